@@ -1,0 +1,59 @@
+package org.clutch.marketplace;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.clutch.notifications.NotificationService;
+import org.clutch.notifications.NotificationType;
+import org.clutch.notifications.Recipient;
+import org.clutch.tenancy.Shop;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Sends a submitted parts request to every active shop that carries the vehicle's make and whose service radius
+ * covers the delivery point: one dispatch and one notification per shop. Safe to run twice for the same request
+ * (a redelivered message): shops already dispatched are skipped.
+ */
+@Stateless
+public class ShopDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(ShopDispatcher.class.getName());
+
+    @Inject
+    MarketplaceRepository repository;
+
+    @Inject
+    NotificationService notifications;
+
+    @Inject
+    Clock clock;
+
+    /** Answers the shops newly dispatched to. An unknown request id is a broken message, not a silent no-op. */
+    public List<UUID> dispatch(UUID requestId) {
+        PartsRequest request = repository.request(requestId)
+                .orElseThrow(() -> new IllegalArgumentException("no parts request " + requestId + " to dispatch"));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (!request.isOpenAt(now)) {
+            LOG.info(() -> "event=dispatch-skipped request=" + requestId + " status=" + request.status());
+            return List.of();
+        }
+        var point = request.delivery().point();
+        String make = request.vehicle().make();
+        List<Shop> shops = repository.activeShopsCarrying(make).stream()
+                .filter(shop -> shop.serves(make, point))
+                .filter(shop -> repository.dispatch(shop.id(), requestId).isEmpty())
+                .toList();
+        for (Shop shop : shops) {
+            repository.add(new Dispatch(requestId, shop.id(), shop.tenantId(), shop.distanceKmTo(point), now));
+            notifications.send(Recipient.shop(shop.id()), NotificationType.REQUEST_DISPATCHED, requestId, null,
+                    "New parts request: " + request.lines().size() + " part(s) for a " + request.vehicle().modelYear() + " "
+                            + make + " " + request.vehicle().model() + ", " + Math.round(shop.distanceKmTo(point)) + " km away.");
+        }
+        LOG.info(() -> "event=request-dispatched request=" + requestId + " shops=" + shops.size());
+        return shops.stream().map(Shop::id).toList();
+    }
+}

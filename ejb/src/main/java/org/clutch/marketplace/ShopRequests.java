@@ -1,0 +1,87 @@
+package org.clutch.marketplace;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.clutch.notifications.NotificationService;
+import org.clutch.notifications.NotificationType;
+import org.clutch.notifications.Recipient;
+import org.clutch.platform.NotFoundException;
+import org.clutch.platform.Page;
+import org.clutch.tenancy.Shop;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * What a shop does with the parts requests dispatched to it: list, read, quote, revise, withdraw. A shop only
+ * ever reaches requests dispatched to it and only its own quote.
+ */
+@Stateless
+public class ShopRequests {
+
+    private static final Logger LOG = Logger.getLogger(ShopRequests.class.getName());
+
+    @Inject
+    MarketplaceRepository repository;
+
+    @Inject
+    NotificationService notifications;
+
+    @Inject
+    Clock clock;
+
+    public Page<ShopRequestView> list(UUID shopId, int page, int size) {
+        Shop shop = repository.shop(shopId);
+        var items = repository.dispatchesToShop(shopId, Page.firstResult(page, size), Page.clampSize(size)).stream()
+                .map(d -> view(shop, d, repository.request(d.requestId()).orElseThrow()))
+                .toList();
+        return new Page<>(items, Math.max(page, 0), Page.clampSize(size), repository.countDispatchesToShop(shopId));
+    }
+
+    public ShopRequestView get(UUID shopId, UUID requestId) {
+        PartsRequest request = repository.requestDispatchedTo(shopId, requestId, false);
+        return view(repository.shop(shopId), repository.dispatch(shopId, requestId).orElseThrow(), request);
+    }
+
+    /** Submits the shop's quote, or revises the one it already has; the customer is told either way. */
+    public ShopRequestView submitQuote(UUID shopId, UUID requestId, QuoteSubmission input) {
+        PartsRequest request = repository.requestDispatchedTo(shopId, requestId, true);
+        Shop shop = repository.shop(shopId);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var existing = repository.quoteOfShop(shopId, requestId);
+        Quote quote;
+        if (existing.isPresent()) {
+            quote = existing.get();
+            quote.revise(request, input, now);
+        } else {
+            quote = Quote.submit(request, shop, input, now);
+            repository.add(quote);
+        }
+        notifications.send(Recipient.customer(request.customerId()), NotificationType.QUOTE_RECEIVED, requestId, quote.id(),
+                shop.name() + (quote.revision() > 1 ? " revised its quote: " : " quoted: ") + quote.total(request) + " "
+                        + quote.currency() + ", " + quote.missingLineIds(request).size() + " of " + request.lines().size()
+                        + " lines missing.");
+        LOG.info(() -> "event=quote-submitted request=" + requestId + " shop=" + shopId + " quote=" + quote.id()
+                + " revision=" + quote.revision());
+        return get(shopId, requestId);
+    }
+
+    public ShopRequestView withdrawQuote(UUID shopId, UUID requestId) {
+        PartsRequest request = repository.requestDispatchedTo(shopId, requestId, true);
+        Quote quote = repository.quoteOfShop(shopId, requestId).orElseThrow(() -> new NotFoundException("quote of this shop"));
+        quote.withdraw(OffsetDateTime.now(clock));
+        notifications.send(Recipient.customer(request.customerId()), NotificationType.QUOTE_WITHDRAWN, requestId, quote.id(),
+                repository.shop(shopId).name() + " withdrew its quote.");
+        LOG.info(() -> "event=quote-withdrawn request=" + requestId + " shop=" + shopId + " quote=" + quote.id());
+        return get(shopId, requestId);
+    }
+
+    private ShopRequestView view(Shop shop, Dispatch dispatch, PartsRequest request) {
+        QuoteView mine = repository.quoteOfShop(shop.id(), request.id())
+                .map(q -> QuoteView.of(q, request, shop.name())).orElse(null);
+        return new ShopRequestView(PartsRequestView.of(request, List.of()), dispatch.distanceKm(), dispatch.dispatchedAt(), mine);
+    }
+}

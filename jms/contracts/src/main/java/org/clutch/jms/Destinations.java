@@ -1,0 +1,20 @@
+package org.clutch.jms;
+
+/** Names of the Artemis addresses the platform uses; one place so that backend, broker and desktop agree. */
+public final class Destinations {
+
+    /** A submitted parts request waiting to be matched with nearby shops. */
+    public static final String QUOTE_REQUESTS = "clutch.marketplace.quote-requests";
+
+    /** Where poison messages end after the broker's bounded redeliveries. */
+    public static final String DEAD_LETTERS = "clutch.DLQ";
+
+    /** Where messages that outlived their time to live end. */
+    public static final String EXPIRED = "clutch.ExpiryQueue";
+
+    /** Redeliveries before a message is moved to {@link #DEAD_LETTERS}. */
+    public static final int MAX_DELIVERY_ATTEMPTS = 3;
+
+    private Destinations() {
+    }
+}

@@ -1,0 +1,186 @@
+package org.clutch.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts the whole backend on this machine: PostgreSQL and Artemis embedded by default (or external ones when
+ * DB_URL / JMS_HOST are set), then Payara Micro running the WAR beside the Artemis resource adapter, with the demo
+ * data. Stops everything on Ctrl-C. Data lives under CLUTCH_DATA_DIR and survives restarts.
+ */
+public final class Backend {
+
+    private static final Logger LOG = Logger.getLogger(Backend.class.getName());
+
+    public static void main(String[] args) throws Exception {
+        quietLibraries();
+        long started = System.nanoTime();
+        Settings settings = Settings.fromEnvironment();
+        List<AutoCloseable> running = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(running), "clutch-shutdown"));
+
+        String dbUrl = settings.get("DB_URL", null);
+        String dbUser = settings.get("DB_USER", "clutch");
+        String dbPassword = settings.get("DB_PASSWORD", "clutch");
+        if (dbUrl == null) {
+            EmbeddedDatabase db = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"),
+                    settings.getInt("CLUTCH_PG_PORT", 15432), "clutch", dbUser, dbPassword);
+            running.add(0, db);
+            dbUrl = db.jdbcUrl();
+            System.out.println("PostgreSQL  " + dbUrl + " (embedded, data in " + settings.dataDir().resolve("postgres") + ")");
+        } else {
+            System.out.println("PostgreSQL  " + dbUrl + " (external)");
+        }
+
+        String jmsHost = settings.get("JMS_HOST", null);
+        int jmsPort = settings.getInt("JMS_PORT", 61616);
+        if (jmsHost == null) {
+            EmbeddedBroker broker = EmbeddedBroker.start(settings.dataDir().resolve("artemis"), jmsPort);
+            running.add(0, broker);
+            jmsHost = "127.0.0.1";
+            System.out.println("Artemis     " + broker.url() + " (embedded, journal in " + settings.dataDir().resolve("artemis") + ")");
+        } else {
+            System.out.println("Artemis     tcp://" + jmsHost + ":" + jmsPort + " (external)");
+        }
+
+        int httpPort = settings.getInt("CLUTCH_HTTP_PORT", 8080);
+        Path runtime = settings.dataDir().resolve("payara");
+        Files.createDirectories(runtime);
+        // ROOT.war is served at "/", so the API lives at /api/v1.
+        Path war = Files.copy(settings.artifact("CLUTCH_WAR", "web/target/clutch.war"), runtime.resolve("ROOT.war"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Path postBoot = PayaraMicroCommands.writePostBoot(runtime.resolve("post-boot.asadmin"),
+                settings.artifact("CLUTCH_RAR", "web/target/payara/artemis-ra.rar"), jmsHost, jmsPort,
+                settings.get("JMS_USER", null), settings.get("JMS_PASSWORD", null));
+        Path log = runtime.resolve("payara.log");
+
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms256m", "-Xmx" + settings.get("CLUTCH_PAYARA_HEAP", "640m"),
+                "-jar", settings.artifact("CLUTCH_PAYARA_MICRO", "web/target/payara/payara-micro.jar").toString(),
+                "--nocluster", "--port", String.valueOf(httpPort),
+                "--rootDir", runtime.resolve("root").toString(),
+                "--postbootcommandfile", postBoot.toString(),
+                "--deploy", war.toString()));
+        ProcessBuilder payara = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = payara.environment();
+        env.put("DB_URL", dbUrl);
+        env.put("DB_USER", dbUser);
+        env.put("DB_PASSWORD", dbPassword);
+        env.putIfAbsent("CLUTCH_DEMO_DATA", settings.get("CLUTCH_DEMO_DATA", "true"));
+        env.putIfAbsent("CLUTCH_DEV_TOKENS_ENABLED", settings.get("CLUTCH_DEV_TOKENS_ENABLED", "true"));
+        Process process = payara.start();
+        running.add(0, () -> {
+            process.destroy();
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        });
+
+        String base = "http://localhost:" + httpPort;
+        if (!waitUntilServing(base + "/api/v1/notifications", process, Duration.ofSeconds(settings.getInt("CLUTCH_START_TIMEOUT", 120)))) {
+            System.err.println("The backend did not start; see " + log);
+            Files.readAllLines(log).stream().skip(Math.max(0, Files.readAllLines(log).size() - 40)).forEach(System.err::println);
+            System.exit(1);
+        }
+        System.out.printf("""
+
+                Clutch backend ready in %.1f s (Payara Micro log: %s)
+                  API        %s/api/v1
+                  OpenAPI    %s/openapi
+                  WebSocket  ws://localhost:%d/ws/notifications?access_token=<token>
+                  Demo users (no password; development tokens):
+                    customer@demo      a customer with a 2016 Toyota Corolla
+                    westlands@demo     Westlands Auto Spares (Toyota, Nissan; 15 km radius)
+                    industrial@demo    Industrial Area Motors (Toyota, Mitsubishi; 20 km)
+                    thikaroad@demo     Thika Road Euro Parts (Volkswagen, BMW; 10 km)
+                    mombasa@demo       Mombasa Coast Spares (Toyota; 30 km, far from Nairobi)
+                  Get a token:
+                    curl -s -X POST %s/api/v1/dev/tokens -H 'Content-Type: application/json' -d '{"username":"customer@demo"}'
+                Press Ctrl-C to stop.
+                """, (System.nanoTime() - started) / 1e9, log, base, base, httpPort, base);
+        process.waitFor();
+    }
+
+    /** The application answers once it is deployed: an API path then says 401 (no token), not 404 or refused. */
+    static boolean waitUntilServing(String url, Process process, Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                int status = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+                if (status == 401 || status == 200) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
+    private static void stopAll(List<AutoCloseable> running) {
+        for (AutoCloseable service : running) {
+            try {
+                service.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "event=stop-failed", e);
+            }
+        }
+    }
+
+    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+    private static final List<Logger> QUIETED = new ArrayList<>();
+
+    /** The embedded services log every detail at INFO; keep the console to what a person needs. */
+    static void quietLibraries() {
+        for (String name : List.of("org.apache.activemq", "io.zonky", "org.postgresql")) {
+            Logger logger = Logger.getLogger(name);
+            logger.setLevel(Level.WARNING);
+            QUIETED.add(logger);
+        }
+    }
+
+    /** Settings from environment variables, then system properties of the same name, then defaults. */
+    record Settings(Map<String, String> env) {
+
+        static Settings fromEnvironment() {
+            return new Settings(System.getenv());
+        }
+
+        String get(String name, String fallback) {
+            String value = env.getOrDefault(name, System.getProperty(name));
+            return value == null || value.isBlank() ? fallback : value;
+        }
+
+        int getInt(String name, int fallback) {
+            return Integer.parseInt(get(name, String.valueOf(fallback)));
+        }
+
+        Path dataDir() {
+            return Path.of(get("CLUTCH_DATA_DIR", "var/embedded")).toAbsolutePath();
+        }
+
+        Path artifact(String name, String fallback) throws IOException {
+            Path path = Path.of(get(name, fallback)).toAbsolutePath();
+            if (!Files.isRegularFile(path)) {
+                throw new IOException(path + " not found: build first (./mvnw -DskipTests package) or set " + name);
+            }
+            return path;
+        }
+    }
+}

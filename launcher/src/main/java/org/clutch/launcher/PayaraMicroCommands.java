@@ -1,0 +1,33 @@
+package org.clutch.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The post-boot command file that prepares Payara Micro for the application: points the Artemis resource adapter
+ * at the broker and deploys it. Post-boot commands run before the boot-time deployments, so the adapter exists
+ * when the application's MDBs and connection factories start, whatever the order of --deploy options.
+ */
+public final class PayaraMicroCommands {
+
+    /** The adapter's name; @MessageDriven and @JMSConnectionFactoryDefinition refer to it. */
+    public static final String RESOURCE_ADAPTER = "artemis-ra";
+
+    private PayaraMicroCommands() {
+    }
+
+    public static Path writePostBoot(Path file, Path resourceAdapterRar, String brokerHost, int brokerPort, String brokerUser,
+            String brokerPassword) throws IOException {
+        StringBuilder properties = new StringBuilder("ConnectionParameters=host\\=" + brokerHost + ";port\\=" + brokerPort);
+        if (brokerUser != null && !brokerUser.isBlank()) {
+            properties.append(":UserName=").append(brokerUser).append(":Password=").append(brokerPassword);
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, List.of(
+                "create-resource-adapter-config --property " + properties + " " + RESOURCE_ADAPTER,
+                "deploy --force=true --name " + RESOURCE_ADAPTER + " --type rar " + resourceAdapterRar.toAbsolutePath()));
+        return file;
+    }
+}

@@ -1,0 +1,93 @@
+package org.clutch.web.live;
+
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import org.clutch.notifications.LiveChannel;
+import org.clutch.notifications.Recipient;
+import org.clutch.web.security.JwtTokens;
+import org.clutch.web.security.Roles;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Live notifications: {@code ws://host/ws/notifications?access_token=JWT}. A customer receives its own
+ * notifications, shop staff their shop's; each message is the JSON of a stored notification. A missing,
+ * invalid or expired token closes the connection at once with 1008 (policy violation). The token travels in
+ * the query because browsers cannot set headers on a WebSocket handshake.
+ */
+@ServerEndpoint("/ws/notifications")
+public class NotificationSocket {
+
+    private static final Logger LOG = Logger.getLogger(NotificationSocket.class.getName());
+    private static final String SUBSCRIPTION = "clutch.subscription";
+
+    @Inject
+    JwtTokens tokens;
+
+    @Inject
+    LiveChannel channel;
+
+    private record Subscription(Recipient recipient, LiveChannel.Subscriber subscriber) {
+    }
+
+    @OnOpen
+    public void open(Session session) throws IOException {
+        List<String> token = session.getRequestParameterMap().get("access_token");
+        var verified = tokens.verify(token == null || token.isEmpty() ? null : token.get(0));
+        if (verified.isEmpty()) {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "a valid access_token is required"));
+            return;
+        }
+        var who = verified.get();
+        Recipient recipient;
+        if (who.groups().contains(Roles.SHOP_STAFF) && who.shopId() != null) {
+            recipient = Recipient.shop(who.shopId());
+        } else if (who.groups().contains(Roles.CUSTOMER) && who.customerId() != null) {
+            recipient = Recipient.customer(who.customerId());
+        } else {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "the token is not bound to a customer or shop"));
+            return;
+        }
+        LiveChannel.Subscriber subscriber = json -> send(session, json);
+        session.getUserProperties().put(SUBSCRIPTION, new Subscription(recipient, subscriber));
+        channel.subscribe(recipient, subscriber);
+        LOG.fine(() -> "event=live-open recipient=" + recipient + " session=" + session.getId());
+    }
+
+    /** One writer at a time per session: the container does not allow overlapping sends. */
+    private static void send(Session session, String json) {
+        if (!session.isOpen()) {
+            return;
+        }
+        synchronized (session) {
+            try {
+                session.getBasicRemote().sendText(json);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    @OnClose
+    public void close(Session session) {
+        unsubscribe(session);
+    }
+
+    @OnError
+    public void error(Session session, Throwable failure) {
+        unsubscribe(session);
+    }
+
+    private void unsubscribe(Session session) {
+        if (session.getUserProperties().remove(SUBSCRIPTION) instanceof Subscription s) {
+            channel.unsubscribe(s.recipient(), s.subscriber());
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.clutch.web.marketplace;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.clutch.marketplace.CustomerRequests;
+import org.clutch.marketplace.NewPartsRequest;
+import org.clutch.marketplace.PartsRequestView;
+import org.clutch.marketplace.RequestSummary;
+import org.clutch.platform.Page;
+import org.clutch.web.security.Caller;
+import org.clutch.web.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.UUID;
+
+/** The customer's parts requests. */
+@Path("parts-requests")
+@RolesAllowed(Roles.CUSTOMER)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PartsRequestResource {
+
+    @Inject
+    CustomerRequests requests;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Operation(summary = "Submit a parts request (no prices); nearby shops that carry the make are asked to quote")
+    public Response submit(@Valid @NotNull NewPartsRequest body,
+            @HeaderParam("Idempotency-Key") @Pattern(regexp = "[\\x21-\\x7E]{1,100}", message = "must be 1 to 100 visible ASCII characters")
+            String idempotencyKey,
+            @Context UriInfo uri) {
+        CustomerRequests.Submitted submitted = requests.submit(caller.customerId(), body, idempotencyKey);
+        if (!submitted.created()) {
+            return Response.ok(submitted.request()).build();
+        }
+        return Response.created(uri.getAbsolutePathBuilder().path(submitted.request().id().toString()).build())
+                .entity(submitted.request()).build();
+    }
+
+    @GET
+    @Operation(summary = "The caller's parts requests, newest first")
+    public Page<RequestSummary> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return requests.list(caller.customerId(), page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One parts request with every quote received")
+    public PartsRequestView get(@PathParam("id") UUID id) {
+        return requests.get(caller.customerId(), id);
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Operation(summary = "Cancel an open parts request; the shops are told")
+    public PartsRequestView cancel(@PathParam("id") UUID id) {
+        return requests.cancel(caller.customerId(), id);
+    }
+
+    @POST
+    @Path("{id}/quotes/{quoteId}/accept")
+    @Operation(summary = "Accept one quote; the request closes and the other shops are told")
+    public PartsRequestView accept(@PathParam("id") UUID id, @PathParam("quoteId") UUID quoteId) {
+        return requests.accept(caller.customerId(), id, quoteId);
+    }
+}

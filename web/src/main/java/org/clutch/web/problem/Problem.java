@@ -1,0 +1,31 @@
+package org.clutch.web.problem;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/**
+ * An RFC 9457 problem detail. {@code type} is stable and meant for programs; {@code detail} is for people;
+ * {@code errors} lists each offending field of a validation failure.
+ */
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+
+    public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
+    private static final String TYPE_BASE = "https://clutch.dev/problems/";
+
+    public record FieldError(String field, String message) {
+    }
+
+    public static Problem of(String slug, String title, Response.Status status, String detail) {
+        return new Problem(TYPE_BASE + slug, title, status.getStatusCode(), detail, null);
+    }
+
+    public static Problem invalid(String detail, List<FieldError> errors) {
+        return new Problem(TYPE_BASE + "validation", "Invalid input", 400, detail, errors);
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+}
