@@ -95,6 +95,7 @@ public class Quote {
 
     /** Replaces the prices and terms of a quote still on the table. */
     void revise(PartsRequest request, QuoteSubmission input, OffsetDateTime now) {
+        request.requireOpen(now, "quoted");
         if (status != QuoteStatus.SUBMITTED && status != QuoteStatus.WITHDRAWN) {
             throw new StateConflictException("This quote is " + status.name().toLowerCase() + " and can no longer be changed.");
         }

@@ -1,0 +1,85 @@
+package org.clutch.web.it;
+
+import org.clutch.launcher.EmbeddedBroker;
+import org.clutch.launcher.EmbeddedDatabase;
+import org.clutch.launcher.PayaraMicroCommands;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Starts a real PostgreSQL and a real Artemis broker once per test JVM, before Arquillian boots Payara Micro, and
+ * tells Arquillian (through system properties read by arquillian.xml) how Payara reaches them. Only active in
+ * the integration-test JVM (failsafe sets clutch.it.dir).
+ */
+public class IntegrationServices implements LauncherSessionListener {
+
+    public static final int PG_PORT = 25432;
+    public static final int BROKER_PORT = 61626;
+
+    private EmbeddedDatabase database;
+    private EmbeddedBroker broker;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        String dir = System.getProperty("clutch.it.dir");
+        if (dir == null || database != null) {
+            return;
+        }
+        try {
+            Path root = Path.of(dir);
+            deleteTree(root);
+            database = EmbeddedDatabase.start(root.resolve("postgres"), PG_PORT, "clutch", "clutch", "clutch");
+            broker = EmbeddedBroker.start(root.resolve("artemis"), BROKER_PORT);
+            Path postBoot = PayaraMicroCommands.writePostBoot(root.resolve("post-boot.asadmin"),
+                    Path.of(System.getProperty("clutch.payara.dir"), "artemis-ra.rar"), "127.0.0.1", BROKER_PORT, null, null);
+            System.setProperty("clutch.it.db.url", database.jdbcUrl());
+            System.setProperty("clutch.it.broker.url", broker.url());
+            System.setProperty("clutch.it.cmdOptions", String.join(" ",
+                    "-Xmx640m",
+                    "-Ddb.url=" + database.jdbcUrl(), "-Ddb.user=clutch", "-Ddb.password=clutch",
+                    "-Dclutch.dev-tokens.enabled=true", "-Dclutch.demo-data=false"));
+            System.setProperty("clutch.it.microOptions", String.join(" ",
+                    "--postbootcommandfile", postBoot.toString(),
+                    "--rootDir", root.resolve("payara-root").toString(),
+                    "--logToFile", root.resolve("payara.log").toString()));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start PostgreSQL and Artemis for the integration tests", e);
+        }
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        try {
+            if (broker != null) {
+                broker.close();
+            }
+            if (database != null) {
+                database.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,397 @@
+package org.clutch.web.it;
+
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.clutch.jms.Destinations;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.net.URL;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The marketplace flow over REST and WebSocket, as the mobile apps use it, against the WAR on Payara Micro with
+ * real PostgreSQL and a real Artemis broker behind the resource adapter. One deployment serves every test.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MarketplaceIT {
+
+    // Nairobi CBD as the delivery point; shops around it.
+    private static final double CBD_LAT = -1.2864;
+    private static final double CBD_LON = 36.8172;
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        return ShrinkWrap.create(ZipImporter.class, "clutch.war")
+                .importFrom(new File(System.getProperty("clutch.war"))).as(WebArchive.class);
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    Api api;
+    Fixtures fixtures;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(deployment);
+        fixtures = new Fixtures();
+    }
+
+    // ---- requests as JSON -------------------------------------------------------------------------------------
+
+    static JsonObjectBuilder partsRequest(String make, int lines) {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        for (int i = 1; i <= lines; i++) {
+            items.add(Json.createObjectBuilder().add("name", "Part " + i).add("quantity", i));
+        }
+        return Json.createObjectBuilder()
+                .add("vehicle", Json.createObjectBuilder().add("make", make).add("model", "Model X").add("year", 2016))
+                .add("delivery", Json.createObjectBuilder().add("latitude", CBD_LAT).add("longitude", CBD_LON)
+                        .add("address", "Kenyatta Avenue, Nairobi"))
+                .add("lines", items);
+    }
+
+    static JsonObject quote(JsonObject request, String unitPrice, String freight) {
+        JsonArrayBuilder lines = Json.createArrayBuilder();
+        request.getJsonArray("lines").getValuesAs(JsonObject.class).forEach(line -> lines.add(Json.createObjectBuilder()
+                .add("requestLineId", line.getString("id")).add("available", true).add("unitPrice", new java.math.BigDecimal(unitPrice))));
+        return Json.createObjectBuilder().add("currency", "KES").add("lines", lines)
+                .add("freight", new java.math.BigDecimal(freight)).add("etaHours", 6)
+                .add("validUntil", OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).toString()).build();
+    }
+
+    private JsonObject submit(String customerToken, JsonObject body) {
+        Api.Reply reply = api.post("api/v1/parts-requests", customerToken, body);
+        assertEquals(201, reply.status(), reply.toString());
+        return reply.json();
+    }
+
+    /** Waits until the MDB has dispatched the request to the shop (dispatch is asynchronous by design). */
+    private JsonObject awaitDispatched(String shopToken, String requestId) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            Api.Reply reply = api.get("api/v1/shop/requests/" + requestId, shopToken);
+            if (reply.status() == 200) {
+                return reply.json();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("request " + requestId + " never reached the shop");
+    }
+
+    private static List<String> types(Api.Reply notifications) {
+        return notifications.json().getJsonArray("items").getValuesAs(JsonObject.class).stream().map(n -> n.getString("type")).toList();
+    }
+
+    // ---- the flow ---------------------------------------------------------------------------------------------
+
+    @Test
+    void requestReachesOnlyNearbyShopsCarryingTheMakeLiveWithinOneSecond() throws Exception {
+        String make = fixtures.uniqueMake("Toyota");
+        var near = fixtures.activeShop("Westlands Spares", -1.2676, 36.8108, 15, make);           // 2.2 km
+        var nearOtherMake = fixtures.activeShop("Euro Parts", -1.2700, 36.8100, 15, "BMW");        // 2 km, no make
+        var far = fixtures.activeShop("Mombasa Spares", -4.0435, 39.6682, 30, make);               // 440 km
+        var customer = fixtures.customer("Amina");
+        String customerToken = api.token(customer.username());
+
+        try (var nearInbox = new LiveInbox(api.liveUri(api.token(near.username())));
+             var otherMakeInbox = new LiveInbox(api.liveUri(api.token(nearOtherMake.username())));
+             var farInbox = new LiveInbox(api.liveUri(api.token(far.username())))) {
+            Thread.sleep(300); // let the three handshakes complete before the request goes out
+
+            JsonObject request = submit(customerToken, partsRequest(make, 2).build());
+            long responded = System.nanoTime();
+            String requestId = request.getString("id");
+            assertEquals("SUBMITTED", request.getString("status"));
+
+            LiveInbox.Received pushed = nearInbox.next(Duration.ofSeconds(1));
+            assertNotNull(pushed, "the shop in range with the make is told within 1 s");
+            assertTrue(pushed.nanoTime() - responded < 1_000_000_000L);
+            assertEquals("REQUEST_DISPATCHED", pushed.message().getString("type"));
+            assertEquals(requestId, pushed.message().getString("requestId"));
+
+            assertNull(otherMakeInbox.next(Duration.ofMillis(700)), "a shop without the make hears nothing");
+            assertNull(farInbox.next(Duration.ofMillis(100)), "a shop out of range hears nothing");
+            assertEquals(404, api.get("api/v1/shop/requests/" + requestId, api.token(far.username())).status());
+            assertEquals(0, api.get("api/v1/shop/requests", api.token(nearOtherMake.username())).json().getInt("total"));
+        }
+        assertEquals(List.of("REQUEST_DISPATCHED"), types(api.get("api/v1/notifications", api.token(near.username()))),
+                "the notification is also stored for later reading");
+    }
+
+    @Test
+    void twoShopsQuoteTheCustomerComparesAndAcceptsOne() throws Exception {
+        String make = fixtures.uniqueMake("Nissan");
+        var shopA = fixtures.activeShop("Shop A", -1.2676, 36.8108, 15, make);
+        var shopB = fixtures.activeShop("Shop B", -1.3031, 36.8510, 20, make);
+        var customer = fixtures.customer("Brian");
+        String customerToken = api.token(customer.username());
+        String tokenA = api.token(shopA.username());
+        String tokenB = api.token(shopB.username());
+
+        try (var customerInbox = new LiveInbox(api.liveUri(customerToken))) {
+            Thread.sleep(200);
+            JsonObject request = submit(customerToken, partsRequest(make, 2).build());
+            String id = request.getString("id");
+            JsonObject seenByA = awaitDispatched(tokenA, id).getJsonObject("request");
+            awaitDispatched(tokenB, id);
+
+            Api.Reply quoteA = api.put("api/v1/shop/requests/" + id + "/quote", tokenA, quote(seenByA, "1000.00", "200"));
+            assertEquals(200, quoteA.status(), quoteA.toString());
+            // 1 x 1000 + 2 x 1000 + 200 freight
+            assertEquals(0, new java.math.BigDecimal("3200.00").compareTo(
+                    quoteA.json().getJsonObject("myQuote").getJsonNumber("total").bigDecimalValue()));
+            Api.Reply quoteB = api.put("api/v1/shop/requests/" + id + "/quote", tokenB, quote(seenByA, "900.00", "500"));
+            assertEquals(200, quoteB.status(), quoteB.toString());
+
+            assertEquals("QUOTE_RECEIVED", customerInbox.next(Duration.ofSeconds(2)).message().getString("type"));
+            assertEquals("QUOTE_RECEIVED", customerInbox.next(Duration.ofSeconds(2)).message().getString("type"));
+
+            JsonObject seenByCustomer = api.get("api/v1/parts-requests/" + id, customerToken).json();
+            assertEquals("QUOTED", seenByCustomer.getString("status"));
+            var quotes = seenByCustomer.getJsonArray("quotes").getValuesAs(JsonObject.class);
+            assertEquals(2, quotes.size(), "the customer sees both quotes");
+            assertEquals(List.of("Shop A", "Shop B"), quotes.stream().map(q -> q.getString("shopName")).sorted().toList());
+
+            // Sealed: each shop sees its own quote only, and no way to reach the other's.
+            JsonObject aView = api.get("api/v1/shop/requests/" + id, tokenA).json();
+            assertEquals(quoteA.json().getJsonObject("myQuote").getString("id"), aView.getJsonObject("myQuote").getString("id"));
+            assertEquals(0, aView.getJsonObject("request").getJsonArray("quotes").size());
+            assertFalse(aView.toString().contains(quoteB.json().getJsonObject("myQuote").getString("id")));
+
+            String winner = quoteA.json().getJsonObject("myQuote").getString("id");
+            Api.Reply accepted = api.post("api/v1/parts-requests/" + id + "/quotes/" + winner + "/accept", customerToken, null);
+            assertEquals(200, accepted.status(), accepted.toString());
+            assertEquals("ACCEPTED", accepted.json().getString("status"));
+            assertEquals(winner, accepted.json().getString("acceptedQuoteId"));
+
+            assertTrue(types(api.get("api/v1/notifications", tokenA)).contains("QUOTE_ACCEPTED"));
+            assertTrue(types(api.get("api/v1/notifications", tokenB)).contains("REQUEST_AWARDED_ELSEWHERE"), "the losing shop is told");
+
+            Api.Reply late = api.put("api/v1/shop/requests/" + id + "/quote", tokenB, quote(seenByA, "800.00", "0"));
+            assertEquals(409, late.status(), "quotes after acceptance are refused");
+            assertTrue(late.json().getString("detail").contains("accepted"), late.toString());
+        }
+    }
+
+    @Test
+    void aShopCannotReachAnotherShopsQuoteOrRequestsNotSentToIt() throws Exception {
+        String make = fixtures.uniqueMake("Mazda");
+        var shopA = fixtures.activeShop("Sealed A", -1.2676, 36.8108, 15, make);
+        var outsider = fixtures.activeShop("Outsider", -1.2676, 36.8108, 15, "SOMETHING-ELSE");
+        var customer = fixtures.customer("Chebet");
+        var otherCustomer = fixtures.customer("Daudi");
+        String customerToken = api.token(customer.username());
+        String tokenA = api.token(shopA.username());
+        String outsiderToken = api.token(outsider.username());
+
+        String id = submit(customerToken, partsRequest(make, 1).build()).getString("id");
+        JsonObject seen = awaitDispatched(tokenA, id).getJsonObject("request");
+        String quoteId = api.put("api/v1/shop/requests/" + id + "/quote", tokenA, quote(seen, "50", "0")).json()
+                .getJsonObject("myQuote").getString("id");
+
+        assertEquals(404, api.get("api/v1/shop/requests/" + id, outsiderToken).status(), "not dispatched to it: not found");
+        assertEquals(404, api.put("api/v1/shop/requests/" + id + "/quote", outsiderToken, quote(seen, "1", "0")).status());
+        assertEquals(404, api.delete("api/v1/shop/requests/" + id + "/quote", outsiderToken).status());
+        assertEquals(403, api.get("api/v1/parts-requests/" + id, tokenA).status(), "shops cannot use the customer API");
+        assertEquals(404, api.get("api/v1/parts-requests/" + id, api.token(otherCustomer.username())).status(),
+                "another customer's request answers like an unknown one");
+        assertEquals(404, api.post("api/v1/parts-requests/" + id + "/quotes/" + quoteId + "/accept",
+                api.token(otherCustomer.username()), null).status());
+        assertEquals(404, api.post("api/v1/parts-requests/" + id + "/quotes/" + UUID.randomUUID() + "/accept", customerToken, null)
+                .status());
+        assertEquals(401, api.get("api/v1/parts-requests", null).status());
+    }
+
+    @Test
+    void twentyConcurrentAcceptsYieldExactlyOneWinner() throws Exception {
+        String make = fixtures.uniqueMake("Honda");
+        var shopA = fixtures.activeShop("Race A", -1.2676, 36.8108, 15, make);
+        var shopB = fixtures.activeShop("Race B", -1.3031, 36.8510, 20, make);
+        String customerToken = api.token(fixtures.customer("Esther").username());
+        String id = submit(customerToken, partsRequest(make, 1).build()).getString("id");
+        JsonObject seen = awaitDispatched(api.token(shopA.username()), id).getJsonObject("request");
+        awaitDispatched(api.token(shopB.username()), id);
+        String quoteA = api.put("api/v1/shop/requests/" + id + "/quote", api.token(shopA.username()), quote(seen, "10", "1")).json()
+                .getJsonObject("myQuote").getString("id");
+        String quoteB = api.put("api/v1/shop/requests/" + id + "/quote", api.token(shopB.username()), quote(seen, "11", "1")).json()
+                .getJsonObject("myQuote").getString("id");
+
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String quoteId = i % 2 == 0 ? quoteA : quoteB;
+            Callable<Integer> accept = () -> {
+                start.await();
+                return api.post("api/v1/parts-requests/" + id + "/quotes/" + quoteId + "/accept", customerToken, null).status();
+            };
+            results.add(pool.submit(accept));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> result : results) {
+            statuses.add(result.get());
+        }
+        pool.shutdown();
+
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        assertEquals(19, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        JsonObject after = api.get("api/v1/parts-requests/" + id, customerToken).json();
+        assertEquals("ACCEPTED", after.getString("status"));
+        var accepted = after.getJsonArray("quotes").getValuesAs(JsonObject.class).stream()
+                .filter(q -> q.getString("status").equals("ACCEPTED")).toList();
+        assertEquals(1, accepted.size());
+        assertEquals(after.getString("acceptedQuoteId"), accepted.get(0).getString("id"));
+    }
+
+    // ---- bad input ----------------------------------------------------------------------------------------------
+
+    @Test
+    void badInputGetsProblemDetailsAndChangesNothing() {
+        var customer = fixtures.customer("Faith");
+        String token = api.token(customer.username());
+        String make = fixtures.uniqueMake("Kia");
+        long before = Fixtures.count("SELECT count(*) FROM parts_request WHERE customer_id = ?", customer.customerId());
+
+        Api.Reply malformed = api.send("POST", "api/v1/parts-requests", token, "{\"vehicle\": {\"make\": ");
+        assertEquals(400, malformed.status(), malformed.toString());
+        assertTrue(malformed.contentType().startsWith("application/problem+json"), malformed.contentType());
+        assertTrue(malformed.json().getString("type").endsWith("/malformed-body"));
+
+        Api.Reply wrongType = api.send("POST", "api/v1/parts-requests", token,
+                partsRequest(make, 1).build().toString().replace("\"quantity\":1", "\"quantity\":\"one\""));
+        assertEquals(400, wrongType.status(), wrongType.toString());
+
+        Api.Reply missing = api.send("POST", "api/v1/parts-requests", token,
+                "{\"vehicle\":{\"model\":\"Rio\",\"year\":2015},\"delivery\":{\"longitude\":36.8,\"address\":\"x\"},\"lines\":[]}");
+        assertEquals(400, missing.status(), missing.toString());
+        assertTrue(missing.fieldErrors().containsAll(List.of("vehicle.make", "delivery.latitude", "lines")), missing.toString());
+
+        Api.Reply tooMany = api.post("api/v1/parts-requests", token, partsRequest(make, 51).build());
+        assertEquals(400, tooMany.status());
+        assertEquals(List.of("lines"), tooMany.fieldErrors());
+
+        Api.Reply badLine = api.send("POST", "api/v1/parts-requests", token,
+                partsRequest(make, 1).build().toString().replace("\"quantity\":1", "\"quantity\":0"));
+        assertEquals(List.of("lines[0].quantity"), badLine.fieldErrors(), badLine.toString());
+
+        JsonObject badVin = partsRequest(make, 1)
+                .add("vehicle", Json.createObjectBuilder().add("make", make).add("model", "Accord").add("year", 2003)
+                        .add("vin", "1HGCM82643A004352")).build();
+        Api.Reply vin = api.post("api/v1/parts-requests", token, badVin);
+        assertEquals(400, vin.status());
+        assertEquals(List.of("vehicle.vin"), vin.fieldErrors());
+        assertTrue(vin.json().getJsonArray("errors").getJsonObject(0).getString("message").contains("check digit"));
+
+        Api.Reply huge = api.send("POST", "api/v1/parts-requests", token,
+                partsRequest(make, 1).add("padding", "x".repeat(400_000)).build().toString());
+        assertEquals(413, huge.status(), huge.toString());
+
+        Api.Reply badPage = api.get("api/v1/parts-requests?size=1000", token);
+        assertEquals(400, badPage.status());
+        assertEquals(List.of("size"), badPage.fieldErrors());
+
+        assertEquals(before, Fixtures.count("SELECT count(*) FROM parts_request WHERE customer_id = ?", customer.customerId()),
+                "no refused request was stored");
+        assertEquals(404, api.get("api/v1/parts-requests/" + UUID.randomUUID(), token).status());
+        assertEquals(404, api.get("api/v1/parts-requests/not-a-uuid", token).status());
+    }
+
+    @Test
+    void aRepeatedSubmissionWithTheSameIdempotencyKeyCreatesOneRequest() {
+        var customer = fixtures.customer("Grace");
+        String token = api.token(customer.username());
+        String body = partsRequest(fixtures.uniqueMake("Subaru"), 1).build().toString();
+        Api.Reply first = api.send("POST", "api/v1/parts-requests", token, body, "order-42");
+        Api.Reply again = api.send("POST", "api/v1/parts-requests", token, body, "order-42");
+        assertEquals(201, first.status());
+        assertEquals(200, again.status());
+        assertEquals(first.json().getString("id"), again.json().getString("id"));
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM parts_request WHERE customer_id = ?", customer.customerId()));
+    }
+
+    @Test
+    void cancellingTellsTheShopsAndRefusesLaterQuotes() throws Exception {
+        String make = fixtures.uniqueMake("Volvo");
+        var shop = fixtures.activeShop("Cancel Shop", -1.2676, 36.8108, 15, make);
+        String customerToken = api.token(fixtures.customer("Hassan").username());
+        String shopToken = api.token(shop.username());
+        String id = submit(customerToken, partsRequest(make, 1).build()).getString("id");
+        JsonObject seen = awaitDispatched(shopToken, id).getJsonObject("request");
+
+        Api.Reply cancelled = api.post("api/v1/parts-requests/" + id + "/cancel", customerToken, null);
+        assertEquals("CANCELLED", cancelled.json().getString("status"));
+        assertTrue(types(api.get("api/v1/notifications?unread=true", shopToken)).contains("REQUEST_CANCELLED"));
+        assertEquals(409, api.put("api/v1/shop/requests/" + id + "/quote", shopToken, quote(seen, "5", "0")).status());
+        assertEquals(409, api.post("api/v1/parts-requests/" + id + "/cancel", customerToken, null).status());
+
+        String notificationId = api.get("api/v1/notifications", shopToken).json().getJsonArray("items").getJsonObject(0).getString("id");
+        assertEquals(200, api.post("api/v1/notifications/" + notificationId + "/read", shopToken, null).status());
+        assertEquals(404, api.post("api/v1/notifications/" + notificationId + "/read", customerToken, null).status(),
+                "someone else's notification is not found");
+    }
+
+    @Test
+    void aWebSocketWithoutAValidTokenIsClosed() {
+        try (var anonymous = new LiveInbox(api.liveUri("not-a-token"))) {
+            assertEquals(1008, anonymous.closeCode(Duration.ofSeconds(5)));
+        }
+    }
+
+    // ---- messaging ----------------------------------------------------------------------------------------------
+
+    @Test
+    void aPoisonMessageEndsInTheDeadLetterQueueAndTheQueueKeepsFlowing() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        ConnectionFactory broker = new ActiveMQConnectionFactory(System.getProperty("clutch.it.broker.url"));
+        try (JMSContext jms = broker.createContext()) {
+            jms.createProducer().setProperty("testMarker", marker)
+                    .send(jms.createQueue(Destinations.QUOTE_REQUESTS), "this is not a quote request");
+            try (JMSConsumer deadLetters = jms.createConsumer(jms.createQueue(Destinations.DEAD_LETTERS), "testMarker = '" + marker + "'")) {
+                Message dead = deadLetters.receive(30_000);
+                assertNotNull(dead, "the poison message reaches the dead-letter queue");
+                assertEquals("this is not a quote request", dead.getBody(String.class));
+                assertEquals(Destinations.QUOTE_REQUESTS, dead.getStringProperty("_AMQ_ORIG_ADDRESS"), "moved there by the broker");
+            }
+        }
+        // ... and the next good request still flows.
+        String make = fixtures.uniqueMake("Suzuki");
+        var shop = fixtures.activeShop("After Poison", -1.2676, 36.8108, 15, make);
+        String id = submit(api.token(fixtures.customer("Imani").username()), partsRequest(make, 1).build()).getString("id");
+        assertEquals(id, awaitDispatched(api.token(shop.username()), id).getJsonObject("request").getString("id"));
+    }
+}
