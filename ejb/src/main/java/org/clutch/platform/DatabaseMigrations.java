@@ -52,6 +52,9 @@ public class DatabaseMigrations {
         MigrateResult result = Flyway.configure(DatabaseMigrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(locations)
+                // A database once started with demo data may later run without it: the demo script is then
+                // applied but not on the class path, which is fine. Versioned migrations stay strict.
+                .ignoreMigrationPatterns("repeatable:missing")
                 .load()
                 .migrate();
         LOG.info(() -> "event=db-migrated applied=" + result.migrationsExecuted + " schemaVersion=" + result.targetSchemaVersion
