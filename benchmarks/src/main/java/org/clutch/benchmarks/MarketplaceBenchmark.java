@@ -1,0 +1,473 @@
+package org.clutch.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Starts the backend exactly as {@code bin/start-backend} does (its own process tree, fresh data, spare ports),
+ * then measures on this machine, load generator included:
+ * <ol>
+ * <li>start-up: from launching the backend to the API answering;</li>
+ * <li>parts-request creation over REST at a fixed concurrency: throughput, p50 and p99 latency;</li>
+ * <li>a raw JDBC ceiling on the same PostgreSQL: the same rows (a request and two lines per transaction) at the
+ * same concurrency, with no application server in between;</li>
+ * <li>the delay from a POST's response to the WebSocket message at each of N connected shops, N = 10 and 200;</li>
+ * <li>resident memory of the whole backend (launcher JVM with the broker, PostgreSQL, Payara) afterwards.</li>
+ * </ol>
+ * Every loop is bounded in count and time; all traffic stays on 127.0.0.1.
+ */
+public final class MarketplaceBenchmark {
+
+    private static final int HTTP_PORT = 18080;
+    private static final int PG_PORT = 15532;
+    private static final int JMS_PORT = 61716;
+    private static final String BASE = "http://127.0.0.1:" + HTTP_PORT + "/api/v1/";
+    private static final String DB_URL = "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/clutch";
+    private static final double LAT = -1.2864;
+    private static final double LON = 36.8172;
+    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+    private static final Pattern REQUEST_ID = Pattern.compile("\"requestId\":\"([0-9a-f-]{36})\"");
+
+    private final int concurrency;
+    private final Duration warmup;
+    private final Duration measure;
+    private final int wsRequests;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
+    private final UUID tenant = UUID.randomUUID();
+    private final StringBuilder report = new StringBuilder();
+
+    private MarketplaceBenchmark(int concurrency, Duration warmup, Duration measure, int wsRequests) {
+        this.concurrency = concurrency;
+        this.warmup = warmup;
+        this.measure = measure;
+        this.wsRequests = wsRequests;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int concurrency = Integer.parseInt(System.getProperty("concurrency", "16"));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(System.getProperty("warmupSeconds", "10")));
+        Duration measure = Duration.ofSeconds(Long.parseLong(System.getProperty("measureSeconds", "30")));
+        int wsRequests = Integer.parseInt(System.getProperty("wsRequests", "50"));
+        new MarketplaceBenchmark(concurrency, warmup, measure, wsRequests).run();
+    }
+
+    private void run() throws Exception {
+        Path dataDir = Path.of("var/benchmark").toAbsolutePath();
+        deleteTree(dataDir);
+        Files.createDirectories(dataDir);
+        line("# Clutch benchmark, " + OffsetDateTime.now().withNano(0));
+        line("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version"));
+
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", "launcher/target/clutch-launcher.jar:launcher/target/lib/*", "org.clutch.launcher.Backend")
+                .redirectErrorStream(true).redirectOutput(dataDir.resolve("backend.out").toFile());
+        Map<String, String> env = builder.environment();
+        env.put("CLUTCH_DATA_DIR", dataDir.toString());
+        env.put("CLUTCH_HTTP_PORT", String.valueOf(HTTP_PORT));
+        env.put("CLUTCH_PG_PORT", String.valueOf(PG_PORT));
+        env.put("JMS_PORT", String.valueOf(JMS_PORT));
+        env.put("CLUTCH_DEMO_DATA", "false");
+        env.put("CLUTCH_DEV_TOKENS_ENABLED", "true");
+        env.remove("DB_URL");
+        env.remove("JMS_HOST");
+        long launched = System.nanoTime();
+        Process backend = builder.start();
+        try {
+            awaitServing(backend);
+            line(String.format("start-up: API answering %.1f s after launch (built; PostgreSQL, Artemis and Payara Micro started fresh)",
+                    (System.nanoTime() - launched) / 1e9));
+
+            creationThroughput();
+            jdbcCeiling();
+            liveDelay(10);
+            liveDelay(200);
+            line(String.format("resident memory of the backend after the run: %.0f MB (launcher JVM with Artemis + PostgreSQL + Payara Micro)",
+                    residentKb(backend.toHandle()) / 1024.0));
+        } finally {
+            backend.destroy();
+            if (!backend.waitFor(30, TimeUnit.SECONDS)) {
+                backend.destroyForcibly();
+            }
+        }
+        Path out = Path.of("benchmarks/target/benchmark-results.md");
+        Files.writeString(out, report);
+        System.out.println("\n(written to " + out + ")");
+    }
+
+    // ---- (a) creation over REST ---------------------------------------------------------------------------------
+
+    private void creationThroughput() throws Exception {
+        String make = "BENCH-CREATE";
+        for (int i = 0; i < 3; i++) {
+            shop(make, i);
+        }
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            tokens.add(token(customer()));
+        }
+        String body = partsRequest(make);
+        LoadResult result = load(worker -> {
+            HttpResponse<String> r = send("POST", "parts-requests", tokens.get(worker), body);
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException("POST answered " + r.statusCode() + ": " + r.body());
+            }
+        });
+        line(String.format("(a) parts-request creation, REST, concurrency %d, %d s after %d s warm-up: %.0f requests/s, p50 %.1f ms, p99 %.1f ms, errors %d",
+                concurrency, measure.toSeconds(), warmup.toSeconds(), result.perSecond(), result.percentile(50), result.percentile(99),
+                result.errors()));
+        awaitQueueDrained();
+        creationPerSecond = result.perSecond();
+    }
+
+    private double creationPerSecond;
+
+    // ---- (c) raw JDBC ceiling --------------------------------------------------------------------------------------
+
+    private void jdbcCeiling() throws Exception {
+        try (Connection c = db(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS bench_request (LIKE parts_request INCLUDING DEFAULTS)");
+            s.execute("CREATE TABLE IF NOT EXISTS bench_line (LIKE parts_request_line INCLUDING DEFAULTS)");
+        }
+        List<Connection> connections = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            Connection c = db();
+            c.setAutoCommit(false);
+            connections.add(c);
+        }
+        UUID customer = customer();
+        try {
+            LoadResult result = load(worker -> {
+                Connection c = connections.get(worker);
+                UUID id = UUID.randomUUID();
+                try (PreparedStatement r = c.prepareStatement("INSERT INTO bench_request (id, customer_id, status, vehicle_make, "
+                        + "vehicle_model, vehicle_year, delivery_latitude, delivery_longitude, delivery_address, created_at, expires_at) "
+                        + "VALUES (?, ?, 'SUBMITTED', 'BENCH', 'Model', 2016, ?, ?, 'Kenyatta Avenue', now(), now() + interval '2 hours')");
+                     PreparedStatement l = c.prepareStatement("INSERT INTO bench_line (id, request_id, line_no, name, quantity) VALUES (?, ?, ?, ?, ?)")) {
+                    r.setObject(1, id);
+                    r.setObject(2, customer);
+                    r.setDouble(3, LAT);
+                    r.setDouble(4, LON);
+                    r.executeUpdate();
+                    for (int n = 1; n <= 2; n++) {
+                        l.setObject(1, UUID.randomUUID());
+                        l.setObject(2, id);
+                        l.setInt(3, n);
+                        l.setString(4, "Part " + n);
+                        l.setInt(5, n);
+                        l.addBatch();
+                    }
+                    l.executeBatch();
+                    c.commit();
+                }
+            });
+            line(String.format("(c) raw JDBC ceiling, same PostgreSQL, concurrency %d: %.0f transactions/s (1 request + 2 lines each), p50 %.2f ms, p99 %.2f ms",
+                    concurrency, result.perSecond(), result.percentile(50), result.percentile(99)));
+            line(String.format("    REST creation reaches %.0f%% of the raw JDBC ceiling", 100 * creationPerSecond / result.perSecond()));
+        } finally {
+            for (Connection c : connections) {
+                c.close();
+            }
+            try (Connection c = db(); Statement s = c.createStatement()) {
+                s.execute("DROP TABLE bench_line");
+                s.execute("DROP TABLE bench_request");
+            }
+        }
+    }
+
+    // ---- (b) POST to WebSocket delay -------------------------------------------------------------------------------
+
+    private void liveDelay(int shops) throws Exception {
+        String make = "BENCH-LIVE-" + shops;
+        Map<String, Long> postedAt = new ConcurrentHashMap<>();
+        List<Long> delaysNanos = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong unmatched = new AtomicLong();
+        List<WebSocket> sockets = new ArrayList<>();
+        HttpClient wsClient = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+        for (int i = 0; i < shops; i++) {
+            String token = token(shop(make, i));
+            sockets.add(wsClient.newWebSocketBuilder()
+                    .buildAsync(URI.create("ws://127.0.0.1:" + HTTP_PORT + "/ws/notifications?access_token=" + token), new WebSocket.Listener() {
+                        @Override
+                        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                            long now = System.nanoTime();
+                            Matcher m = REQUEST_ID.matcher(data);
+                            Long posted = m.find() ? postedAt.get(m.group(1)) : null;
+                            if (posted != null) {
+                                delaysNanos.add(now - posted);
+                            } else {
+                                unmatched.incrementAndGet();
+                            }
+                            socket.request(1);
+                            return null;
+                        }
+                    }).get(10, TimeUnit.SECONDS));
+        }
+        String customerToken = token(customer());
+        String body = partsRequest(make);
+        Thread.sleep(1000);
+        int expected = shops * wsRequests;
+        for (int i = 0; i < wsRequests; i++) {
+            HttpResponse<String> r = send("POST", "parts-requests", customerToken, body);
+            long responded = System.nanoTime();
+            Matcher m = ID.matcher(r.body());
+            if (r.statusCode() != 201 || !m.find()) {
+                throw new IllegalStateException("POST answered " + r.statusCode());
+            }
+            postedAt.put(m.group(1), responded);
+            // One request at a time, each delivered before the next, so delays are not queueing behind each other.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (delaysNanos.size() < (long) shops * (i + 1) && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            Thread.sleep(100);
+        }
+        sockets.forEach(WebSocket::abort);
+        List<Long> sorted = new ArrayList<>(delaysNanos);
+        Collections.sort(sorted);
+        line(String.format("(b) POST response to WebSocket message, %d shops connected, %d requests: %d/%d messages, p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+                shops, wsRequests, sorted.size(), expected, percentile(sorted, 50) / 1e6, percentile(sorted, 99) / 1e6,
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6));
+        awaitQueueDrained();
+    }
+
+    // ---- load loop ---------------------------------------------------------------------------------------------
+
+    private interface Operation {
+        void run(int worker) throws Exception;
+    }
+
+    private record LoadResult(List<Long> latenciesNanos, long errors, Duration window) {
+        double perSecond() {
+            return latenciesNanos.size() / (window.toNanos() / 1e9);
+        }
+
+        double percentile(int p) {
+            return MarketplaceBenchmark.percentile(latenciesNanos, p) / 1e6;
+        }
+    }
+
+    /** Runs the operation on {@link #concurrency} threads: warm-up first, then a measured window of fixed length. */
+    private LoadResult load(Operation operation) throws InterruptedException {
+        AtomicBoolean measuring = new AtomicBoolean(false);
+        AtomicBoolean stop = new AtomicBoolean(false);
+        AtomicLong errors = new AtomicLong();
+        List<List<Long>> perWorker = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        CountDownLatch done = new CountDownLatch(concurrency);
+        for (int w = 0; w < concurrency; w++) {
+            int worker = w;
+            List<Long> mine = new ArrayList<>();
+            perWorker.add(mine);
+            pool.execute(() -> {
+                try {
+                    while (!stop.get()) {
+                        long start = System.nanoTime();
+                        try {
+                            operation.run(worker);
+                            if (measuring.get()) {
+                                mine.add(System.nanoTime() - start);
+                            }
+                        } catch (Exception e) {
+                            if (errors.incrementAndGet() == 1) {
+                                System.err.println("first error: " + e);
+                            }
+                        }
+                    }
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        Thread.sleep(warmup.toMillis());
+        measuring.set(true);
+        long started = System.nanoTime();
+        Thread.sleep(measure.toMillis());
+        measuring.set(false);
+        Duration window = Duration.ofNanos(System.nanoTime() - started);
+        stop.set(true);
+        done.await(60, TimeUnit.SECONDS);
+        pool.shutdownNow();
+        List<Long> all = new ArrayList<>();
+        perWorker.forEach(all::addAll);
+        Collections.sort(all);
+        return new LoadResult(all, errors.get(), window);
+    }
+
+    static double percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+    // ---- fixtures and plumbing ---------------------------------------------------------------------------------
+
+    private static String partsRequest(String make) {
+        return "{\"vehicle\":{\"make\":\"" + make + "\",\"model\":\"Corolla\",\"year\":2016},"
+                + "\"delivery\":{\"latitude\":" + LAT + ",\"longitude\":" + LON + ",\"address\":\"Kenyatta Avenue, Nairobi\"},"
+                + "\"lines\":[{\"name\":\"Front brake pads\",\"quantity\":1},{\"name\":\"Oil filter\",\"partNumber\":\"90915-YZZE1\",\"quantity\":2}]}";
+    }
+
+    private String shop(String make, int index) throws SQLException {
+        ensureTenant();
+        UUID shop = UUID.randomUUID();
+        // Spread within 5 km of the delivery point, every radius covering it.
+        double lat = LAT + 0.03 * Math.sin(index);
+        double lon = LON + 0.03 * Math.cos(index);
+        execute("INSERT INTO shop (id, tenant_id, name, status, latitude, longitude, address, service_radius_km) VALUES (?, ?, ?, 'ACTIVE', ?, ?, 'Bench road', 25)",
+                shop, tenant, make + " shop " + index, lat, lon);
+        execute("INSERT INTO shop_make (shop_id, make) VALUES (?, ?)", shop, make);
+        String user = "bench-" + shop + "@bench";
+        execute("INSERT INTO app_user (id, username, role, shop_id) VALUES (?, ?, 'SHOP_STAFF', ?)", UUID.randomUUID(), user, shop);
+        return user;
+    }
+
+    private UUID lastCustomer;
+
+    private String customer() throws SQLException {
+        UUID id = UUID.randomUUID();
+        execute("INSERT INTO customer (id, display_name) VALUES (?, 'Bench customer')", id);
+        String user = "bench-" + id + "@bench";
+        execute("INSERT INTO app_user (id, username, role, customer_id) VALUES (?, ?, 'CUSTOMER', ?)", UUID.randomUUID(), user, id);
+        lastCustomer = id;
+        return user;
+    }
+
+    private boolean tenantCreated;
+
+    private void ensureTenant() throws SQLException {
+        if (!tenantCreated) {
+            execute("INSERT INTO tenant (id, name, currency) VALUES (?, 'Bench tenant', 'KES')", tenant);
+            tenantCreated = true;
+        }
+    }
+
+    private String token(String username) throws Exception {
+        HttpResponse<String> r = send("POST", "dev/tokens", null, "{\"username\":\"" + username + "\"}");
+        Matcher m = Pattern.compile("\"accessToken\":\"([^\"]+)\"").matcher(r.body());
+        if (!m.find()) {
+            throw new IllegalStateException("no token: " + r.body());
+        }
+        return m.group(1);
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits until the MDB has dispatched everything submitted so far, so the next measurement starts quiet. */
+    private void awaitQueueDrained() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long pending;
+        do {
+            Thread.sleep(500);
+            try (Connection c = db(); Statement s = c.createStatement();
+                 var rs = s.executeQuery("SELECT count(*) FROM parts_request r WHERE NOT EXISTS (SELECT 1 FROM dispatch d WHERE d.request_id = r.id) AND r.vehicle_make LIKE 'BENCH%'")) {
+                rs.next();
+                pending = rs.getLong(1);
+            }
+        } while (pending > 0 && System.nanoTime() < deadline);
+        if (pending > 0) {
+            line("    warning: " + pending + " requests still undispatched after 120 s");
+        }
+    }
+
+    private static void execute(String sql, Object... args) throws SQLException {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    private static Connection db() throws SQLException {
+        return DriverManager.getConnection(DB_URL, "clutch", "clutch");
+    }
+
+    private static void awaitServing(Process backend) throws Exception {
+        HttpClient probe = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (!backend.isAlive()) {
+                throw new IllegalStateException("backend exited; see var/benchmark/backend.out");
+            }
+            try {
+                int status = probe.send(HttpRequest.newBuilder(URI.create(BASE + "notifications")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 401) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("backend not serving after 180 s");
+    }
+
+    /** Sum of VmRSS over the process and all its descendants (PostgreSQL's backends, Payara's JVM). */
+    private static long residentKb(ProcessHandle root) {
+        return Stream.concat(Stream.of(root), root.descendants()).mapToLong(p -> {
+            try {
+                return Files.readAllLines(Path.of("/proc", String.valueOf(p.pid()), "status")).stream()
+                        .filter(l -> l.startsWith("VmRSS:")).mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).sum();
+            } catch (IOException gone) {
+                return 0;
+            }
+        }).sum();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                for (Path p : paths.sorted(Collections.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private void line(String text) {
+        System.out.println(text);
+        report.append(text).append('\n');
+    }
+}
