@@ -134,7 +134,7 @@ public final class MarketplaceBenchmark {
         }
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {
-            tokens.add(token(customer()));
+            tokens.add(token(customer().username()));
         }
         String body = partsRequest(make);
         LoadResult result = load(worker -> {
@@ -165,7 +165,7 @@ public final class MarketplaceBenchmark {
             c.setAutoCommit(false);
             connections.add(c);
         }
-        UUID customer = customer();
+        UUID customer = customer().id();
         try {
             LoadResult result = load(worker -> {
                 Connection c = connections.get(worker);
@@ -233,7 +233,7 @@ public final class MarketplaceBenchmark {
                         }
                     }).get(10, TimeUnit.SECONDS));
         }
-        String customerToken = token(customer());
+        String customerToken = token(customer().username());
         String body = partsRequest(make);
         Thread.sleep(1000);
         int expected = shops * wsRequests;
@@ -354,15 +354,15 @@ public final class MarketplaceBenchmark {
         return user;
     }
 
-    private UUID lastCustomer;
+    private record Customer(UUID id, String username) {
+    }
 
-    private String customer() throws SQLException {
+    private Customer customer() throws SQLException {
         UUID id = UUID.randomUUID();
         execute("INSERT INTO customer (id, display_name) VALUES (?, 'Bench customer')", id);
         String user = "bench-" + id + "@bench";
         execute("INSERT INTO app_user (id, username, role, customer_id) VALUES (?, ?, 'CUSTOMER', ?)", UUID.randomUUID(), user, id);
-        lastCustomer = id;
-        return user;
+        return new Customer(id, user);
     }
 
     private boolean tenantCreated;
