@@ -63,6 +63,11 @@ public final class Fixtures {
         }
     }
 
+    /** Moves a request's expiry into the past, as if its time to live had run out. */
+    public static void makeOverdue(UUID requestId) {
+        execute("UPDATE parts_request SET expires_at = now() - interval '1 second' WHERE id = ?", requestId);
+    }
+
     private static void execute(String sql, Object... args) {
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, args);

@@ -366,6 +366,40 @@ class MarketplaceIT {
     }
 
     @Test
+    void anOverdueRequestIsClosedByTheTimerAndEveryoneIsTold() throws Exception {
+        String make = fixtures.uniqueMake("Peugeot");
+        var shop = fixtures.activeShop("Expiry Shop", -1.2676, 36.8108, 15, make);
+        String customerToken = api.token(fixtures.customer("Juma").username());
+        String shopToken = api.token(shop.username());
+        String id = submit(customerToken, partsRequest(make, 1).build()).getString("id");
+        JsonObject seen = awaitDispatched(shopToken, id).getJsonObject("request");
+
+        Fixtures.makeOverdue(UUID.fromString(id));
+        Api.Reply late = api.put("api/v1/shop/requests/" + id + "/quote", shopToken, quote(seen, "5", "0"));
+        assertEquals(409, late.status(), "an overdue request refuses quotes before the timer has run");
+        assertTrue(late.json().getString("detail").contains("expired"), late.toString());
+
+        String status = null;
+        for (int i = 0; i < 40 && !"EXPIRED".equals(status); i++) {
+            Thread.sleep(500);
+            status = api.get("api/v1/parts-requests/" + id, customerToken).json().getString("status");
+        }
+        assertEquals("EXPIRED", status, "the expiry timer (every 15 s) closed it");
+        assertTrue(types(api.get("api/v1/notifications", customerToken)).contains("REQUEST_EXPIRED"));
+        assertTrue(types(api.get("api/v1/notifications", shopToken)).contains("REQUEST_EXPIRED"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheFlow() throws Exception {
+        Api.Reply openapi = api.send("GET", deployment.toURI().resolve("/openapi").toString(), null, null);
+        assertEquals(200, openapi.status());
+        for (String path : List.of("/parts-requests", "/parts-requests/{id}/quotes/{quoteId}/accept", "/shop/requests/{id}/quote",
+                "/notifications")) {
+            assertTrue(openapi.body().contains(path), path + " is documented");
+        }
+    }
+
+    @Test
     void aWebSocketWithoutAValidTokenIsClosed() {
         try (var anonymous = new LiveInbox(api.liveUri("not-a-token"))) {
             assertEquals(1008, anonymous.closeCode(Duration.ofSeconds(5)));
