@@ -75,7 +75,7 @@ public final class MarketplaceBenchmark {
 
     public static void main(String[] args) throws Exception {
         int concurrency = Integer.parseInt(System.getProperty("concurrency", "16"));
-        Duration warmup = Duration.ofSeconds(Long.parseLong(System.getProperty("warmupSeconds", "10")));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(System.getProperty("warmupSeconds", "60")));
         Duration measure = Duration.ofSeconds(Long.parseLong(System.getProperty("measureSeconds", "30")));
         int wsRequests = Integer.parseInt(System.getProperty("wsRequests", "50"));
         new MarketplaceBenchmark(concurrency, warmup, measure, wsRequests).run();

@@ -11,6 +11,7 @@ import org.clutch.tenancy.ShopStatus;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The marketplace's queries, each scoped to the caller it is for. */
@@ -64,6 +65,12 @@ public class MarketplaceRepository {
     Optional<Dispatch> dispatch(UUID shopId, UUID requestId) {
         return em.createQuery("select d from Dispatch d where d.shopId = :s and d.requestId = :r", Dispatch.class)
                 .setParameter("s", shopId).setParameter("r", requestId).getResultStream().findFirst();
+    }
+
+    /** The shops a request was already sent to (a redelivered message must not send it twice). */
+    Set<UUID> shopsDispatchedFor(UUID requestId) {
+        return Set.copyOf(em.createQuery("select d.shopId from Dispatch d where d.requestId = :r", UUID.class)
+                .setParameter("r", requestId).getResultList());
     }
 
     List<Dispatch> dispatchesOfRequest(UUID requestId) {

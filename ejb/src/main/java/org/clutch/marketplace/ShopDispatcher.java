@@ -10,6 +10,7 @@ import org.clutch.tenancy.Shop;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -34,6 +35,7 @@ public class ShopDispatcher {
 
     /** Answers the shops newly dispatched to. An unknown request id is a broken message, not a silent no-op. */
     public List<UUID> dispatch(UUID requestId) {
+        long started = System.nanoTime();
         PartsRequest request = repository.request(requestId)
                 .orElseThrow(() -> new IllegalArgumentException("no parts request " + requestId + " to dispatch"));
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -43,17 +45,21 @@ public class ShopDispatcher {
         }
         var point = request.delivery().point();
         String make = request.vehicle().make();
+        Set<UUID> alreadyDispatched = repository.shopsDispatchedFor(requestId);
         List<Shop> shops = repository.activeShopsCarrying(make).stream()
                 .filter(shop -> shop.serves(make, point))
-                .filter(shop -> repository.dispatch(shop.id(), requestId).isEmpty())
+                .filter(shop -> !alreadyDispatched.contains(shop.id()))
                 .toList();
+        String what = request.lines().size() + " part(s) for a " + request.vehicle().modelYear() + " " + make + " "
+                + request.vehicle().model();
         for (Shop shop : shops) {
-            repository.add(new Dispatch(requestId, shop.id(), shop.tenantId(), shop.distanceKmTo(point), now));
+            double distanceKm = shop.distanceKmTo(point);
+            repository.add(new Dispatch(requestId, shop.id(), shop.tenantId(), distanceKm, now));
             notifications.send(Recipient.shop(shop.id()), NotificationType.REQUEST_DISPATCHED, requestId, null,
-                    "New parts request: " + request.lines().size() + " part(s) for a " + request.vehicle().modelYear() + " "
-                            + make + " " + request.vehicle().model() + ", " + Math.round(shop.distanceKmTo(point)) + " km away.");
+                    "New parts request: " + what + ", " + Math.round(distanceKm) + " km away.");
         }
-        LOG.info(() -> "event=request-dispatched request=" + requestId + " shops=" + shops.size());
+        LOG.info(() -> "event=request-dispatched request=" + requestId + " shops=" + shops.size() + " ms="
+                + (System.nanoTime() - started) / 1_000_000);
         return shops.stream().map(Shop::id).toList();
     }
 }

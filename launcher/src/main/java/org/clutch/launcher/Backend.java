@@ -69,6 +69,7 @@ public final class Backend {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms256m", "-Xmx" + settings.get("CLUTCH_PAYARA_HEAP", "640m"),
+                PayaraMicroCommands.JSON_PROVIDER_OPTION,
                 "-jar", settings.artifact("CLUTCH_PAYARA_MICRO", "web/target/payara/payara-micro.jar").toString(),
                 "--nocluster", "--port", String.valueOf(httpPort),
                 "--rootDir", runtime.resolve("root").toString(),

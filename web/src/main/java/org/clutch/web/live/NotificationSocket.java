@@ -61,17 +61,18 @@ public class NotificationSocket {
         LOG.fine(() -> "event=live-open recipient=" + recipient + " session=" + session.getId());
     }
 
-    /** One writer at a time per session: the container does not allow overlapping sends. */
+    /**
+     * Hands the message to the container and returns at once: a fan-out to hundreds of shops must not wait for
+     * each socket in turn, nor let one slow client hold up the rest. A failed send is only logged; the
+     * notification stays stored for reading over REST.
+     */
     private static void send(Session session, String json) {
-        if (!session.isOpen()) {
-            return;
-        }
-        synchronized (session) {
-            try {
-                session.getBasicRemote().sendText(json);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+        if (session.isOpen()) {
+            session.getAsyncRemote().sendText(json, result -> {
+                if (!result.isOK()) {
+                    LOG.fine(() -> "event=live-send-failed session=" + session.getId() + " error=" + result.getException());
+                }
+            });
         }
     }
 

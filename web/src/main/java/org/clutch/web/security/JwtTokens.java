@@ -3,10 +3,10 @@ package org.clutch.web.security;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
@@ -37,6 +37,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class JwtTokens {
+
+    /** Looked up once: Json.createX would search the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** What a verified token says about its holder. */
     public record Verified(String subject, String username, java.util.Set<String> groups, UUID customerId, UUID shopId) {
@@ -83,11 +86,11 @@ public class JwtTokens {
             throw new IllegalStateException("no signing key configured (clutch.jwt.signing-key.location)");
         }
         long now = clock.instant().getEpochSecond();
-        JsonObjectBuilder claims = Json.createObjectBuilder()
+        JsonObjectBuilder claims = JSON.createObjectBuilder()
                 .add("iss", issuer)
                 .add("sub", subject)
                 .add("upn", username)
-                .add("groups", Json.createArrayBuilder().add(group))
+                .add("groups", JSON.createArrayBuilder().add(group))
                 .add("iat", now)
                 .add("exp", now + lifetime.toSeconds())
                 .add("jti", UUID.randomUUID().toString());
@@ -97,7 +100,7 @@ public class JwtTokens {
         if (shopId != null) {
             claims.add(Claims.SHOP_ID, shopId.toString());
         }
-        String signingInput = base64(Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString())
+        String signingInput = base64(JSON.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString())
                 + "." + base64(claims.build().toString());
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
@@ -151,7 +154,7 @@ public class JwtTokens {
     }
 
     private static JsonObject json(String base64) {
-        try (JsonReader reader = Json.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(base64), StandardCharsets.UTF_8)))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(base64), StandardCharsets.UTF_8)))) {
             return reader.readObject();
         }
     }

@@ -42,7 +42,7 @@ public class IntegrationServices implements LauncherSessionListener {
             System.setProperty("clutch.it.db.url", database.jdbcUrl());
             System.setProperty("clutch.it.broker.url", broker.url());
             System.setProperty("clutch.it.cmdOptions", String.join(" ",
-                    "-Xmx640m",
+                    "-Xmx640m", PayaraMicroCommands.JSON_PROVIDER_OPTION,
                     "-Ddb.url=" + database.jdbcUrl(), "-Ddb.user=clutch", "-Ddb.password=clutch",
                     "-Dclutch.dev-tokens.enabled=true", "-Dclutch.demo-data=false"));
             System.setProperty("clutch.it.microOptions", String.join(" ",
