@@ -51,6 +51,7 @@ public class CustomerRequests {
      */
     public Submitted submit(UUID customerId, NewPartsRequest input, String idempotencyKey) {
         if (idempotencyKey != null) {
+            repository.lockIdempotencyKey(customerId, idempotencyKey);
             var earlier = repository.requestByIdempotencyKey(customerId, idempotencyKey);
             if (earlier.isPresent()) {
                 return new Submitted(view(earlier.get()), false);

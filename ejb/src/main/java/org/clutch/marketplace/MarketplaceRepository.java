@@ -46,6 +46,16 @@ public class MarketplaceRepository {
         return Optional.ofNullable(em.find(PartsRequest.class, requestId));
     }
 
+    /**
+     * Serialises submissions that carry the same idempotency key: a transaction-scoped PostgreSQL advisory lock,
+     * so a concurrent duplicate waits for the first to commit and then finds its request.
+     */
+    void lockIdempotencyKey(UUID customerId, String key) {
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))) AS locked")
+                .setParameter(1, customerId + "/" + key)
+                .getSingleResult();
+    }
+
     Optional<PartsRequest> requestByIdempotencyKey(UUID customerId, String key) {
         return em.createQuery("select r from PartsRequest r where r.customerId = :c and r.idempotencyKey = :k", PartsRequest.class)
                 .setParameter("c", customerId).setParameter("k", key)

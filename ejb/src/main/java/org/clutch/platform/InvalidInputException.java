@@ -21,10 +21,6 @@ public class InvalidInputException extends RuntimeException {
         this.fieldErrors = List.copyOf(fieldErrors);
     }
 
-    public static InvalidInputException of(String field, String message) {
-        return new InvalidInputException(List.of(new FieldError(field, message)));
-    }
-
     public List<FieldError> fieldErrors() {
         return fieldErrors;
     }

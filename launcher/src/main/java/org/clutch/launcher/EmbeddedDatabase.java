@@ -76,10 +76,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return password;
     }
 
-    public int port() {
-        return port;
-    }
-
     @Override
     public void close() throws IOException {
         postgres.close();

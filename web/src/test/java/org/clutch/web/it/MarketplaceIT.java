@@ -345,6 +345,32 @@ class MarketplaceIT {
     }
 
     @Test
+    void simultaneousDuplicatesWithOneIdempotencyKeyCreateOneRequest() throws Exception {
+        var customer = fixtures.customer("Kamau");
+        String token = api.token(customer.username());
+        String body = partsRequest(fixtures.uniqueMake("Lexus"), 1).build().toString();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            replies.add(pool.submit(() -> {
+                start.await();
+                return api.send("POST", "api/v1/parts-requests", token, body, "double-tap");
+            }));
+        }
+        start.countDown();
+        List<String> ids = new ArrayList<>();
+        for (Future<Api.Reply> reply : replies) {
+            Api.Reply r = reply.get();
+            assertTrue(r.status() == 201 || r.status() == 200, r.toString());
+            ids.add(r.json().getString("id"));
+        }
+        pool.shutdown();
+        assertEquals(1, ids.stream().distinct().count(), ids.toString());
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM parts_request WHERE customer_id = ?", customer.customerId()));
+    }
+
+    @Test
     void cancellingTellsTheShopsAndRefusesLaterQuotes() throws Exception {
         String make = fixtures.uniqueMake("Volvo");
         var shop = fixtures.activeShop("Cancel Shop", -1.2676, 36.8108, 15, make);
