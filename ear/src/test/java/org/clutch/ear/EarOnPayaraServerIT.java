@@ -1,5 +1,6 @@
 package org.clutch.ear;
 
+import org.clutch.launcher.DataDirectory;
 import org.clutch.launcher.EmbeddedBroker;
 import org.clutch.launcher.EmbeddedDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -11,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,14 +42,13 @@ class EarOnPayaraServerIT {
     @BeforeAll
     static void deploy() throws Exception {
         Path work = Path.of(System.getProperty("clutch.it.dir"));
+        DataDirectory.deleteTree(work); // a domain left by an earlier run already holds the adapter config
         domains = work.resolve("domains");
         database = EmbeddedDatabase.start(work.resolve("postgres"), 25433, "clutch", "clutch", "clutch");
         broker = EmbeddedBroker.start(work.resolve("artemis"), 61627);
 
-        if (!Files.isDirectory(domains.resolve("clutch"))) {
-            asadmin("create-domain", "--nopassword=true", "--portbase", String.valueOf(PORT_BASE), "--domaindir", domains.toString(),
-                    "clutch");
-        }
+        asadmin("create-domain", "--nopassword=true", "--portbase", String.valueOf(PORT_BASE), "--domaindir", domains.toString(),
+                "clutch");
         asadmin("start-domain", "--domaindir", domains.toString(), "clutch");
         asadmin("--port", String.valueOf(ADMIN_PORT), "create-resource-adapter-config", "--property",
                 "ConnectionParameters=host\\=127.0.0.1;port\\=" + broker.port(), "artemis-ra");
