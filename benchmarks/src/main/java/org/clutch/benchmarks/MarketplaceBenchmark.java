@@ -1,5 +1,7 @@
 package org.clutch.benchmarks;
 
+import org.clutch.launcher.DataDirectory;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -83,7 +85,7 @@ public final class MarketplaceBenchmark {
 
     private void run() throws Exception {
         Path dataDir = Path.of("var/benchmark").toAbsolutePath();
-        deleteTree(dataDir);
+        DataDirectory.deleteTree(dataDir);
         Files.createDirectories(dataDir);
         line("# Clutch benchmark, " + OffsetDateTime.now().withNano(0));
         line("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
@@ -454,16 +456,6 @@ public final class MarketplaceBenchmark {
                 return 0;
             }
         }).sum();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (Stream<Path> paths = Files.walk(root)) {
-                for (Path p : paths.sorted(Collections.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 
     private void line(String text) {

@@ -129,9 +129,8 @@ public class PartsRequest {
         return status.isOpen() && now.isBefore(expiresAt);
     }
 
-    /** A shop answered with a quote (a new one or a revision). */
-    void recordQuote(OffsetDateTime now) {
-        requireOpen(now, "quoted");
+    /** A shop answered with a quote (a new one or a revision); {@link Quote} has checked that the request is open. */
+    void markQuoted() {
         status = RequestStatus.QUOTED;
     }
 

@@ -82,6 +82,7 @@ public class Quote {
 
     /** A shop's first quote on an open request. */
     static Quote submit(PartsRequest request, Shop shop, QuoteSubmission input, OffsetDateTime now) {
+        request.requireOpen(now, "quoted");
         Quote quote = new Quote();
         quote.id = UUID.randomUUID();
         quote.requestId = request.id();
@@ -102,8 +103,8 @@ public class Quote {
         apply(request, input, now);
     }
 
+    /** Validates and takes the submission; callers have checked that the request is open. */
     private void apply(PartsRequest request, QuoteSubmission input, OffsetDateTime now) {
-        request.requireOpen(now, "quoted");
         List<FieldError> errors = new ArrayList<>();
         try {
             Currency.getInstance(input.currency());
@@ -137,7 +138,7 @@ public class Quote {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        request.recordQuote(now);
+        request.markQuoted();
         currency = input.currency();
         freight = input.freight().setScale(2, RoundingMode.UNNECESSARY);
         etaHours = input.etaHours();

@@ -93,7 +93,8 @@ public final class Backend {
         String base = "http://localhost:" + httpPort;
         if (!waitUntilServing(base + "/api/v1/notifications", process, Duration.ofSeconds(settings.getInt("CLUTCH_START_TIMEOUT", 120)))) {
             System.err.println("The backend did not start; see " + log);
-            Files.readAllLines(log).stream().skip(Math.max(0, Files.readAllLines(log).size() - 40)).forEach(System.err::println);
+            List<String> lines = Files.readAllLines(log);
+            lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.err::println);
             System.exit(1);
         }
         System.out.printf("""

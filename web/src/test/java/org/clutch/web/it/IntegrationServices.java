@@ -1,17 +1,13 @@
 package org.clutch.web.it;
 
+import org.clutch.launcher.DataDirectory;
 import org.clutch.launcher.EmbeddedBroker;
 import org.clutch.launcher.EmbeddedDatabase;
 import org.clutch.launcher.PayaraMicroCommands;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Starts a real PostgreSQL and a real Artemis broker once per test JVM, before Arquillian boots Payara Micro, and
@@ -34,7 +30,7 @@ public class IntegrationServices implements LauncherSessionListener {
         }
         try {
             Path root = Path.of(dir);
-            deleteTree(root);
+            DataDirectory.deleteTree(root);
             database = EmbeddedDatabase.start(root.resolve("postgres"), PG_PORT, "clutch", "clutch", "clutch");
             broker = EmbeddedBroker.start(root.resolve("artemis"), BROKER_PORT);
             Path postBoot = PayaraMicroCommands.writePostBoot(root.resolve("post-boot.asadmin"),
@@ -65,21 +61,6 @@ public class IntegrationServices implements LauncherSessionListener {
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 }

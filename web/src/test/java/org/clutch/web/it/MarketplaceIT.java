@@ -29,11 +29,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -110,6 +110,43 @@ class MarketplaceIT {
             Thread.sleep(100);
         }
         throw new AssertionError("request " + requestId + " never reached the shop");
+    }
+
+    /** Runs {@code count} calls released at the same instant, one thread each, and answers their replies in order. */
+    private static List<Api.Reply> simultaneously(int count, IntFunction<Api.Reply> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Api.Reply>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.apply(index);
+                }));
+            }
+            start.countDown();
+            List<Api.Reply> replies = new ArrayList<>();
+            for (Future<Api.Reply> future : futures) {
+                replies.add(future.get());
+            }
+            return replies;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** One shop in range carrying a make of its own, a customer, and that customer's request already dispatched. */
+    private record Dispatched(String customerToken, String shopToken, String requestId, JsonObject request) {
+    }
+
+    private Dispatched requestDispatchedToOneShop(String make, String shopName, String customerName) throws InterruptedException {
+        String uniqueMake = fixtures.uniqueMake(make);
+        var shop = fixtures.activeShop(shopName, -1.2676, 36.8108, 15, uniqueMake);
+        String customerToken = api.token(fixtures.customer(customerName).username());
+        String shopToken = api.token(shop.username());
+        String id = submit(customerToken, partsRequest(uniqueMake, 1).build()).getString("id");
+        return new Dispatched(customerToken, shopToken, id, awaitDispatched(shopToken, id).getJsonObject("request"));
     }
 
     private static List<String> types(Api.Reply notifications) {
@@ -250,23 +287,8 @@ class MarketplaceIT {
         String quoteB = api.put("api/v1/shop/requests/" + id + "/quote", api.token(shopB.username()), quote(seen, "11", "1")).json()
                 .getJsonObject("myQuote").getString("id");
 
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            String quoteId = i % 2 == 0 ? quoteA : quoteB;
-            Callable<Integer> accept = () -> {
-                start.await();
-                return api.post("api/v1/parts-requests/" + id + "/quotes/" + quoteId + "/accept", customerToken, null).status();
-            };
-            results.add(pool.submit(accept));
-        }
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> result : results) {
-            statuses.add(result.get());
-        }
-        pool.shutdown();
+        List<Integer> statuses = simultaneously(20, i -> api.post("api/v1/parts-requests/" + id + "/quotes/"
+                + (i % 2 == 0 ? quoteA : quoteB) + "/accept", customerToken, null)).stream().map(Api.Reply::status).toList();
 
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
         assertEquals(19, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
@@ -349,35 +371,22 @@ class MarketplaceIT {
         var customer = fixtures.customer("Kamau");
         String token = api.token(customer.username());
         String body = partsRequest(fixtures.uniqueMake("Lexus"), 1).build().toString();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Api.Reply>> replies = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            replies.add(pool.submit(() -> {
-                start.await();
-                return api.send("POST", "api/v1/parts-requests", token, body, "double-tap");
-            }));
-        }
-        start.countDown();
         List<String> ids = new ArrayList<>();
-        for (Future<Api.Reply> reply : replies) {
-            Api.Reply r = reply.get();
+        for (Api.Reply r : simultaneously(8, i -> api.send("POST", "api/v1/parts-requests", token, body, "double-tap"))) {
             assertTrue(r.status() == 201 || r.status() == 200, r.toString());
             ids.add(r.json().getString("id"));
         }
-        pool.shutdown();
         assertEquals(1, ids.stream().distinct().count(), ids.toString());
         assertEquals(1, Fixtures.count("SELECT count(*) FROM parts_request WHERE customer_id = ?", customer.customerId()));
     }
 
     @Test
     void cancellingTellsTheShopsAndRefusesLaterQuotes() throws Exception {
-        String make = fixtures.uniqueMake("Volvo");
-        var shop = fixtures.activeShop("Cancel Shop", -1.2676, 36.8108, 15, make);
-        String customerToken = api.token(fixtures.customer("Hassan").username());
-        String shopToken = api.token(shop.username());
-        String id = submit(customerToken, partsRequest(make, 1).build()).getString("id");
-        JsonObject seen = awaitDispatched(shopToken, id).getJsonObject("request");
+        Dispatched d = requestDispatchedToOneShop("Volvo", "Cancel Shop", "Hassan");
+        String customerToken = d.customerToken();
+        String shopToken = d.shopToken();
+        String id = d.requestId();
+        JsonObject seen = d.request();
 
         Api.Reply cancelled = api.post("api/v1/parts-requests/" + id + "/cancel", customerToken, null);
         assertEquals("CANCELLED", cancelled.json().getString("status"));
@@ -393,12 +402,11 @@ class MarketplaceIT {
 
     @Test
     void anOverdueRequestIsClosedByTheTimerAndEveryoneIsTold() throws Exception {
-        String make = fixtures.uniqueMake("Peugeot");
-        var shop = fixtures.activeShop("Expiry Shop", -1.2676, 36.8108, 15, make);
-        String customerToken = api.token(fixtures.customer("Juma").username());
-        String shopToken = api.token(shop.username());
-        String id = submit(customerToken, partsRequest(make, 1).build()).getString("id");
-        JsonObject seen = awaitDispatched(shopToken, id).getJsonObject("request");
+        Dispatched d = requestDispatchedToOneShop("Peugeot", "Expiry Shop", "Juma");
+        String customerToken = d.customerToken();
+        String shopToken = d.shopToken();
+        String id = d.requestId();
+        JsonObject seen = d.request();
 
         Fixtures.makeOverdue(UUID.fromString(id));
         Api.Reply late = api.put("api/v1/shop/requests/" + id + "/quote", shopToken, quote(seen, "5", "0"));
