@@ -1,5 +1,6 @@
 package org.clutch.benchmarks;
 
+import org.clutch.accounts.PasswordHasher;
 import org.clutch.launcher.DataDirectory;
 
 import java.io.IOException;
@@ -54,6 +55,9 @@ public final class MarketplaceBenchmark {
     private static final int JMS_PORT = 61716;
     private static final String BASE = "http://127.0.0.1:" + HTTP_PORT + "/api/v1/";
     private static final String DB_URL = "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/clutch";
+    private static final String PASSWORD = "benchmark-password-2026";
+    /** One hash for every benchmark account, made as the backend would (600,000 PBKDF2 iterations). */
+    private static final String PASSWORD_HASH = new PasswordHasher(600_000).hash(PASSWORD);
     private static final double LAT = -1.2864;
     private static final double LON = 36.8172;
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
@@ -100,7 +104,6 @@ public final class MarketplaceBenchmark {
         env.put("CLUTCH_PG_PORT", String.valueOf(PG_PORT));
         env.put("JMS_PORT", String.valueOf(JMS_PORT));
         env.put("CLUTCH_DEMO_DATA", "false");
-        env.put("CLUTCH_DEV_TOKENS_ENABLED", "true");
         env.remove("DB_URL");
         env.remove("JMS_HOST");
         long launched = System.nanoTime();
@@ -351,8 +354,9 @@ public final class MarketplaceBenchmark {
         execute("INSERT INTO shop (id, tenant_id, name, status, latitude, longitude, address, service_radius_km) VALUES (?, ?, ?, 'ACTIVE', ?, ?, 'Bench road', 25)",
                 shop, tenant, make + " shop " + index, lat, lon);
         execute("INSERT INTO shop_make (shop_id, make) VALUES (?, ?)", shop, make);
-        String user = "bench-" + shop + "@bench";
-        execute("INSERT INTO app_user (id, username, role, shop_id) VALUES (?, ?, 'SHOP_STAFF', ?)", UUID.randomUUID(), user, shop);
+        String user = "bench-" + shop + "@bench.example";
+        execute("INSERT INTO user_account (id, email, display_name, password_hash, role, tenant_id, shop_id) "
+                + "VALUES (?, ?, 'Bench staff', ?, 'SHOP_STAFF', ?, ?)", UUID.randomUUID(), user, PASSWORD_HASH, tenant, shop);
         return user;
     }
 
@@ -362,8 +366,9 @@ public final class MarketplaceBenchmark {
     private Customer customer() throws SQLException {
         UUID id = UUID.randomUUID();
         execute("INSERT INTO customer (id, display_name) VALUES (?, 'Bench customer')", id);
-        String user = "bench-" + id + "@bench";
-        execute("INSERT INTO app_user (id, username, role, customer_id) VALUES (?, ?, 'CUSTOMER', ?)", UUID.randomUUID(), user, id);
+        String user = "bench-" + id + "@bench.example";
+        execute("INSERT INTO user_account (id, email, display_name, password_hash, role, customer_id) "
+                + "VALUES (?, ?, 'Bench customer', ?, 'CUSTOMER', ?)", UUID.randomUUID(), user, PASSWORD_HASH, id);
         return new Customer(id, user);
     }
 
@@ -371,13 +376,15 @@ public final class MarketplaceBenchmark {
 
     private void ensureTenant() throws SQLException {
         if (!tenantCreated) {
-            execute("INSERT INTO tenant (id, name, currency) VALUES (?, 'Bench tenant', 'KES')", tenant);
+            execute("INSERT INTO tenant (id, name, legal_name, currency) VALUES (?, 'Bench tenant', 'Bench tenant Ltd', 'KES')", tenant);
             tenantCreated = true;
         }
     }
 
-    private String token(String username) throws Exception {
-        HttpResponse<String> r = send("POST", "dev/tokens", null, "{\"username\":\"" + username + "\"}");
+    /** Logs the account in; every benchmark account has {@link #PASSWORD}. */
+    private String token(String email) throws Exception {
+        HttpResponse<String> r = send("POST", "auth/login", null,
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"device\":\"benchmark\"}");
         Matcher m = Pattern.compile("\"accessToken\":\"([^\"]+)\"").matcher(r.body());
         if (!m.find()) {
             throw new IllegalStateException("no token: " + r.body());
@@ -421,8 +428,13 @@ public final class MarketplaceBenchmark {
         }
     }
 
+    /** A connection in the platform scope of row-level security: the benchmark sets up and counts every tenant's rows. */
     private static Connection db() throws SQLException {
-        return DriverManager.getConnection(DB_URL, "clutch", "clutch");
+        Connection c = DriverManager.getConnection(DB_URL, "clutch", "clutch");
+        try (Statement s = c.createStatement()) {
+            s.execute("SET clutch.scope = 'platform'");
+        }
+        return c;
     }
 
     private static void awaitServing(Process backend) throws Exception {

@@ -69,9 +69,9 @@ class EarOnPayaraServerIT {
 
     @Test
     void aPartsRequestGoesInAndReachesAShopThroughTheMessageDrivenBean() throws Exception {
-        HttpResponse<String> token = call("POST", "/api/v1/dev/tokens", null, "{\"username\":\"customer@demo\"}");
-        assertEquals(200, token.statusCode(), token.body());
-        String customer = field(token.body(), "accessToken");
+        HttpResponse<String> login = login("customer@demo.clutch");
+        assertEquals(200, login.statusCode(), login.body());
+        String customer = field(login.body(), "accessToken");
 
         HttpResponse<String> created = call("POST", "/api/v1/parts-requests", customer, """
                 {"vehicle":{"make":"Toyota","model":"Corolla","year":2016},
@@ -80,7 +80,7 @@ class EarOnPayaraServerIT {
         assertEquals(201, created.statusCode(), created.body());
         String requestId = field(created.body(), "id");
 
-        String shop = field(call("POST", "/api/v1/dev/tokens", null, "{\"username\":\"westlands@demo\"}").body(), "accessToken");
+        String shop = field(login("westlands@demo.clutch").body(), "accessToken");
         int status = 0;
         for (int i = 0; i < 100 && status != 200; i++) {
             status = call("GET", "/api/v1/shop/requests/" + requestId, shop, null).statusCode();
@@ -91,6 +91,11 @@ class EarOnPayaraServerIT {
         HttpResponse<String> problem = call("GET", "/api/v1/parts-requests", null, null);
         assertEquals(401, problem.statusCode());
         assertTrue(problem.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    }
+
+    /** Logs a demo account in (every demo account has the password clutch-demo-parts). */
+    private static HttpResponse<String> login(String email) throws IOException, InterruptedException {
+        return call("POST", "/api/v1/auth/login", null, "{\"email\":\"" + email + "\",\"password\":\"clutch-demo-parts\"}");
     }
 
     private static HttpResponse<String> call(String method, String path, String token, String body) throws IOException, InterruptedException {
@@ -124,7 +129,6 @@ class EarOnPayaraServerIT {
         env.put("DB_USER", database.user());
         env.put("DB_PASSWORD", database.password());
         env.put("CLUTCH_DEMO_DATA", "true");
-        env.put("CLUTCH_DEV_TOKENS_ENABLED", "true");
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
         int exit = process.waitFor();

@@ -2,11 +2,14 @@ package org.clutch.marketplace;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import org.clutch.notifications.NotificationService;
 import org.clutch.notifications.NotificationType;
 import org.clutch.notifications.Recipient;
+import org.clutch.platform.Actor;
 import org.clutch.platform.NotFoundException;
 import org.clutch.platform.Page;
+import org.clutch.platform.RowScope;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
@@ -20,6 +23,7 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /** What a customer does with parts requests: submit, list, read with quotes, cancel, accept a quote. */
+@Interceptors(RowScope.class)
 @Stateless
 public class CustomerRequests {
 
@@ -49,7 +53,8 @@ public class CustomerRequests {
      * Stores the request and queues it for dispatch in one transaction. With an idempotency key, a repeated
      * submission returns the request the first one created instead of creating another.
      */
-    public Submitted submit(UUID customerId, NewPartsRequest input, String idempotencyKey) {
+    public Submitted submit(Actor actor, NewPartsRequest input, String idempotencyKey) {
+        UUID customerId = actor.customer();
         if (idempotencyKey != null) {
             repository.lockIdempotencyKey(customerId, idempotencyKey);
             var earlier = repository.requestByIdempotencyKey(customerId, idempotencyKey);
@@ -64,17 +69,19 @@ public class CustomerRequests {
         return new Submitted(PartsRequestView.of(request, List.of()), true);
     }
 
-    public Page<RequestSummary> list(UUID customerId, int page, int size) {
+    public Page<RequestSummary> list(Actor actor, int page, int size) {
+        UUID customerId = actor.customer();
         var items = repository.requestsOfCustomer(customerId, Page.firstResult(page, size), Page.clampSize(size)).stream()
                 .map(RequestSummary::of).toList();
         return new Page<>(items, Math.max(page, 0), Page.clampSize(size), repository.countRequestsOfCustomer(customerId));
     }
 
-    public PartsRequestView get(UUID customerId, UUID requestId) {
-        return view(repository.requestOfCustomer(customerId, requestId, false));
+    public PartsRequestView get(Actor actor, UUID requestId) {
+        return view(repository.requestOfCustomer(actor.customer(), requestId, false));
     }
 
-    public PartsRequestView cancel(UUID customerId, UUID requestId) {
+    public PartsRequestView cancel(Actor actor, UUID requestId) {
+        UUID customerId = actor.customer();
         PartsRequest request = repository.requestOfCustomer(customerId, requestId, true);
         OffsetDateTime now = OffsetDateTime.now(clock);
         request.cancel(now);
@@ -91,8 +98,8 @@ public class CustomerRequests {
      * Accepts one quote. The request row is locked first, so of any number of concurrent accepts exactly one
      * finds the request open; the rest are refused as conflicts. Every other shop is told it lost.
      */
-    public PartsRequestView accept(UUID customerId, UUID requestId, UUID quoteId) {
-        PartsRequest request = repository.requestOfCustomer(customerId, requestId, true);
+    public PartsRequestView accept(Actor actor, UUID requestId, UUID quoteId) {
+        PartsRequest request = repository.requestOfCustomer(actor.customer(), requestId, true);
         List<Quote> quotes = repository.quotesOfRequest(requestId);
         Quote winner = quotes.stream().filter(q -> q.id().equals(quoteId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("quote " + quoteId));

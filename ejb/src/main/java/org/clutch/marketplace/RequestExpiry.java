@@ -3,9 +3,12 @@ package org.clutch.marketplace;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import org.clutch.notifications.NotificationService;
 import org.clutch.notifications.NotificationType;
 import org.clutch.notifications.Recipient;
+import org.clutch.platform.ForAllTenants;
+import org.clutch.platform.RowScope;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -16,6 +19,8 @@ import java.util.logging.Logger;
  * seconds; until it runs, an overdue request already refuses quotes and accepts (see
  * {@link PartsRequest#isOpenAt}).
  */
+@ForAllTenants
+@Interceptors(RowScope.class)
 @Singleton
 public class RequestExpiry {
 

@@ -2,9 +2,12 @@ package org.clutch.marketplace;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import org.clutch.notifications.NotificationService;
 import org.clutch.notifications.NotificationType;
 import org.clutch.notifications.Recipient;
+import org.clutch.platform.ForAllTenants;
+import org.clutch.platform.RowScope;
 import org.clutch.tenancy.Shop;
 
 import java.time.Clock;
@@ -19,6 +22,8 @@ import java.util.logging.Logger;
  * covers the delivery point: one dispatch and one notification per shop. Safe to run twice for the same request
  * (a redelivered message): shops already dispatched are skipped.
  */
+@ForAllTenants
+@Interceptors(RowScope.class)
 @Stateless
 public class ShopDispatcher {
 

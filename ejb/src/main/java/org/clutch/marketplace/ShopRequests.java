@@ -2,11 +2,14 @@ package org.clutch.marketplace;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import org.clutch.notifications.NotificationService;
 import org.clutch.notifications.NotificationType;
 import org.clutch.notifications.Recipient;
+import org.clutch.platform.Actor;
 import org.clutch.platform.NotFoundException;
 import org.clutch.platform.Page;
+import org.clutch.platform.RowScope;
 import org.clutch.tenancy.Shop;
 
 import java.time.Clock;
@@ -19,6 +22,7 @@ import java.util.logging.Logger;
  * What a shop does with the parts requests dispatched to it: list, read, quote, revise, withdraw. A shop only
  * ever reaches requests dispatched to it and only its own quote.
  */
+@Interceptors(RowScope.class)
 @Stateless
 public class ShopRequests {
 
@@ -33,7 +37,8 @@ public class ShopRequests {
     @Inject
     Clock clock;
 
-    public Page<ShopRequestView> list(UUID shopId, int page, int size) {
+    public Page<ShopRequestView> list(Actor actor, int page, int size) {
+        UUID shopId = actor.shop();
         Shop shop = repository.shop(shopId);
         var items = repository.dispatchesToShop(shopId, Page.firstResult(page, size), Page.clampSize(size)).stream()
                 .map(d -> view(shop, d, repository.request(d.requestId()).orElseThrow()))
@@ -41,13 +46,18 @@ public class ShopRequests {
         return new Page<>(items, Math.max(page, 0), Page.clampSize(size), repository.countDispatchesToShop(shopId));
     }
 
-    public ShopRequestView get(UUID shopId, UUID requestId) {
+    public ShopRequestView get(Actor actor, UUID requestId) {
+        return view(actor.shop(), requestId);
+    }
+
+    private ShopRequestView view(UUID shopId, UUID requestId) {
         PartsRequest request = repository.requestDispatchedTo(shopId, requestId, false);
         return view(repository.shop(shopId), repository.dispatch(shopId, requestId).orElseThrow(), request);
     }
 
     /** Submits the shop's quote, or revises the one it already has; the customer is told either way. */
-    public ShopRequestView submitQuote(UUID shopId, UUID requestId, QuoteSubmission input) {
+    public ShopRequestView submitQuote(Actor actor, UUID requestId, QuoteSubmission input) {
+        UUID shopId = actor.shop();
         PartsRequest request = repository.requestDispatchedTo(shopId, requestId, true);
         Shop shop = repository.shop(shopId);
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -66,17 +76,18 @@ public class ShopRequests {
                         + " lines missing.");
         LOG.info(() -> "event=quote-submitted request=" + requestId + " shop=" + shopId + " quote=" + quote.id()
                 + " revision=" + quote.revision());
-        return get(shopId, requestId);
+        return view(shopId, requestId);
     }
 
-    public ShopRequestView withdrawQuote(UUID shopId, UUID requestId) {
+    public ShopRequestView withdrawQuote(Actor actor, UUID requestId) {
+        UUID shopId = actor.shop();
         PartsRequest request = repository.requestDispatchedTo(shopId, requestId, true);
         Quote quote = repository.quoteOfShop(shopId, requestId).orElseThrow(() -> new NotFoundException("quote of this shop"));
         quote.withdraw(OffsetDateTime.now(clock));
         notifications.send(Recipient.customer(request.customerId()), NotificationType.QUOTE_WITHDRAWN, requestId, quote.id(),
                 repository.shop(shopId).name() + " withdrew its quote.");
         LOG.info(() -> "event=quote-withdrawn request=" + requestId + " shop=" + shopId + " quote=" + quote.id());
-        return get(shopId, requestId);
+        return view(shopId, requestId);
     }
 
     private ShopRequestView view(Shop shop, Dispatch dispatch, PartsRequest request) {

@@ -1,5 +1,7 @@
 package org.clutch.notifications;
 
+import org.clutch.platform.Actor;
+
 import java.util.Objects;
 import java.util.UUID;
 
@@ -17,5 +19,13 @@ public record Recipient(RecipientKind kind, UUID id) {
 
     public static Recipient shop(UUID shopId) {
         return new Recipient(RecipientKind.SHOP, shopId);
+    }
+
+    /** The inbox an actor reads: its shop's for shop staff and managers, its own for a customer. */
+    public static Recipient of(Actor actor) {
+        if (actor.role().isShopRole()) {
+            return shop(actor.shopId());
+        }
+        return customer(actor.customer());
     }
 }

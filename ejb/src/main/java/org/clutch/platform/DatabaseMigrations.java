@@ -21,7 +21,7 @@ import java.util.logging.Logger;
  * the repeatable demo-data script is applied too.
  */
 @DataSourceDefinition(
-        name = "java:app/jdbc/clutch",
+        name = DatabaseMigrations.DATA_SOURCE,
         className = "org.postgresql.ds.PGSimpleDataSource",
         url = "${MPCONFIG=db.url}",
         user = "${MPCONFIG=db.user}",
@@ -35,9 +35,12 @@ import java.util.logging.Logger;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DatabaseMigrations {
 
+    /** The application's data source, defined above; every EJB and the persistence unit use it. */
+    public static final String DATA_SOURCE = "java:app/jdbc/clutch";
+
     private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
 
-    @Resource(lookup = "java:app/jdbc/clutch")
+    @Resource(lookup = DATA_SOURCE)
     DataSource dataSource;
 
     @Inject

@@ -23,6 +23,9 @@ import java.util.logging.Logger;
 public final class Backend {
 
     private static final Logger LOG = Logger.getLogger(Backend.class.getName());
+    /** The password of every demo account (db/demo/R__demo_data.sql) and of the demo platform admin. */
+    static final String DEMO_PASSWORD = "clutch-demo-parts";
+    static final String DEMO_ADMIN = "admin@demo.clutch";
 
     public static void main(String[] args) throws Exception {
         quietLibraries();
@@ -81,7 +84,9 @@ public final class Backend {
         env.put("DB_USER", dbUser);
         env.put("DB_PASSWORD", dbPassword);
         env.putIfAbsent("CLUTCH_DEMO_DATA", settings.get("CLUTCH_DEMO_DATA", "true"));
-        env.putIfAbsent("CLUTCH_DEV_TOKENS_ENABLED", settings.get("CLUTCH_DEV_TOKENS_ENABLED", "true"));
+        // The demo platform administrator; a real installation sets its own (or none) in the environment.
+        env.putIfAbsent("CLUTCH_PLATFORM_ADMIN_EMAIL", settings.get("CLUTCH_PLATFORM_ADMIN_EMAIL", DEMO_ADMIN));
+        env.putIfAbsent("CLUTCH_PLATFORM_ADMIN_PASSWORD", settings.get("CLUTCH_PLATFORM_ADMIN_PASSWORD", DEMO_PASSWORD));
         Process process = payara.start();
         running.add(0, () -> {
             process.destroy();
@@ -103,16 +108,19 @@ public final class Backend {
                   API        %s/api/v1
                   OpenAPI    %s/openapi
                   WebSocket  ws://localhost:%d/ws/notifications?access_token=<token>
-                  Demo users (no password; development tokens):
-                    customer@demo      a customer with a 2016 Toyota Corolla
-                    westlands@demo     Westlands Auto Spares (Toyota, Nissan; 15 km radius)
-                    industrial@demo    Industrial Area Motors (Toyota, Mitsubishi; 20 km)
-                    thikaroad@demo     Thika Road Euro Parts (Volkswagen, BMW; 10 km)
-                    mombasa@demo       Mombasa Coast Spares (Toyota; 30 km, far from Nairobi)
-                  Get a token:
-                    curl -s -X POST %s/api/v1/dev/tokens -H 'Content-Type: application/json' -d '{"username":"customer@demo"}'
+                  Demo accounts, all with the password %s:
+                    customer@demo.clutch    a customer with a 2016 Toyota Corolla
+                    westlands@demo.clutch   manager, Westlands Auto Spares (Toyota, Nissan; 15 km radius)
+                    industrial@demo.clutch  staff, Industrial Area Motors (Toyota, Mitsubishi; 20 km)
+                    thikaroad@demo.clutch   staff, Thika Road Euro Parts (Volkswagen, BMW; 10 km)
+                    mombasa@demo.clutch     staff, Mombasa Coast Spares (Toyota; 30 km, far from Nairobi)
+                    owner@demo.clutch       tenant admin of Demo Parts Group
+                    %s       platform admin
+                  Log in:
+                    curl -s -X POST %s/api/v1/auth/login -H 'Content-Type: application/json' \\
+                      -d '{"email":"customer@demo.clutch","password":"%s","device":"curl"}'
                 Press Ctrl-C to stop.
-                """, (System.nanoTime() - started) / 1e9, log, base, base, httpPort, base);
+                """, (System.nanoTime() - started) / 1e9, log, base, base, httpPort, DEMO_PASSWORD, DEMO_ADMIN, base, DEMO_PASSWORD);
         process.waitFor();
     }
 

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @ApplicationScoped
 @ApplicationPath("/api/v1")
 @LoginConfig(authMethod = "MP-JWT")
-@DeclareRoles({Roles.CUSTOMER, Roles.SHOP_STAFF})
+@DeclareRoles({Roles.CUSTOMER, Roles.SHOP_STAFF, Roles.SHOP_MANAGER, Roles.TENANT_ADMIN, Roles.PARTNER, Roles.PLATFORM_ADMIN})
 @OpenAPIDefinition(
         info = @Info(title = "Clutch marketplace API", version = "1",
                 description = "Car owners request parts; nearby shops quote; the owner accepts one. Errors are RFC 9457 problem+json."),

@@ -7,10 +7,11 @@ import jakarta.websocket.OnError;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import org.clutch.accounts.AccessTokens;
+import org.clutch.accounts.ActiveSessions;
 import org.clutch.notifications.LiveChannel;
 import org.clutch.notifications.Recipient;
-import org.clutch.web.security.JwtTokens;
-import org.clutch.web.security.Roles;
+import org.clutch.platform.Role;
 
 import java.io.IOException;
 import java.util.List;
@@ -29,7 +30,10 @@ public class NotificationSocket {
     private static final String SUBSCRIPTION = "clutch.subscription";
 
     @Inject
-    JwtTokens tokens;
+    AccessTokens tokens;
+
+    @Inject
+    ActiveSessions sessions;
 
     @Inject
     LiveChannel channel;
@@ -40,21 +44,16 @@ public class NotificationSocket {
     @OnOpen
     public void open(Session session) throws IOException {
         List<String> token = session.getRequestParameterMap().get("access_token");
-        var verified = tokens.verify(token == null || token.isEmpty() ? null : token.get(0));
-        if (verified.isEmpty()) {
+        var actor = tokens.verify(token == null || token.isEmpty() ? null : token.get(0)).filter(a -> sessions.isActive(a.sessionId()));
+        if (actor.isEmpty()) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "a valid access_token is required"));
             return;
         }
-        var who = verified.get();
-        Recipient recipient;
-        if (who.groups().contains(Roles.SHOP_STAFF) && who.shopId() != null) {
-            recipient = Recipient.shop(who.shopId());
-        } else if (who.groups().contains(Roles.CUSTOMER) && who.customerId() != null) {
-            recipient = Recipient.customer(who.customerId());
-        } else {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "the token is not bound to a customer or shop"));
+        if (!actor.get().has(Role.CUSTOMER) && !actor.get().has(Role.SHOP_STAFF)) {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "only customers and shop staff receive notifications"));
             return;
         }
+        Recipient recipient = Recipient.of(actor.get());
         LiveChannel.Subscriber subscriber = json -> send(session, json);
         session.getUserProperties().put(SUBSCRIPTION, new Subscription(recipient, subscriber));
         channel.subscribe(recipient, subscriber);

@@ -50,7 +50,7 @@ public class PartsRequestResource {
             @HeaderParam("Idempotency-Key") @Pattern(regexp = "[\\x21-\\x7E]{1,100}", message = "must be 1 to 100 visible ASCII characters")
             String idempotencyKey,
             @Context UriInfo uri) {
-        CustomerRequests.Submitted submitted = requests.submit(caller.customerId(), body, idempotencyKey);
+        CustomerRequests.Submitted submitted = requests.submit(caller.actor(), body, idempotencyKey);
         if (!submitted.created()) {
             return Response.ok(submitted.request()).build();
         }
@@ -62,27 +62,27 @@ public class PartsRequestResource {
     @Operation(summary = "The caller's parts requests, newest first")
     public Page<RequestSummary> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return requests.list(caller.customerId(), page, size);
+        return requests.list(caller.actor(), page, size);
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One parts request with every quote received")
     public PartsRequestView get(@PathParam("id") UUID id) {
-        return requests.get(caller.customerId(), id);
+        return requests.get(caller.actor(), id);
     }
 
     @POST
     @Path("{id}/cancel")
     @Operation(summary = "Cancel an open parts request; the shops are told")
     public PartsRequestView cancel(@PathParam("id") UUID id) {
-        return requests.cancel(caller.customerId(), id);
+        return requests.cancel(caller.actor(), id);
     }
 
     @POST
     @Path("{id}/quotes/{quoteId}/accept")
     @Operation(summary = "Accept one quote; the request closes and the other shops are told")
     public PartsRequestView accept(@PathParam("id") UUID id, @PathParam("quoteId") UUID quoteId) {
-        return requests.accept(caller.customerId(), id, quoteId);
+        return requests.accept(caller.actor(), id, quoteId);
     }
 }

@@ -43,27 +43,27 @@ public class ShopRequestResource {
     @Operation(summary = "Requests dispatched to this shop, newest first")
     public Page<ShopRequestView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return requests.list(caller.shopId(), page, size);
+        return requests.list(caller.actor(), page, size);
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One dispatched request with this shop's own quote")
     public ShopRequestView get(@PathParam("id") UUID id) {
-        return requests.get(caller.shopId(), id);
+        return requests.get(caller.actor(), id);
     }
 
     @PUT
     @Path("{id}/quote")
     @Operation(summary = "Submit or revise this shop's quote")
     public ShopRequestView quote(@PathParam("id") UUID id, @Valid @NotNull QuoteSubmission body) {
-        return requests.submitQuote(caller.shopId(), id, body);
+        return requests.submitQuote(caller.actor(), id, body);
     }
 
     @DELETE
     @Path("{id}/quote")
     @Operation(summary = "Withdraw this shop's quote")
     public ShopRequestView withdraw(@PathParam("id") UUID id) {
-        return requests.withdrawQuote(caller.shopId(), id);
+        return requests.withdrawQuote(caller.actor(), id);
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.clutch.platform.InvalidInputException;
 import org.clutch.platform.NotFoundException;
+import org.clutch.platform.PermissionDeniedException;
 import org.clutch.platform.StateConflictException;
 
 import java.util.Comparator;
@@ -44,6 +45,9 @@ public final class ProblemMappers {
             }
             if (t instanceof NotFoundException) {
                 return Problem.of("not-found", "Not found", Response.Status.NOT_FOUND, t.getMessage());
+            }
+            if (t instanceof PermissionDeniedException) {
+                return Problem.of("forbidden", "Forbidden", Response.Status.FORBIDDEN, "Your role does not allow this.");
             }
             if (t instanceof StateConflictException) {
                 return Problem.of("state-conflict", "Not allowed in the current state", Response.Status.CONFLICT, t.getMessage());

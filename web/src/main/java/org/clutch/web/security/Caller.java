@@ -2,11 +2,12 @@ package org.clutch.web.security;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ForbiddenException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.NotAuthorizedException;
+import org.clutch.accounts.Claims;
 import org.clutch.notifications.Recipient;
+import org.clutch.platform.Actor;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import java.util.UUID;
 
 /** Who is calling, from the verified token only: never from a header or the request body. */
 @RequestScoped
@@ -15,24 +16,33 @@ public class Caller {
     @Inject
     JsonWebToken jwt;
 
-    public UUID customerId() {
-        return uuidClaim(Claims.CUSTOMER_ID);
-    }
+    @Inject
+    HttpServletRequest request;
 
-    public UUID shopId() {
-        return uuidClaim(Claims.SHOP_ID);
+    private Actor actor;
+
+    public Actor actor() {
+        if (actor == null) {
+            if (jwt == null || jwt.getSubject() == null) {
+                throw new NotAuthorizedException("Bearer");
+            }
+            actor = Claims.actor(jwt.getSubject(), this::claim);
+        }
+        return actor;
     }
 
     /** The notification inbox of the caller: the customer's, or the shop's for shop staff. */
     public Recipient recipient() {
-        return jwt.getGroups().contains(Roles.SHOP_STAFF) ? Recipient.shop(shopId()) : Recipient.customer(customerId());
+        return Recipient.of(actor());
     }
 
-    private UUID uuidClaim(String name) {
+    /** The client's network address, for login throttling and the audit log. */
+    public String address() {
+        return request.getRemoteAddr();
+    }
+
+    private String claim(String name) {
         Object value = jwt.getClaim(name);
-        if (value == null) {
-            throw new ForbiddenException("the token is not bound to a " + name.replace("_id", ""));
-        }
-        return UUID.fromString(value.toString().replace("\"", ""));
+        return value == null ? null : value.toString().replace("\"", "");
     }
 }

@@ -52,12 +52,18 @@ public final class Api {
         }
     }
 
-    public String token(String username) {
-        Reply reply = send("POST", "api/v1/dev/tokens", null, Json.createObjectBuilder().add("username", username).build().toString());
+    /** Logs in with the fixture password and returns the access token. */
+    public String token(String email) {
+        Reply reply = login(email, Fixtures.PASSWORD);
         if (reply.status() != 200) {
-            throw new IllegalStateException("no token for " + username + ": " + reply);
+            throw new IllegalStateException("cannot log in " + email + ": " + reply);
         }
         return reply.json().getString("accessToken");
+    }
+
+    public Reply login(String email, String password) {
+        return post("api/v1/auth/login", null, Json.createObjectBuilder().add("email", email).add("password", password)
+                .add("device", "integration test").build());
     }
 
     public Reply get(String path, String token) {

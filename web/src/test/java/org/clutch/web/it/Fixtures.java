@@ -1,5 +1,7 @@
 package org.clutch.web.it;
 
+import org.clutch.accounts.PasswordHasher;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -12,17 +14,27 @@ import java.util.UUID;
  */
 public final class Fixtures {
 
-    public record ShopUser(UUID shopId, String username) {
+    /** The password of every fixture account. */
+    public static final String PASSWORD = "fixture-password-2026";
+    /** Hashed once per test run (600,000 PBKDF2 iterations, as in production). */
+    private static final String PASSWORD_HASH = new PasswordHasher(600_000).hash(PASSWORD);
+
+    public record ShopUser(UUID shopId, String email) {
     }
 
-    public record CustomerUser(UUID customerId, String username) {
+    public record CustomerUser(UUID customerId, String email) {
     }
 
     private final UUID tenantId = UUID.randomUUID();
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
     public Fixtures() {
-        execute("INSERT INTO tenant (id, name, currency) VALUES (?, ?, 'KES')", tenantId, "Tenant " + suffix);
+        execute("INSERT INTO tenant (id, name, legal_name, currency) VALUES (?, ?, ?, 'KES')", tenantId, "Tenant " + suffix,
+                "Tenant " + suffix + " Ltd");
+    }
+
+    public UUID tenantId() {
+        return tenantId;
     }
 
     /** A make no other test uses. */
@@ -37,18 +49,27 @@ public final class Fixtures {
         for (String make : makes) {
             execute("INSERT INTO shop_make (shop_id, make) VALUES (?, ?)", shopId, make.toUpperCase());
         }
-        String username = name.toLowerCase().replace(' ', '-') + "-" + suffix + "@test";
-        execute("INSERT INTO app_user (id, username, role, shop_id) VALUES (?, ?, 'SHOP_STAFF', ?)", UUID.randomUUID(), username, shopId);
-        return new ShopUser(shopId, username);
+        String email = account(name, "SHOP_STAFF", shopId, null);
+        return new ShopUser(shopId, email);
     }
 
     public CustomerUser customer(String name) {
         UUID customerId = UUID.randomUUID();
         execute("INSERT INTO customer (id, display_name) VALUES (?, ?)", customerId, name);
-        String username = name.toLowerCase().replace(' ', '-') + "-" + suffix + "@test";
-        execute("INSERT INTO app_user (id, username, role, customer_id) VALUES (?, ?, 'CUSTOMER', ?)", UUID.randomUUID(), username,
-                customerId);
-        return new CustomerUser(customerId, username);
+        return new CustomerUser(customerId, account(name, "CUSTOMER", null, customerId));
+    }
+
+    /** An administrator of this fixture's tenant. */
+    public String tenantAdmin(String name) {
+        return account(name, "TENANT_ADMIN", null, null);
+    }
+
+    private String account(String name, String role, UUID shopId, UUID customerId) {
+        String email = name.toLowerCase().replace(' ', '-') + "-" + suffix + "@test.example";
+        execute("INSERT INTO user_account (id, email, display_name, password_hash, role, tenant_id, shop_id, customer_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                UUID.randomUUID(), email, name, PASSWORD_HASH, role, "CUSTOMER".equals(role) ? null : tenantId, shopId, customerId);
+        return email;
     }
 
     public static long count(String sql, Object... args) {
@@ -83,7 +104,17 @@ public final class Fixtures {
         }
     }
 
+    /** A connection that sees every tenant's rows (the platform scope of row-level security), as a test must. */
     private static Connection connect() throws SQLException {
+        Connection c = connectUnscoped();
+        try (var s = c.createStatement()) {
+            s.execute("SET clutch.scope = 'platform'");
+        }
+        return c;
+    }
+
+    /** A connection as the application's database role with no scope stated: row-level security shows nothing. */
+    public static Connection connectUnscoped() throws SQLException {
         return DriverManager.getConnection(System.getProperty("clutch.it.db.url"), "clutch", "clutch");
     }
 }

@@ -18,6 +18,7 @@ public class IntegrationServices implements LauncherSessionListener {
 
     public static final int PG_PORT = 25432;
     public static final int BROKER_PORT = 61626;
+    public static final String PLATFORM_ADMIN = "root@platform.test";
 
     private EmbeddedDatabase database;
     private EmbeddedBroker broker;
@@ -40,7 +41,8 @@ public class IntegrationServices implements LauncherSessionListener {
             System.setProperty("clutch.it.cmdOptions", String.join(" ",
                     "-Xmx640m", PayaraMicroCommands.JSON_PROVIDER_OPTION,
                     "-Ddb.url=" + database.jdbcUrl(), "-Ddb.user=clutch", "-Ddb.password=clutch",
-                    "-Dclutch.dev-tokens.enabled=true", "-Dclutch.demo-data=false"));
+                    "-Dclutch.demo-data=false",
+                    "-Dclutch.platform-admin.email=" + PLATFORM_ADMIN, "-Dclutch.platform-admin.password=" + Fixtures.PASSWORD));
             System.setProperty("clutch.it.microOptions", String.join(" ",
                     "--postbootcommandfile", postBoot.toString(),
                     "--rootDir", root.resolve("payara-root").toString(),

@@ -143,8 +143,8 @@ class MarketplaceIT {
     private Dispatched requestDispatchedToOneShop(String make, String shopName, String customerName) throws InterruptedException {
         String uniqueMake = fixtures.uniqueMake(make);
         var shop = fixtures.activeShop(shopName, -1.2676, 36.8108, 15, uniqueMake);
-        String customerToken = api.token(fixtures.customer(customerName).username());
-        String shopToken = api.token(shop.username());
+        String customerToken = api.token(fixtures.customer(customerName).email());
+        String shopToken = api.token(shop.email());
         String id = submit(customerToken, partsRequest(uniqueMake, 1).build()).getString("id");
         return new Dispatched(customerToken, shopToken, id, awaitDispatched(shopToken, id).getJsonObject("request"));
     }
@@ -162,11 +162,11 @@ class MarketplaceIT {
         var nearOtherMake = fixtures.activeShop("Euro Parts", -1.2700, 36.8100, 15, "BMW");        // 2 km, no make
         var far = fixtures.activeShop("Mombasa Spares", -4.0435, 39.6682, 30, make);               // 440 km
         var customer = fixtures.customer("Amina");
-        String customerToken = api.token(customer.username());
+        String customerToken = api.token(customer.email());
 
-        try (var nearInbox = new LiveInbox(api.liveUri(api.token(near.username())));
-             var otherMakeInbox = new LiveInbox(api.liveUri(api.token(nearOtherMake.username())));
-             var farInbox = new LiveInbox(api.liveUri(api.token(far.username())))) {
+        try (var nearInbox = new LiveInbox(api.liveUri(api.token(near.email())));
+             var otherMakeInbox = new LiveInbox(api.liveUri(api.token(nearOtherMake.email())));
+             var farInbox = new LiveInbox(api.liveUri(api.token(far.email())))) {
             Thread.sleep(300); // let the three handshakes complete before the request goes out
 
             JsonObject request = submit(customerToken, partsRequest(make, 2).build());
@@ -182,10 +182,10 @@ class MarketplaceIT {
 
             assertNull(otherMakeInbox.next(Duration.ofMillis(700)), "a shop without the make hears nothing");
             assertNull(farInbox.next(Duration.ofMillis(100)), "a shop out of range hears nothing");
-            assertEquals(404, api.get("api/v1/shop/requests/" + requestId, api.token(far.username())).status());
-            assertEquals(0, api.get("api/v1/shop/requests", api.token(nearOtherMake.username())).json().getInt("total"));
+            assertEquals(404, api.get("api/v1/shop/requests/" + requestId, api.token(far.email())).status());
+            assertEquals(0, api.get("api/v1/shop/requests", api.token(nearOtherMake.email())).json().getInt("total"));
         }
-        assertEquals(List.of("REQUEST_DISPATCHED"), types(api.get("api/v1/notifications", api.token(near.username()))),
+        assertEquals(List.of("REQUEST_DISPATCHED"), types(api.get("api/v1/notifications", api.token(near.email()))),
                 "the notification is also stored for later reading");
     }
 
@@ -195,9 +195,9 @@ class MarketplaceIT {
         var shopA = fixtures.activeShop("Shop A", -1.2676, 36.8108, 15, make);
         var shopB = fixtures.activeShop("Shop B", -1.3031, 36.8510, 20, make);
         var customer = fixtures.customer("Brian");
-        String customerToken = api.token(customer.username());
-        String tokenA = api.token(shopA.username());
-        String tokenB = api.token(shopB.username());
+        String customerToken = api.token(customer.email());
+        String tokenA = api.token(shopA.email());
+        String tokenB = api.token(shopB.email());
 
         try (var customerInbox = new LiveInbox(api.liveUri(customerToken))) {
             Thread.sleep(200);
@@ -251,9 +251,9 @@ class MarketplaceIT {
         var outsider = fixtures.activeShop("Outsider", -1.2676, 36.8108, 15, "SOMETHING-ELSE");
         var customer = fixtures.customer("Chebet");
         var otherCustomer = fixtures.customer("Daudi");
-        String customerToken = api.token(customer.username());
-        String tokenA = api.token(shopA.username());
-        String outsiderToken = api.token(outsider.username());
+        String customerToken = api.token(customer.email());
+        String tokenA = api.token(shopA.email());
+        String outsiderToken = api.token(outsider.email());
 
         String id = submit(customerToken, partsRequest(make, 1).build()).getString("id");
         JsonObject seen = awaitDispatched(tokenA, id).getJsonObject("request");
@@ -264,10 +264,10 @@ class MarketplaceIT {
         assertEquals(404, api.put("api/v1/shop/requests/" + id + "/quote", outsiderToken, quote(seen, "1", "0")).status());
         assertEquals(404, api.delete("api/v1/shop/requests/" + id + "/quote", outsiderToken).status());
         assertEquals(403, api.get("api/v1/parts-requests/" + id, tokenA).status(), "shops cannot use the customer API");
-        assertEquals(404, api.get("api/v1/parts-requests/" + id, api.token(otherCustomer.username())).status(),
+        assertEquals(404, api.get("api/v1/parts-requests/" + id, api.token(otherCustomer.email())).status(),
                 "another customer's request answers like an unknown one");
         assertEquals(404, api.post("api/v1/parts-requests/" + id + "/quotes/" + quoteId + "/accept",
-                api.token(otherCustomer.username()), null).status());
+                api.token(otherCustomer.email()), null).status());
         assertEquals(404, api.post("api/v1/parts-requests/" + id + "/quotes/" + UUID.randomUUID() + "/accept", customerToken, null)
                 .status());
         assertEquals(401, api.get("api/v1/parts-requests", null).status());
@@ -278,13 +278,13 @@ class MarketplaceIT {
         String make = fixtures.uniqueMake("Honda");
         var shopA = fixtures.activeShop("Race A", -1.2676, 36.8108, 15, make);
         var shopB = fixtures.activeShop("Race B", -1.3031, 36.8510, 20, make);
-        String customerToken = api.token(fixtures.customer("Esther").username());
+        String customerToken = api.token(fixtures.customer("Esther").email());
         String id = submit(customerToken, partsRequest(make, 1).build()).getString("id");
-        JsonObject seen = awaitDispatched(api.token(shopA.username()), id).getJsonObject("request");
-        awaitDispatched(api.token(shopB.username()), id);
-        String quoteA = api.put("api/v1/shop/requests/" + id + "/quote", api.token(shopA.username()), quote(seen, "10", "1")).json()
+        JsonObject seen = awaitDispatched(api.token(shopA.email()), id).getJsonObject("request");
+        awaitDispatched(api.token(shopB.email()), id);
+        String quoteA = api.put("api/v1/shop/requests/" + id + "/quote", api.token(shopA.email()), quote(seen, "10", "1")).json()
                 .getJsonObject("myQuote").getString("id");
-        String quoteB = api.put("api/v1/shop/requests/" + id + "/quote", api.token(shopB.username()), quote(seen, "11", "1")).json()
+        String quoteB = api.put("api/v1/shop/requests/" + id + "/quote", api.token(shopB.email()), quote(seen, "11", "1")).json()
                 .getJsonObject("myQuote").getString("id");
 
         List<Integer> statuses = simultaneously(20, i -> api.post("api/v1/parts-requests/" + id + "/quotes/"
@@ -305,7 +305,7 @@ class MarketplaceIT {
     @Test
     void badInputGetsProblemDetailsAndChangesNothing() {
         var customer = fixtures.customer("Faith");
-        String token = api.token(customer.username());
+        String token = api.token(customer.email());
         String make = fixtures.uniqueMake("Kia");
         long before = Fixtures.count("SELECT count(*) FROM parts_request WHERE customer_id = ?", customer.customerId());
 
@@ -356,7 +356,7 @@ class MarketplaceIT {
     @Test
     void aRepeatedSubmissionWithTheSameIdempotencyKeyCreatesOneRequest() {
         var customer = fixtures.customer("Grace");
-        String token = api.token(customer.username());
+        String token = api.token(customer.email());
         String body = partsRequest(fixtures.uniqueMake("Subaru"), 1).build().toString();
         Api.Reply first = api.send("POST", "api/v1/parts-requests", token, body, "order-42");
         Api.Reply again = api.send("POST", "api/v1/parts-requests", token, body, "order-42");
@@ -369,7 +369,7 @@ class MarketplaceIT {
     @Test
     void simultaneousDuplicatesWithOneIdempotencyKeyCreateOneRequest() throws Exception {
         var customer = fixtures.customer("Kamau");
-        String token = api.token(customer.username());
+        String token = api.token(customer.email());
         String body = partsRequest(fixtures.uniqueMake("Lexus"), 1).build().toString();
         List<String> ids = new ArrayList<>();
         for (Api.Reply r : simultaneously(8, i -> api.send("POST", "api/v1/parts-requests", token, body, "double-tap"))) {
@@ -459,7 +459,7 @@ class MarketplaceIT {
         // ... and the next good request still flows.
         String make = fixtures.uniqueMake("Suzuki");
         var shop = fixtures.activeShop("After Poison", -1.2676, 36.8108, 15, make);
-        String id = submit(api.token(fixtures.customer("Imani").username()), partsRequest(make, 1).build()).getString("id");
-        assertEquals(id, awaitDispatched(api.token(shop.username()), id).getJsonObject("request").getString("id"));
+        String id = submit(api.token(fixtures.customer("Imani").email()), partsRequest(make, 1).build()).getString("id");
+        assertEquals(id, awaitDispatched(api.token(shop.email()), id).getJsonObject("request").getString("id"));
     }
 }

@@ -1,12 +1,14 @@
-package org.clutch.web.security;
+package org.clutch.accounts;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
+import org.clutch.platform.Actor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
@@ -31,19 +33,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Issues and verifies RS256 JSON Web Tokens with the keys MicroProfile JWT is configured with, so that a token
- * this class issues is accepted by the REST API, and a WebSocket handshake (which cannot use the REST security
- * layer) is checked against exactly the same key and issuer.
+ * Issues and verifies short-lived RS256 access tokens (JSON Web Tokens) with the keys MicroProfile JWT is
+ * configured with, so that a token issued here is accepted by the REST API, and a WebSocket handshake (which
+ * cannot use the REST security layer) is checked against exactly the same key and issuer.
  */
 @ApplicationScoped
-public class JwtTokens {
+public class AccessTokens {
 
     /** Looked up once: Json.createX would search the class path for a provider on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
-
-    /** What a verified token says about its holder. */
-    public record Verified(String subject, String username, java.util.Set<String> groups, UUID customerId, UUID shopId) {
-    }
 
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.publickey.location")
@@ -58,7 +56,7 @@ public class JwtTokens {
     String issuer;
 
     @Inject
-    @ConfigProperty(name = "clutch.jwt.token-lifetime", defaultValue = "PT8H")
+    @ConfigProperty(name = "clutch.jwt.token-lifetime", defaultValue = "PT15M")
     Duration lifetime;
 
     @Inject
@@ -80,26 +78,27 @@ public class JwtTokens {
         }
     }
 
-    /** Signs a token for the holder; the private claims bind it to one customer or one shop. */
-    public String issue(String subject, String username, String group, UUID customerId, UUID shopId) {
+    /** Signs an access token for the actor: its role (as MP-JWT groups) and bindings, valid for the configured lifetime. */
+    public String issue(Actor actor, String email) {
         if (privateKey == null) {
             throw new IllegalStateException("no signing key configured (clutch.jwt.signing-key.location)");
         }
         long now = clock.instant().getEpochSecond();
+        JsonArrayBuilder groups = JSON.createArrayBuilder();
+        actor.role().granted().forEach(r -> groups.add(r.name()));
         JsonObjectBuilder claims = JSON.createObjectBuilder()
                 .add("iss", issuer)
-                .add("sub", subject)
-                .add("upn", username)
-                .add("groups", JSON.createArrayBuilder().add(group))
+                .add("sub", actor.userId().toString())
+                .add("upn", email)
+                .add("groups", groups)
                 .add("iat", now)
                 .add("exp", now + lifetime.toSeconds())
-                .add("jti", UUID.randomUUID().toString());
-        if (customerId != null) {
-            claims.add(Claims.CUSTOMER_ID, customerId.toString());
-        }
-        if (shopId != null) {
-            claims.add(Claims.SHOP_ID, shopId.toString());
-        }
+                .add("jti", UUID.randomUUID().toString())
+                .add(Claims.ROLE, actor.role().name());
+        addIfPresent(claims, Claims.SESSION_ID, actor.sessionId());
+        addIfPresent(claims, Claims.TENANT_ID, actor.tenantId());
+        addIfPresent(claims, Claims.SHOP_ID, actor.shopId());
+        addIfPresent(claims, Claims.CUSTOMER_ID, actor.customerId());
         String signingInput = base64(JSON.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString())
                 + "." + base64(claims.build().toString());
         try {
@@ -112,12 +111,18 @@ public class JwtTokens {
         }
     }
 
+    private static void addIfPresent(JsonObjectBuilder claims, String name, UUID value) {
+        if (value != null) {
+            claims.add(name, value.toString());
+        }
+    }
+
     public long lifetimeSeconds() {
         return lifetime.toSeconds();
     }
 
     /** Verifies signature, issuer and expiry; empty for any token that is not ours or no longer valid. */
-    public Optional<Verified> verify(String token) {
+    public Optional<Actor> verify(String token) {
         if (token == null) {
             return Optional.empty();
         }
@@ -140,17 +145,10 @@ public class JwtTokens {
             if (!issuer.equals(claims.getString("iss", "")) || claims.getJsonNumber("exp").longValue() <= clock.instant().getEpochSecond()) {
                 return Optional.empty();
             }
-            var groups = claims.getJsonArray("groups").getValuesAs(jakarta.json.JsonString.class).stream()
-                    .map(jakarta.json.JsonString::getString).collect(java.util.stream.Collectors.toUnmodifiableSet());
-            return Optional.of(new Verified(claims.getString("sub"), claims.getString("upn", null), groups,
-                    optionalUuid(claims, Claims.CUSTOMER_ID), optionalUuid(claims, Claims.SHOP_ID)));
+            return Optional.of(Claims.actor(claims.getString("sub"), name -> claims.getString(name, null)));
         } catch (GeneralSecurityException | RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    private static UUID optionalUuid(JsonObject claims, String name) {
-        return claims.containsKey(name) ? UUID.fromString(claims.getString(name)) : null;
     }
 
     private static JsonObject json(String base64) {
@@ -177,7 +175,7 @@ public class JwtTokens {
         if (location.contains(":")) {
             return URI.create(location).toURL().openStream();
         }
-        InputStream resource = JwtTokens.class.getResourceAsStream(location.startsWith("/") ? location : "/" + location);
+        InputStream resource = AccessTokens.class.getResourceAsStream(location.startsWith("/") ? location : "/" + location);
         return resource != null ? resource : Files.newInputStream(Path.of(location));
     }
 }

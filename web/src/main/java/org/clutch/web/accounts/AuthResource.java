@@ -1,0 +1,93 @@
+package org.clutch.web.accounts;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.clutch.accounts.Authentication;
+import org.clutch.accounts.LoginOutcome;
+import org.clutch.web.problem.Problem;
+import org.clutch.web.security.Caller;
+import org.clutch.web.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Login with e-mail and password, refresh-token rotation, logout. */
+@Path("auth")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    public record Login(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 1024) String password,
+            @Size(max = 200) String device) {
+    }
+
+    public record Refresh(@NotBlank @Size(max = 200) String refreshToken) {
+    }
+
+    @Inject
+    Authentication authentication;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Path("login")
+    @PermitAll
+    @Operation(summary = "Log in: a short-lived access token and a refresh token for this device")
+    public Response login(@Valid @NotNull Login body) {
+        String device = body.device() == null || body.device().isBlank() ? "unnamed device" : body.device().strip();
+        LoginOutcome outcome = authentication.login(body.email(), body.password(), device, caller.address());
+        return switch (outcome) {
+            case LoginOutcome.Granted granted -> Response.ok(granted.tokens()).build();
+            case LoginOutcome.Refused refused -> invalidCredentials("Invalid e-mail or password.");
+            case LoginOutcome.Throttled throttled -> {
+                long seconds = Math.max(1, throttled.retryAfter().toSeconds());
+                yield Response.fromResponse(Problem.of("login-throttled", "Too many failed logins", Response.Status.TOO_MANY_REQUESTS,
+                                "Too many failed logins; try again in " + Math.max(1, (seconds + 59) / 60) + " minute(s).").toResponse())
+                        .header("Retry-After", seconds).build();
+            }
+        };
+    }
+
+    @POST
+    @Path("refresh")
+    @PermitAll
+    @Operation(summary = "Exchange a refresh token for a new pair; the old refresh token stops working")
+    public Response refresh(@Valid @NotNull Refresh body) {
+        return authentication.refresh(body.refreshToken(), caller.address())
+                .map(tokens -> Response.ok(tokens).build())
+                .orElseGet(() -> invalidCredentials("This refresh token is not valid (expired, revoked or already used); log in again."));
+    }
+
+    @POST
+    @Path("logout")
+    @RolesAllowed({Roles.CUSTOMER, Roles.SHOP_STAFF, Roles.TENANT_ADMIN, Roles.PARTNER, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "End this session; its access and refresh tokens stop working")
+    public Response logout() {
+        authentication.logout(caller.actor(), caller.address());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("logout-all")
+    @RolesAllowed({Roles.CUSTOMER, Roles.SHOP_STAFF, Roles.TENANT_ADMIN, Roles.PARTNER, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "End every session of this account, on all devices")
+    public Response logoutAll() {
+        authentication.logoutAll(caller.actor(), caller.address());
+        return Response.noContent().build();
+    }
+
+    private static Response invalidCredentials(String detail) {
+        return Response.fromResponse(Problem.of("invalid-credentials", "Not authenticated", Response.Status.UNAUTHORIZED, detail)
+                .toResponse()).header("WWW-Authenticate", "Bearer").build();
+    }
+}

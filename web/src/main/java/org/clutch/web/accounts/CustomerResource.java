@@ -1,0 +1,48 @@
+package org.clutch.web.accounts;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.clutch.accounts.AccountView;
+import org.clutch.accounts.CustomerRegistration;
+import org.clutch.web.security.Caller;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Car owners sign up here, then log in at auth/login. */
+@Path("customers")
+@PermitAll
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class CustomerResource {
+
+    public record Registration(@NotBlank @Email @Size(max = 254) String email,
+            @NotNull @Size(max = 128) String password,
+            @NotBlank @Size(max = 200) String displayName) {
+    }
+
+    @Inject
+    CustomerRegistration registration;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Operation(summary = "Register as a car owner (password: at least 12 characters, not a common one)")
+    public Response register(@Valid @NotNull Registration body, @Context UriInfo uri) {
+        AccountView account = registration.register(
+                new CustomerRegistration.NewCustomer(body.email(), body.password(), body.displayName()), caller.address());
+        return Response.created(uri.getBaseUriBuilder().path("account").build()).entity(account).build();
+    }
+}
