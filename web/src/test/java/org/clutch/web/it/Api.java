@@ -8,12 +8,16 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 
 /** The REST API as a mobile app calls it: JSON over HTTP with a bearer token. */
 public final class Api {
@@ -31,7 +35,11 @@ public final class Api {
         return URI.create(base.toString().replaceFirst("^http", "ws") + "ws/notifications?access_token=" + token);
     }
 
-    public record Reply(int status, String contentType, String body) {
+    public record Reply(int status, String contentType, String body, String retryAfter) {
+
+        public Reply(int status, String contentType, String body) {
+            this(status, contentType, body, null);
+        }
 
         public JsonObject json() {
             try (var reader = Json.createReader(new StringReader(body))) {
@@ -64,6 +72,66 @@ public final class Api {
     public Reply login(String email, String password) {
         return post("api/v1/auth/login", null, Json.createObjectBuilder().add("email", email).add("password", password)
                 .add("device", "integration test").build());
+    }
+
+    /** Waits until the MDB has dispatched the request to the shop (dispatch is asynchronous by design). */
+    public JsonObject awaitDispatched(String shopToken, String requestId) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            Reply reply = get("api/v1/shop/requests/" + requestId, shopToken);
+            if (reply.status() == 200) {
+                return reply.json();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("request " + requestId + " never reached the shop");
+    }
+
+    /**
+     * Logs in over a socket bound to {@code localAddress} (any 127.x.y.z reaches the server), so that tests of
+     * the per-address login throttle never lock out the address the other tests use.
+     */
+    public Reply loginFrom(String localAddress, String email, String password) {
+        String body = Json.createObjectBuilder().add("email", email).add("password", password).build().toString();
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        URI target = base.resolve("api/v1/auth/login");
+        try (var socket = new Socket()) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
+            socket.connect(new InetSocketAddress(target.getHost(), target.getPort()), 5000);
+            socket.setSoTimeout(30_000);
+            String head = "POST " + target.getRawPath() + " HTTP/1.1\r\nHost: " + target.getHost() + ":" + target.getPort()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(bytes);
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(9, 12));
+            int split = response.indexOf("\r\n\r\n");
+            String headers = response.substring(0, split);
+            String content = response.substring(split + 4);
+            if (headers.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
+                content = unchunk(content);
+            }
+            String type = headers.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith("content-type:"))
+                    .map(l -> l.substring(13).strip()).findFirst().orElse("");
+            String retryAfter = headers.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith("retry-after:"))
+                    .map(l -> l.substring(12).strip()).findFirst().orElse(null);
+            return new Reply(status, type, content, retryAfter);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String unchunk(String chunked) {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int eol = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, eol).strip(), 16);
+            if (size == 0) {
+                return out.toString();
+            }
+            out.append(chunked, eol + 2, eol + 2 + size);
+            at = eol + 2 + size + 2;
+        }
     }
 
     public Reply get(String path, String token) {
@@ -100,7 +168,8 @@ public final class Api {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -100,18 +100,6 @@ class MarketplaceIT {
         return reply.json();
     }
 
-    /** Waits until the MDB has dispatched the request to the shop (dispatch is asynchronous by design). */
-    private JsonObject awaitDispatched(String shopToken, String requestId) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            Api.Reply reply = api.get("api/v1/shop/requests/" + requestId, shopToken);
-            if (reply.status() == 200) {
-                return reply.json();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("request " + requestId + " never reached the shop");
-    }
-
     /** Runs {@code count} calls released at the same instant, one thread each, and answers their replies in order. */
     private static List<Api.Reply> simultaneously(int count, IntFunction<Api.Reply> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(count);
@@ -146,7 +134,7 @@ class MarketplaceIT {
         String customerToken = api.token(fixtures.customer(customerName).email());
         String shopToken = api.token(shop.email());
         String id = submit(customerToken, partsRequest(uniqueMake, 1).build()).getString("id");
-        return new Dispatched(customerToken, shopToken, id, awaitDispatched(shopToken, id).getJsonObject("request"));
+        return new Dispatched(customerToken, shopToken, id, api.awaitDispatched(shopToken, id).getJsonObject("request"));
     }
 
     private static List<String> types(Api.Reply notifications) {
@@ -203,8 +191,8 @@ class MarketplaceIT {
             Thread.sleep(200);
             JsonObject request = submit(customerToken, partsRequest(make, 2).build());
             String id = request.getString("id");
-            JsonObject seenByA = awaitDispatched(tokenA, id).getJsonObject("request");
-            awaitDispatched(tokenB, id);
+            JsonObject seenByA = api.awaitDispatched(tokenA, id).getJsonObject("request");
+            api.awaitDispatched(tokenB, id);
 
             Api.Reply quoteA = api.put("api/v1/shop/requests/" + id + "/quote", tokenA, quote(seenByA, "1000.00", "200"));
             assertEquals(200, quoteA.status(), quoteA.toString());
@@ -256,7 +244,7 @@ class MarketplaceIT {
         String outsiderToken = api.token(outsider.email());
 
         String id = submit(customerToken, partsRequest(make, 1).build()).getString("id");
-        JsonObject seen = awaitDispatched(tokenA, id).getJsonObject("request");
+        JsonObject seen = api.awaitDispatched(tokenA, id).getJsonObject("request");
         String quoteId = api.put("api/v1/shop/requests/" + id + "/quote", tokenA, quote(seen, "50", "0")).json()
                 .getJsonObject("myQuote").getString("id");
 
@@ -280,8 +268,8 @@ class MarketplaceIT {
         var shopB = fixtures.activeShop("Race B", -1.3031, 36.8510, 20, make);
         String customerToken = api.token(fixtures.customer("Esther").email());
         String id = submit(customerToken, partsRequest(make, 1).build()).getString("id");
-        JsonObject seen = awaitDispatched(api.token(shopA.email()), id).getJsonObject("request");
-        awaitDispatched(api.token(shopB.email()), id);
+        JsonObject seen = api.awaitDispatched(api.token(shopA.email()), id).getJsonObject("request");
+        api.awaitDispatched(api.token(shopB.email()), id);
         String quoteA = api.put("api/v1/shop/requests/" + id + "/quote", api.token(shopA.email()), quote(seen, "10", "1")).json()
                 .getJsonObject("myQuote").getString("id");
         String quoteB = api.put("api/v1/shop/requests/" + id + "/quote", api.token(shopB.email()), quote(seen, "11", "1")).json()
@@ -460,6 +448,6 @@ class MarketplaceIT {
         String make = fixtures.uniqueMake("Suzuki");
         var shop = fixtures.activeShop("After Poison", -1.2676, 36.8108, 15, make);
         String id = submit(api.token(fixtures.customer("Imani").email()), partsRequest(make, 1).build()).getString("id");
-        assertEquals(id, awaitDispatched(api.token(shop.email()), id).getJsonObject("request").getString("id"));
+        assertEquals(id, api.awaitDispatched(api.token(shop.email()), id).getJsonObject("request").getString("id"));
     }
 }

@@ -1,0 +1,374 @@
+package org.clutch.web.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Accounts against the WAR on Payara Micro and PostgreSQL: login, refresh rotation and theft detection, logout,
+ * sessions, lockout, forged and expired tokens, role escalation, registration, the audit log, and row-level
+ * security as the second wall. The cross-tenant probe lives in {@link TenantIsolationProbe}, run from here so
+ * that one deployment serves both.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AccountsIT {
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        return ShrinkWrap.create(ZipImporter.class, "clutch.war")
+                .importFrom(new File(System.getProperty("clutch.war"))).as(WebArchive.class);
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    Api api;
+    Fixtures fixtures;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(deployment);
+        fixtures = new Fixtures();
+    }
+
+    private JsonObject login(String email) {
+        Api.Reply reply = api.login(email, Fixtures.PASSWORD);
+        assertEquals(200, reply.status(), reply.toString());
+        return reply.json();
+    }
+
+    private Api.Reply refresh(String refreshToken) {
+        return api.post("api/v1/auth/refresh", null, Json.createObjectBuilder().add("refreshToken", refreshToken).build());
+    }
+
+    // ---- login, refresh, logout, sessions -------------------------------------------------------------------
+
+    @Test
+    void loginGivesAShortLivedAccessTokenAndTheAccountItBelongsTo() {
+        var customer = fixtures.customer("Wanjiru");
+        JsonObject tokens = login(customer.email().toUpperCase());  // e-mail is not case-sensitive
+        assertTrue(tokens.getJsonNumber("expiresIn").longValue() <= 900, "access tokens live at most 15 minutes");
+        assertNotNull(tokens.getString("refreshToken"));
+
+        JsonObject me = api.get("api/v1/account", tokens.getString("accessToken")).json();
+        assertEquals(customer.email(), me.getString("email"));
+        assertEquals("CUSTOMER", me.getString("role"));
+        assertEquals(customer.customerId().toString(), me.getString("customerId"));
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM audit_event WHERE action = 'LOGIN_SUCCEEDED' AND actor_user_id = ?",
+                UUID.fromString(me.getString("id"))));
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownAccountGetTheSameAnswer() {
+        var customer = fixtures.customer("Otieno");
+        Api.Reply wrong = api.loginFrom("127.0.0.21", customer.email(), "not-the-password-at-all");
+        Api.Reply unknown = api.loginFrom("127.0.0.21", "nobody-" + UUID.randomUUID() + "@test.example", "not-the-password-at-all");
+        assertEquals(401, wrong.status());
+        assertEquals(401, unknown.status());
+        assertEquals(wrong.json().getString("detail"), unknown.json().getString("detail"));
+        assertTrue(wrong.contentType().startsWith("application/problem+json"));
+    }
+
+    @Test
+    void refreshRotatesAndAReusedRefreshTokenEndsTheSession() {
+        var staff = fixtures.activeShop("Rotation Spares", -1.27, 36.81, 10, "TOYOTA");
+        JsonObject first = login(staff.email());
+
+        Api.Reply rotated = refresh(first.getString("refreshToken"));
+        assertEquals(200, rotated.status(), rotated.toString());
+        String second = rotated.json().getString("refreshToken");
+        assertNotEquals(first.getString("refreshToken"), second);
+        assertEquals(first.getString("sessionId"), rotated.json().getString("sessionId"), "same session, new tokens");
+        String access = rotated.json().getString("accessToken");
+        assertEquals(200, api.get("api/v1/shop/requests", access).status());
+
+        // Someone replays the first refresh token: refused, and the whole session ends for both holders.
+        assertEquals(401, refresh(first.getString("refreshToken")).status());
+        assertEquals(401, refresh(second).status(), "the legitimate holder's newer token dies with the session");
+        Api.Reply afterTheft = api.get("api/v1/shop/requests", access);
+        assertEquals(401, afterTheft.status(), "access tokens of an ended session stop at once");
+        assertTrue(afterTheft.body().contains("session-ended"));
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM audit_event WHERE action = 'REFRESH_TOKEN_REUSED' AND target_id = ?",
+                UUID.fromString(first.getString("sessionId"))));
+    }
+
+    @Test
+    void logoutEndsOneSessionLogoutAllEndsEveryOneAndSessionsCanBeListedAndRevoked() {
+        var customer = fixtures.customer("Njeri");
+        JsonObject phone = login(customer.email());
+        JsonObject tablet = login(customer.email());
+        JsonObject laptop = login(customer.email());
+        String phoneToken = phone.getString("accessToken");
+
+        var sessions = api.get("api/v1/account/sessions", phoneToken).body();
+        assertTrue(sessions.contains(tablet.getString("sessionId")) && sessions.contains(laptop.getString("sessionId")));
+
+        assertEquals(204, api.delete("api/v1/account/sessions/" + tablet.getString("sessionId"), phoneToken).status());
+        assertEquals(401, api.get("api/v1/account", tablet.getString("accessToken")).status(), "the revoked device is out");
+        assertEquals(401, refresh(tablet.getString("refreshToken")).status());
+
+        assertEquals(204, api.post("api/v1/auth/logout", laptop.getString("accessToken"), null).status());
+        assertEquals(401, api.get("api/v1/account", laptop.getString("accessToken")).status());
+        assertEquals(200, api.get("api/v1/account", phoneToken).status(), "other sessions go on");
+
+        JsonObject again = login(customer.email());
+        assertEquals(204, api.post("api/v1/auth/logout-all", phoneToken, null).status());
+        assertEquals(401, api.get("api/v1/account", phoneToken).status());
+        assertEquals(401, api.get("api/v1/account", again.getString("accessToken")).status());
+        assertEquals(401, refresh(again.getString("refreshToken")).status());
+    }
+
+    @Test
+    void someoneElsesSessionCannotBeRevoked() {
+        JsonObject mine = login(fixtures.customer("Akinyi").email());
+        JsonObject theirs = login(fixtures.customer("Baraka").email());
+        assertEquals(404, api.delete("api/v1/account/sessions/" + theirs.getString("sessionId"), mine.getString("accessToken")).status());
+        assertEquals(200, api.get("api/v1/account", theirs.getString("accessToken")).status(), "their session is untouched");
+    }
+
+    // ---- brute force ------------------------------------------------------------------------------------------
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountForAWhileEvenAgainstTheRightPassword() {
+        var staff = fixtures.activeShop("Lockout Motors", -1.27, 36.81, 10, "TOYOTA");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, api.loginFrom("127.0.0.22", staff.email(), "wrong-guess-number-" + i).status());
+        }
+        Api.Reply locked = api.loginFrom("127.0.0.22", staff.email(), Fixtures.PASSWORD);
+        assertEquals(429, locked.status(), locked.toString());
+        assertNotNull(locked.retryAfter(), "says when to try again");
+        assertTrue(Integer.parseInt(locked.retryAfter()) > 0);
+        assertEquals(429, api.loginFrom("127.0.0.23", staff.email(), Fixtures.PASSWORD).status(), "locked from every address");
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM audit_event e JOIN user_account a ON a.id = e.actor_user_id "
+                + "WHERE e.action = 'LOGIN_LOCKED' AND a.email = ?", staff.email()));
+        assertEquals(200, api.loginFrom("127.0.0.22", fixtures.customer("Unrelated").email(), Fixtures.PASSWORD).status(),
+                "other accounts are unaffected");
+    }
+
+    @Test
+    void oneAddressGuessingManyAccountsIsLockedOut() {
+        String address = "127.0.0.24";
+        for (int i = 0; i < 20; i++) {
+            assertEquals(401, api.loginFrom(address, "guess-" + i + "-" + UUID.randomUUID() + "@test.example", "some-password-guess").status());
+        }
+        var customer = fixtures.customer("Innocent");
+        assertEquals(429, api.loginFrom(address, customer.email(), Fixtures.PASSWORD).status());
+        assertEquals(200, api.loginFrom("127.0.0.25", customer.email(), Fixtures.PASSWORD).status(), "from elsewhere it works");
+    }
+
+    // ---- forged, expired, escalated -------------------------------------------------------------------------
+
+    @Test
+    void forgedTamperedAndExpiredTokensAreRefused() throws Exception {
+        var customer = fixtures.customer("Mutua");
+        String valid = login(customer.email()).getString("accessToken");
+        String[] parts = valid.split("\\.");
+        JsonObject claims = json(parts[1]);
+
+        // The payload claims platform admin, the signature is the original one.
+        String escalated = parts[0] + "." + base64(with(claims, "groups", "[\"PLATFORM_ADMIN\"]", "role", "\"PLATFORM_ADMIN\"")) + "." + parts[2];
+        assertEquals(401, api.get("api/v1/audit-events", escalated).status());
+        // No signature at all.
+        String unsigned = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
+        assertEquals(401, api.get("api/v1/account", unsigned).status());
+        // Signed, but by a key that is not the platform's.
+        var stranger = KeyPairGenerator.getInstance("RSA");
+        stranger.initialize(2048);
+        assertEquals(401, api.get("api/v1/account", sign(parts[0] + "." + parts[1], stranger.generateKeyPair().getPrivate())).status());
+        // Signed with the real key but expired a minute ago.
+        long past = Instant.now().minusSeconds(60).getEpochSecond();
+        String expired = sign(parts[0] + "." + base64(with(claims, "exp", String.valueOf(past), "iat", String.valueOf(past - 900))),
+                developmentSigningKey());
+        assertEquals(401, api.get("api/v1/account", expired).status());
+        // The same re-signing with a live expiry is accepted: the refusals above are about the tampering.
+        long future = Instant.now().plusSeconds(300).getEpochSecond();
+        assertEquals(200, api.get("api/v1/account", sign(parts[0] + "." + base64(with(claims, "exp", String.valueOf(future))),
+                developmentSigningKey())).status());
+    }
+
+    @Test
+    void rolesCannotReachWhatTheyAreNotFor() {
+        String customer = login(fixtures.customer("Kiptoo").email()).getString("accessToken");
+        String staff = login(fixtures.activeShop("Role Spares", -1.27, 36.81, 10, "TOYOTA").email()).getString("accessToken");
+        assertEquals(403, api.get("api/v1/audit-events", customer).status());
+        assertEquals(403, api.get("api/v1/audit-events", staff).status());
+        assertEquals(403, api.get("api/v1/shop/requests", customer).status());
+        assertEquals(403, api.get("api/v1/parts-requests", staff).status());
+        assertEquals(401, api.get("api/v1/account", null).status());
+    }
+
+    // ---- registration ----------------------------------------------------------------------------------------
+
+    @Test
+    void aCarOwnerRegistersAndLogsIn() {
+        String email = "new-owner-" + UUID.randomUUID() + "@test.example";
+        JsonObject body = Json.createObjectBuilder().add("email", email).add("password", "a long passphrase for parts")
+                .add("displayName", "New Owner").build();
+        Api.Reply created = api.post("api/v1/customers", null, body);
+        assertEquals(201, created.status(), created.toString());
+        assertEquals("CUSTOMER", created.json().getString("role"));
+        assertFalse(created.body().contains("passphrase"), "the password never comes back");
+
+        assertEquals(409, api.post("api/v1/customers", null, body).status(), "one account per e-mail");
+        Api.Reply loggedIn = api.login(email, "a long passphrase for parts");
+        assertEquals(200, loggedIn.status());
+        assertEquals(200, api.get("api/v1/parts-requests", loggedIn.json().getString("accessToken")).status());
+    }
+
+    @Test
+    void weakPasswordsAndBadRegistrationsAreRefusedWithFieldErrorsAndCreateNothing() {
+        String email = "weak-" + UUID.randomUUID() + "@test.example";
+        long before = Fixtures.count("SELECT count(*) FROM user_account");
+        for (String weak : List.of("short", "password1234", "aaaaaaaaaaaaaaaa")) {
+            Api.Reply refused = api.post("api/v1/customers", null, Json.createObjectBuilder().add("email", email)
+                    .add("password", weak).add("displayName", "Weak").build());
+            assertEquals(400, refused.status(), weak);
+            assertEquals(List.of("password"), refused.fieldErrors(), weak);
+        }
+        Api.Reply invalid = api.post("api/v1/customers", null, Json.createObjectBuilder().add("email", "not-an-email")
+                .add("password", "a long passphrase for parts").add("displayName", " ").build());
+        assertEquals(400, invalid.status());
+        assertEquals(List.of("displayName", "email"), invalid.fieldErrors());
+        assertEquals(before, Fixtures.count("SELECT count(*) FROM user_account"));
+    }
+
+    // ---- audit log -------------------------------------------------------------------------------------------
+
+    @Test
+    void aTenantAdminReadsItsOwnTenantsAuditLogOnlyAndAPlatformAdminReadsAll() {
+        Fixtures other = new Fixtures();
+        var ownStaff = fixtures.activeShop("Audit Own", -1.27, 36.81, 10, "TOYOTA");
+        var otherStaff = other.activeShop("Audit Other", -1.27, 36.81, 10, "TOYOTA");
+        login(ownStaff.email());
+        login(otherStaff.email());
+
+        String admin = login(fixtures.tenantAdmin("Owner")).getString("accessToken");
+        Api.Reply own = api.get("api/v1/audit-events?action=LOGIN_SUCCEEDED", admin);
+        assertEquals(200, own.status(), own.toString());
+        assertTrue(own.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .allMatch(e -> e.getString("tenantId").equals(fixtures.tenantId().toString())), own.body());
+        assertTrue(own.json().getInt("total") >= 2, "its staff's login and its own");
+        Api.Reply foreignFilter = api.get("api/v1/audit-events?tenantId=" + other.tenantId(), admin);
+        assertFalse(foreignFilter.body().contains(other.tenantId().toString()), "a tenant filter cannot reach another tenant");
+
+        String root = api.token(IntegrationServices.PLATFORM_ADMIN);
+        Api.Reply all = api.get("api/v1/audit-events?action=LOGIN_SUCCEEDED&tenantId=" + other.tenantId(), root);
+        assertEquals(200, all.status());
+        assertTrue(all.json().getInt("total") >= 1 && all.body().contains(other.tenantId().toString()));
+
+        Api.Reply badFilter = api.get("api/v1/audit-events?action=NOT_AN_ACTION&from=yesterday", admin);
+        assertEquals(400, badFilter.status());
+        assertEquals(List.of("action", "from"), badFilter.fieldErrors());
+    }
+
+    // ---- row-level security ----------------------------------------------------------------------------------
+
+    @Test
+    void rowLevelSecurityShowsEachTenantOnlyItsOwnRowsEvenToARawQuery() throws SQLException {
+        Fixtures other = new Fixtures();
+        var mine = fixtures.activeShop("RLS Mine", -1.27, 36.81, 10, "TOYOTA");
+        var theirs = other.activeShop("RLS Theirs", -1.27, 36.81, 10, "TOYOTA");
+        try (Connection c = Fixtures.connectUnscoped(); var s = c.createStatement()) {
+            try (var rs = s.executeQuery("SELECT count(*) FROM shop")) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "no scope stated: no tenant's rows at all");
+            }
+            c.setAutoCommit(false);
+            s.execute("SELECT set_config('clutch.tenant_id', '" + fixtures.tenantId() + "', true)");
+            try (var rs = s.executeQuery("SELECT id FROM shop")) {
+                List<UUID> visible = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    visible.add(rs.getObject(1, UUID.class));
+                }
+                assertEquals(List.of(mine.shopId()), visible);
+                assertFalse(visible.contains(theirs.shopId()));
+            }
+            SQLException refused = assertThrows(SQLException.class, () -> s.executeUpdate(
+                    "INSERT INTO shop (id, tenant_id, name, status, latitude, longitude, address, service_radius_km) VALUES ('"
+                            + UUID.randomUUID() + "', '" + other.tenantId() + "', 'Planted', 'ACTIVE', 0, 0, 'x', 1)"));
+            assertTrue(refused.getMessage().contains("row-level security"), refused.getMessage());
+            c.rollback();
+        }
+    }
+
+    @Test
+    void noEndpointLeaksAnotherTenantsData() throws Exception {
+        new TenantIsolationProbe(api, deployment).run();
+    }
+
+    // ---- token helpers ---------------------------------------------------------------------------------------
+
+    private static JsonObject json(String base64) {
+        try (var reader = Json.createReader(new java.io.StringReader(
+                new String(Base64.getUrlDecoder().decode(base64), StandardCharsets.UTF_8)))) {
+            return reader.readObject();
+        }
+    }
+
+    /** The claims with some replaced by raw JSON values. */
+    private static String with(JsonObject claims, String... nameThenRawJson) {
+        var builder = Json.createObjectBuilder(claims);
+        for (int i = 0; i < nameThenRawJson.length; i += 2) {
+            try (var reader = Json.createReader(new java.io.StringReader("{\"v\":" + nameThenRawJson[i + 1] + "}"))) {
+                builder.add(nameThenRawJson[i], reader.readObject().get("v"));
+            }
+        }
+        return builder.build().toString();
+    }
+
+    private static String base64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sign(String signingInput, PrivateKey key) throws Exception {
+        Signature signature = Signature.getInstance("SHA256withRSA");
+        signature.initSign(key);
+        signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+    }
+
+    /** The development signing key the test deployment uses (bundled in the ejb jar). */
+    private static PrivateKey developmentSigningKey() throws Exception {
+        try (InputStream in = AccountsIT.class.getResourceAsStream("/META-INF/dev-jwt/private.pem")) {
+            if (in == null) {
+                throw new IOException("META-INF/dev-jwt/private.pem not on the test class path");
+            }
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "").strip();
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(pem)));
+        }
+    }
+}

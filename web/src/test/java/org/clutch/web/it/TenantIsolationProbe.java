@@ -1,0 +1,187 @@
+package org.clutch.web.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
+import java.net.URL;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The cross-tenant probe. Tenant B gets a shop, staff, an admin, a customer whose request B's shop quoted, and
+ * notifications. Then every operation the running application documents in its OpenAPI document is called by
+ * each of tenant A's people (a customer, shop staff, the tenant admin) with B's ids in every path parameter and
+ * id-like query filter. Nothing may answer 2xx for B's ids, no answer may contain anything of B's, and B's data
+ * must be unchanged afterwards. An operation with a path parameter or a body the probe does not know fails the
+ * test, so a new endpoint cannot slip past it.
+ */
+final class TenantIsolationProbe {
+
+    private final Api api;
+    private final URL deployment;
+
+    TenantIsolationProbe(Api api, URL deployment) {
+        this.api = api;
+        this.deployment = deployment;
+    }
+
+    private record Operation(String method, String path, List<String> queryParameters, boolean takesBody) {
+    }
+
+    void run() throws Exception {
+        // ---- tenant B, with something of every kind --------------------------------------------------------
+        Fixtures tenantB = new Fixtures();
+        String makeB = tenantB.uniqueMake("Subaru");
+        var shopB = tenantB.activeShop("Secret Shop B", -1.2676, 36.8108, 15, makeB);
+        var customerB = tenantB.customer("Secret Customer B");
+        String adminB = tenantB.tenantAdmin("Secret Admin B");
+        JsonObject loginB = api.login(customerB.email(), Fixtures.PASSWORD).json();
+        String customerTokenB = loginB.getString("accessToken");
+        String shopTokenB = api.token(shopB.email());
+        String adminTokenB = api.token(adminB);
+        String requestB = api.post("api/v1/parts-requests", customerTokenB, MarketplaceIT.partsRequest(makeB, 2).build())
+                .json().getString("id");
+        JsonObject dispatched = api.awaitDispatched(shopTokenB, requestB).getJsonObject("request");
+        JsonObject quoted = api.put("api/v1/shop/requests/" + requestB + "/quote", shopTokenB,
+                MarketplaceIT.quote(dispatched, "4321.00", "100")).json();
+        String quoteB = quoted.getJsonObject("myQuote").getString("id");
+        String notificationB = api.get("api/v1/notifications", customerTokenB).json().getJsonArray("items")
+                .getJsonObject(0).getString("id");
+        String shopNotificationB = api.get("api/v1/notifications", shopTokenB).json().getJsonArray("items")
+                .getJsonObject(0).getString("id");
+        String sessionB = loginB.getString("sessionId");
+        String adminUserB = api.get("api/v1/account", adminTokenB).json().getString("id");
+        String customerUserB = api.get("api/v1/account", customerTokenB).json().getString("id");
+
+        Set<String> secretsOfB = new TreeSet<>(List.of(requestB, quoteB, notificationB, shopNotificationB, sessionB, adminUserB,
+                customerUserB, shopB.shopId().toString(), customerB.customerId().toString(), tenantB.tenantId().toString(),
+                "Secret Shop B", "Secret Customer B", "4321", customerB.email(), shopB.email(), adminB));
+        dispatched.getJsonArray("lines").getValuesAs(JsonObject.class).forEach(l -> secretsOfB.add(l.getString("id")));
+
+        // Every id of B a path parameter of that name could mean; an unknown name fails the probe.
+        Map<String, List<String>> idsOfB = Map.of(
+                "id", List.of(requestB, quoteB, notificationB, shopNotificationB, shopB.shopId().toString(), adminUserB),
+                "quoteId", List.of(quoteB),
+                "sessionId", List.of(sessionB));
+        Map<String, String> filtersOfB = Map.of("tenantId", tenantB.tenantId().toString(), "userId", adminUserB);
+
+        // ---- tenant A's people ----------------------------------------------------------------------------
+        Fixtures tenantA = new Fixtures();
+        Map<String, String> peopleOfA = new LinkedHashMap<>();
+        peopleOfA.put("customer of A", api.token(tenantA.customer("Customer A").email()));
+        peopleOfA.put("staff of A", api.token(tenantA.activeShop("Shop A", -1.2676, 36.8108, 15, makeB).email()));
+        peopleOfA.put("admin of A", api.token(tenantA.tenantAdmin("Admin A")));
+
+        // ---- every documented operation ---------------------------------------------------------------------
+        List<Operation> operations = documentedOperations();
+        assertTrue(operations.size() >= 15, "the probe sees the whole API: " + operations);
+        int calls = 0;
+        for (Operation operation : operations) {
+            for (var person : peopleOfA.entrySet()) {
+                for (String path : pathsWithIdsOfB(operation, idsOfB)) {
+                    String query = operation.queryParameters().stream().filter(filtersOfB::containsKey)
+                            .map(q -> q + "=" + filtersOfB.get(q)).reduce((a, b) -> a + "&" + b).map(q -> "?" + q).orElse("");
+                    Api.Reply reply = api.send(operation.method(), "api/v1" + path + query, person.getValue(), bodyFor(operation, dispatched));
+                    calls++;
+                    String what = person.getKey() + " " + operation.method() + " " + path + query + " -> " + reply;
+                    assertTrue(reply.status() < 500, "never a server error: " + what);
+                    if (!path.equals(operation.path())) {
+                        assertFalse(reply.status() >= 200 && reply.status() < 300, "B's ids are not found for A: " + what);
+                    }
+                    for (String secret : secretsOfB) {
+                        // An error may repeat the id the caller itself sent; anything else of B's is a leak.
+                        boolean echoed = (path + query).contains(secret);
+                        assertFalse(!echoed && reply.body().contains(secret), "A sees nothing of B (" + secret + "): " + what);
+                    }
+                }
+            }
+        }
+        assertTrue(calls > operations.size() * peopleOfA.size(), "probed " + calls + " calls");
+
+        // ---- and B's world is as B left it ------------------------------------------------------------------
+        JsonObject requestSeenByB = api.get("api/v1/parts-requests/" + requestB, customerTokenB).json();
+        assertEquals("QUOTED", requestSeenByB.getString("status"));
+        assertEquals("SUBMITTED", requestSeenByB.getJsonArray("quotes").getJsonObject(0).getString("status"));
+        assertEquals(200, api.get("api/v1/account", customerTokenB).status(), "B's session still stands");
+        assertFalse(api.get("api/v1/notifications", customerTokenB).body().contains("\"readAt\""), "B's notifications unread");
+    }
+
+    /** Operations of the running application's OpenAPI document; logout operations last, as they end the caller's session. */
+    private List<Operation> documentedOperations() {
+        Api.Reply document = api.send("GET", java.net.URI.create(deployment.toString()).resolve("/openapi?format=JSON").toString(), null, null);
+        assertEquals(200, document.status(), document.toString());
+        JsonObject paths;
+        try (var reader = Json.createReader(new StringReader(document.body()))) {
+            paths = reader.readObject().getJsonObject("paths");
+        }
+        List<Operation> operations = new ArrayList<>();
+        paths.forEach((path, item) -> item.asJsonObject().forEach((method, operation) -> {
+            if (Set.of("get", "post", "put", "delete", "patch").contains(method)) {
+                List<String> query = new ArrayList<>();
+                JsonValue parameters = operation.asJsonObject().get("parameters");
+                if (parameters != null) {
+                    parameters.asJsonArray().getValuesAs(JsonObject.class).stream()
+                            .filter(p -> "query".equals(p.getString("in", ""))).forEach(p -> query.add(p.getString("name")));
+                }
+                operations.add(new Operation(method.toUpperCase(), path.replaceFirst("^/api/v1", ""), query,
+                        operation.asJsonObject().containsKey("requestBody")));
+            }
+        }));
+        operations.sort(Comparator.comparing((Operation o) -> o.path().contains("logout")).thenComparing(Operation::path));
+        return operations;
+    }
+
+    /** The operation's path with B's ids in its parameters: one path per candidate id. */
+    private static List<String> pathsWithIdsOfB(Operation operation, Map<String, List<String>> idsOfB) {
+        List<String> paths = new ArrayList<>(List.of(operation.path()));
+        var parameter = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(operation.path());
+        while (parameter.find()) {
+            String name = parameter.group(1);
+            List<String> candidates = idsOfB.get(name);
+            if (candidates == null) {
+                fail("path parameter {" + name + "} of " + operation + " is unknown to the cross-tenant probe: add B's ids for it");
+            }
+            List<String> expanded = new ArrayList<>();
+            for (String path : paths) {
+                for (String id : candidates) {
+                    expanded.add(path.replace("{" + name + "}", id));
+                }
+            }
+            paths = expanded;
+        }
+        return paths;
+    }
+
+    /**
+     * A well-formed body for operations that take one, so that the probe reaches the ownership check rather than
+     * stopping at validation. An operation with a body not listed here fails the probe.
+     */
+    private static String bodyFor(Operation operation, JsonObject requestOfB) {
+        if (!operation.takesBody()) {
+            return null;
+        }
+        return switch (operation.method() + " " + operation.path()) {
+            case "PUT /shop/requests/{id}/quote" -> MarketplaceIT.quote(requestOfB, "1.00", "1").toString();
+            case "POST /parts-requests" -> MarketplaceIT.partsRequest("PROBE", 1).build().toString();
+            case "POST /auth/login" -> "{\"email\":\"nobody-of-b@test.example\",\"password\":\"" + Fixtures.PASSWORD + "\"}";
+            case "POST /auth/refresh" -> "{\"refreshToken\":\"not-a-token-of-anyone\"}";
+            // Registration creates the caller's own new account: there is nothing of B's to reach.
+            case "POST /customers" -> "{}";
+            default -> fail("the cross-tenant probe has no body for " + operation + ": add one");
+        };
+    }
+}
