@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
@@ -72,7 +73,10 @@ public final class MarketplaceBenchmark {
     private final UUID tenant = UUID.randomUUID();
     private final StringBuilder report = new StringBuilder();
 
-    private MarketplaceBenchmark(int concurrency, Duration warmup, Duration measure, int wsRequests) {
+    private final Set<String> scenarios;
+
+    private MarketplaceBenchmark(int concurrency, Duration warmup, Duration measure, int wsRequests, Set<String> scenarios) {
+        this.scenarios = scenarios;
         this.concurrency = concurrency;
         this.warmup = warmup;
         this.measure = measure;
@@ -84,7 +88,8 @@ public final class MarketplaceBenchmark {
         Duration warmup = Duration.ofSeconds(Long.parseLong(System.getProperty("warmupSeconds", "60")));
         Duration measure = Duration.ofSeconds(Long.parseLong(System.getProperty("measureSeconds", "30")));
         int wsRequests = Integer.parseInt(System.getProperty("wsRequests", "50"));
-        new MarketplaceBenchmark(concurrency, warmup, measure, wsRequests).run();
+        Set<String> scenarios = Set.of(System.getProperty("scenarios", "create,live,auth").split(","));
+        new MarketplaceBenchmark(concurrency, warmup, measure, wsRequests, scenarios).run();
     }
 
     private void run() throws Exception {
@@ -113,10 +118,17 @@ public final class MarketplaceBenchmark {
             line(String.format("start-up: API answering %.1f s after launch (built; PostgreSQL, Artemis and Payara Micro started fresh)",
                     (System.nanoTime() - launched) / 1e9));
 
-            creationThroughput();
-            jdbcCeiling();
-            liveDelay(10);
-            liveDelay(200);
+            if (scenarios.contains("create")) {
+                creationThroughput();
+                jdbcCeiling();
+            }
+            if (scenarios.contains("live")) {
+                liveDelay(10);
+                liveDelay(200);
+            }
+            if (scenarios.contains("auth")) {
+                authenticationCost();
+            }
             line(String.format("resident memory of the backend after the run: %.0f MB (launcher JVM with Artemis + PostgreSQL + Payara Micro)",
                     residentKb(backend.toHandle()) / 1024.0));
         } finally {
@@ -139,7 +151,7 @@ public final class MarketplaceBenchmark {
         }
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {
-            tokens.add(token(customer().username()));
+            tokens.add(token(customer().email()));
         }
         String body = partsRequest(make);
         LoadResult result = load(worker -> {
@@ -238,7 +250,7 @@ public final class MarketplaceBenchmark {
                         }
                     }).get(10, TimeUnit.SECONDS));
         }
-        String customerToken = token(customer().username());
+        String customerToken = token(customer().email());
         String body = partsRequest(make);
         Thread.sleep(1000);
         int expected = shops * wsRequests;
@@ -280,6 +292,49 @@ public final class MarketplaceBenchmark {
         double percentile(int p) {
             return MarketplaceBenchmark.percentile(latenciesNanos, p) / 1e6;
         }
+    }
+
+    // ---- (e) authentication cost --------------------------------------------------------------------------------
+
+    /**
+     * What accounts cost: one password hash (slow on purpose, measured in this JVM with the production iteration
+     * count), a login round trip, and an authenticated read under load, whose p50/p99 include MP-JWT signature
+     * verification, the session check and the row-scope statement on every request.
+     */
+    private void authenticationCost() throws Exception {
+        PasswordHasher hasher = new PasswordHasher(600_000);
+        List<Long> hashes = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            long start = System.nanoTime();
+            hasher.hash("benchmark password " + i);
+            if (i >= 3) {
+                hashes.add(System.nanoTime() - start);
+            }
+        }
+        Collections.sort(hashes);
+        Customer customer = customer();
+        List<Long> logins = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            long start = System.nanoTime();
+            token(customer.email());
+            logins.add(System.nanoTime() - start);
+        }
+        Collections.sort(logins);
+        line(String.format("(e) password hash (PBKDF2-SHA256, 600,000 iterations, this JVM): median %.0f ms; login round trip: median %.0f ms, p99 %.0f ms",
+                percentile(hashes, 50) / 1e6, percentile(logins, 50) / 1e6, percentile(logins, 99) / 1e6));
+
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            tokens.add(token(customer().email()));
+        }
+        LoadResult read = load(worker -> {
+            HttpResponse<String> r = send("GET", "notifications?size=1", tokens.get(worker), null);
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("GET answered " + r.statusCode() + ": " + r.body());
+            }
+        });
+        line(String.format("    authenticated GET /notifications?size=1, concurrency %d: %.0f requests/s, p50 %.2f ms, p99 %.2f ms, errors %d",
+                concurrency, read.perSecond(), read.percentile(50), read.percentile(99), read.errors()));
     }
 
     /** Runs the operation on {@link #concurrency} threads: warm-up first, then a measured window of fixed length. */
@@ -360,7 +415,7 @@ public final class MarketplaceBenchmark {
         return user;
     }
 
-    private record Customer(UUID id, String username) {
+    private record Customer(UUID id, String email) {
     }
 
     private Customer customer() throws SQLException {
