@@ -46,6 +46,9 @@ public class Authentication {
     EntityManager em;
 
     @Inject
+    UserAccounts accounts;
+
+    @Inject
     PasswordHasher passwords;
 
     @Inject
@@ -83,7 +86,7 @@ public class Authentication {
         LoginThrottle byAccount = throttle("account:" + name);
         LoginThrottle byAddress = throttle("address:" + address);
         Duration wait = max(byAccount.lockedFor(now), byAddress.lockedFor(now));
-        Optional<UserAccount> account = findByEmail(name);
+        Optional<UserAccount> account = accounts.byEmail(name);
         if (!wait.isZero()) {
             audit.record(entry(AuditAction.LOGIN_FAILED, account, address).detail("locked"));
             return new LoginOutcome.Throttled(wait);
@@ -188,11 +191,6 @@ public class Authentication {
     private TokenPair tokens(UserAccount user, AuthSession session, String refreshToken) {
         return new TokenPair(accessTokens.issue(user.actorIn(session.id()), user.email()), refreshToken,
                 accessTokens.lifetimeSeconds(), session.id(), user.role());
-    }
-
-    Optional<UserAccount> findByEmail(String normalizedEmail) {
-        return em.createQuery("select a from UserAccount a where lower(a.email) = :e", UserAccount.class)
-                .setParameter("e", normalizedEmail).getResultStream().findFirst();
     }
 
     /** The throttle row of a key, created on first use and locked for this transaction. */

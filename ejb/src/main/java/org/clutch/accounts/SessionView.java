@@ -7,7 +7,7 @@ import java.util.UUID;
 public record SessionView(UUID id, String device, String address, OffsetDateTime createdAt, OffsetDateTime lastUsedAt,
         OffsetDateTime expiresAt, boolean current) {
 
-    static SessionView of(AuthSession session, java.util.UUID currentId) {
+    static SessionView of(AuthSession session, UUID currentId) {
         return new SessionView(session.id(), session.device(), session.address(), session.createdAt(), session.lastUsedAt(),
                 session.expiresAt(), session.id().equals(currentId));
     }

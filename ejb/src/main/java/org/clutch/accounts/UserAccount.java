@@ -138,8 +138,4 @@ public class UserAccount {
     public UUID customerId() {
         return customerId;
     }
-
-    public Status status() {
-        return status;
-    }
 }

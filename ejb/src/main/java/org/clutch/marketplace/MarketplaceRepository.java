@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.clutch.platform.NotFoundException;
+import org.clutch.platform.TransactionLocks;
 import org.clutch.tenancy.Shop;
 import org.clutch.tenancy.ShopStatus;
 
@@ -46,14 +47,9 @@ public class MarketplaceRepository {
         return Optional.ofNullable(em.find(PartsRequest.class, requestId));
     }
 
-    /**
-     * Serialises submissions that carry the same idempotency key: a transaction-scoped PostgreSQL advisory lock,
-     * so a concurrent duplicate waits for the first to commit and then finds its request.
-     */
+    /** Serialises submissions that carry the same idempotency key: a concurrent duplicate waits, then finds the request. */
     void lockIdempotencyKey(UUID customerId, String key) {
-        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))) AS locked")
-                .setParameter(1, customerId + "/" + key)
-                .getSingleResult();
+        TransactionLocks.lock(em, TransactionLocks.Space.IDEMPOTENCY_KEY, customerId + "/" + key);
     }
 
     Optional<PartsRequest> requestByIdempotencyKey(UUID customerId, String key) {

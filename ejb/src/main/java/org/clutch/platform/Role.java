@@ -21,9 +21,4 @@ public enum Role {
     public boolean isShopRole() {
         return this == SHOP_STAFF || this == SHOP_MANAGER;
     }
-
-    /** Roles bound to a tenant (shop roles, tenant admins, partners). */
-    public boolean isTenantRole() {
-        return isShopRole() || this == TENANT_ADMIN || this == PARTNER;
-    }
 }

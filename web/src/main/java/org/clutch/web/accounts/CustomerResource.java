@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.clutch.accounts.AccountCreation;
 import org.clutch.accounts.AccountView;
-import org.clutch.accounts.CustomerRegistration;
 import org.clutch.web.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -33,7 +33,7 @@ public class CustomerResource {
     }
 
     @Inject
-    CustomerRegistration registration;
+    AccountCreation accountCreation;
 
     @Inject
     Caller caller;
@@ -41,8 +41,8 @@ public class CustomerResource {
     @POST
     @Operation(summary = "Register as a car owner (password: at least 12 characters, not a common one)")
     public Response register(@Valid @NotNull Registration body, @Context UriInfo uri) {
-        AccountView account = registration.register(
-                new CustomerRegistration.NewCustomer(body.email(), body.password(), body.displayName()), caller.address());
+        AccountView account = accountCreation.registerCustomer(
+                new AccountCreation.NewCustomer(body.email(), body.password(), body.displayName()), caller.address());
         return Response.created(uri.getBaseUriBuilder().path("account").build()).entity(account).build();
     }
 }

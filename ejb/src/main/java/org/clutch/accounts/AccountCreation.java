@@ -1,0 +1,90 @@
+package org.clutch.accounts;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.clutch.audit.AuditAction;
+import org.clutch.audit.AuditEntry;
+import org.clutch.audit.AuditTrail;
+import org.clutch.platform.ForAllTenants;
+import org.clutch.platform.RowScope;
+import org.clutch.platform.StateConflictException;
+import org.clutch.platform.TransactionLocks;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Creates accounts: car owners sign themselves up (a customer and its account in one transaction), and the first
+ * platform administrator comes from configuration. One account per e-mail, checked under a lock on the e-mail.
+ */
+@Interceptors(RowScope.class)
+@Stateless
+@ForAllTenants
+public class AccountCreation {
+
+    private static final Logger LOG = Logger.getLogger(AccountCreation.class.getName());
+
+    public record NewCustomer(String email, String password, String displayName) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    UserAccounts accounts;
+
+    @Inject
+    PasswordHasher passwords;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    public AccountView registerCustomer(NewCustomer input, String address) {
+        String email = UserAccount.normalizeEmail(input.email());
+        PasswordPolicy.check("password", input.password(), email);
+        if (lockAndCheckTaken(email)) {
+            throw new StateConflictException("An account with this e-mail address already exists; log in or reset the password.");
+        }
+        UUID customerId = UUID.randomUUID();
+        em.createNativeQuery("INSERT INTO customer (id, display_name) VALUES (?1, ?2)")
+                .setParameter(1, customerId).setParameter(2, input.displayName().strip()).executeUpdate();
+        UserAccount account = UserAccount.customer(email, input.displayName(), passwords.hash(input.password()), customerId,
+                OffsetDateTime.now(clock));
+        em.persist(account);
+        audit.record(AuditEntry.of(AuditAction.ACCOUNT_REGISTERED, null, account.id()).target("customer", customerId).from(address));
+        return AccountView.of(account);
+    }
+
+    /**
+     * Creates the platform administrator unless an account with the e-mail exists; a later change of the
+     * configured password does not overwrite a real one. A configured password that breaks the policy stops start-up.
+     */
+    public void ensurePlatformAdmin(String configuredEmail, String configuredPassword) {
+        String email = UserAccount.normalizeEmail(configuredEmail);
+        if (lockAndCheckTaken(email)) {
+            return;
+        }
+        String reason = PasswordPolicy.reasonToRefuse(configuredPassword, email);
+        if (reason != null) {
+            throw new IllegalStateException("clutch.platform-admin.password " + reason);
+        }
+        UserAccount admin = UserAccount.platformAdmin(email, passwords.hash(configuredPassword), OffsetDateTime.now(clock));
+        em.persist(admin);
+        audit.record(AuditEntry.of(AuditAction.PLATFORM_ADMIN_CREATED, null, admin.id()).detail("from configuration"));
+        LOG.info(() -> "event=platform-admin-created user=" + admin.id());
+    }
+
+    /** Serialises creations for one e-mail, so that two simultaneous ones cannot both find it free. */
+    private boolean lockAndCheckTaken(String email) {
+        TransactionLocks.lock(em, TransactionLocks.Space.ACCOUNT_EMAIL, email);
+        return accounts.byEmail(email).isPresent();
+    }
+}
