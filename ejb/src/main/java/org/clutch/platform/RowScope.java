@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.AroundTimeout;
 import jakarta.interceptor.InvocationContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -14,23 +15,30 @@ import java.util.UUID;
 /**
  * The interceptor ({@code @Interceptors(RowScope.class)}) of every EJB that touches tenant-owned rows. (Not a
  * default interceptor: ejb-jar.xml in a jar under WEB-INF/lib is ignored.) It tells PostgreSQL, for the current
- * transaction only, whom
- * the work is for, so that row-level security (V2 migration) shows a tenant's rows to that tenant alone even
- * if a query forgets its filter. Beans marked {@link ForAllTenants} work in the platform scope; other calls in
+ * transaction only, whom the work is for, so that row-level security (V2 migration) shows a tenant's rows to
+ * that tenant alone even if a query forgets its filter. Beans marked {@link ForAllTenants} work in the platform scope; other calls in
  * the scope of their {@link Actor} argument (platform admins in the platform scope); calls with neither keep
  * what an outer call set.
  * <p>
  * The settings are transaction-local ({@code set_config(..., true)}), so a pooled connection never carries
- * them into someone else's transaction; the container hands this interceptor and the persistence unit the
- * same connection within a transaction.
+ * them into someone else's transaction; the container hands this interceptor and the persistence unit (whose
+ * reads go through the transaction's connection, persistence.xml) the same connection within a transaction.
+ * A nested call that states what the transaction already has (the MDB calling the dispatcher) sends nothing.
  */
 public class RowScope {
 
     private static final String STATE = "SELECT set_config('clutch.scope', ?, true), set_config('clutch.tenant_id', ?, true), "
             + "set_config('clutch.customer_id', ?, true), set_config('clutch.user_id', ?, true)";
 
+    /** What was last stated in a transaction. */
+    private record Stated(String scope, UUID tenantId, UUID customerId, UUID userId) {
+    }
+
     @Resource(lookup = DatabaseMigrations.DATA_SOURCE)
     DataSource dataSource;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
 
     @AroundInvoke
     public Object aroundInvoke(InvocationContext call) throws Exception {
@@ -67,12 +75,20 @@ public class RowScope {
     }
 
     private void state(String scope, UUID tenantId, UUID customerId, UUID userId) throws SQLException {
+        Stated wanted = new Stated(scope, tenantId, customerId, userId);
+        boolean inTransaction = transaction.getTransactionKey() != null;
+        if (inTransaction && wanted.equals(transaction.getResource(Stated.class))) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection(); PreparedStatement s = connection.prepareStatement(STATE)) {
             s.setString(1, scope);
             s.setString(2, text(tenantId));
             s.setString(3, text(customerId));
             s.setString(4, text(userId));
             s.execute();
+        }
+        if (inTransaction) {
+            transaction.putResource(Stated.class, wanted);
         }
     }
 

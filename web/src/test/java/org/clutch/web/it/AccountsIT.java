@@ -2,21 +2,11 @@ package org.clutch.web.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URL;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
@@ -26,6 +16,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -43,27 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * security as the second wall. The cross-tenant probe lives in {@link TenantIsolationProbe}, run from here so
  * that one deployment serves both.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AccountsIT {
-
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return ShrinkWrap.create(ZipImporter.class, "clutch.war")
-                .importFrom(new File(System.getProperty("clutch.war"))).as(WebArchive.class);
-    }
-
-    @ArquillianResource
-    URL deployment;
-
-    Api api;
-    Fixtures fixtures;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(deployment);
-        fixtures = new Fixtures();
-    }
+class AccountsIT extends DeployedApplication {
 
     private JsonObject login(String email) {
         Api.Reply reply = api.login(email, Fixtures.PASSWORD);
@@ -310,7 +281,7 @@ class AccountsIT {
             c.setAutoCommit(false);
             s.execute("SELECT set_config('clutch.tenant_id', '" + fixtures.tenantId() + "', true)");
             try (var rs = s.executeQuery("SELECT id FROM shop")) {
-                List<UUID> visible = new java.util.ArrayList<>();
+                List<UUID> visible = new ArrayList<>();
                 while (rs.next()) {
                     visible.add(rs.getObject(1, UUID.class));
                 }
@@ -333,7 +304,7 @@ class AccountsIT {
     // ---- token helpers ---------------------------------------------------------------------------------------
 
     private static JsonObject json(String base64) {
-        try (var reader = Json.createReader(new java.io.StringReader(
+        try (var reader = Json.createReader(new StringReader(
                 new String(Base64.getUrlDecoder().decode(base64), StandardCharsets.UTF_8)))) {
             return reader.readObject();
         }
@@ -343,7 +314,7 @@ class AccountsIT {
     private static String with(JsonObject claims, String... nameThenRawJson) {
         var builder = Json.createObjectBuilder(claims);
         for (int i = 0; i < nameThenRawJson.length; i += 2) {
-            try (var reader = Json.createReader(new java.io.StringReader("{\"v\":" + nameThenRawJson[i + 1] + "}"))) {
+            try (var reader = Json.createReader(new StringReader("{\"v\":" + nameThenRawJson[i + 1] + "}"))) {
                 builder.add(nameThenRawJson[i], reader.readObject().get("v"));
             }
         }

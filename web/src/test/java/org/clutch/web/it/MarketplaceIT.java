@@ -10,19 +10,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.clutch.jms.Destinations;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
-import java.net.URL;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -45,31 +34,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The marketplace flow over REST and WebSocket, as the mobile apps use it, against the WAR on Payara Micro with
  * real PostgreSQL and a real Artemis broker behind the resource adapter. One deployment serves every test.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class MarketplaceIT {
+class MarketplaceIT extends DeployedApplication {
 
     // Nairobi CBD as the delivery point; shops around it.
     private static final double CBD_LAT = -1.2864;
     private static final double CBD_LON = 36.8172;
-
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return ShrinkWrap.create(ZipImporter.class, "clutch.war")
-                .importFrom(new File(System.getProperty("clutch.war"))).as(WebArchive.class);
-    }
-
-    @ArquillianResource
-    URL deployment;
-
-    Api api;
-    Fixtures fixtures;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(deployment);
-        fixtures = new Fixtures();
-    }
 
     // ---- requests as JSON -------------------------------------------------------------------------------------
 

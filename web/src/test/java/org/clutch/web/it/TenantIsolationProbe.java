@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import java.io.StringReader;
+import java.net.URI;
 import java.net.URL;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -122,7 +124,7 @@ final class TenantIsolationProbe {
 
     /** Operations of the running application's OpenAPI document; logout operations last, as they end the caller's session. */
     private List<Operation> documentedOperations() {
-        Api.Reply document = api.send("GET", java.net.URI.create(deployment.toString()).resolve("/openapi?format=JSON").toString(), null, null);
+        Api.Reply document = api.send("GET", URI.create(deployment.toString()).resolve("/openapi?format=JSON").toString(), null, null);
         assertEquals(200, document.status(), document.toString());
         JsonObject paths;
         try (var reader = Json.createReader(new StringReader(document.body()))) {
@@ -148,7 +150,7 @@ final class TenantIsolationProbe {
     /** The operation's path with B's ids in its parameters: one path per candidate id. */
     private static List<String> pathsWithIdsOfB(Operation operation, Map<String, List<String>> idsOfB) {
         List<String> paths = new ArrayList<>(List.of(operation.path()));
-        var parameter = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(operation.path());
+        var parameter = Pattern.compile("\\{([^}]+)}").matcher(operation.path());
         while (parameter.find()) {
             String name = parameter.group(1);
             List<String> candidates = idsOfB.get(name);
