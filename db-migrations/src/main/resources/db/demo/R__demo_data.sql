@@ -11,15 +11,24 @@ INSERT INTO tenant (id, name, legal_name, currency, locale, time_zone, tax_rate_
      'Demo Parts', 'STANDARD')
 ON CONFLICT (id) DO NOTHING;
 
-INSERT INTO shop (id, tenant_id, name, status, latitude, longitude, address, service_radius_km) VALUES
-    ('20000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000001',
-     'Westlands Auto Spares', 'ACTIVE', -1.2676, 36.8108, 'Waiyaki Way, Westlands, Nairobi', 15),
-    ('20000000-0000-0000-0000-000000000002', '10000000-0000-0000-0000-000000000001',
-     'Industrial Area Motors', 'ACTIVE', -1.3031, 36.8510, 'Enterprise Road, Industrial Area, Nairobi', 20),
-    ('20000000-0000-0000-0000-000000000003', '10000000-0000-0000-0000-000000000001',
-     'Thika Road Euro Parts', 'ACTIVE', -1.2195, 36.8880, 'Thika Road, Kasarani, Nairobi', 10),
-    ('20000000-0000-0000-0000-000000000004', '10000000-0000-0000-0000-000000000001',
-     'Mombasa Coast Spares', 'ACTIVE', -4.0435, 39.6682, 'Moi Avenue, Mombasa', 30)
+-- Four verified shops and one that finished onboarding and waits for a platform admin's verification.
+INSERT INTO shop (id, tenant_id, name, legal_name, phone, status, latitude, longitude, address, service_radius_km,
+                  inventory_source, pricing_strategy, pricing_percent, status_changed_at, submitted_at) VALUES
+    ('20000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000001', 'Westlands Auto Spares',
+     'Demo Parts Group Ltd', '+254 700 100001', 'ACTIVE', -1.2676, 36.8108, 'Waiyaki Way, Westlands, Nairobi', 15,
+     'DESKTOP_SYNC', 'COST_PLUS', 30, now(), now()),
+    ('20000000-0000-0000-0000-000000000002', '10000000-0000-0000-0000-000000000001', 'Industrial Area Motors',
+     'Demo Parts Group Ltd', '+254 700 100002', 'ACTIVE', -1.3031, 36.8510, 'Enterprise Road, Industrial Area, Nairobi', 20,
+     'DESKTOP_SYNC', 'COST_PLUS', 25, now(), now()),
+    ('20000000-0000-0000-0000-000000000003', '10000000-0000-0000-0000-000000000001', 'Thika Road Euro Parts',
+     'Demo Parts Group Ltd', '+254 700 100003', 'ACTIVE', -1.2195, 36.8880, 'Thika Road, Kasarani, Nairobi', 10,
+     'FILE_IMPORT', 'LIST_MINUS', 10, now(), now()),
+    ('20000000-0000-0000-0000-000000000004', '10000000-0000-0000-0000-000000000001', 'Mombasa Coast Spares',
+     'Demo Parts Group Ltd', '+254 700 100004', 'ACTIVE', -4.0435, 39.6682, 'Moi Avenue, Mombasa', 30,
+     'MANUAL', 'MANUAL', NULL, now(), now()),
+    ('20000000-0000-0000-0000-000000000005', '10000000-0000-0000-0000-000000000001', 'Nakuru Highway Spares',
+     'Demo Parts Group Ltd', '+254 700 100005', 'PENDING_VERIFICATION', -0.3031, 36.0800, 'Kenyatta Avenue, Nakuru', 25,
+     'DESKTOP_SYNC', 'COST_PLUS', 28, now(), now())
 ON CONFLICT (id) DO NOTHING;
 
 INSERT INTO shop_make (shop_id, make) VALUES
@@ -29,7 +38,9 @@ INSERT INTO shop_make (shop_id, make) VALUES
     ('20000000-0000-0000-0000-000000000002', 'MITSUBISHI'),
     ('20000000-0000-0000-0000-000000000003', 'VOLKSWAGEN'),
     ('20000000-0000-0000-0000-000000000003', 'BMW'),
-    ('20000000-0000-0000-0000-000000000004', 'TOYOTA')
+    ('20000000-0000-0000-0000-000000000004', 'TOYOTA'),
+    ('20000000-0000-0000-0000-000000000005', 'TOYOTA'),
+    ('20000000-0000-0000-0000-000000000005', 'ISUZU')
 ON CONFLICT DO NOTHING;
 
 INSERT INTO customer (id, display_name) VALUES

@@ -80,6 +80,11 @@ public class AccessTokens {
 
     /** Signs an access token for the actor: its role (as MP-JWT groups) and bindings, valid for the configured lifetime. */
     public String issue(Actor actor, String email) {
+        return issue(actor, email, java.util.List.of());
+    }
+
+    /** As above, with OAuth scopes (space-separated in the {@code scope} claim) for partner systems' tokens. */
+    public String issue(Actor actor, String email, java.util.List<String> scopes) {
         if (privateKey == null) {
             throw new IllegalStateException("no signing key configured (clutch.jwt.signing-key.location)");
         }
@@ -95,6 +100,9 @@ public class AccessTokens {
                 .add("exp", now + lifetime.toSeconds())
                 .add("jti", UUID.randomUUID().toString())
                 .add(Claims.ROLE, actor.role().name());
+        if (!scopes.isEmpty()) {
+            claims.add("scope", String.join(" ", scopes));
+        }
         addIfPresent(claims, Claims.SESSION_ID, actor.sessionId());
         addIfPresent(claims, Claims.TENANT_ID, actor.tenantId());
         addIfPresent(claims, Claims.SHOP_ID, actor.shopId());

@@ -4,11 +4,13 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.clutch.audit.AuditAction;
 import org.clutch.audit.AuditEntry;
 import org.clutch.audit.AuditTrail;
 import org.clutch.platform.ForAllTenants;
+import org.clutch.platform.NotFoundException;
 import org.clutch.platform.RowScope;
 import org.clutch.platform.StateConflictException;
 import org.clutch.platform.TransactionLocks;
@@ -19,8 +21,8 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * Creates accounts: car owners sign themselves up (a customer and its account in one transaction), and the first
- * platform administrator comes from configuration. One account per e-mail, checked under a lock on the e-mail.
+ * Creates accounts: car owners sign themselves up (a customer and its account in one transaction), invited staff
+ * accept their invitation, and the first platform administrator comes from configuration. One account per e-mail, checked under a lock on the e-mail.
  */
 @Interceptors(RowScope.class)
 @Stateless
@@ -60,6 +62,29 @@ public class AccountCreation {
                 OffsetDateTime.now(clock));
         em.persist(account);
         audit.record(AuditEntry.of(AuditAction.ACCOUNT_REGISTERED, null, account.id()).target("customer", customerId).from(address));
+        return AccountView.of(account);
+    }
+
+    /**
+     * Turns an invitation into an account: the holder of the token chooses a password (and may correct the name).
+     * A used, revoked, expired or unknown token is refused alike.
+     */
+    public AccountView acceptInvitation(String token, String displayName, String password, String address) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        StaffInvitation invitation = em.createQuery("select i from StaffInvitation i where i.tokenHash = :h", StaffInvitation.class)
+                .setParameter("h", SecretTokens.sha256(token)).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst()
+                .filter(i -> i.stateAt(now) == StaffInvitation.State.PENDING)
+                .orElseThrow(() -> new NotFoundException("invitation (used, revoked, expired or unknown)"));
+        PasswordPolicy.check("password", password, invitation.email());
+        if (lockAndCheckTaken(invitation.email())) {
+            throw new StateConflictException("An account with this e-mail address already exists; log in instead.");
+        }
+        UserAccount account = invitation.accept(displayName, passwords.hash(password), now);
+        em.persist(account);
+        audit.record(AuditEntry.of(AuditAction.INVITATION_ACCEPTED, invitation.tenantId(), account.id())
+                .target("invitation", invitation.id()).from(address).detail(account.role().name()));
+        LOG.info(() -> "event=invitation-accepted user=" + account.id() + " tenant=" + invitation.tenantId());
         return AccountView.of(account);
     }
 

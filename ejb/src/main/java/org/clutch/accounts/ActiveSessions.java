@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -23,8 +24,28 @@ public class ActiveSessions {
     @Inject
     Clock clock;
 
+    @Inject
+    ApiKeyCredentials apiKeys;
+
+    /** Ends every open session of an account (logout everywhere, a role change, a disabled account); answers how many. */
+    public int endAll(UUID userId, String reason) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<AuthSession> open = em.createQuery("select s from AuthSession s where s.userId = :u and s.revokedAt is null", AuthSession.class)
+                .setParameter("u", userId).getResultList();
+        open.forEach(s -> s.revoke(reason, now));
+        return open.size();
+    }
+
+    /** A login session that stands, or, for a partner system's token, an API key that is neither revoked nor expired. */
     public boolean isActive(UUID sessionId) {
-        AuthSession session = sessionId == null ? null : em.find(AuthSession.class, sessionId);
-        return session != null && session.isActiveAt(OffsetDateTime.now(clock));
+        if (sessionId == null) {
+            return false;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        AuthSession session = em.find(AuthSession.class, sessionId);
+        if (session != null) {
+            return session.isActiveAt(now);
+        }
+        return apiKeys.isActive(sessionId);
     }
 }

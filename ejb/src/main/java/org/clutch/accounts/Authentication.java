@@ -13,17 +13,12 @@ import org.clutch.platform.Actor;
 import org.clutch.platform.ForAllTenants;
 import org.clutch.platform.NotFoundException;
 import org.clutch.platform.RowScope;
+import org.clutch.tenancy.Tenant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,7 +35,8 @@ import java.util.logging.Logger;
 public class Authentication {
 
     private static final Logger LOG = Logger.getLogger(Authentication.class.getName());
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long the code step of a login may take after the password step. */
+    private static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(5);
 
     @PersistenceContext
     EntityManager em;
@@ -58,6 +54,15 @@ public class Authentication {
     AuditTrail audit;
 
     @Inject
+    ActiveSessions activeSessions;
+
+    @Inject
+    LoginThrottles throttles;
+
+    @Inject
+    ApiKeyCredentials apiKeys;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -65,26 +70,18 @@ public class Authentication {
     Duration sessionLifetime;
 
     @Inject
-    @ConfigProperty(name = "clutch.login.account.max-failures", defaultValue = "5")
-    int accountMaxFailures;
+    @ConfigProperty(name = "clutch.mfa.issuer", defaultValue = "Clutch")
+    String mfaIssuer;
 
     @Inject
-    @ConfigProperty(name = "clutch.login.address.max-failures", defaultValue = "20")
-    int addressMaxFailures;
-
-    @Inject
-    @ConfigProperty(name = "clutch.login.failure-window", defaultValue = "PT15M")
-    Duration failureWindow;
-
-    @Inject
-    @ConfigProperty(name = "clutch.login.lockout", defaultValue = "PT15M")
-    Duration lockout;
+    @ConfigProperty(name = "clutch.platform-admin.mfa-required", defaultValue = "false")
+    boolean platformAdminMfaRequired;
 
     public LoginOutcome login(String email, String password, String device, String address) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String name = UserAccount.normalizeEmail(email);
-        LoginThrottle byAccount = throttle("account:" + name);
-        LoginThrottle byAddress = throttle("address:" + address);
+        LoginThrottle byAccount = throttles.forAccount(em, name);
+        LoginThrottle byAddress = throttles.forAddress(em, address);
         Duration wait = max(byAccount.lockedFor(now), byAddress.lockedFor(now));
         Optional<UserAccount> account = accounts.byEmail(name);
         if (!wait.isZero()) {
@@ -95,27 +92,119 @@ public class Authentication {
                 ? passwords.verify(password, account.get().passwordHash())
                 : decoy(password);
         if (!valid) {
-            boolean accountLocked = byAccount.recordFailure(now, new LoginThrottle.Policy(accountMaxFailures, failureWindow, lockout));
-            boolean addressLocked = byAddress.recordFailure(now, new LoginThrottle.Policy(addressMaxFailures, failureWindow, lockout));
+            boolean accountLocked = byAccount.recordFailure(now, throttles.accountPolicy());
+            boolean addressLocked = byAddress.recordFailure(now, throttles.addressPolicy());
             audit.record(entry(AuditAction.LOGIN_FAILED, account, address)
                     .detail(account.isEmpty() ? "unknown account" : account.get().canLogIn() ? "wrong password" : "account disabled"));
             if (accountLocked || addressLocked) {
                 audit.record(entry(AuditAction.LOGIN_LOCKED, account, address)
-                        .detail((accountLocked ? "account" : "address") + " locked for " + lockout));
+                        .detail((accountLocked ? "account" : "address") + " locked for " + throttles.lockout()));
             }
             return new LoginOutcome.Refused();
         }
         UserAccount user = account.get();
-        byAccount.clear();
         if (passwords.needsRehash(user.passwordHash())) {
             user.rehashPassword(passwords.hash(password));
         }
+        boolean enrol = !user.mfaEnabled() && secondFactorRequired(user);
+        if (user.mfaEnabled() || enrol) {
+            // The account throttle is cleared only when the code is right too, so that knowing the password does
+            // not buy unlimited guesses at the code.
+            String challenge = SecretTokens.random();
+            em.persist(new MfaChallenge(user.id(), hash(challenge), enrol, device, address, now, CHALLENGE_LIFETIME));
+            String secret = enrol ? user.startMfaEnrolment() : null;
+            audit.record(entry(AuditAction.LOGIN_SECOND_FACTOR_DUE, account, address).detail(enrol ? "enrolment required" : "code required"));
+            return new LoginOutcome.SecondFactorRequired(challenge, CHALLENGE_LIFETIME.toSeconds(), enrol, secret,
+                    enrol ? Totp.otpauthUri(mfaIssuer, user.email(), secret) : null);
+        }
+        byAccount.clear();
+        return new LoginOutcome.Granted(startSession(user, device, address, now, null));
+    }
+
+    /**
+     * The second step of a login that needs a second factor: the challenge from the password step and a code from
+     * the authenticator app (or, for an enrolled account, one of its backup codes). A wrong code counts as a failed
+     * login for the account and for the challenge.
+     */
+    public LoginOutcome completeLogin(String challengeToken, String code, String address) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Optional<MfaChallenge> found = em.createQuery("select c from MfaChallenge c where c.tokenHash = :h", MfaChallenge.class)
+                .setParameter("h", hash(challengeToken)).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+        if (found.isEmpty() || !found.get().isOpenAt(now)) {
+            return new LoginOutcome.Refused();
+        }
+        MfaChallenge challenge = found.get();
+        UserAccount user = em.find(UserAccount.class, challenge.userId(), LockModeType.PESSIMISTIC_WRITE);
+        LoginThrottle byAccount = throttles.forAccount(em, user.email());
+        Duration wait = byAccount.lockedFor(now);
+        if (!wait.isZero()) {
+            return new LoginOutcome.Throttled(wait);
+        }
+        if (!user.canLogIn()) {
+            return new LoginOutcome.Refused();
+        }
+        List<String> backupCodes = null;
+        boolean accepted;
+        if (challenge.enrolment()) {
+            accepted = user.confirmMfaEnrolment(code, now.toInstant());
+            if (accepted) {
+                backupCodes = BackupCode.replaceAll(em, user.id());
+                audit.record(entry(AuditAction.MFA_ENABLED, Optional.of(user), address).detail("at login"));
+            }
+        } else {
+            accepted = user.acceptTotp(code, now.toInstant()) || useBackupCode(user, code, address, now);
+        }
+        if (!accepted) {
+            challenge.failedAttempt();
+            boolean locked = byAccount.recordFailure(now, throttles.accountPolicy());
+            audit.record(entry(AuditAction.MFA_FAILED, Optional.of(user), address));
+            if (locked) {
+                audit.record(entry(AuditAction.LOGIN_LOCKED, Optional.of(user), address).detail("account locked for " + throttles.lockout()));
+            }
+            return new LoginOutcome.Refused();
+        }
+        challenge.use(now);
+        byAccount.clear();
+        return new LoginOutcome.Granted(startSession(user, challenge.device(), address, now, backupCodes));
+    }
+
+    private boolean useBackupCode(UserAccount user, String typed, String address, OffsetDateTime now) {
+        if (typed == null || typed.isBlank()) {
+            return false;
+        }
+        BackupCode code = em.find(BackupCode.class, backupKey(user.id(), typed), LockModeType.PESSIMISTIC_WRITE);
+        if (code == null || !code.isUnused()) {
+            return false;
+        }
+        code.use(now);
+        long left = em.createQuery("select count(b) from BackupCode b where b.userId = :u and b.usedAt is null", Long.class)
+                .setParameter("u", user.id()).getSingleResult() - 1;
+        audit.record(entry(AuditAction.BACKUP_CODE_USED, Optional.of(user), address).detail(left + " left"));
+        return true;
+    }
+
+    private static BackupCode.Key backupKey(UUID userId, String typed) {
+        return BackupCode.Key.of(userId, BackupCode.hash(userId, typed));
+    }
+
+    /** Customers never need a second factor; platform admins by configuration; staff and admins by their tenant. */
+    private boolean secondFactorRequired(UserAccount user) {
+        return switch (user.role()) {
+            case CUSTOMER -> false;
+            case PLATFORM_ADMIN -> platformAdminMfaRequired;
+            default -> em.find(Tenant.class, user.tenantId()).mfaRequired();
+        };
+    }
+
+    private TokenPair startSession(UserAccount user, String device, String address, OffsetDateTime now, List<String> backupCodes) {
         String refreshToken = newRefreshToken();
         AuthSession session = new AuthSession(user.id(), device, address, hash(refreshToken), now, sessionLifetime);
         em.persist(session);
-        audit.record(entry(AuditAction.LOGIN_SUCCEEDED, account, address).target("session", session.id()));
+        audit.record(entry(AuditAction.LOGIN_SUCCEEDED, Optional.of(user), address).target("session", session.id()));
         LOG.info(() -> "event=login user=" + user.id() + " session=" + session.id());
-        return new LoginOutcome.Granted(tokens(user, session, refreshToken));
+        TokenPair tokens = tokens(user, session, refreshToken);
+        return backupCodes == null ? tokens
+                : new TokenPair(tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(), tokens.sessionId(), tokens.role(), backupCodes);
     }
 
     /**
@@ -148,8 +237,13 @@ public class Authentication {
         return Optional.of(tokens(user, session, next));
     }
 
+    /** The caller's account; for a partner system's token, the API key it came from. */
     public AccountView account(Actor actor) {
-        return AccountView.of(em.find(UserAccount.class, actor.userId()));
+        UserAccount user = em.find(UserAccount.class, actor.userId());
+        if (user != null) {
+            return AccountView.of(user);
+        }
+        return apiKeys.account(actor.userId()).orElseThrow(() -> new NotFoundException("account"));
     }
 
     public void logout(Actor actor, String address) {
@@ -162,12 +256,9 @@ public class Authentication {
 
     /** Ends every session of the caller, this one included. */
     public void logoutAll(Actor actor, String address) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        List<AuthSession> sessions = em.createQuery("select s from AuthSession s where s.userId = :u and s.revokedAt is null", AuthSession.class)
-                .setParameter("u", actor.userId()).getResultList();
-        sessions.forEach(s -> s.revoke("logout-all", now));
+        int ended = activeSessions.endAll(actor.userId(), "logout-all");
         audit.record(AuditEntry.of(AuditAction.LOGOUT_ALL, actor.tenantId(), actor.userId()).from(address)
-                .detail(sessions.size() + " session(s)"));
+                .detail(ended + " session(s)"));
     }
 
     /** The caller's sessions that still work, newest first. */
@@ -193,13 +284,6 @@ public class Authentication {
                 accessTokens.lifetimeSeconds(), session.id(), user.role());
     }
 
-    /** The throttle row of a key, created on first use and locked for this transaction. */
-    private LoginThrottle throttle(String key) {
-        String bounded = key.length() > 300 ? key.substring(0, 300) : key;
-        em.createNativeQuery("INSERT INTO login_throttle (throttle_key) VALUES (?1) ON CONFLICT DO NOTHING")
-                .setParameter(1, bounded).executeUpdate();
-        return em.find(LoginThrottle.class, bounded, LockModeType.PESSIMISTIC_WRITE);
-    }
 
     private boolean decoy(String password) {
         passwords.verifyDecoy(password);
@@ -216,17 +300,10 @@ public class Authentication {
     }
 
     private static String newRefreshToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return SecretTokens.random();
     }
 
-    /** Refresh tokens are stored as SHA-256: random 256-bit values need no slow hash. */
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String hash(String token) {
+        return SecretTokens.sha256(token);
     }
 }

@@ -12,8 +12,10 @@ import org.clutch.platform.Actor;
 import org.clutch.platform.NullableUuid;
 import org.clutch.platform.Role;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -61,6 +63,18 @@ public class UserAccount {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    @Column(name = "mfa_secret")
+    private String mfaSecret;
+
+    @Column(name = "mfa_enabled_at")
+    private OffsetDateTime mfaEnabledAt;
+
+    @Column(name = "mfa_last_step", nullable = false)
+    private long mfaLastStep;
+
+    @Column(name = "mfa_pending_secret")
+    private String mfaPendingSecret;
+
     @Version
     private long version;
 
@@ -85,6 +99,12 @@ public class UserAccount {
         return new UserAccount(email, displayName, passwordHash, Role.CUSTOMER, null, null, customerId, now);
     }
 
+    /** A person of a tenant: shop staff or manager (bound to a shop of the tenant), tenant admin or partner user. */
+    public static UserAccount staff(String email, String displayName, String passwordHash, Role role, UUID tenantId, UUID shopId,
+            OffsetDateTime now) {
+        return new UserAccount(email, displayName, passwordHash, role, tenantId, role.isShopRole() ? shopId : null, null, now);
+    }
+
     public static UserAccount platformAdmin(String email, String passwordHash, OffsetDateTime now) {
         return new UserAccount(email, "Platform administrator", passwordHash, Role.PLATFORM_ADMIN, null, null, null, now);
     }
@@ -101,6 +121,81 @@ public class UserAccount {
     /** The actor this account is within one login session. */
     public Actor actorIn(UUID sessionId) {
         return new Actor(id, role, tenantId, shopId, customerId, sessionId);
+    }
+
+    /** Gives the account another role of its tenant (and the shop a shop role works at). */
+    void assign(Role newRole, UUID newShopId) {
+        this.role = newRole;
+        this.shopId = newRole.isShopRole() ? newShopId : null;
+    }
+
+    void disable() {
+        status = Status.DISABLED;
+    }
+
+    void enable() {
+        status = Status.ACTIVE;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    // ---- second factor ---------------------------------------------------------------------------------------
+
+    public boolean mfaEnabled() {
+        return mfaSecret != null;
+    }
+
+    boolean mfaEnrolmentStarted() {
+        return mfaPendingSecret != null;
+    }
+
+    /** Remembers a new secret to be confirmed with a first code; answers it for the authenticator app. */
+    String startMfaEnrolment() {
+        mfaPendingSecret = Totp.newSecret();
+        return mfaPendingSecret;
+    }
+
+    /** Turns the second factor on if the code matches the secret being enrolled. */
+    boolean confirmMfaEnrolment(String code, Instant now) {
+        if (mfaPendingSecret == null) {
+            return false;
+        }
+        OptionalLong step = Totp.verify(mfaPendingSecret, code, now, 0);
+        if (step.isEmpty()) {
+            return false;
+        }
+        mfaSecret = mfaPendingSecret;
+        mfaPendingSecret = null;
+        mfaLastStep = step.getAsLong();
+        mfaEnabledAt = now.atOffset(java.time.ZoneOffset.UTC);
+        return true;
+    }
+
+    /** Whether the code is the authenticator's current one and was not used before; a used code is spent. */
+    boolean acceptTotp(String code, Instant now) {
+        if (mfaSecret == null) {
+            return false;
+        }
+        OptionalLong step = Totp.verify(mfaSecret, code, now, mfaLastStep);
+        step.ifPresent(s -> mfaLastStep = s);
+        return step.isPresent();
+    }
+
+    void disableMfa() {
+        mfaSecret = null;
+        mfaPendingSecret = null;
+        mfaEnabledAt = null;
+        mfaLastStep = 0;
+    }
+
+    public OffsetDateTime mfaEnabledAt() {
+        return mfaEnabledAt;
     }
 
     void rehashPassword(String newHash) {

@@ -60,6 +60,7 @@ public class ShopRequests {
         UUID shopId = actor.shop();
         PartsRequest request = repository.requestDispatchedTo(shopId, requestId, true);
         Shop shop = repository.shop(shopId);
+        shop.requireActive();
         OffsetDateTime now = OffsetDateTime.now(clock);
         var existing = repository.quoteOfShop(shopId, requestId);
         Quote quote;

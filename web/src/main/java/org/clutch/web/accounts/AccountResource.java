@@ -2,7 +2,13 @@ package org.clutch.web.accounts;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.clutch.accounts.AccountView;
 import org.clutch.accounts.Authentication;
+import org.clutch.accounts.MfaSettings;
 import org.clutch.accounts.SessionView;
 import org.clutch.web.security.Caller;
 import org.clutch.web.security.Roles;
@@ -29,7 +36,17 @@ public class AccountResource {
     Authentication authentication;
 
     @Inject
+    MfaSettings mfa;
+
+    @Inject
     Caller caller;
+
+    public record Code(@NotBlank @Size(max = 20) String code) {
+    }
+
+    /** Backup codes, shown this once. */
+    public record BackupCodes(List<String> backupCodes) {
+    }
 
     @GET
     @Operation(summary = "The caller's account: e-mail, role and what it is bound to")
@@ -42,6 +59,42 @@ public class AccountResource {
     @Operation(summary = "The caller's active sessions (device, address, created, last used); the current one is marked")
     public List<SessionView> sessions() {
         return authentication.sessions(caller.actor());
+    }
+
+    @POST
+    @Path("mfa/enrolment")
+    @RolesAllowed({Roles.SHOP_STAFF, Roles.TENANT_ADMIN, Roles.PARTNER, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Start adding an authenticator app: its secret and otpauth:// URI (for a QR code)")
+    public MfaSettings.Enrolment startEnrolment() {
+        return mfa.startEnrolment(caller.actor());
+    }
+
+    @POST
+    @Path("mfa/enrolment/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SHOP_STAFF, Roles.TENANT_ADMIN, Roles.PARTNER, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Confirm the authenticator app with its first code; answers ten backup codes, shown once")
+    public BackupCodes confirmEnrolment(@Valid @NotNull Code body) {
+        return new BackupCodes(mfa.confirmEnrolment(caller.actor(), body.code(), caller.address()));
+    }
+
+    @POST
+    @Path("mfa/backup-codes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SHOP_STAFF, Roles.TENANT_ADMIN, Roles.PARTNER, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Replace the backup codes (the old ones stop working); needs a current code")
+    public BackupCodes replaceBackupCodes(@Valid @NotNull Code body) {
+        return new BackupCodes(mfa.replaceBackupCodes(caller.actor(), body.code(), caller.address()));
+    }
+
+    @POST
+    @Path("mfa/disable")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SHOP_STAFF, Roles.TENANT_ADMIN, Roles.PARTNER, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Turn the second factor off (not where the tenant requires it); needs a current code")
+    public Response disableMfa(@Valid @NotNull Code body) {
+        mfa.disable(caller.actor(), body.code(), caller.address());
+        return Response.noContent().build();
     }
 
     @DELETE

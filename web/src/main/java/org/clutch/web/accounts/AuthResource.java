@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.clutch.accounts.ApiKeyCredentials;
 import org.clutch.accounts.Authentication;
 import org.clutch.accounts.LoginOutcome;
 import org.clutch.web.problem.Problem;
@@ -30,11 +31,20 @@ public class AuthResource {
             @Size(max = 200) String device) {
     }
 
+    public record SecondFactor(@NotBlank @Size(max = 200) String challenge, @NotBlank @Size(max = 20) String code) {
+    }
+
+    public record ApiKeyExchange(@NotBlank @Size(max = 200) String apiKey) {
+    }
+
     public record Refresh(@NotBlank @Size(max = 200) String refreshToken) {
     }
 
     @Inject
     Authentication authentication;
+
+    @Inject
+    ApiKeyCredentials apiKeys;
 
     @Inject
     Caller caller;
@@ -45,17 +55,48 @@ public class AuthResource {
     @Operation(summary = "Log in: a short-lived access token and a refresh token for this device")
     public Response login(@Valid @NotNull Login body) {
         String device = body.device() == null || body.device().isBlank() ? "unnamed device" : body.device().strip();
-        LoginOutcome outcome = authentication.login(body.email(), body.password(), device, caller.address());
+        return answer(authentication.login(body.email(), body.password(), device, caller.address()), "Invalid e-mail or password.");
+    }
+
+    @POST
+    @Path("login/second-factor")
+    @PermitAll
+    @Operation(summary = "Second step of a login that needs one: the challenge and a code from the authenticator app or a backup code")
+    public Response secondFactor(@Valid @NotNull SecondFactor body) {
+        return answer(authentication.completeLogin(body.challenge(), body.code(), caller.address()),
+                "Invalid or expired challenge, or wrong code.");
+    }
+
+    @POST
+    @Path("api-key")
+    @PermitAll
+    @Operation(summary = "A partner system exchanges its API key for a short-lived access token (role PARTNER, the key's scopes)")
+    public Response exchangeApiKey(@Valid @NotNull ApiKeyExchange body) {
+        return switch (apiKeys.exchange(body.apiKey(), caller.address())) {
+            case ApiKeyCredentials.Outcome.Granted granted -> Response.ok(granted.token()).build();
+            case ApiKeyCredentials.Outcome.Refused refused -> invalidCredentials("This API key is not valid (unknown, revoked or expired).");
+            case ApiKeyCredentials.Outcome.Throttled throttled -> throttled(throttled.retryAfter());
+        };
+    }
+
+    /**
+     * Tokens; or, when a second factor is due, the challenge to answer with a code (still 200: the password was
+     * right, and the client tells the two apart by {@code accessToken} or {@code challenge}); or 401 / 429.
+     */
+    private static Response answer(LoginOutcome outcome, String refusal) {
         return switch (outcome) {
             case LoginOutcome.Granted granted -> Response.ok(granted.tokens()).build();
-            case LoginOutcome.Refused refused -> invalidCredentials("Invalid e-mail or password.");
-            case LoginOutcome.Throttled throttled -> {
-                long seconds = Math.max(1, throttled.retryAfter().toSeconds());
-                yield Response.fromResponse(Problem.of("login-throttled", "Too many failed logins", Response.Status.TOO_MANY_REQUESTS,
-                                "Too many failed logins; try again in " + Math.max(1, (seconds + 59) / 60) + " minute(s).").toResponse())
-                        .header("Retry-After", seconds).build();
-            }
+            case LoginOutcome.SecondFactorRequired due -> Response.ok(due).build();
+            case LoginOutcome.Refused refused -> invalidCredentials(refusal);
+            case LoginOutcome.Throttled throttled -> throttled(throttled.retryAfter());
         };
+    }
+
+    private static Response throttled(java.time.Duration retryAfter) {
+        long seconds = Math.max(1, retryAfter.toSeconds());
+        return Response.fromResponse(Problem.of("login-throttled", "Too many failed logins", Response.Status.TOO_MANY_REQUESTS,
+                        "Too many failed logins; try again in " + Math.max(1, (seconds + 59) / 60) + " minute(s).").toResponse())
+                .header("Retry-After", seconds).build();
     }
 
     @POST

@@ -4,13 +4,14 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
+import org.clutch.tenancy.ShopDocument;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Refuses request bodies over 256 KiB (a parts request of 50 lines is under 50 KiB): at once when the length is
+ * Refuses request bodies over 256 KiB (a parts request of 50 lines is under 50 KiB; uploaded documents 5 MiB): at once when the length is
  * declared, and while reading when it is not (chunked), before anything is parsed or stored.
  */
 @Provider
@@ -21,19 +22,27 @@ public class BodySizeLimit implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > LIMIT) {
+        long limit = limitFor(request.getUriInfo().getPath());
+        if (request.getLength() > limit) {
             request.abortWith(Problem.of("payload-too-large", "Request body too large",
-                    jakarta.ws.rs.core.Response.Status.REQUEST_ENTITY_TOO_LARGE, "The request body exceeds " + LIMIT + " bytes.").toResponse());
+                    jakarta.ws.rs.core.Response.Status.REQUEST_ENTITY_TOO_LARGE, "The request body exceeds " + limit + " bytes.").toResponse());
             return;
         }
-        request.setEntityStream(new Bounded(request.getEntityStream()));
+        request.setEntityStream(new Bounded(request.getEntityStream(), limit));
+    }
+
+    /** Uploaded documents (scans, photos) may be larger than any JSON body. */
+    static long limitFor(String path) {
+        return path.endsWith("/documents") ? ShopDocument.MAX_BYTES : LIMIT;
     }
 
     private static final class Bounded extends FilterInputStream {
+        private final long limit;
         private long read;
 
-        Bounded(InputStream in) {
+        Bounded(InputStream in, long limit) {
             super(in);
+            this.limit = limit;
         }
 
         @Override
@@ -56,8 +65,8 @@ public class BodySizeLimit implements ContainerRequestFilter {
 
         private void count(int n) throws PayloadTooLargeException {
             read += n;
-            if (read > LIMIT) {
-                throw new PayloadTooLargeException(LIMIT);
+            if (read > limit) {
+                throw new PayloadTooLargeException(limit);
             }
         }
     }

@@ -30,6 +30,17 @@ public final class QueryParameters {
         return parse(name, value, v -> Enum.valueOf(type, v), "must be one of " + Arrays.toString(type.getEnumConstants()));
     }
 
+    /** Records an error unless the parameter was given. */
+    public void require(String name, String value) {
+        if (value == null || value.isBlank()) {
+            reject(name, "is required");
+        }
+    }
+
+    public void reject(String name, String message) {
+        errors.add(new InvalidInputException.FieldError(name, message));
+    }
+
     /** Throws the collected field errors, if any. */
     public void check() {
         if (!errors.isEmpty()) {

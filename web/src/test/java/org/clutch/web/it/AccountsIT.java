@@ -342,4 +342,138 @@ class AccountsIT extends DeployedApplication {
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(pem)));
         }
     }
+
+    // ---- second factor --------------------------------------------------------------------------------------------
+
+    private Api.Reply secondFactor(String challenge, String code) {
+        return api.post("api/v1/auth/login/second-factor", null, Json.createObjectBuilder().add("challenge", challenge).add("code", code).build());
+    }
+
+    @Test
+    void aTenantThatRequiresASecondFactorMakesItsStaffEnrolAtLoginAndThenAsksForACode() {
+        var staff = fixtures.activeShop("Second Factor Spares", -1.27, 36.81, 10, "TOYOTA");
+        String admin = api.token(fixtures.tenantAdmin("Strict MFA Admin"));
+        assertEquals(200, api.put("api/v1/tenant", admin, TenancyIT.settings("Strict MFA Parts", "KES", "16").add("mfaRequired", true).build())
+                .status());
+
+        JsonObject due = login(staff.email());
+        assertFalse(due.containsKey("accessToken"), "no token before the second factor: " + due);
+        assertTrue(due.getBoolean("enrolment"));
+        assertTrue(due.getString("otpauthUri").startsWith("otpauth://totp/"), due.toString());
+        Authenticator phone = new Authenticator(due.getString("secret"));
+        assertEquals(401, secondFactor(due.getString("challenge"), "000000".equals(phone.code(0)) ? "111111" : "000000").status());
+
+        JsonObject enrolled = secondFactor(due.getString("challenge"), phone.code(0)).json();
+        List<String> backupCodes = enrolled.getJsonArray("backupCodes").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList();
+        assertEquals(10, backupCodes.size());
+        assertTrue(api.get("api/v1/account", enrolled.getString("accessToken")).json().getBoolean("mfaEnabled"));
+        assertEquals(401, secondFactor(due.getString("challenge"), phone.code(1)).status(), "a challenge is used once");
+
+        JsonObject next = login(staff.email());
+        assertFalse(next.getBoolean("enrolment"));
+        assertFalse(next.containsKey("secret"), "the secret is shown only for enrolment");
+        JsonObject withCode = secondFactor(next.getString("challenge"), phone.code(1)).json();
+        assertFalse(withCode.containsKey("backupCodes"), "backup codes are shown once");
+        String token = withCode.getString("accessToken");
+
+        // The phone is lost: a backup code logs in once.
+        JsonObject lostPhone = login(staff.email());
+        assertEquals(200, secondFactor(lostPhone.getString("challenge"), backupCodes.get(3).toLowerCase()).status());
+        JsonObject again = login(staff.email());
+        assertEquals(401, secondFactor(again.getString("challenge"), backupCodes.get(3)).status(), "a backup code works once");
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM audit_event WHERE action = 'BACKUP_CODE_USED' AND tenant_id = ?",
+                fixtures.tenantId()));
+
+        Api.Reply off = api.post("api/v1/account/mfa/disable", token, Json.createObjectBuilder().add("code", phone.code(1)).build());
+        assertEquals(409, off.status(), "the tenant requires it: " + off);
+    }
+
+    @Test
+    void wrongCodesLockTheAccountLikeWrongPasswords() {
+        String email = fixtures.tenantAdmin("Guessed Admin");
+        String token = api.token(email);
+        assertEquals(403, api.post("api/v1/account/mfa/enrolment", api.token(fixtures.customer("No MFA Customer").email()), null).status(),
+                "a second factor is for staff and admins");
+
+        Authenticator phone = new Authenticator(api.post("api/v1/account/mfa/enrolment", token, null).json().getString("secret"));
+        Api.Reply wrong = api.post("api/v1/account/mfa/enrolment/confirm", token, Json.createObjectBuilder().add("code", "12345x").build());
+        assertEquals(400, wrong.status());
+        assertEquals(List.of("code"), wrong.fieldErrors());
+        assertEquals(10, api.post("api/v1/account/mfa/enrolment/confirm", token, Json.createObjectBuilder().add("code", phone.code(0)).build())
+                .json().getJsonArray("backupCodes").size());
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM audit_event WHERE action = 'MFA_ENABLED' AND tenant_id = ?", fixtures.tenantId()));
+
+        // Someone who knows the password guesses codes: five wrong codes in all (the wrong confirmation above
+        // included) lock the account.
+        String challenge = login(email).getString("challenge");
+        String notTheCode = phone.code(0).equals("999999") ? "999998" : "999999";
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            assertEquals(401, secondFactor(challenge, notTheCode).status(), "attempt " + attempt);
+        }
+        assertEquals(429, secondFactor(challenge, phone.code(1)).status(), "locked: not even the right code is tried now");
+        Api.Reply locked = api.login(email, Fixtures.PASSWORD);
+        assertEquals(429, locked.status(), "even the right password waits now: " + locked);
+        assertEquals(5, Fixtures.count("SELECT count(*) FROM audit_event WHERE action = 'MFA_FAILED' AND tenant_id = ?", fixtures.tenantId()));
+    }
+
+    // ---- API keys ---------------------------------------------------------------------------------------------------
+
+    private Api.Reply exchange(String key) {
+        return api.post("api/v1/auth/api-key", null, Json.createObjectBuilder().add("apiKey", key).build());
+    }
+
+    static JsonObject newKey(String name, String... scopes) {
+        return Json.createObjectBuilder().add("name", name).add("scopes", Json.createArrayBuilder(List.of(scopes))).build();
+    }
+
+    @Test
+    void aPartnerKeyIsShownOnceExchangedForAScopedTokenAndStopsAtOnceWhenRevoked() {
+        Fixtures partner = new Fixtures("PARTNER");
+        String admin = api.token(partner.tenantAdmin("Fleet Admin"));
+        JsonObject created = api.post("api/v1/api-keys", admin, newKey("Fleet dispatch system", "parts-requests:write", "orders:read")).json();
+        String key = created.getString("key");
+        assertTrue(key.startsWith(created.getString("prefix")), created.toString());
+        String listed = api.get("api/v1/api-keys", admin).body();
+        assertFalse(listed.contains(key), "the key is shown once");
+        assertTrue(listed.contains(created.getString("prefix")));
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM api_key WHERE secret_hash = encode(sha256(convert_to(?, 'UTF8')), 'hex')", key),
+                "only the hash is stored");
+
+        JsonObject exchanged = exchange(key).json();
+        assertEquals(List.of("orders:read", "parts-requests:write"), exchanged.getJsonArray("scopes").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList());
+        String token = exchanged.getString("accessToken");
+        String[] parts = token.split("\\.");
+        JsonObject claims = Json.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8))).readObject();
+        assertEquals("orders:read parts-requests:write", claims.getString("scope"));
+        JsonObject me = api.get("api/v1/account", token).json();
+        assertEquals("PARTNER", me.getString("role"));
+        assertEquals(partner.tenantId().toString(), me.getString("tenantId"));
+        assertEquals(200, api.get("api/v1/tenant", token).status(), "a partner system reads its tenant's settings");
+        assertEquals(403, api.get("api/v1/api-keys", token).status(), "a key cannot manage keys");
+        JsonObject used = api.get("api/v1/api-keys", admin).jsonArray().getJsonObject(0);
+        assertTrue(used.containsKey("lastUsedAt") && used.containsKey("lastUsedAddress"), "last use is recorded: " + used);
+
+        assertEquals(204, api.delete("api/v1/api-keys/" + created.getString("id"), admin).status());
+        assertEquals(401, api.get("api/v1/account", token).status(), "tokens of a revoked key stop at once");
+        assertEquals(401, exchange(key).status());
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM audit_event WHERE tenant_id = ? AND action = 'API_KEY_CREATED'", partner.tenantId()));
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM audit_event WHERE tenant_id = ? AND action = 'API_KEY_REVOKED'", partner.tenantId()));
+    }
+
+    @Test
+    void keysAreOnlyForPartnersWithKnownScopes() {
+        String shopAdmin = api.token(fixtures.tenantAdmin("Shop Business Admin"));
+        assertEquals(409, api.post("api/v1/api-keys", shopAdmin, newKey("Not a partner", "orders:read")).status());
+        Fixtures partner = new Fixtures("PARTNER");
+        String admin = api.token(partner.tenantAdmin("Careless Partner Admin"));
+        Api.Reply unknown = api.post("api/v1/api-keys", admin, newKey("Too much", "orders:read", "everything:admin"));
+        assertEquals(400, unknown.status());
+        assertEquals(List.of("scopes[1]"), unknown.fieldErrors());
+        Api.Reply none = api.post("api/v1/api-keys", admin, newKey("Nothing"));
+        assertEquals(400, none.status());
+        assertEquals(0, Fixtures.count("SELECT count(*) FROM api_key WHERE tenant_id = ?", partner.tenantId()), "nothing was created");
+        assertEquals(401, exchange("clutch_not-a-key-of-anyone").status());
+    }
 }

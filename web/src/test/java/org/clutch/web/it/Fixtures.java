@@ -29,7 +29,12 @@ public final class Fixtures {
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
     public Fixtures() {
-        execute("INSERT INTO tenant (id, name, legal_name, currency) VALUES (?, ?, ?, 'KES')", tenantId, "Tenant " + suffix,
+        this("SHOP_BUSINESS");
+    }
+
+    /** A tenant of the kind: SHOP_BUSINESS or PARTNER. */
+    public Fixtures(String kind) {
+        execute("INSERT INTO tenant (id, kind, name, legal_name, currency) VALUES (?, ?, ?, ?, 'KES')", tenantId, kind, "Tenant " + suffix,
                 "Tenant " + suffix + " Ltd");
     }
 

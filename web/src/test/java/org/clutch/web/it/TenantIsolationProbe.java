@@ -67,18 +67,30 @@ final class TenantIsolationProbe {
                 .getJsonObject(0).getString("id");
         String sessionB = loginB.getString("sessionId");
         String adminUserB = api.get("api/v1/account", adminTokenB).json().getString("id");
+        String draftShopB = api.post("api/v1/shops", adminTokenB, TenancyIT.businessInfo("Secret Draft Shop B")).json().getString("id");
+        String documentB = api.sendBytes("POST", "api/v1/shops/" + draftShopB + "/documents?kind=OWNER_ID&fileName=secret-b.pdf",
+                adminTokenB, "application/pdf", "%PDF-1.4 secret of B".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).json().getString("id");
+        Fixtures partnerB = new Fixtures("PARTNER");
+        String partnerAdminB = partnerB.tenantAdmin("Secret Partner Admin B");
+        JsonObject keyB = api.post("api/v1/api-keys", api.token(partnerAdminB), AccountsIT.newKey("Secret Key B", "orders:read")).json();
+        String invitationB = api.post("api/v1/staff/invitations", adminTokenB, TenancyIT.invitation("secret-invitee-b-" + shopB.shopId()
+                + "@test.example", "SHOP_STAFF", shopB.shopId())).json().getString("id");
         String customerUserB = api.get("api/v1/account", customerTokenB).json().getString("id");
 
         Set<String> secretsOfB = new TreeSet<>(List.of(requestB, quoteB, notificationB, shopNotificationB, sessionB, adminUserB,
                 customerUserB, shopB.shopId().toString(), customerB.customerId().toString(), tenantB.tenantId().toString(),
-                "Secret Shop B", "Secret Customer B", "4321", customerB.email(), shopB.email(), adminB));
+                "Secret Shop B", "Secret Customer B", "4321", customerB.email(), shopB.email(), adminB, draftShopB, documentB,
+                invitationB, "Secret Draft Shop B", "secret-b.pdf", "secret-invitee-b", keyB.getString("id"), keyB.getString("prefix"),
+                "Secret Key B", partnerAdminB, partnerB.tenantId().toString()));
         dispatched.getJsonArray("lines").getValuesAs(JsonObject.class).forEach(l -> secretsOfB.add(l.getString("id")));
 
         // Every id of B a path parameter of that name could mean; an unknown name fails the probe.
         Map<String, List<String>> idsOfB = Map.of(
-                "id", List.of(requestB, quoteB, notificationB, shopNotificationB, shopB.shopId().toString(), adminUserB),
+                "id", List.of(requestB, quoteB, notificationB, shopNotificationB, shopB.shopId().toString(), adminUserB, draftShopB,
+                        invitationB, tenantB.tenantId().toString(), keyB.getString("id")),
                 "quoteId", List.of(quoteB),
-                "sessionId", List.of(sessionB));
+                "sessionId", List.of(sessionB),
+                "documentId", List.of(documentB));
         Map<String, String> filtersOfB = Map.of("tenantId", tenantB.tenantId().toString(), "userId", adminUserB);
 
         // ---- tenant A's people ----------------------------------------------------------------------------
@@ -97,7 +109,7 @@ final class TenantIsolationProbe {
                 for (String path : pathsWithIdsOfB(operation, idsOfB)) {
                     String query = operation.queryParameters().stream().filter(filtersOfB::containsKey)
                             .map(q -> q + "=" + filtersOfB.get(q)).reduce((a, b) -> a + "&" + b).map(q -> "?" + q).orElse("");
-                    Api.Reply reply = api.send(operation.method(), "api/v1" + path + query, person.getValue(), bodyFor(operation, dispatched));
+                    Api.Reply reply = api.send(operation.method(), "api/v1" + path + query, person.getValue(), bodyFor(operation, dispatched, shopB.shopId().toString()));
                     calls++;
                     String what = person.getKey() + " " + operation.method() + " " + path + query + " -> " + reply;
                     assertTrue(reply.status() < 500, "never a server error: " + what);
@@ -172,7 +184,7 @@ final class TenantIsolationProbe {
      * A well-formed body for operations that take one, so that the probe reaches the ownership check rather than
      * stopping at validation. An operation with a body not listed here fails the probe.
      */
-    private static String bodyFor(Operation operation, JsonObject requestOfB) {
+    private static String bodyFor(Operation operation, JsonObject requestOfB, String shopOfB) {
         if (!operation.takesBody()) {
             return null;
         }
@@ -180,9 +192,30 @@ final class TenantIsolationProbe {
             case "PUT /shop/requests/{id}/quote" -> MarketplaceIT.quote(requestOfB, "1.00", "1").toString();
             case "POST /parts-requests" -> MarketplaceIT.partsRequest("PROBE", 1).build().toString();
             case "POST /auth/login" -> "{\"email\":\"nobody-of-b@test.example\",\"password\":\"" + Fixtures.PASSWORD + "\"}";
+            case "POST /api-keys" -> AccountsIT.newKey("Probe key", "orders:read").toString();
+            case "POST /auth/api-key" -> "{\"apiKey\":\"clutch_not-a-key-of-anyone\"}";
             case "POST /auth/refresh" -> "{\"refreshToken\":\"not-a-token-of-anyone\"}";
+            case "POST /auth/login/second-factor" -> "{\"challenge\":\"not-a-challenge-of-anyone\",\"code\":\"123456\"}";
+            // The caller's own second factor: there is nothing of B's to reach (wrong codes, answered 400).
+            case "POST /account/mfa/enrolment/confirm", "POST /account/mfa/backup-codes", "POST /account/mfa/disable" -> "{\"code\":\"000000\"}";
             // Registration creates the caller's own new account: there is nothing of B's to reach.
             case "POST /customers" -> "{}";
+            case "PUT /tenant", "PUT /tenants/{id}" -> TenancyIT.settings("Probe Settings", "KES", "16").build().toString();
+            case "POST /tenants" -> "{\"kind\":\"SHOP_BUSINESS\",\"settings\":" + TenancyIT.settings("Probe", "KES", "16").build() + "}";
+            case "PUT /tenants/{id}/plan" -> "{\"plan\":\"STARTER\"}";
+            case "POST /shops", "PUT /shops/{id}/business-info" -> TenancyIT.businessInfo("Probe Shop").toString();
+            case "PUT /shops/{id}/location" -> TenancyIT.location(-1.28, 36.81, 10).toString();
+            case "PUT /shops/{id}/makes" -> TenancyIT.makes("PROBE").toString();
+            case "PUT /shops/{id}/inventory" -> "{\"source\":\"MANUAL\"}";
+            case "PUT /shops/{id}/pricing" -> "{\"strategy\":\"MANUAL\"}";
+            // Sent as JSON, which the upload refuses (415) before anything else; the download is probed instead.
+            case "POST /shops/{id}/documents" -> "{}";
+            case "POST /shops/{id}/reject", "POST /shops/{id}/suspend" -> TenancyIT.reason("probe").toString();
+            // Invitations and role changes naming B's shop: a shop of another tenant is refused like an unknown one.
+            case "POST /staff/invitations", "POST /tenants/{id}/invitations" ->
+                    TenancyIT.invitation("probe-" + java.util.UUID.randomUUID() + "@test.example", "SHOP_STAFF", java.util.UUID.fromString(shopOfB)).toString();
+            case "PUT /staff/{id}/role" -> "{\"role\":\"SHOP_STAFF\",\"shopId\":\"" + shopOfB + "\"}";
+            case "POST /invitations/accept" -> "{\"token\":\"not-an-invitation-of-anyone\",\"password\":\"" + Fixtures.PASSWORD + "\"}";
             default -> fail("the cross-tenant probe has no body for " + operation + ": add one");
         };
     }
