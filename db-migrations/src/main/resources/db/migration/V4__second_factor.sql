@@ -2,13 +2,14 @@
 -- from the password step to the code step.
 
 ALTER TABLE user_account
-    -- Base32 shared secret of the authenticator app; NULL until enrolment is confirmed with a first code.
-    ADD COLUMN mfa_secret         varchar(64),
+    -- Shared secret of the authenticator app, AES-GCM encrypted by the application (clutch.mfa.encryption-key);
+    -- NULL until enrolment is confirmed with a first code.
+    ADD COLUMN mfa_secret         varchar(200),
     ADD COLUMN mfa_enabled_at     timestamptz,
     -- The last time step whose code was accepted: a code is never accepted twice.
     ADD COLUMN mfa_last_step      bigint NOT NULL DEFAULT 0,
     -- A secret shown for enrolment but not yet confirmed.
-    ADD COLUMN mfa_pending_secret varchar(64);
+    ADD COLUMN mfa_pending_secret varchar(200);
 
 -- Ten single-use codes for when the phone is lost; only a hash is kept.
 CREATE TABLE mfa_backup_code (

@@ -64,6 +64,7 @@ public class UserAccount {
     private OffsetDateTime createdAt;
 
     @Column(name = "mfa_secret")
+    @Convert(converter = EncryptedSecret.class)
     private String mfaSecret;
 
     @Column(name = "mfa_enabled_at")
@@ -73,6 +74,7 @@ public class UserAccount {
     private long mfaLastStep;
 
     @Column(name = "mfa_pending_secret")
+    @Convert(converter = EncryptedSecret.class)
     private String mfaPendingSecret;
 
     @Version

@@ -396,13 +396,16 @@ class AccountsIT extends DeployedApplication {
         assertEquals(403, api.post("api/v1/account/mfa/enrolment", api.token(fixtures.customer("No MFA Customer").email()), null).status(),
                 "a second factor is for staff and admins");
 
-        Authenticator phone = new Authenticator(api.post("api/v1/account/mfa/enrolment", token, null).json().getString("secret"));
+        String secret = api.post("api/v1/account/mfa/enrolment", token, null).json().getString("secret");
+        Authenticator phone = new Authenticator(secret);
         Api.Reply wrong = api.post("api/v1/account/mfa/enrolment/confirm", token, Json.createObjectBuilder().add("code", "12345x").build());
         assertEquals(400, wrong.status());
         assertEquals(List.of("code"), wrong.fieldErrors());
         assertEquals(10, api.post("api/v1/account/mfa/enrolment/confirm", token, Json.createObjectBuilder().add("code", phone.code(0)).build())
                 .json().getJsonArray("backupCodes").size());
         assertEquals(1, Fixtures.count("SELECT count(*) FROM audit_event WHERE action = 'MFA_ENABLED' AND tenant_id = ?", fixtures.tenantId()));
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM user_account WHERE email = ? AND mfa_secret LIKE 'v1:%' AND position(? in mfa_secret) = 0",
+                email, secret), "the secret is stored encrypted");
 
         // Someone who knows the password guesses codes: five wrong codes in all (the wrong confirmation above
         // included) lock the account.
