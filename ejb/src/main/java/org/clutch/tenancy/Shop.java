@@ -202,7 +202,7 @@ public class Shop {
 
     /** Hands the completed onboarding (or a corrected rejected one) to the platform admins for verification. */
     public void submit(boolean hasDocuments, OffsetDateTime now) {
-        if (status != ShopStatus.ONBOARDING && status != ShopStatus.REJECTED) {
+        if (!isEditableForSubmission()) {
             throw new StateConflictException("The shop is " + words(status) + "; only a shop in onboarding or a rejected one can be submitted.");
         }
         Set<OnboardingStep> missing = missingSteps(hasDocuments);
@@ -248,9 +248,14 @@ public class Shop {
         }
     }
 
+    /** Whether the shop is being onboarded (or corrected after a rejection) and can be submitted. */
+    public boolean isEditableForSubmission() {
+        return status == ShopStatus.ONBOARDING || status == ShopStatus.REJECTED;
+    }
+
     /** Business details and location are what a platform admin verified; once submitted they stay as verified. */
     private void requireUnverified(String what) {
-        if (status != ShopStatus.ONBOARDING && status != ShopStatus.REJECTED) {
+        if (!isEditableForSubmission()) {
             throw new StateConflictException("The shop's " + what + " were verified and cannot be changed while it is "
                     + words(status) + "; contact the platform to have a change verified.");
         }

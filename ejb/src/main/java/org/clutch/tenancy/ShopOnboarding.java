@@ -102,7 +102,7 @@ public class ShopOnboarding {
     public ShopView.DocumentView upload(Actor actor, UUID shopId, ShopDocument.Kind kind, String fileName, String contentType,
             byte[] content, String address) {
         Shop shop = forAdmin(actor, shopId);
-        if (shop.status() != ShopStatus.ONBOARDING && shop.status() != ShopStatus.REJECTED) {
+        if (!shop.isEditableForSubmission()) {
             throw new StateConflictException("Documents are added during onboarding or after a rejection; this shop is "
                     + shop.status() + ".");
         }

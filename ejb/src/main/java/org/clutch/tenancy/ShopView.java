@@ -13,7 +13,7 @@ public record ShopView(UUID id, UUID tenantId, String name, String legalName, St
         BigDecimal pricingPercent, ShopStatus status, String statusReason, OffsetDateTime statusChangedAt,
         OffsetDateTime submittedAt, Onboarding onboarding, List<DocumentView> documents) {
 
-    /** Which steps are done, which are left, and the one to show next (null when none is left). */
+    /** Which steps are done, which are left, and the one to show next (null when none is left or the shop was submitted). */
     public record Onboarding(Set<OnboardingStep> completedSteps, Set<OnboardingStep> missingSteps, OnboardingStep nextStep) {
     }
 
@@ -33,7 +33,8 @@ public record ShopView(UUID id, UUID tenantId, String name, String legalName, St
                 at == null ? null : at.latitude(), at == null ? null : at.longitude(), s.address(), s.serviceRadiusKm(),
                 s.makes().stream().sorted().toList(), s.inventorySource(), s.inventoryPartCount(), s.pricingStrategy(),
                 s.pricingPercent(), s.status(), s.statusReason(), s.statusChangedAt(), s.submittedAt(),
-                new Onboarding(s.completedSteps(hasDocuments), missing, missing.stream().findFirst().orElse(null)),
+                new Onboarding(s.completedSteps(hasDocuments), missing, s.isEditableForSubmission()
+                        ? missing.stream().findFirst().orElse(null) : null),
                 documents.stream().map(DocumentView::of).toList());
     }
 }

@@ -264,6 +264,8 @@ class TenancyIT extends DeployedApplication {
         String staff = api.token(shop.email());
         String path = "api/v1/shops/" + shop.shopId();
 
+        assertTrue(!ok(api.get(path, admin)).getJsonObject("onboarding").containsKey("nextStep"),
+                "an active shop is past onboarding, whatever it never filled in");
         assertEquals(409, api.put(path + "/location", admin, location(-1.0, 36.0, 10)).status());
         assertEquals(409, api.put(path + "/business-info", admin, businessInfo("Renamed")).status());
         assertEquals(List.of("NISSAN", "TOYOTA"), ok(api.put(path + "/makes", manager, makes("toyota", "Nissan ")))
