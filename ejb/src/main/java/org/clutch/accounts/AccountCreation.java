@@ -13,7 +13,6 @@ import org.clutch.platform.ForAllTenants;
 import org.clutch.platform.NotFoundException;
 import org.clutch.platform.RowScope;
 import org.clutch.platform.StateConflictException;
-import org.clutch.platform.TransactionLocks;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -52,7 +51,7 @@ public class AccountCreation {
     public AccountView registerCustomer(NewCustomer input, String address) {
         String email = UserAccount.normalizeEmail(input.email());
         PasswordPolicy.check("password", input.password(), email);
-        if (lockAndCheckTaken(email)) {
+        if (accounts.lockAndCheckTaken(email)) {
             throw new StateConflictException("An account with this e-mail address already exists; log in or reset the password.");
         }
         UUID customerId = UUID.randomUUID();
@@ -77,7 +76,7 @@ public class AccountCreation {
                 .filter(i -> i.stateAt(now) == StaffInvitation.State.PENDING)
                 .orElseThrow(() -> new NotFoundException("invitation (used, revoked, expired or unknown)"));
         PasswordPolicy.check("password", password, invitation.email());
-        if (lockAndCheckTaken(invitation.email())) {
+        if (accounts.lockAndCheckTaken(invitation.email())) {
             throw new StateConflictException("An account with this e-mail address already exists; log in instead.");
         }
         UserAccount account = invitation.accept(displayName, passwords.hash(password), now);
@@ -94,7 +93,7 @@ public class AccountCreation {
      */
     public void ensurePlatformAdmin(String configuredEmail, String configuredPassword) {
         String email = UserAccount.normalizeEmail(configuredEmail);
-        if (lockAndCheckTaken(email)) {
+        if (accounts.lockAndCheckTaken(email)) {
             return;
         }
         String reason = PasswordPolicy.reasonToRefuse(configuredPassword, email);
@@ -105,11 +104,5 @@ public class AccountCreation {
         em.persist(admin);
         audit.record(AuditEntry.of(AuditAction.PLATFORM_ADMIN_CREATED, null, admin.id()).detail("from configuration"));
         LOG.info(() -> "event=platform-admin-created user=" + admin.id());
-    }
-
-    /** Serialises creations for one e-mail, so that two simultaneous ones cannot both find it free. */
-    private boolean lockAndCheckTaken(String email) {
-        TransactionLocks.lock(em, TransactionLocks.Space.ACCOUNT_EMAIL, email);
-        return accounts.byEmail(email).isPresent();
     }
 }

@@ -88,8 +88,6 @@ public class ApiKeyCredentials {
 
     /** What {@code GET /account} shows for a partner system's token. */
     public Optional<AccountView> account(UUID keyId) {
-        return Optional.ofNullable(em.find(ApiKey.class, keyId))
-                .map(k -> new AccountView(k.id(), null, "API key " + k.name() + " (" + k.prefix() + "…)", org.clutch.platform.Role.PARTNER,
-                        k.tenantId(), null, null, false));
+        return Optional.ofNullable(em.find(ApiKey.class, keyId)).map(AccountView::of);
     }
 }

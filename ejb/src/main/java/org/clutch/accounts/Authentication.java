@@ -111,7 +111,7 @@ public class Authentication {
             // The account throttle is cleared only when the code is right too, so that knowing the password does
             // not buy unlimited guesses at the code.
             String challenge = SecretTokens.random();
-            em.persist(new MfaChallenge(user.id(), hash(challenge), enrol, device, address, now, CHALLENGE_LIFETIME));
+            em.persist(new MfaChallenge(user.id(), SecretTokens.sha256(challenge), enrol, device, address, now, CHALLENGE_LIFETIME));
             String secret = enrol ? user.startMfaEnrolment() : null;
             audit.record(entry(AuditAction.LOGIN_SECOND_FACTOR_DUE, account, address).detail(enrol ? "enrolment required" : "code required"));
             return new LoginOutcome.SecondFactorRequired(challenge, CHALLENGE_LIFETIME.toSeconds(), enrol, secret,
@@ -129,7 +129,7 @@ public class Authentication {
     public LoginOutcome completeLogin(String challengeToken, String code, String address) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Optional<MfaChallenge> found = em.createQuery("select c from MfaChallenge c where c.tokenHash = :h", MfaChallenge.class)
-                .setParameter("h", hash(challengeToken)).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+                .setParameter("h", SecretTokens.sha256(challengeToken)).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
         if (found.isEmpty() || !found.get().isOpenAt(now)) {
             return new LoginOutcome.Refused();
         }
@@ -197,14 +197,13 @@ public class Authentication {
     }
 
     private TokenPair startSession(UserAccount user, String device, String address, OffsetDateTime now, List<String> backupCodes) {
-        String refreshToken = newRefreshToken();
-        AuthSession session = new AuthSession(user.id(), device, address, hash(refreshToken), now, sessionLifetime);
+        String refreshToken = SecretTokens.random();
+        AuthSession session = new AuthSession(user.id(), device, address, SecretTokens.sha256(refreshToken), now, sessionLifetime);
         em.persist(session);
         audit.record(entry(AuditAction.LOGIN_SUCCEEDED, Optional.of(user), address).target("session", session.id()));
         LOG.info(() -> "event=login user=" + user.id() + " session=" + session.id());
         TokenPair tokens = tokens(user, session, refreshToken);
-        return backupCodes == null ? tokens
-                : new TokenPair(tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(), tokens.sessionId(), tokens.role(), backupCodes);
+        return backupCodes == null ? tokens : tokens.withBackupCodes(backupCodes);
     }
 
     /**
@@ -213,7 +212,7 @@ public class Authentication {
      */
     public Optional<TokenPair> refresh(String refreshToken, String address) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        String presented = hash(refreshToken);
+        String presented = SecretTokens.sha256(refreshToken);
         Optional<AuthSession> current = em.createQuery("select s from AuthSession s where s.refreshHash = :h", AuthSession.class)
                 .setParameter("h", presented).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
         if (current.isEmpty()) {
@@ -232,8 +231,8 @@ public class Authentication {
         if (!session.isActiveAt(now) || !user.canLogIn()) {
             return Optional.empty();
         }
-        String next = newRefreshToken();
-        em.persist(new SpentRefreshToken(session.rotate(hash(next), address, now), session.id(), now));
+        String next = SecretTokens.random();
+        em.persist(new SpentRefreshToken(session.rotate(SecretTokens.sha256(next), address, now), session.id(), now));
         return Optional.of(tokens(user, session, next));
     }
 
@@ -284,7 +283,6 @@ public class Authentication {
                 accessTokens.lifetimeSeconds(), session.id(), user.role());
     }
 
-
     private boolean decoy(String password) {
         passwords.verifyDecoy(password);
         return false;
@@ -299,11 +297,4 @@ public class Authentication {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private static String newRefreshToken() {
-        return SecretTokens.random();
-    }
-
-    private static String hash(String token) {
-        return SecretTokens.sha256(token);
-    }
 }

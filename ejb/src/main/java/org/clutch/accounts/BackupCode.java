@@ -81,10 +81,14 @@ public class BackupCode {
 
     /** Replaces the account's codes with a fresh set; answers the codes to show, once. */
     static List<String> replaceAll(EntityManager em, UUID userId) {
-        em.createQuery("delete from BackupCode b where b.userId = :u").setParameter("u", userId).executeUpdate();
+        deleteAll(em, userId);
         Issued issued = issue(userId);
         issued.stored().forEach(em::persist);
         return issued.shown();
+    }
+
+    static void deleteAll(EntityManager em, UUID userId) {
+        em.createQuery("delete from BackupCode b where b.userId = :u").setParameter("u", userId).executeUpdate();
     }
 
     static Issued issue(UUID userId) {

@@ -89,7 +89,7 @@ public class MfaSettings {
             throw wrongCode(user, actor, address);
         }
         user.disableMfa();
-        em.createQuery("delete from BackupCode b where b.userId = :u").setParameter("u", user.id()).executeUpdate();
+        BackupCode.deleteAll(em, user.id());
         audit.record(AuditEntry.of(AuditAction.MFA_DISABLED, actor.tenantId(), actor.userId()).from(address));
     }
 

@@ -10,8 +10,6 @@ import org.clutch.audit.AuditAction;
 import org.clutch.audit.AuditEntry;
 import org.clutch.audit.AuditTrail;
 import org.clutch.platform.Actor;
-import org.clutch.platform.InvalidInputException;
-import org.clutch.platform.InvalidInputException.FieldError;
 import org.clutch.platform.NotFoundException;
 import org.clutch.platform.Role;
 import org.clutch.platform.RowScope;
@@ -48,10 +46,7 @@ public class StaffAccounts {
     public StaffView changeRole(Actor actor, UUID userId, Role role, UUID shopId, String address) {
         UserAccount account = colleague(actor, userId);
         Tenant tenant = em.find(Tenant.class, actor.tenant());
-        if (!tenant.kind().staffRoles().contains(role)) {
-            throw new InvalidInputException(List.of(new FieldError("role", "must be one of " + tenant.kind().staffRoles())));
-        }
-        StaffInvitations.checkShop(em, tenant.id(), role, shopId);
+        StaffInvitations.checkGrant(em, tenant, role, shopId);
         String before = account.role() + (account.shopId() == null ? "" : " at " + account.shopId());
         account.assign(role, shopId);
         int ended = sessions.endAll(account.id(), "role-changed");

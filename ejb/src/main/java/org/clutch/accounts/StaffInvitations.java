@@ -15,7 +15,6 @@ import org.clutch.platform.NotFoundException;
 import org.clutch.platform.Role;
 import org.clutch.platform.RowScope;
 import org.clutch.platform.StateConflictException;
-import org.clutch.platform.TransactionLocks;
 import org.clutch.tenancy.Shop;
 import org.clutch.tenancy.Tenant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -62,14 +61,9 @@ public class StaffInvitations {
     public InvitationView invite(Actor actor, UUID tenantId, Invitee invitee, String address) {
         actor.require(Role.TENANT_ADMIN, Role.PLATFORM_ADMIN);
         Tenant tenant = tenantOf(actor, tenantId);
-        if (!tenant.kind().staffRoles().contains(invitee.role())) {
-            throw new InvalidInputException(List.of(new FieldError("role", "must be one of " + tenant.kind().staffRoles()
-                    + " for a " + tenant.kind() + " tenant")));
-        }
-        checkShop(em, tenant.id(), invitee.role(), invitee.shopId());
+        checkGrant(em, tenant, invitee.role(), invitee.shopId());
         String email = UserAccount.normalizeEmail(invitee.email());
-        TransactionLocks.lock(em, TransactionLocks.Space.ACCOUNT_EMAIL, email);
-        if (accounts.byEmail(email).isPresent()) {
+        if (accounts.lockAndCheckTaken(email)) {
             throw new StateConflictException("This e-mail address already has an account; an account belongs to one tenant.");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -113,11 +107,18 @@ public class StaffInvitations {
         return tenant;
     }
 
-    /** A shop role needs a shop of this very tenant; other roles have none. */
-    static void checkShop(EntityManager em, UUID tenantId, Role role, UUID shopId) {
+    /**
+     * What a tenant admin may grant, for invitations and role changes alike: a role of the tenant's kind, and for a
+     * shop role a shop of this very tenant (other roles have none).
+     */
+    static void checkGrant(EntityManager em, Tenant tenant, Role role, UUID shopId) {
+        if (!tenant.kind().staffRoles().contains(role)) {
+            throw new InvalidInputException(List.of(new FieldError("role", "must be one of " + tenant.kind().staffRoles()
+                    + " for a " + tenant.kind() + " tenant")));
+        }
         if (role.isShopRole()) {
             Shop shop = shopId == null ? null : em.find(Shop.class, shopId);
-            if (shop == null || !shop.tenantId().equals(tenantId)) {
+            if (shop == null || !shop.tenantId().equals(tenant.id())) {
                 throw new InvalidInputException(List.of(new FieldError("shopId", "must be a shop of this tenant for the role " + role)));
             }
         } else if (shopId != null) {

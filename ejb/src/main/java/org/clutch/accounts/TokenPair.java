@@ -14,4 +14,8 @@ public record TokenPair(String accessToken, String refreshToken, long expiresIn,
     TokenPair(String accessToken, String refreshToken, long expiresIn, UUID sessionId, Role role) {
         this(accessToken, refreshToken, expiresIn, sessionId, role, null);
     }
+
+    TokenPair withBackupCodes(List<String> codes) {
+        return new TokenPair(accessToken, refreshToken, expiresIn, sessionId, role, codes);
+    }
 }

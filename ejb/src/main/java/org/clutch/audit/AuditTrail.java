@@ -5,16 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import org.clutch.platform.Actor;
+import org.clutch.platform.FilteredQuery;
 import org.clutch.platform.Page;
 import org.clutch.platform.Role;
 import org.clutch.platform.RowScope;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -43,28 +41,12 @@ public class AuditTrail {
     public Page<AuditEventView> search(Actor actor, AuditQuery query, int page, int size) {
         actor.require(Role.TENANT_ADMIN, Role.PLATFORM_ADMIN);
         UUID tenant = actor.isPlatformAdmin() ? query.tenantId() : actor.tenant();
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        condition(where, parameters, "e.tenantId = :tenant", "tenant", tenant);
-        condition(where, parameters, "e.action = :action", "action", query.action());
-        condition(where, parameters, "e.actorUserId = :actorUser", "actorUser", query.actorUserId());
-        condition(where, parameters, "e.occurredAt >= :from", "from", query.from());
-        condition(where, parameters, "e.occurredAt < :to", "to", query.to());
-        TypedQuery<AuditEvent> items = em.createQuery("select e from AuditEvent e" + where + " order by e.occurredAt desc, e.id", AuditEvent.class);
-        TypedQuery<Long> count = em.createQuery("select count(e) from AuditEvent e" + where, Long.class);
-        parameters.forEach((name, value) -> {
-            items.setParameter(name, value);
-            count.setParameter(name, value);
-        });
-        var views = items.setFirstResult(Page.firstResult(page, size)).setMaxResults(Page.clampSize(size)).getResultStream()
-                .map(AuditEvent::view).toList();
-        return new Page<>(views, Math.max(page, 0), Page.clampSize(size), count.getSingleResult());
-    }
-
-    private static void condition(StringBuilder where, Map<String, Object> parameters, String clause, String name, Object value) {
-        if (value != null) {
-            where.append(" and ").append(clause);
-            parameters.put(name, value);
-        }
+        return FilteredQuery.of(em, AuditEvent.class, "e")
+                .where("e.tenantId = :tenant", "tenant", tenant)
+                .where("e.action = :action", "action", query.action())
+                .where("e.actorUserId = :actorUser", "actorUser", query.actorUserId())
+                .where("e.occurredAt >= :from", "from", query.from())
+                .where("e.occurredAt < :to", "to", query.to())
+                .page("e.occurredAt desc, e.id", page, size, AuditEvent::view);
     }
 }

@@ -6,11 +6,11 @@ import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import org.clutch.audit.AuditAction;
 import org.clutch.audit.AuditEntry;
 import org.clutch.audit.AuditTrail;
 import org.clutch.platform.Actor;
+import org.clutch.platform.FilteredQuery;
 import org.clutch.platform.InvalidInputException;
 import org.clutch.platform.InvalidInputException.FieldError;
 import org.clutch.platform.NotFoundException;
@@ -141,34 +141,13 @@ public class ShopOnboarding {
      */
     public Page<ShopView> list(Actor actor, ShopStatus status, UUID tenantId, int page, int size) {
         actor.require(Role.SHOP_STAFF, Role.TENANT_ADMIN, Role.PLATFORM_ADMIN);
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        if (status != null) {
-            where.append(" and s.status = :status");
-        }
         UUID tenant = actor.isPlatformAdmin() ? tenantId : actor.tenant();
-        if (tenant != null) {
-            where.append(" and s.tenantId = :tenant");
-        }
         UUID onlyShop = actor.role().isShopRole() ? actor.shop() : null;
-        if (onlyShop != null) {
-            where.append(" and s.id = :shop");
-        }
-        TypedQuery<Shop> items = em.createQuery("select s from Shop s" + where + " order by s.name, s.id", Shop.class);
-        TypedQuery<Long> count = em.createQuery("select count(s) from Shop s" + where, Long.class);
-        for (TypedQuery<?> q : List.of(items, count)) {
-            if (status != null) {
-                q.setParameter("status", status);
-            }
-            if (tenant != null) {
-                q.setParameter("tenant", tenant);
-            }
-            if (onlyShop != null) {
-                q.setParameter("shop", onlyShop);
-            }
-        }
-        List<ShopView> views = items.setFirstResult(Page.firstResult(page, size)).setMaxResults(Page.clampSize(size))
-                .getResultStream().map(this::view).toList();
-        return new Page<>(views, page, Page.clampSize(size), count.getSingleResult());
+        return FilteredQuery.of(em, Shop.class, "s")
+                .where("s.status = :status", "status", status)
+                .where("s.tenantId = :tenant", "tenant", tenant)
+                .where("s.id = :shop", "shop", onlyShop)
+                .page("s.name, s.id", page, size, this::view);
     }
 
     private ShopView view(Shop shop) {

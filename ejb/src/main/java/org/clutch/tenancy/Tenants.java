@@ -10,6 +10,7 @@ import org.clutch.audit.AuditAction;
 import org.clutch.audit.AuditEntry;
 import org.clutch.audit.AuditTrail;
 import org.clutch.platform.Actor;
+import org.clutch.platform.FilteredQuery;
 import org.clutch.platform.InvalidInputException;
 import org.clutch.platform.InvalidInputException.FieldError;
 import org.clutch.platform.NotFoundException;
@@ -66,16 +67,7 @@ public class Tenants {
 
     public Page<TenantView> list(Actor actor, TenantKind kind, int page, int size) {
         actor.require(Role.PLATFORM_ADMIN);
-        String where = kind == null ? "" : " where t.kind = :kind";
-        var items = em.createQuery("select t from Tenant t" + where + " order by t.name, t.id", Tenant.class);
-        var count = em.createQuery("select count(t) from Tenant t" + where, Long.class);
-        if (kind != null) {
-            items.setParameter("kind", kind);
-            count.setParameter("kind", kind);
-        }
-        List<TenantView> views = items.setFirstResult(Page.firstResult(page, size)).setMaxResults(Page.clampSize(size))
-                .getResultStream().map(TenantView::of).toList();
-        return new Page<>(views, page, Page.clampSize(size), count.getSingleResult());
+        return FilteredQuery.of(em, Tenant.class, "t").where("t.kind = :kind", "kind", kind).page("t.name, t.id", page, size, TenantView::of);
     }
 
     /** A new tenant on the default plan; its first admin is invited separately (see the staff invitations). */

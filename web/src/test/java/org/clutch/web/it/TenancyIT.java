@@ -181,6 +181,11 @@ class TenancyIT extends DeployedApplication {
         String token = ok(api.post("api/v1/tenants/" + partner.getString("id") + "/invitations", root,
                 invitation(email, "TENANT_ADMIN", null))).getString("acceptToken");
         ok(api.post("api/v1/invitations/accept", null, Json.createObjectBuilder().add("token", token).add("password", Fixtures.PASSWORD).build()));
+        JsonObject partners = ok(api.get("api/v1/tenants?kind=PARTNER&size=100", root));
+        assertTrue(partners.getJsonNumber("total").longValue() >= 1);
+        assertTrue(partners.getJsonArray("items").getValuesAs(JsonObject.class).stream().allMatch(t -> "PARTNER".equals(t.getString("kind"))),
+                "the kind filter holds");
+        assertEquals(List.of("kind"), api.get("api/v1/tenants?kind=GARAGE", root).fieldErrors());
         Api.Reply refused = api.post("api/v1/shops", api.token(email), businessInfo("Not A Shop"));
         assertEquals(409, refused.status(), refused.toString());
         Api.Reply wrongRole = api.post("api/v1/tenants/" + partner.getString("id") + "/invitations", root,
