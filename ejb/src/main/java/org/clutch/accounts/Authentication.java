@@ -176,9 +176,10 @@ public class Authentication {
         if (code == null || !code.isUnused()) {
             return false;
         }
-        code.use(now);
+        // Counted before the use: the query flushes pending changes, so counting after would miss this code twice.
         long left = em.createQuery("select count(b) from BackupCode b where b.userId = :u and b.usedAt is null", Long.class)
                 .setParameter("u", user.id()).getSingleResult() - 1;
+        code.use(now);
         audit.record(entry(AuditAction.BACKUP_CODE_USED, Optional.of(user), address).detail(left + " left"));
         return true;
     }
