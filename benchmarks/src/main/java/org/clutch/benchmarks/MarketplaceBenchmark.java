@@ -69,7 +69,7 @@ public final class MarketplaceBenchmark {
     private final Duration measure;
     private final int wsRequests;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
+            .executor(Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon().factory())).connectTimeout(Duration.ofSeconds(5)).build();
     private final UUID tenant = UUID.randomUUID();
     private final StringBuilder report = new StringBuilder();
 
@@ -230,7 +230,7 @@ public final class MarketplaceBenchmark {
         List<Long> delaysNanos = Collections.synchronizedList(new ArrayList<>());
         AtomicLong unmatched = new AtomicLong();
         List<WebSocket> sockets = new ArrayList<>();
-        HttpClient wsClient = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+        HttpClient wsClient = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon().factory())).build();
         for (int i = 0; i < shops; i++) {
             String token = token(shop(make, i));
             sockets.add(wsClient.newWebSocketBuilder()

@@ -1,6 +1,7 @@
 package org.clutch.marketplace;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import org.clutch.notifications.NotificationService;
@@ -37,6 +38,9 @@ public class CustomerRequests {
 
     @Inject
     NotificationService notifications;
+
+    @Inject
+    Event<QuoteAccepted> accepted;
 
     @Inject
     Clock clock;
@@ -96,7 +100,8 @@ public class CustomerRequests {
 
     /**
      * Accepts one quote. The request row is locked first, so of any number of concurrent accepts exactly one
-     * finds the request open; the rest are refused as conflicts. Every other shop is told it lost.
+     * finds the request open; the rest are refused as conflicts. The order is made in the same transaction
+     * ({@link QuoteAccepted}), which also tells the winning shop. Every other shop is told it lost.
      */
     public PartsRequestView accept(Actor actor, UUID requestId, UUID quoteId) {
         PartsRequest request = repository.requestOfCustomer(actor.customer(), requestId, true);
@@ -106,9 +111,8 @@ public class CustomerRequests {
         OffsetDateTime now = OffsetDateTime.now(clock);
         request.accept(winner, now);
         quotes.stream().filter(q -> q != winner).forEach(q -> q.decline(now));
+        accepted.fire(new QuoteAccepted(actor, request, winner));
 
-        notifications.send(Recipient.shop(winner.shopId()), NotificationType.QUOTE_ACCEPTED, requestId, winner.id(),
-                "Your quote for a " + request.vehicle().make() + " " + request.vehicle().model() + " was accepted.");
         for (Dispatch d : repository.dispatchesOfRequest(requestId)) {
             if (!d.shopId().equals(winner.shopId())) {
                 notifications.send(Recipient.shop(d.shopId()), NotificationType.REQUEST_AWARDED_ELSEWHERE, requestId, null,

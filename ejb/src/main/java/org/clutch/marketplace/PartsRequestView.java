@@ -6,11 +6,11 @@ import java.util.UUID;
 
 /**
  * A parts request as its customer sees it: everything asked, and every quote received. {@code quotes} is empty
- * in the shop's view (see {@link ShopRequestView}): quotes are sealed.
+ * in the shop's view (see {@link ShopRequestView}): quotes are sealed. {@code orderId} is set once a quote is accepted.
  */
 public record PartsRequestView(UUID id, RequestStatus status, VehicleView vehicle, DeliveryView delivery,
         List<LineView> lines, OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime closedAt,
-        UUID acceptedQuoteId, List<QuoteView> quotes) {
+        UUID acceptedQuoteId, UUID orderId, List<QuoteView> quotes) {
 
     public record VehicleView(String make, String model, int year, String vin, String vinManufacturer) {
     }
@@ -29,6 +29,12 @@ public record PartsRequestView(UUID id, RequestStatus status, VehicleView vehicl
                 new DeliveryView(d.point().latitude(), d.point().longitude(), d.address(), d.instructions()),
                 r.lines().stream().map(l -> new LineView(l.id(), l.lineNo(), l.name(), l.partNumber(), l.quantity(), l.notes()))
                         .toList(),
-                r.createdAt(), r.expiresAt(), r.closedAt(), r.acceptedQuoteId(), quotes);
+                r.createdAt(), r.expiresAt(), r.closedAt(), r.acceptedQuoteId(), null, quotes);
+    }
+
+    /** The same view pointing at the order the accepted quote became (the orders capability knows it). */
+    public PartsRequestView withOrder(UUID order) {
+        return new PartsRequestView(id, status, vehicle, delivery, lines, createdAt, expiresAt, closedAt, acceptedQuoteId, order,
+                quotes);
     }
 }

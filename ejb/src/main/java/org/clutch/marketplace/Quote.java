@@ -208,6 +208,10 @@ public class Quote {
         return shopId;
     }
 
+    public UUID tenantId() {
+        return tenantId;
+    }
+
     public QuoteStatus status() {
         return status;
     }

@@ -39,6 +39,10 @@ public class Notification {
     @Convert(converter = NullableUuid.class)
     private UUID quoteId;
 
+    @Column(name = "order_id")
+    @Convert(converter = NullableUuid.class)
+    private UUID orderId;
+
     @Column(nullable = false)
     private String message;
 
@@ -51,13 +55,15 @@ public class Notification {
     protected Notification() {
     }
 
-    Notification(Recipient recipient, NotificationType type, UUID requestId, UUID quoteId, String message, OffsetDateTime now) {
+    Notification(Recipient recipient, NotificationType type, UUID requestId, UUID quoteId, UUID orderId, String message,
+            OffsetDateTime now) {
         this.id = UUID.randomUUID();
         this.recipientKind = recipient.kind();
         this.recipientId = recipient.id();
         this.type = type;
         this.requestId = requestId;
         this.quoteId = quoteId;
+        this.orderId = orderId;
         this.message = message;
         this.createdAt = now;
     }
@@ -74,6 +80,6 @@ public class Notification {
     }
 
     public NotificationView view() {
-        return new NotificationView(id, type, requestId, quoteId, message, createdAt, readAt);
+        return new NotificationView(id, type, requestId, quoteId, orderId, message, createdAt, readAt);
     }
 }

@@ -27,7 +27,12 @@ public class NotificationService {
     Clock clock;
 
     public void send(Recipient recipient, NotificationType type, UUID requestId, UUID quoteId, String message) {
-        Notification notification = new Notification(recipient, type, requestId, quoteId, message, OffsetDateTime.now(clock));
+        send(recipient, type, requestId, quoteId, null, message);
+    }
+
+    /** A notification that also points at an order. */
+    public void send(Recipient recipient, NotificationType type, UUID requestId, UUID quoteId, UUID orderId, String message) {
+        Notification notification = new Notification(recipient, type, requestId, quoteId, orderId, message, OffsetDateTime.now(clock));
         em.persist(notification);
         stored.fire(new LiveChannel.NotificationStored(recipient, notification.view()));
     }

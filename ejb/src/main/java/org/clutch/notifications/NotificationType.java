@@ -15,5 +15,7 @@ public enum NotificationType {
     /** To the dispatched shops: the customer cancelled the request. */
     REQUEST_CANCELLED,
     /** To the customer and the dispatched shops: the request ran out of time. */
-    REQUEST_EXPIRED
+    REQUEST_EXPIRED,
+    /** To the other party of an order: a step of the order was taken (paid, shipped, cancelled...). */
+    ORDER_UPDATED
 }

@@ -84,6 +84,8 @@ public final class Backend {
         env.put("DB_USER", dbUser);
         env.put("DB_PASSWORD", dbPassword);
         env.putIfAbsent("CLUTCH_DEMO_DATA", settings.get("CLUTCH_DEMO_DATA", "true"));
+        // The local backend is for development and demos: offer the card-gateway simulator (off by default elsewhere).
+        env.putIfAbsent("CLUTCH_PAYMENTS_CARD_SIMULATOR_ENABLED", settings.get("CLUTCH_PAYMENTS_CARD_SIMULATOR_ENABLED", "true"));
         // The demo platform administrator; a real installation sets its own (or none) in the environment.
         env.putIfAbsent("CLUTCH_PLATFORM_ADMIN_EMAIL", settings.get("CLUTCH_PLATFORM_ADMIN_EMAIL", DEMO_ADMIN));
         env.putIfAbsent("CLUTCH_PLATFORM_ADMIN_PASSWORD", settings.get("CLUTCH_PLATFORM_ADMIN_PASSWORD", DEMO_PASSWORD));

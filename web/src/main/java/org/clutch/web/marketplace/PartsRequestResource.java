@@ -24,6 +24,7 @@ import org.clutch.marketplace.CustomerRequests;
 import org.clutch.marketplace.NewPartsRequest;
 import org.clutch.marketplace.PartsRequestView;
 import org.clutch.marketplace.RequestSummary;
+import org.clutch.orders.Orders;
 import org.clutch.platform.Page;
 import org.clutch.web.security.Caller;
 import org.clutch.web.security.Roles;
@@ -40,6 +41,9 @@ public class PartsRequestResource {
 
     @Inject
     CustomerRequests requests;
+
+    @Inject
+    Orders orders;
 
     @Inject
     Caller caller;
@@ -69,7 +73,7 @@ public class PartsRequestResource {
     @Path("{id}")
     @Operation(summary = "One parts request with every quote received")
     public PartsRequestView get(@PathParam("id") UUID id) {
-        return requests.get(caller.actor(), id);
+        return withOrder(requests.get(caller.actor(), id));
     }
 
     @POST
@@ -81,8 +85,13 @@ public class PartsRequestResource {
 
     @POST
     @Path("{id}/quotes/{quoteId}/accept")
-    @Operation(summary = "Accept one quote; the request closes and the other shops are told")
+    @Operation(summary = "Accept one quote; the request closes, the order is placed (orderId) and the other shops are told")
     public PartsRequestView accept(@PathParam("id") UUID id, @PathParam("quoteId") UUID quoteId) {
-        return requests.accept(caller.actor(), id, quoteId);
+        return withOrder(requests.accept(caller.actor(), id, quoteId));
+    }
+
+    private PartsRequestView withOrder(PartsRequestView request) {
+        return request.acceptedQuoteId() == null ? request
+                : orders.ofRequest(caller.actor(), request.id()).map(request::withOrder).orElse(request);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.clutch.orders.PaymentDeclinedException;
 import org.clutch.platform.InvalidInputException;
 import org.clutch.platform.NotFoundException;
 import org.clutch.platform.PermissionDeniedException;
@@ -51,6 +52,9 @@ public final class ProblemMappers {
             }
             if (t instanceof StateConflictException) {
                 return Problem.of("state-conflict", "Not allowed in the current state", Response.Status.CONFLICT, t.getMessage());
+            }
+            if (t instanceof PaymentDeclinedException) {
+                return Problem.of("payment-declined", "Payment declined", Response.Status.PAYMENT_REQUIRED, t.getMessage());
             }
             if (t instanceof OptimisticLockException || t instanceof PessimisticLockException) {
                 return Problem.of("concurrent-change", "Changed by someone else", Response.Status.CONFLICT,

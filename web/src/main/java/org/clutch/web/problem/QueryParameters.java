@@ -30,6 +30,19 @@ public final class QueryParameters {
         return parse(name, value, v -> Enum.valueOf(type, v), "must be one of " + Arrays.toString(type.getEnumConstants()));
     }
 
+    /** An entity tag carrying a record's version, as in {@code If-Match: "3"} (the quotes may be left out). */
+    public Long version(String name, String value) {
+        return parse(name, value, v -> {
+            String bare = v.startsWith("W/") ? v.substring(2) : v;
+            bare = bare.length() >= 2 && bare.startsWith("\"") && bare.endsWith("\"") ? bare.substring(1, bare.length() - 1) : bare;
+            long version = Long.parseLong(bare);
+            if (version < 0) {
+                throw new IllegalArgumentException("negative");
+            }
+            return version;
+        }, "must be the version you read, as an entity tag such as \"3\"");
+    }
+
     /** Records an error unless the parameter was given. */
     public void require(String name, String value) {
         if (value == null || value.isBlank()) {

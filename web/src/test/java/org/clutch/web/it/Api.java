@@ -185,10 +185,19 @@ public final class Api {
     }
 
     public Reply send(String method, String path, String token, String body) {
-        return send(method, path, token, body, null);
+        return send(method, path, token, body, (String) null);
     }
 
     public Reply send(String method, String path, String token, String body, String idempotencyKey) {
+        return send(method, path, token, body, idempotencyKey == null ? java.util.Map.of() : java.util.Map.of("Idempotency-Key", idempotencyKey));
+    }
+
+    /** POSTs as a client that read version {@code version} of the record (If-Match). */
+    public Reply postIfMatch(String path, String token, JsonValue body, String version) {
+        return send("POST", path, token, body == null ? null : body.toString(), java.util.Map.of("If-Match", version));
+    }
+
+    public Reply send(String method, String path, String token, String body, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
@@ -197,9 +206,7 @@ public final class Api {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
+        headers.forEach(request::header);
         return exchange(request);
     }
 

@@ -64,6 +64,11 @@ public final class Fixtures {
         return new CustomerUser(customerId, account(name, "CUSTOMER", null, customerId));
     }
 
+    /** A manager of one of this fixture's shops. */
+    public String shopManager(String name, UUID shopId) {
+        return account(name, "SHOP_MANAGER", shopId, null);
+    }
+
     /** An administrator of this fixture's tenant. */
     public String tenantAdmin(String name) {
         return account(name, "TENANT_ADMIN", null, null);

@@ -41,7 +41,7 @@ public class IntegrationServices implements LauncherSessionListener {
             System.setProperty("clutch.it.cmdOptions", String.join(" ",
                     "-Xmx640m", PayaraMicroCommands.JSON_PROVIDER_OPTION,
                     "-Ddb.url=" + database.jdbcUrl(), "-Ddb.user=clutch", "-Ddb.password=clutch",
-                    "-Dclutch.demo-data=false",
+                    "-Dclutch.demo-data=false", "-Dclutch.payments.card-simulator.enabled=true",
                     "-Dclutch.platform-admin.email=" + PLATFORM_ADMIN, "-Dclutch.platform-admin.password=" + Fixtures.PASSWORD));
             System.setProperty("clutch.it.microOptions", String.join(" ",
                     "--postbootcommandfile", postBoot.toString(),

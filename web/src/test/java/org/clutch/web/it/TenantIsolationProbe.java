@@ -76,18 +76,19 @@ final class TenantIsolationProbe {
         String invitationB = api.post("api/v1/staff/invitations", adminTokenB, TenancyIT.invitation("secret-invitee-b-" + shopB.shopId()
                 + "@test.example", "SHOP_STAFF", shopB.shopId())).json().getString("id");
         String customerUserB = api.get("api/v1/account", customerTokenB).json().getString("id");
+        JsonObject orderB = OrdersIT.placeOrder(api, customerTokenB, shopTokenB, makeB, "4321.00");
 
         Set<String> secretsOfB = new TreeSet<>(List.of(requestB, quoteB, notificationB, shopNotificationB, sessionB, adminUserB,
                 customerUserB, shopB.shopId().toString(), customerB.customerId().toString(), tenantB.tenantId().toString(),
                 "Secret Shop B", "Secret Customer B", "4321", customerB.email(), shopB.email(), adminB, draftShopB, documentB,
                 invitationB, "Secret Draft Shop B", "secret-b.pdf", "secret-invitee-b", keyB.getString("id"), keyB.getString("prefix"),
-                "Secret Key B", partnerAdminB, partnerB.tenantId().toString()));
+                "Secret Key B", partnerAdminB, partnerB.tenantId().toString(), orderB.getString("id"), orderB.getString("number")));
         dispatched.getJsonArray("lines").getValuesAs(JsonObject.class).forEach(l -> secretsOfB.add(l.getString("id")));
 
         // Every id of B a path parameter of that name could mean; an unknown name fails the probe.
         Map<String, List<String>> idsOfB = Map.of(
                 "id", List.of(requestB, quoteB, notificationB, shopNotificationB, shopB.shopId().toString(), adminUserB, draftShopB,
-                        invitationB, tenantB.tenantId().toString(), keyB.getString("id")),
+                        invitationB, tenantB.tenantId().toString(), keyB.getString("id"), orderB.getString("id")),
                 "quoteId", List.of(quoteB),
                 "sessionId", List.of(sessionB),
                 "documentId", List.of(documentB));
@@ -132,6 +133,9 @@ final class TenantIsolationProbe {
         assertEquals("SUBMITTED", requestSeenByB.getJsonArray("quotes").getJsonObject(0).getString("status"));
         assertEquals(200, api.get("api/v1/account", customerTokenB).status(), "B's session still stands");
         assertFalse(api.get("api/v1/notifications", customerTokenB).body().contains("\"readAt\""), "B's notifications unread");
+        JsonObject orderSeenByB = api.get("api/v1/orders/" + orderB.getString("id"), customerTokenB).json();
+        assertEquals("AWAITING_PAYMENT", orderSeenByB.getString("status"));
+        assertEquals(orderB.getJsonNumber("version").longValue(), orderSeenByB.getJsonNumber("version").longValue(), "B's order untouched");
     }
 
     /** Operations of the running application's OpenAPI document; logout operations last, as they end the caller's session. */
@@ -216,6 +220,11 @@ final class TenantIsolationProbe {
                     TenancyIT.invitation("probe-" + java.util.UUID.randomUUID() + "@test.example", "SHOP_STAFF", java.util.UUID.fromString(shopOfB)).toString();
             case "PUT /staff/{id}/role" -> "{\"role\":\"SHOP_STAFF\",\"shopId\":\"" + shopOfB + "\"}";
             case "POST /invitations/accept" -> "{\"token\":\"not-an-invitation-of-anyone\",\"password\":\"" + Fixtures.PASSWORD + "\"}";
+            case "POST /orders/{id}/payment" -> OrdersIT.cardPayment(OrdersIT.GOOD_CARD).toString();
+            case "POST /orders/{id}/payments" -> "{\"amount\":1,\"currency\":\"KES\"}";
+            case "POST /orders/{id}/shipment" -> "{\"carrier\":\"Probe Couriers\"}";
+            case "POST /orders/{id}/cancellation" -> "{\"reason\":\"probe\"}";
+            case "POST /orders/{id}/refunds" -> "{\"lines\":[],\"includeFreight\":true,\"reason\":\"probe\"}";
             default -> fail("the cross-tenant probe has no body for " + operation + ": add one");
         };
     }
