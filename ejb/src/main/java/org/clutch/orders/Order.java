@@ -319,9 +319,9 @@ public class Order {
     /**
      * After delivery, the shop (a manager), the tenant admin or a platform admin pays back some or all lines, and
      * the freight if asked. With the goods taken back and everything repaid the order is returned; with money
-     * alone, refunded; a partial refund leaves it delivered.
+     * alone, refunded; a partial refund leaves it delivered. Answers what was refunded, for billing.
      */
-    public Money refund(List<RefundLine> refundLines, boolean includeFreight, boolean goodsReturned, String reason,
+    public OrderRefunded refund(List<RefundLine> refundLines, boolean includeFreight, boolean goodsReturned, String reason,
             PaymentProvider provider, OrderParty by, OffsetDateTime now) {
         requireStatus("refunded", OrderStatus.DELIVERED);
         List<FieldError> errors = new ArrayList<>();
@@ -349,13 +349,11 @@ public class Order {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        Money amount = Money.zero(currencyUnit());
+        Money items = Money.zero(currencyUnit());
         for (RefundLine r : refundLines) {
-            amount = amount.plus(line(r.lineId()).price(currencyUnit()).times(r.quantity()));
+            items = items.plus(line(r.lineId()).price(currencyUnit()).times(r.quantity()));
         }
-        if (includeFreight) {
-            amount = amount.plus(money(freight));
-        }
+        Money amount = includeFreight ? items.plus(money(freight)) : items;
         Money refundable = amountPaid().minus(amountRefunded());
         if (amount.exceeds(refundable)) {
             throw new StateConflictException("A refund of " + amount + " is more than the " + refundable
@@ -375,7 +373,15 @@ public class Order {
         } else {
             record(kind, by, now, what);
         }
-        return amount;
+        return new OrderRefunded(id, tenantId, number, items, lines.stream().allMatch(l -> l.refundableQuantity() == 0), now);
+    }
+
+    /** What billing needs to know of a delivery that just happened. */
+    public OrderDelivered delivered() {
+        if (status != OrderStatus.DELIVERED) {
+            throw new IllegalStateException("order " + id + " is " + status);
+        }
+        return new OrderDelivered(id, tenantId, number, itemsTotal(), deliveredAt);
     }
 
     /** Pays {@code amount} back through the provider and the ledger; answers what the timeline says about it. */

@@ -1,6 +1,7 @@
 package org.clutch.orders;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
@@ -36,7 +37,8 @@ import java.util.logging.Logger;
  * payments it received, prepares, ships, confirms delivery and cancels; refunds need a shop manager, the tenant admin
  * or a platform admin. Each step locks the order row, so of two parties acting at once one goes first and the
  * other's step is judged against the state the first left (a 409 when it no longer fits); a caller that sends the
- * version it read is refused when the order moved on since. The other party is told of every step.
+ * version it read is refused when the order moved on since. The other party is told of every step; deliveries and
+ * refunds are announced ({@link OrderDelivered}, {@link OrderRefunded}) in the same transaction for billing.
  */
 @Interceptors(RowScope.class)
 @Stateless
@@ -52,6 +54,12 @@ public class Orders {
 
     @Inject
     NotificationService notifications;
+
+    @Inject
+    Event<OrderDelivered> delivered;
+
+    @Inject
+    Event<OrderRefunded> refunded;
 
     @Inject
     Clock clock;
@@ -144,7 +152,10 @@ public class Orders {
 
     public OrderView confirmDelivery(Actor actor, UUID orderId, Long expectedVersion) {
         actor.require(Role.CUSTOMER, Role.SHOP_STAFF, Role.TENANT_ADMIN);
-        return step(actor, orderId, expectedVersion, (order, now) -> order.confirmDelivery(OrderParty.of(actor), now));
+        return step(actor, orderId, expectedVersion, (order, now) -> {
+            order.confirmDelivery(OrderParty.of(actor), now);
+            delivered.fire(order.delivered());
+        });
     }
 
     public OrderView cancel(Actor actor, UUID orderId, Long expectedVersion, String reason) {
@@ -155,8 +166,8 @@ public class Orders {
     public OrderView refund(Actor actor, UUID orderId, Long expectedVersion, List<RefundLine> lines, boolean includeFreight,
             boolean goodsReturned, String reason) {
         actor.require(Role.SHOP_MANAGER, Role.TENANT_ADMIN, Role.PLATFORM_ADMIN);
-        return step(actor, orderId, expectedVersion, (order, now) -> order.refund(lines, includeFreight, goodsReturned, reason,
-                providerOf(order), OrderParty.of(actor), now));
+        return step(actor, orderId, expectedVersion, (order, now) -> refunded.fire(order.refund(lines, includeFreight, goodsReturned,
+                reason, providerOf(order), OrderParty.of(actor), now)));
     }
 
     private OrderView step(Actor actor, UUID orderId, Long expectedVersion, BiConsumer<Order, OffsetDateTime> step) {

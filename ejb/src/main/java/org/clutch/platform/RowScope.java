@@ -23,7 +23,8 @@ import java.util.UUID;
  * The settings are transaction-local ({@code set_config(..., true)}), so a pooled connection never carries
  * them into someone else's transaction; the container hands this interceptor and the persistence unit (whose
  * reads go through the transaction's connection, persistence.xml) the same connection within a transaction.
- * A nested call that states what the transaction already has (the MDB calling the dispatcher) sends nothing.
+ * A nested call that states what the transaction already has (the MDB calling the dispatcher) sends nothing; a
+ * nested call that stated something else restores the caller's scope when it returns.
  */
 public class RowScope {
 
@@ -42,8 +43,13 @@ public class RowScope {
 
     @AroundInvoke
     public Object aroundInvoke(InvocationContext call) throws Exception {
+        Stated before = transaction.getTransactionKey() == null ? null : (Stated) transaction.getResource(Stated.class);
         enter(call);
-        return call.proceed();
+        try {
+            return call.proceed();
+        } finally {
+            restore(before);
+        }
     }
 
     @AroundTimeout
@@ -60,6 +66,17 @@ public class RowScope {
         Actor actor = actorOf(call.getParameters());
         if (actor != null) {
             state(actor.isPlatformAdmin() ? "platform" : "", actor.tenantId(), actor.customerId(), actor.userId());
+        }
+    }
+
+    /**
+     * A call that widened the scope (a {@link ForAllTenants} bean observing an order a customer just changed) hands the
+     * transaction back in the scope its caller had, so that the rest of the caller's work stays within its walls. Such
+     * a bean flushes what it wrote before returning: rows written at commit are checked in the caller's scope.
+     */
+    private void restore(Stated before) throws SQLException {
+        if (before != null && transaction.getTransactionKey() != null && !before.equals(transaction.getResource(Stated.class))) {
+            state(before.scope(), before.tenantId(), before.customerId(), before.userId());
         }
     }
 

@@ -45,11 +45,6 @@ public class Tenants {
     @Inject
     Clock clock;
 
-    /** The billing plans a tenant can be on (the billing issue attaches fees to these codes). */
-    @Inject
-    @ConfigProperty(name = "clutch.plans", defaultValue = "STARTER,STANDARD,ENTERPRISE")
-    List<String> plans;
-
     @Inject
     @ConfigProperty(name = "clutch.plans.default", defaultValue = "STANDARD")
     String defaultPlan;
@@ -96,6 +91,9 @@ public class Tenants {
 
     public TenantView changePlan(Actor actor, UUID tenantId, String plan, String address) {
         actor.require(Role.PLATFORM_ADMIN);
+        // The plans and their fees are billing's (billing_plan); tenancy only needs the codes.
+        @SuppressWarnings("unchecked")
+        List<String> plans = em.createNativeQuery("SELECT id FROM billing_plan ORDER BY id").getResultList();
         if (!plans.contains(plan)) {
             throw new InvalidInputException(List.of(new FieldError("plan", "must be one of " + plans)));
         }

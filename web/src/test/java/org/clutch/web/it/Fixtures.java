@@ -64,6 +64,11 @@ public final class Fixtures {
         return new CustomerUser(customerId, account(name, "CUSTOMER", null, customerId));
     }
 
+    /** Runs SQL as the platform (outside row-level security): for tests that move time or settings of their own tenant. */
+    public static void sql(String statement, Object... args) {
+        execute(statement, args);
+    }
+
     /** A manager of one of this fixture's shops. */
     public String shopManager(String name, UUID shopId) {
         return account(name, "SHOP_MANAGER", shopId, null);

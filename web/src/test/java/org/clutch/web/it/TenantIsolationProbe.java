@@ -225,6 +225,9 @@ final class TenantIsolationProbe {
             case "POST /orders/{id}/shipment" -> "{\"carrier\":\"Probe Couriers\"}";
             case "POST /orders/{id}/cancellation" -> "{\"reason\":\"probe\"}";
             case "POST /orders/{id}/refunds" -> "{\"lines\":[],\"includeFreight\":true,\"reason\":\"probe\"}";
+            case "PUT /billing/plans/{id}" -> "{\"name\":\"Probe\",\"commissionPercent\":1,\"prices\":[{\"currency\":\"KES\",\"monthlyFee\":1,\"minimumFee\":1}]}";
+            case "POST /billing/runs" -> "{\"period\":\"2020-01\"}";
+            case "POST /invoices/{id}/void" -> "{\"reason\":\"probe\"}";
             default -> fail("the cross-tenant probe has no body for " + operation + ": add one");
         };
     }
