@@ -57,6 +57,7 @@ public final class MarketplaceBenchmark {
     private static final String BASE = "http://127.0.0.1:" + HTTP_PORT + "/api/v1/";
     private static final String DB_URL = "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/clutch";
     private static final String PASSWORD = "benchmark-password-2026";
+    private static final String PLATFORM_ADMIN = "bench-admin@bench.example";
     /** One hash for every benchmark account, made as the backend would (600,000 PBKDF2 iterations). */
     private static final String PASSWORD_HASH = new PasswordHasher(600_000).hash(PASSWORD);
     private static final double LAT = -1.2864;
@@ -88,7 +89,7 @@ public final class MarketplaceBenchmark {
         Duration warmup = Duration.ofSeconds(Long.parseLong(System.getProperty("warmupSeconds", "60")));
         Duration measure = Duration.ofSeconds(Long.parseLong(System.getProperty("measureSeconds", "30")));
         int wsRequests = Integer.parseInt(System.getProperty("wsRequests", "50"));
-        Set<String> scenarios = Set.of(System.getProperty("scenarios", "create,live,auth").split(","));
+        Set<String> scenarios = Set.of(System.getProperty("scenarios", "create,live,auth,billing").split(","));
         new MarketplaceBenchmark(concurrency, warmup, measure, wsRequests, scenarios).run();
     }
 
@@ -109,6 +110,8 @@ public final class MarketplaceBenchmark {
         env.put("CLUTCH_PG_PORT", String.valueOf(PG_PORT));
         env.put("JMS_PORT", String.valueOf(JMS_PORT));
         env.put("CLUTCH_DEMO_DATA", "false");
+        env.put("CLUTCH_PLATFORM_ADMIN_EMAIL", PLATFORM_ADMIN);
+        env.put("CLUTCH_PLATFORM_ADMIN_PASSWORD", PASSWORD);
         env.remove("DB_URL");
         env.remove("JMS_HOST");
         long launched = System.nanoTime();
@@ -128,6 +131,9 @@ public final class MarketplaceBenchmark {
             }
             if (scenarios.contains("auth")) {
                 authenticationCost();
+            }
+            if (scenarios.contains("billing")) {
+                billingRun();
             }
             line(String.format("resident memory of the backend after the run: %.0f MB (launcher JVM with Artemis + PostgreSQL + Payara Micro)",
                     residentKb(backend.toHandle()) / 1024.0));
@@ -335,6 +341,79 @@ public final class MarketplaceBenchmark {
         });
         line(String.format("    authenticated GET /notifications?size=1, concurrency %d: %.0f requests/s, p50 %.2f ms, p99 %.2f ms, errors %d",
                 concurrency, read.perSecond(), read.percentile(50), read.percentile(99), read.errors()));
+    }
+
+    // ---- (f) billing run ------------------------------------------------------------------------------------------
+
+    /**
+     * A month's billing over many tenants: {@code billingTenants} tenants (default 1,000) on the STANDARD plan, with
+     * {@code billingOrders} orders (default 100,000) delivered last month and every 20th of them partly refunded, are
+     * written straight into PostgreSQL as the application writes them (request, quote, order, commission accrual and
+     * reversal rows); then a platform admin runs billing for last month over REST, and runs it again.
+     */
+    private void billingRun() throws Exception {
+        int tenants = Integer.getInteger("billingTenants", 1000);
+        int orders = Integer.getInteger("billingOrders", 100_000);
+        java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1);
+        String mid = "'" + month.atDay(15).atTime(12, 0) + "+00'";
+        String tenant = "md5('bt' || (g % " + tenants + " + 1))::uuid";
+        String shop = "md5('bs' || (g % " + tenants + " + 1))::uuid";
+        String items = "(1000 + g % 5000)";
+        long setupStart = System.nanoTime();
+        try (Connection c = db(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO tenant (id, name, legal_name, currency, created_at, plan, tax_rate_percent) SELECT md5('bt' || g)::uuid,"
+                    + " 'Bench billing tenant ' || g, 'Bench billing tenant ' || g || ' Ltd', 'KES', now() - interval '1 year', 'STANDARD', 16"
+                    + " FROM generate_series(1, " + tenants + ") g");
+            s.execute("INSERT INTO shop (id, tenant_id, name, status, latitude, longitude, address, service_radius_km) SELECT"
+                    + " md5('bs' || g)::uuid, md5('bt' || g)::uuid, 'Bench billing shop ' || g, 'ACTIVE', -1.28, 36.81, 'Bench road', 10"
+                    + " FROM generate_series(1, " + tenants + ") g");
+            s.execute("INSERT INTO customer (id, display_name) VALUES (md5('bc')::uuid, 'Bench billing customer')");
+            s.execute("INSERT INTO parts_request (id, customer_id, status, vehicle_make, vehicle_model, vehicle_year, delivery_latitude,"
+                    + " delivery_longitude, delivery_address, created_at, expires_at, closed_at) SELECT md5('br' || g)::uuid, md5('bc')::uuid,"
+                    + " 'ACCEPTED', 'TOYOTA', 'Corolla', 2016, -1.28, 36.81, 'Bench road', " + mid + ", " + mid + ", " + mid
+                    + " FROM generate_series(1, " + orders + ") g");
+            s.execute("INSERT INTO quote (id, request_id, shop_id, tenant_id, status, currency, freight, eta_hours, valid_until, submitted_at,"
+                    + " updated_at) SELECT md5('bq' || g)::uuid, md5('br' || g)::uuid, " + shop + ", " + tenant + ", 'ACCEPTED', 'KES', 100, 4, "
+                    + mid + ", " + mid + ", " + mid + " FROM generate_series(1, " + orders + ") g");
+            s.execute("INSERT INTO customer_order (id, number, tenant_id, shop_id, customer_id, request_id, quote_id, status, currency,"
+                    + " items_total, freight, total, amount_paid, payment_method, vehicle, delivery_address, created_at, updated_at, delivered_at)"
+                    + " SELECT md5('bo' || g)::uuid, 900000000 + g, " + tenant + ", " + shop + ", md5('bc')::uuid, md5('br' || g)::uuid,"
+                    + " md5('bq' || g)::uuid, 'DELIVERED', 'KES', " + items + ", 100, " + items + " + 100, " + items + " + 100, 'CARD',"
+                    + " '2016 TOYOTA Corolla', 'Bench road', " + mid + ", " + mid + ", " + mid + " FROM generate_series(1, " + orders + ") g");
+            s.execute("INSERT INTO commission_entry (id, tenant_id, order_id, order_number, kind, base_amount, rate_percent, amount, currency,"
+                    + " occurred_at) SELECT md5('ba' || g)::uuid, " + tenant + ", md5('bo' || g)::uuid, 900000000 + g, 'ACCRUAL', " + items
+                    + ", 3.00, round(" + items + " * 0.03, 2), 'KES', " + mid + " FROM generate_series(1, " + orders + ") g");
+            s.execute("INSERT INTO commission_entry (id, tenant_id, order_id, order_number, kind, base_amount, rate_percent, amount, currency,"
+                    + " occurred_at) SELECT md5('bv' || g)::uuid, " + tenant + ", md5('bo' || g)::uuid, 900000000 + g, 'REVERSAL', 500, 3.00,"
+                    + " 15.00, 'KES', " + mid + " FROM generate_series(20, " + orders + ", 20) g");
+            s.execute("ANALYZE");
+        }
+        line(String.format("(f) billing: %d tenants, %d delivered orders of %s (and %d partial refunds) written in %.1f s",
+                tenants, orders, month, orders / 20, (System.nanoTime() - setupStart) / 1e9));
+        String admin = token(PLATFORM_ADMIN);
+        for (String pass : List.of("first run", "rerun")) {
+            long start = System.nanoTime();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(BASE + "billing/runs")).timeout(Duration.ofMinutes(10))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"period\":\"" + month + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("billing run answered " + r.statusCode() + ": " + r.body());
+            }
+            line(String.format("    %s of %s: %.1f s, %s", pass, month, seconds, count(r.body(), "issued") + " issued, "
+                    + count(r.body(), "alreadyBilled") + " already billed, " + count(r.body(), "failed") + " failed"));
+        }
+        try (Connection c = db(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT count(*), count(DISTINCT tenant_id) FROM invoice WHERE legal_name LIKE 'Bench billing tenant %'")) {
+            rs.next();
+            line(String.format("    invoices of the bench tenants: %d for %d tenants", rs.getLong(1), rs.getLong(2)));
+        }
+    }
+
+    /** A top-level integer field of the run report. */
+    private static String count(String json, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
+        return m.find() ? m.group(1) : "?";
     }
 
     /** Runs the operation on {@link #concurrency} threads: warm-up first, then a measured window of fixed length. */
