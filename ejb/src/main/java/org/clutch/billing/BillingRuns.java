@@ -38,17 +38,21 @@ public class BillingRuns {
     @Schedule(dayOfMonth = "1", hour = "14", minute = "0", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void monthly() {
-        run(YearMonth.now(clock.withZone(ZoneOffset.UTC)).minusMonths(1), "SCHEDULED", null);
+        run(currentMonth().minusMonths(1), "SCHEDULED", null);
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public BillingRunReport start(Actor actor, YearMonth month) {
         actor.require(Role.PLATFORM_ADMIN);
-        if (!month.isBefore(YearMonth.now(clock.withZone(ZoneOffset.UTC)))) {
-            throw new InvalidInputException(List.of(new FieldError("period", "must be a month that is over, before "
-                    + YearMonth.now(clock.withZone(ZoneOffset.UTC)))));
+        YearMonth current = currentMonth();
+        if (!month.isBefore(current)) {
+            throw new InvalidInputException(List.of(new FieldError("period", "must be a month that is over, before " + current)));
         }
         return run(month, "MANUAL", actor.userId());
+    }
+
+    private YearMonth currentMonth() {
+        return YearMonth.now(clock.withZone(ZoneOffset.UTC));
     }
 
     private BillingRunReport run(YearMonth month, String trigger, UUID by) {

@@ -37,7 +37,6 @@ public class Commissions {
         CommissionEntry entry = CommissionEntry.accrual(delivered.tenantId(), delivered.orderId(), delivered.orderNumber(),
                 delivered.itemsTotal(), plan, delivered.at());
         em.persist(entry);
-        em.flush(); // written now, in the platform scope: the caller's narrower scope returns when this call does
         LOG.info(() -> "event=commission-accrued order=" + delivered.orderId() + " tenant=" + delivered.tenantId() + " amount="
                 + entry.amount());
     }
@@ -55,7 +54,6 @@ public class Commissions {
                 refunded.at());
         if (!reversal.amount().isZero()) {
             em.persist(reversal);
-            em.flush();
             LOG.info(() -> "event=commission-reversed order=" + refunded.orderId() + " tenant=" + refunded.tenantId() + " amount="
                     + reversal.amount());
         }

@@ -156,10 +156,7 @@ public class Invoice {
     }
 
     public void markPaid(OffsetDateTime now) {
-        if (status != InvoiceStatus.ISSUED && status != InvoiceStatus.OVERDUE) {
-            throw new StateConflictException("Invoice " + reference() + " is " + status.name().toLowerCase() + "; only an issued or "
-                    + "overdue invoice can be marked paid.");
-        }
+        requireUnpaid("marked paid");
         status = InvoiceStatus.PAID;
         paidAt = now;
     }
@@ -174,13 +171,18 @@ public class Invoice {
     }
 
     public void voidWith(String reason, OffsetDateTime now) {
-        if (status != InvoiceStatus.ISSUED && status != InvoiceStatus.OVERDUE) {
-            throw new StateConflictException("Invoice " + reference() + " is " + status.name().toLowerCase() + "; only an issued or "
-                    + "overdue invoice can be voided" + (status == InvoiceStatus.PAID ? " (a paid one needs a credit note)." : "."));
-        }
+        requireUnpaid("voided");
         status = InvoiceStatus.VOID;
         voidedAt = now;
         voidReason = reason.strip();
+    }
+
+    /** Only an issued or overdue invoice is still open to being paid or voided. */
+    private void requireUnpaid(String action) {
+        if (status != InvoiceStatus.ISSUED && status != InvoiceStatus.OVERDUE) {
+            throw new StateConflictException("Invoice " + reference() + " is " + status.name().toLowerCase() + "; only an issued or "
+                    + "overdue invoice can be " + action + (status == InvoiceStatus.PAID ? " (a paid one needs a credit note)." : "."));
+        }
     }
 
     /** The number as printed: per tenant, from 1, without gaps. */

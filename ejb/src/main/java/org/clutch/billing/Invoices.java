@@ -56,9 +56,13 @@ public class Invoices {
         return view(find(actor, invoiceId, false));
     }
 
-    /** The invoice as a PDF document. */
-    public byte[] pdf(Actor actor, UUID invoiceId) {
-        return pdf.render(view(find(actor, invoiceId, false)));
+    /** The invoice as a PDF document, with the file name it is offered under. */
+    public record Pdf(String fileName, byte[] content) {
+    }
+
+    public Pdf pdf(Actor actor, UUID invoiceId) {
+        InvoiceView invoice = view(find(actor, invoiceId, false));
+        return new Pdf(invoice.number() + ".pdf", pdf.render(invoice));
     }
 
     public InvoiceView markPaid(Actor actor, UUID invoiceId) {

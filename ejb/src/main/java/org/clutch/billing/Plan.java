@@ -79,10 +79,10 @@ public class Plan {
                 errors.add(new FieldError(field + ".currency", "is listed twice"));
             }
             int digits = Math.max(currency.getDefaultFractionDigits(), 0);
-            if (p.monthlyFee().signum() < 0 || p.monthlyFee().stripTrailingZeros().scale() > digits) {
+            if (p.monthlyFee().signum() < 0 || !Money.isExact(p.monthlyFee(), currency)) {
                 errors.add(new FieldError(field + ".monthlyFee", "must be zero or more, with at most " + digits + " decimals"));
             }
-            if (p.minimumFee().signum() < 0 || p.minimumFee().stripTrailingZeros().scale() > digits) {
+            if (p.minimumFee().signum() < 0 || !Money.isExact(p.minimumFee(), currency)) {
                 errors.add(new FieldError(field + ".minimumFee", "must be zero or more, with at most " + digits + " decimals"));
             }
             checked.add(new PlanPrice(p.currency(), p.monthlyFee(), p.minimumFee()));

@@ -224,7 +224,7 @@ public class Order {
         if (!currency.equals(givenCurrency)) {
             throw new InvalidInputException(List.of(new FieldError("currency", "must be " + currency + ", the order's currency")));
         }
-        if (given.signum() <= 0 || given.stripTrailingZeros().scale() > currencyUnit().getDefaultFractionDigits()) {
+        if (given.signum() <= 0 || !Money.isExact(given, currencyUnit())) {
             throw new InvalidInputException(List.of(new FieldError("amount", "must be more than zero, in whole "
                     + currency + " minor units (at most " + currencyUnit().getDefaultFractionDigits() + " decimals)")));
         }

@@ -33,7 +33,7 @@ public record OrderView(UUID id, String number, OrderStatus status, UUID request
                 o.deliveryInstructions(), o.carrier(), o.trackingNumber(), o.cancelReason(), o.cancelledByRole(), o.createdAt(),
                 o.updatedAt(), o.deliveredAt(), o.version(),
                 o.lines().stream().map(l -> new Line(l.id(), l.lineNo(), l.name(), l.partNumber(), l.quantity(), l.unitPrice(),
-                        l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())), l.refundedQuantity())).toList(),
+                        l.total(o.currencyUnit()).amount(), l.refundedQuantity())).toList(),
                 o.payments().stream().map(p -> new Payment(p.id(), p.kind(), p.method(), p.amount().amount(), p.amount().currencyCode(),
                         p.providerReference(), p.note(), p.recordedByRole(), p.at())).toList(),
                 o.timeline().stream().map(e -> new Step(e.seq(), e.kind(), e.status(), e.actorRole(), e.detail(), e.at())).toList());

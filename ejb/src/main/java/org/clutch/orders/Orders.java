@@ -117,16 +117,13 @@ public class Orders {
             throw new InvalidInputException(List.of(new InvalidInputException.FieldError("card", "is only for paying by card")));
         }
         PaymentProvider provider = providers.forMethod(method);
-        Order order = find(actor, orderId, true);
-        order.requireVersion(expectedVersion);
-        PaymentStart start = order.pay(provider, card, OrderParty.of(actor), OffsetDateTime.now(clock));
-        em.flush();
-        if (start instanceof PaymentStart.Declined declined) {
-            log(order, actor);
-            throw new PaymentDeclinedException("The payment was declined: " + declined.reason() + ". Nothing was charged; "
-                    + "try another card or another way to pay.");
-        }
-        return after(order, actor);
+        return step(actor, orderId, expectedVersion, (order, now) -> {
+            if (order.pay(provider, card, OrderParty.of(actor), now) instanceof PaymentStart.Declined declined) {
+                log(order, actor);
+                throw new PaymentDeclinedException("The payment was declined: " + declined.reason() + ". Nothing was charged; "
+                        + "try another card or another way to pay.");
+            }
+        });
     }
 
     /** The shop or a platform admin confirms money received by bank transfer or in cash. */

@@ -22,6 +22,11 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return new Money(amount, Currency.getInstance(currencyCode));
     }
 
+    /** Whether {@code amount} is written in the currency's minor units (no rounding needed to make it money). */
+    public static boolean isExact(BigDecimal amount, Currency currency) {
+        return amount.stripTrailingZeros().scale() <= Math.max(currency.getDefaultFractionDigits(), 0);
+    }
+
     public static Money zero(Currency currency) {
         return new Money(BigDecimal.ZERO, currency);
     }

@@ -4,6 +4,8 @@ import jakarta.annotation.Resource;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.AroundTimeout;
 import jakarta.interceptor.InvocationContext;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import javax.sql.DataSource;
@@ -41,6 +43,9 @@ public class RowScope {
     @Resource
     TransactionSynchronizationRegistry transaction;
 
+    @PersistenceContext
+    EntityManager em;
+
     @AroundInvoke
     public Object aroundInvoke(InvocationContext call) throws Exception {
         Stated before = transaction.getTransactionKey() == null ? null : (Stated) transaction.getResource(Stated.class);
@@ -71,11 +76,12 @@ public class RowScope {
 
     /**
      * A call that widened the scope (a {@link ForAllTenants} bean observing an order a customer just changed) hands the
-     * transaction back in the scope its caller had, so that the rest of the caller's work stays within its walls. Such
-     * a bean flushes what it wrote before returning: rows written at commit are checked in the caller's scope.
+     * transaction back in the scope its caller had, so that the rest of the caller's work stays within its walls. What
+     * the wider call wrote is flushed first: rows written at commit would be checked in the caller's narrower scope.
      */
     private void restore(Stated before) throws SQLException {
         if (before != null && transaction.getTransactionKey() != null && !before.equals(transaction.getResource(Stated.class))) {
+            em.flush();
             state(before.scope(), before.tenantId(), before.customerId(), before.userId());
         }
     }

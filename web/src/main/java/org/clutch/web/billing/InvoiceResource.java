@@ -70,9 +70,9 @@ public class InvoiceResource {
     @Produces("application/pdf")
     @Operation(summary = "The invoice as a PDF")
     public Response pdf(@PathParam("id") UUID id) {
-        InvoiceView invoice = invoices.get(caller.actor(), id);
-        return Response.ok(invoices.pdf(caller.actor(), id), "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"" + invoice.number() + ".pdf\"").build();
+        Invoices.Pdf pdf = invoices.pdf(caller.actor(), id);
+        return Response.ok(pdf.content(), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"" + pdf.fileName() + "\"").build();
     }
 
     @POST

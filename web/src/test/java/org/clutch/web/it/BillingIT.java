@@ -11,14 +11,8 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -155,24 +149,7 @@ class BillingIT extends DeployedApplication {
     void concurrentRunsNumberEachTenantsInvoicesWithoutGapsAndBillEachMonthOnce() throws Exception {
         List<YearMonth> months = List.of(LAST_MONTH.minusMonths(2), LAST_MONTH.minusMonths(1), LAST_MONTH, LAST_MONTH,
                 LAST_MONTH.minusMonths(2), LAST_MONTH.minusMonths(1));
-        ExecutorService pool = Executors.newFixedThreadPool(months.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<JsonObject>> futures = new ArrayList<>();
-            for (YearMonth month : months) {
-                Callable<JsonObject> call = () -> {
-                    start.await();
-                    return run(month);
-                };
-                futures.add(pool.submit(call));
-            }
-            start.countDown();
-            for (Future<JsonObject> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Simultaneously.run(months.size(), i -> run(months.get(i)));
         List<JsonObject> billed = invoices(root);
         assertEquals(List.of("INV-000001", "INV-000002", "INV-000003"), billed.stream().map(i -> i.getString("number")).sorted().toList(),
                 "numbers 1, 2, 3: no gap, no repeat");

@@ -18,11 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -67,30 +62,6 @@ class MarketplaceIT extends DeployedApplication {
         Api.Reply reply = api.post("api/v1/parts-requests", customerToken, body);
         assertEquals(201, reply.status(), reply.toString());
         return reply.json();
-    }
-
-    /** Runs {@code count} calls released at the same instant, one thread each, and answers their replies in order. */
-    private static List<Api.Reply> simultaneously(int count, IntFunction<Api.Reply> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Api.Reply>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.apply(index);
-                }));
-            }
-            start.countDown();
-            List<Api.Reply> replies = new ArrayList<>();
-            for (Future<Api.Reply> future : futures) {
-                replies.add(future.get());
-            }
-            return replies;
-        } finally {
-            pool.shutdown();
-        }
     }
 
     /** One shop in range carrying a make of its own, a customer, and that customer's request already dispatched. */
@@ -244,7 +215,7 @@ class MarketplaceIT extends DeployedApplication {
         String quoteB = api.put("api/v1/shop/requests/" + id + "/quote", api.token(shopB.email()), quote(seen, "11", "1")).json()
                 .getJsonObject("myQuote").getString("id");
 
-        List<Integer> statuses = simultaneously(20, i -> api.post("api/v1/parts-requests/" + id + "/quotes/"
+        List<Integer> statuses = Simultaneously.run(20, i -> api.post("api/v1/parts-requests/" + id + "/quotes/"
                 + (i % 2 == 0 ? quoteA : quoteB) + "/accept", customerToken, null)).stream().map(Api.Reply::status).toList();
 
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
@@ -329,7 +300,7 @@ class MarketplaceIT extends DeployedApplication {
         String token = api.token(customer.email());
         String body = partsRequest(fixtures.uniqueMake("Lexus"), 1).build().toString();
         List<String> ids = new ArrayList<>();
-        for (Api.Reply r : simultaneously(8, i -> api.send("POST", "api/v1/parts-requests", token, body, "double-tap"))) {
+        for (Api.Reply r : Simultaneously.run(8, i -> api.send("POST", "api/v1/parts-requests", token, body, "double-tap"))) {
             assertTrue(r.status() == 201 || r.status() == 200, r.toString());
             ids.add(r.json().getString("id"));
         }

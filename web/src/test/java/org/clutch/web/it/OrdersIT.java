@@ -3,22 +3,14 @@ package org.clutch.web.it;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -366,29 +358,6 @@ class OrdersIT extends DeployedApplication {
 
     // ---- two parties at once --------------------------------------------------------------------------------------
 
-    /** Runs the calls released at the same instant, one thread each. */
-    private static List<Api.Reply> together(List<Callable<Api.Reply>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Api.Reply>> futures = new ArrayList<>();
-            for (Callable<Api.Reply> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Api.Reply> replies = new ArrayList<>();
-            for (Future<Api.Reply> f : futures) {
-                replies.add(f.get());
-            }
-            return replies;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     @Test
     void whenCustomerAndShopActAtOnceOneWinsAndTheOtherGetsA409() throws Exception {
         // Cancel and ship on a ready order: whichever goes first, the other no longer fits.
@@ -397,7 +366,7 @@ class OrdersIT extends DeployedApplication {
             step(id, "payment", customerToken, cardPayment(GOOD_CARD));
             step(id, "processing", shopToken, null);
             step(id, "ready", shopToken, null);
-            List<Api.Reply> replies = together(List.of(
+            List<Api.Reply> replies = Simultaneously.<Api.Reply>run(List.of(
                     () -> api.post("api/v1/orders/" + id + "/cancellation", customerToken, reason("too slow")),
                     () -> api.post("api/v1/orders/" + id + "/shipment", shopToken, shipment())));
             List<Integer> statuses = replies.stream().map(Api.Reply::status).sorted().toList();
@@ -415,7 +384,7 @@ class OrdersIT extends DeployedApplication {
         String id = placeOrder("150.00").getString("id");
         JsonObject paid = step(id, "payment", customerToken, cardPayment(GOOD_CARD));
         String version = "\"" + paid.getJsonNumber("version").longValue() + "\"";
-        List<Api.Reply> replies = together(List.of(
+        List<Api.Reply> replies = Simultaneously.<Api.Reply>run(List.of(
                 () -> api.postIfMatch("api/v1/orders/" + id + "/cancellation", customerToken, reason("changed my mind"), version),
                 () -> api.postIfMatch("api/v1/orders/" + id + "/processing", shopToken, null, version)));
         assertEquals(List.of(200, 409), replies.stream().map(Api.Reply::status).sorted().toList(), replies.toString());
