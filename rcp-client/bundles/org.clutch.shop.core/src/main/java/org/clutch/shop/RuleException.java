@@ -1,0 +1,9 @@
+package org.clutch.shop;
+
+/** A shop rule refused what a person asked; the message is written for that person and nothing was changed. */
+public class RuleException extends RuntimeException {
+
+    public RuleException(String message) {
+        super(message);
+    }
+}

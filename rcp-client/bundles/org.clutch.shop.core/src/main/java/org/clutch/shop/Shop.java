@@ -1,0 +1,73 @@
+package org.clutch.shop;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.clutch.shop.catalog.Catalog;
+import org.clutch.shop.db.ShopDatabase;
+import org.clutch.shop.inventory.Inventory;
+import org.clutch.shop.money.ShopCurrency;
+import org.clutch.shop.money.TaxRule;
+import org.clutch.shop.sales.Sales;
+import org.clutch.shop.staff.StaffDirectory;
+
+/** One shop's desktop data and the services that work on it, opened from a data directory. */
+public final class Shop implements AutoCloseable {
+
+    private final ShopDatabase database;
+    private final ShopProfile profile;
+    private final StaffDirectory staff;
+    private final Catalog catalog;
+    private final Inventory inventory;
+    private final Sales sales;
+    private final Clock clock;
+
+    private Shop(ShopDatabase database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+        this.profile = loadProfile(database);
+        this.staff = new StaffDirectory(database);
+        this.catalog = new Catalog(database, clock);
+        this.inventory = new Inventory(database, clock);
+        this.sales = new Sales(database, inventory, profile, clock);
+    }
+
+    public static Shop open(Path dataDirectory, Clock clock) {
+        return new Shop(ShopDatabase.open(dataDirectory), clock);
+    }
+
+    public ShopDatabase database() { return database; }
+    public ShopProfile profile() { return profile; }
+    public StaffDirectory staff() { return staff; }
+    public Catalog catalog() { return catalog; }
+    public Inventory inventory() { return inventory; }
+    public Sales sales() { return sales; }
+    public Clock clock() { return clock; }
+
+    private static ShopProfile loadProfile(ShopDatabase database) {
+        Map<String, String> settings = database.read(c -> {
+            Map<String, String> values = new HashMap<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT setting_name, setting_value FROM shop_setting");
+                    ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    values.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            return values;
+        });
+        return new ShopProfile(settings.get("shop.name"),
+                new ShopCurrency(settings.get("shop.currency"), Integer.parseInt(settings.get("shop.currency-decimals"))),
+                new TaxRule(Integer.parseInt(settings.get("tax.rate-bp")),
+                        Boolean.parseBoolean(settings.get("tax.prices-include-tax"))),
+                Long.parseLong(settings.get("returns.clerk-limit-minor")), settings.get("receipt.footer"));
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,446 @@
+package org.clutch.shop.catalog;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+
+import org.clutch.shop.RuleException;
+import org.clutch.shop.db.Outbox;
+import org.clutch.shop.db.ShopDatabase;
+import org.clutch.shop.staff.Staff;
+
+/**
+ * The shop's parts: saving them (with their cross-references, fitment and search words) and finding them by
+ * barcode, part number, cross-reference, words of the name, or vehicle.
+ */
+public final class Catalog {
+
+    public static final int DEFAULT_LIMIT = 200;
+
+    private static final String SUMMARY = """
+            SELECT p.id, p.part_number, p.brand, p.name, p.category, p.barcode, p.price_minor, p.cost_minor, p.taxable,
+                   p.default_bin, COALESCE((SELECT SUM(s.on_hand) FROM stock_level s WHERE s.part_id = p.id), 0)
+              FROM part p
+            """;
+
+    private final ShopDatabase database;
+    private final Clock clock;
+
+    public Catalog(ShopDatabase database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates or updates a part. Anyone at the till may add a part; changing the price of an existing one is
+     * for a manager. Returns the part as saved (with its id).
+     */
+    public Part save(Part part, Staff by) {
+        validate(part);
+        return database.inTransaction(c -> save(c, part, by));
+    }
+
+    /** Saves on the caller's connection: for imports that apply many rows in one transaction. */
+    public Part save(Connection c, Part part, Staff by) throws SQLException {
+        validate(part);
+        Instant now = clock.instant();
+        String key = Part.numberKey(part.partNumber());
+        UUID id = part.id() != null ? part.id() : findId(c, part.brand().trim(), key).orElse(null);
+        Part saved;
+        if (id == null) {
+            saved = part.withId(UUID.randomUUID());
+            ensureBarcodeFree(c, saved);
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO part (id, part_number, number_key, brand, name, category, barcode, cost_minor, price_minor,
+                                      taxable, default_bin, min_qty, max_qty, reorder_point, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                bind(insert, saved, key);
+                insert.setTimestamp(15, Timestamp.from(now));
+                insert.setTimestamp(16, Timestamp.from(now));
+                insert.executeUpdate();
+            }
+        } else {
+            saved = part.withId(id);
+            long oldPrice = currentPrice(c, id);
+            if (oldPrice != saved.priceMinor()) {
+                by.requireManager("change a selling price");
+            }
+            ensureBarcodeFree(c, saved);
+            try (PreparedStatement update = c.prepareStatement("""
+                    UPDATE part SET id = ?, part_number = ?, number_key = ?, brand = ?, name = ?, category = ?, barcode = ?,
+                                    cost_minor = ?, price_minor = ?, taxable = ?, default_bin = ?, min_qty = ?, max_qty = ?,
+                                    reorder_point = ?, updated_at = ?
+                     WHERE id = ?""")) {
+                bind(update, saved, key);
+                update.setTimestamp(15, Timestamp.from(now));
+                update.setObject(16, id);
+                update.executeUpdate();
+            }
+            for (String table : List.of("part_cross_reference", "part_fitment", "part_word")) {
+                try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE part_id = ?")) {
+                    delete.setObject(1, id);
+                    delete.executeUpdate();
+                }
+            }
+        }
+        writeDetails(c, saved);
+        Outbox.record(c, "catalog.part-saved", saved.id(), toJson(saved, by), now);
+        return saved;
+    }
+
+    public Optional<Part> get(UUID id) {
+        return database.read(c -> {
+            Optional<PartSummary> summary = summaries(c, SUMMARY + " WHERE p.id = ?", List.of(id), 1).stream().findFirst();
+            if (summary.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(load(c, summary.get()));
+        });
+    }
+
+    public Optional<PartSummary> findByBarcode(String barcode) {
+        if (barcode == null || barcode.isBlank()) {
+            return Optional.empty();
+        }
+        return database.read(c -> summaries(c, SUMMARY + " WHERE p.barcode = ? AND p.active", List.of(barcode.trim()), 1)
+                .stream().findFirst());
+    }
+
+    /** Parts whose own number or a cross-reference is exactly this number (separators and case ignored). */
+    public List<PartSummary> findByNumber(String number) {
+        String key = Part.numberKey(number);
+        if (key.isEmpty()) {
+            return List.of();
+        }
+        return database.read(c -> summaries(c, SUMMARY + """
+                 WHERE p.active AND (p.number_key = ?
+                    OR p.id IN (SELECT x.part_id FROM part_cross_reference x WHERE x.number_key = ?))
+                 ORDER BY p.brand, p.part_number""", List.of(key, key), DEFAULT_LIMIT));
+    }
+
+    /**
+     * What a person types in the search box: a barcode, a part or cross-reference number (exact, then as a
+     * prefix), or words of the name, brand and category (each word as a prefix; all must match).
+     */
+    public List<PartSummary> search(String query, int limit) {
+        String text = query == null ? "" : query.trim();
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, PartSummary> hits = new LinkedHashMap<>();
+        findByBarcode(text).ifPresent(p -> hits.put(p.id(), p));
+        findByNumber(text).forEach(p -> hits.putIfAbsent(p.id(), p));
+        String key = Part.numberKey(text);
+        if (hits.size() < limit && key.length() >= 3) {
+            database.read(c -> summaries(c, SUMMARY + " WHERE p.active AND p.number_key LIKE ? ORDER BY p.number_key",
+                    List.of(key + "%"), limit)).forEach(p -> hits.putIfAbsent(p.id(), p));
+        }
+        if (hits.size() < limit) {
+            searchWords(text, limit).forEach(p -> hits.putIfAbsent(p.id(), p));
+        }
+        return hits.values().stream().limit(limit).toList();
+    }
+
+    /** Parts that fit a vehicle, optionally narrowed by words ("brake pad"). */
+    public List<PartSummary> searchByVehicle(String make, String model, int year, String words, int limit) {
+        if (make == null || make.isBlank() || model == null || model.isBlank()) {
+            throw new RuleException("Choose the vehicle's make and model.");
+        }
+        List<Object> parameters = new ArrayList<>(List.of(make.trim().toUpperCase(Locale.ROOT),
+                model.trim().toUpperCase(Locale.ROOT), year, year));
+        StringBuilder sql = new StringBuilder(SUMMARY).append("""
+                 WHERE p.active AND p.id IN (SELECT f.part_id FROM part_fitment f
+                                              WHERE f.make = ? AND f.model = ? AND f.year_from <= ? AND f.year_to >= ?)""");
+        for (String word : words(words)) {
+            sql.append(" AND p.id IN (SELECT w.part_id FROM part_word w WHERE w.word LIKE ?)");
+            parameters.add(word + "%");
+        }
+        sql.append(" ORDER BY p.category, p.name");
+        return database.read(c -> summaries(c, sql.toString(), parameters, limit));
+    }
+
+    public List<String> makes() {
+        return database.read(c -> strings(c, "SELECT DISTINCT make FROM part_fitment ORDER BY make"));
+    }
+
+    public List<String> categories() {
+        return database.read(c -> strings(c, "SELECT DISTINCT category FROM part ORDER BY category"));
+    }
+
+    public int count() {
+        return database.read(c -> {
+            try (ResultSet rows = c.createStatement().executeQuery("SELECT COUNT(*) FROM part WHERE active")) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        });
+    }
+
+    private List<PartSummary> searchWords(String text, int limit) {
+        Set<String> words = words(text);
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder(SUMMARY).append(" WHERE p.active");
+        List<Object> parameters = new ArrayList<>();
+        for (String word : words) {
+            sql.append(" AND p.id IN (SELECT w.part_id FROM part_word w WHERE w.word LIKE ?)");
+            parameters.add(word + "%");
+        }
+        sql.append(" ORDER BY p.name");
+        return database.read(c -> summaries(c, sql.toString(), parameters, limit));
+    }
+
+    /** The search words of a text: lower case letters and digits, at least two characters. */
+    static Set<String> words(String text) {
+        Set<String> words = new LinkedHashSet<>();
+        if (text == null) {
+            return words;
+        }
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (word.length() >= 2) {
+                words.add(word.length() > 40 ? word.substring(0, 40) : word);
+            }
+        }
+        return words;
+    }
+
+    private static void validate(Part part) {
+        List<String> problems = new ArrayList<>();
+        if (part.partNumber() == null || Part.numberKey(part.partNumber()).isEmpty()) {
+            problems.add("a part number");
+        }
+        if (part.brand() == null || part.brand().isBlank()) {
+            problems.add("a brand");
+        }
+        if (part.name() == null || part.name().isBlank()) {
+            problems.add("a name");
+        }
+        if (part.category() == null || part.category().isBlank()) {
+            problems.add("a category");
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleException("A part needs " + String.join(", ", problems) + ".");
+        }
+        if (part.priceMinor() < 0 || part.costMinor() < 0) {
+            throw new RuleException("Prices and costs cannot be negative.");
+        }
+        if (part.barcode() != null && !part.barcode().isBlank() && !Barcodes.isValid(part.barcode().trim())) {
+            throw new RuleException("The barcode " + part.barcode() + " has a wrong check digit or characters.");
+        }
+        if (part.minQty() < 0 || part.maxQty() < 0 || part.reorderPoint() < 0) {
+            throw new RuleException("Stock levels cannot be negative.");
+        }
+        if (part.maxQty() > 0 && part.maxQty() < part.minQty()) {
+            throw new RuleException("The maximum stock is below the minimum.");
+        }
+        for (Fitment f : part.fitments()) {
+            if (f.make() == null || f.make().isBlank() || f.model() == null || f.model().isBlank()) {
+                throw new RuleException("A fitment needs a make and a model.");
+            }
+            if (f.yearFrom() < 1900 || f.yearTo() < f.yearFrom() || f.yearTo() > 2100) {
+                throw new RuleException("The years of a fitment (" + f.yearFrom() + "–" + f.yearTo() + ") are not a range.");
+            }
+        }
+        for (CrossReference x : part.crossReferences()) {
+            if (x.kind() == null || x.brand() == null || x.brand().isBlank() || Part.numberKey(x.number()).isEmpty()) {
+                throw new RuleException("A cross-reference needs a kind, a brand and a number.");
+            }
+        }
+    }
+
+    private static Optional<UUID> findId(Connection c, String brand, String key) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT id FROM part WHERE brand = ? AND number_key = ?")) {
+            select.setString(1, brand);
+            select.setString(2, key);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getObject(1, UUID.class)) : Optional.empty();
+            }
+        }
+    }
+
+    private static long currentPrice(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT price_minor FROM part WHERE id = ?")) {
+            select.setObject(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    throw new RuleException("That part no longer exists.");
+                }
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static void ensureBarcodeFree(Connection c, Part part) throws SQLException {
+        if (part.barcode() == null || part.barcode().isBlank()) {
+            return;
+        }
+        try (PreparedStatement select = c.prepareStatement("SELECT part_number FROM part WHERE barcode = ? AND id <> ?")) {
+            select.setString(1, part.barcode().trim());
+            select.setObject(2, part.id());
+            try (ResultSet rows = select.executeQuery()) {
+                if (rows.next()) {
+                    throw new RuleException("The barcode " + part.barcode().trim() + " already belongs to part "
+                            + rows.getString(1) + ".");
+                }
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Part part, String key) throws SQLException {
+        statement.setObject(1, part.id());
+        statement.setString(2, part.partNumber().trim());
+        statement.setString(3, key);
+        statement.setString(4, part.brand().trim());
+        statement.setString(5, part.name().trim());
+        statement.setString(6, part.category().trim());
+        statement.setString(7, part.barcode() == null || part.barcode().isBlank() ? null : part.barcode().trim());
+        statement.setLong(8, part.costMinor());
+        statement.setLong(9, part.priceMinor());
+        statement.setBoolean(10, part.taxable());
+        statement.setString(11, part.defaultBin() == null || part.defaultBin().isBlank() ? "MAIN"
+                : part.defaultBin().trim().toUpperCase(Locale.ROOT));
+        statement.setInt(12, part.minQty());
+        statement.setInt(13, part.maxQty());
+        statement.setInt(14, part.reorderPoint());
+    }
+
+    private static void writeDetails(Connection c, Part part) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "MERGE INTO part_cross_reference (part_id, kind, brand, number, number_key) KEY (part_id, brand, number_key) VALUES (?, ?, ?, ?, ?)")) {
+            for (CrossReference x : part.crossReferences()) {
+                insert.setObject(1, part.id());
+                insert.setString(2, x.kind().name());
+                insert.setString(3, x.brand().trim());
+                insert.setString(4, x.number().trim());
+                insert.setString(5, Part.numberKey(x.number()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO part_fitment (part_id, make, model, year_from, year_to, engine) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (Fitment f : part.fitments()) {
+                insert.setObject(1, part.id());
+                insert.setString(2, f.make().trim().toUpperCase(Locale.ROOT));
+                insert.setString(3, f.model().trim().toUpperCase(Locale.ROOT));
+                insert.setInt(4, f.yearFrom());
+                insert.setInt(5, f.yearTo());
+                insert.setString(6, f.engine() == null ? "" : f.engine().trim());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        Set<String> words = words(part.name() + " " + part.brand() + " " + part.category());
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO part_word (word, part_id) VALUES (?, ?)")) {
+            for (String word : words) {
+                insert.setString(1, word);
+                insert.setObject(2, part.id());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static Part load(Connection c, PartSummary s) throws SQLException {
+        List<CrossReference> references = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT kind, brand, number FROM part_cross_reference WHERE part_id = ? ORDER BY kind, brand, number")) {
+            select.setObject(1, s.id());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    references.add(new CrossReference(CrossReference.Kind.valueOf(rows.getString(1)), rows.getString(2),
+                            rows.getString(3)));
+                }
+            }
+        }
+        List<Fitment> fitments = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT make, model, year_from, year_to, engine FROM part_fitment WHERE part_id = ? ORDER BY make, model, year_from")) {
+            select.setObject(1, s.id());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    fitments.add(new Fitment(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getInt(4),
+                            rows.getString(5)));
+                }
+            }
+        }
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT min_qty, max_qty, reorder_point FROM part WHERE id = ?")) {
+            select.setObject(1, s.id());
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return new Part(s.id(), s.partNumber(), s.brand(), s.name(), s.category(), s.barcode(), s.costMinor(),
+                        s.priceMinor(), s.taxable(), s.defaultBin(), rows.getInt(1), rows.getInt(2), rows.getInt(3),
+                        references, fitments);
+            }
+        }
+    }
+
+    static List<PartSummary> summaries(Connection c, String sql, List<?> parameters, int limit) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(sql + " LIMIT " + Math.max(1, limit))) {
+            for (int i = 0; i < parameters.size(); i++) {
+                select.setObject(i + 1, parameters.get(i));
+            }
+            List<PartSummary> parts = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    parts.add(new PartSummary(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getLong(7), rows.getLong(8),
+                            rows.getBoolean(9), rows.getString(10), rows.getInt(11)));
+                }
+            }
+            return parts;
+        }
+    }
+
+    private static List<String> strings(Connection c, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rows = c.createStatement().executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private static JsonObject toJson(Part part, Staff by) {
+        JsonArrayBuilder references = Json.createArrayBuilder();
+        part.crossReferences().forEach(x -> references.add(Json.createObjectBuilder()
+                .add("kind", x.kind().name()).add("brand", x.brand()).add("number", x.number())));
+        JsonArrayBuilder fitments = Json.createArrayBuilder();
+        part.fitments().forEach(f -> fitments.add(Json.createObjectBuilder().add("make", f.make()).add("model", f.model())
+                .add("yearFrom", f.yearFrom()).add("yearTo", f.yearTo()).add("engine", f.engine() == null ? "" : f.engine())));
+        return Json.createObjectBuilder()
+                .add("partId", part.id().toString())
+                .add("partNumber", part.partNumber())
+                .add("brand", part.brand())
+                .add("name", part.name())
+                .add("category", part.category())
+                .add("barcode", part.barcode() == null ? "" : part.barcode())
+                .add("costMinor", part.costMinor())
+                .add("priceMinor", part.priceMinor())
+                .add("taxable", part.taxable())
+                .add("crossReferences", references)
+                .add("fitments", fitments)
+                .add("staff", by.username())
+                .build();
+    }
+}

@@ -1,0 +1,42 @@
+package org.clutch.shop.db;
+
+import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonWriter;
+
+/**
+ * Records each change as an event with a unique id, on the connection of the change itself, so the event
+ * exists exactly when the change does. The sync sender (a later piece) drains this table in {@code seq} order.
+ */
+public final class Outbox {
+
+    private Outbox() {
+    }
+
+    public static UUID record(Connection connection, String type, UUID subjectId, JsonObject payload, Instant at)
+            throws SQLException {
+        UUID id = UUID.randomUUID();
+        StringWriter text = new StringWriter();
+        try (JsonWriter writer = Json.createWriter(text)) {
+            writer.writeObject(payload);
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO outbox_event (id, type, version, subject_id, payload, created_at) VALUES (?, ?, 1, ?, ?, ?)")) {
+            insert.setObject(1, id);
+            insert.setString(2, type);
+            insert.setObject(3, subjectId);
+            insert.setString(4, text.toString());
+            insert.setTimestamp(5, Timestamp.from(at));
+            insert.executeUpdate();
+        }
+        return id;
+    }
+}

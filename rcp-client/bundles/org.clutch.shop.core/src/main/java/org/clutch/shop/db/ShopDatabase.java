@@ -1,0 +1,81 @@
+package org.clutch.shop.db;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The shop's local database: H2 in file mode, migrated by Flyway at open. A commit is written to the file
+ * before {@link #inTransaction} returns (WRITE_DELAY=0), so a confirmed sale survives the process being killed.
+ */
+public final class ShopDatabase implements AutoCloseable {
+
+    /** One unit of work on a connection; the connection is not to be kept. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T on(Connection connection) throws SQLException;
+    }
+
+    private final JdbcConnectionPool pool;
+    private final Path directory;
+
+    private ShopDatabase(Path directory, JdbcConnectionPool pool) {
+        this.directory = directory;
+        this.pool = pool;
+    }
+
+    public static ShopDatabase open(Path directory) {
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("shop") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "shop", "");
+        pool.setMaxConnections(8);
+        try {
+            Flyway.configure(ShopDatabase.class.getClassLoader())
+                    .dataSource(pool)
+                    .locations("classpath:db/shop")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+        return new ShopDatabase(directory, pool);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Runs {@code work} in one transaction: all of it is committed, or none of it (and the exception is thrown). */
+    public <T> T inTransaction(Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.on(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
+    }
+
+    /** Runs a read with auto-commit. */
+    public <T> T read(Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            return work.on(connection);
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+}

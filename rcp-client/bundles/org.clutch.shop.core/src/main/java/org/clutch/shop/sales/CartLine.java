@@ -1,0 +1,60 @@
+package org.clutch.shop.sales;
+
+import java.util.UUID;
+
+import org.clutch.shop.RuleException;
+import org.clutch.shop.money.Discount;
+
+/** One line of the sale being rung up. */
+public final class CartLine {
+
+    private final UUID partId;
+    private final String partNumber;
+    private final String description;
+    private final String bin;
+    private final long unitPriceMinor;
+    private final long unitCostMinor;
+    private final boolean taxable;
+    private int quantity;
+    private Discount discount = Discount.NONE;
+
+    public CartLine(UUID partId, String partNumber, String description, String bin, long unitPriceMinor,
+            long unitCostMinor, boolean taxable, int quantity) {
+        this.partId = partId;
+        this.partNumber = partNumber;
+        this.description = description;
+        this.bin = bin;
+        this.unitPriceMinor = unitPriceMinor;
+        this.unitCostMinor = unitCostMinor;
+        this.taxable = taxable;
+        setQuantity(quantity);
+    }
+
+    public UUID partId() { return partId; }
+    public String partNumber() { return partNumber; }
+    public String description() { return description; }
+    public String bin() { return bin; }
+    public long unitPriceMinor() { return unitPriceMinor; }
+    public long unitCostMinor() { return unitCostMinor; }
+    public boolean taxable() { return taxable; }
+    public int quantity() { return quantity; }
+    public Discount discount() { return discount; }
+
+    public long grossMinor() {
+        return unitPriceMinor * quantity;
+    }
+
+    public void setQuantity(int quantity) {
+        if (quantity <= 0) {
+            throw new RuleException("A quantity is at least 1.");
+        }
+        if (quantity > 9_999) {
+            throw new RuleException("A quantity of " + quantity + " is more than one sale can hold.");
+        }
+        this.quantity = quantity;
+    }
+
+    public void setDiscount(Discount discount) {
+        this.discount = discount == null ? Discount.NONE : discount;
+    }
+}

@@ -1,0 +1,525 @@
+package org.clutch.shop.sales;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+
+import org.clutch.shop.RuleException;
+import org.clutch.shop.ShopProfile;
+import org.clutch.shop.db.Outbox;
+import org.clutch.shop.db.ShopDatabase;
+import org.clutch.shop.inventory.Inventory;
+import org.clutch.shop.inventory.StockReason;
+import org.clutch.shop.money.Discount;
+import org.clutch.shop.staff.Staff;
+
+/**
+ * Closing sales, voiding them, taking goods back, and holding sales aside. Each of these is one local
+ * transaction: the sale, its stock movements and its outbox events are written together or not at all.
+ */
+public final class Sales {
+
+    private final ShopDatabase database;
+    private final Inventory inventory;
+    private final ShopProfile profile;
+    private final Clock clock;
+
+    public Sales(ShopDatabase database, Inventory inventory, ShopProfile profile, Clock clock) {
+        this.database = database;
+        this.inventory = inventory;
+        this.profile = profile;
+        this.clock = clock;
+    }
+
+    /** Takes payment for the cart and closes the sale: the stock leaves the shelf and the sale gets its number. */
+    public SaleRecord complete(Cart cart, List<Tender> tenders, Staff by) {
+        if (cart.isEmpty()) {
+            throw new RuleException("The sale has no items.");
+        }
+        Totals totals = cart.totals();
+        Settlement settlement = Settlement.of(totals.totalMinor(), tenders);
+        if (!settlement.isSettled()) {
+            throw new RuleException("The payment is " + profile.currency().format(settlement.dueMinor()) + " short.");
+        }
+        UUID saleId = UUID.randomUUID();
+        database.inTransaction(c -> {
+            Instant now = clock.instant();
+            String number = "S" + String.format("%06d", nextNumber(c));
+            insertSale(c, saleId, number, "COMPLETED", "SALE", null, cart, by, null, totals, settlement, now);
+            insertLines(c, saleId, cart, totals);
+            insertTenders(c, saleId, tenders);
+            for (CartLine line : cart.lines()) {
+                inventory.record(c, line.partId(), line.bin(), -line.quantity(), StockReason.SALE, number, null, by);
+            }
+            Outbox.record(c, "sales.sale-completed", saleId, saleEvent(c, saleId).build(), now);
+            return null;
+        });
+        return get(saleId).orElseThrow();
+    }
+
+    /**
+     * Cancels a sale made today, on a manager's authority and with a reason: the goods go back to their bins.
+     * Later, or once goods were returned against it, the way back is a return.
+     */
+    public SaleRecord voidSale(String number, String reason, Staff manager) {
+        manager.requireManager("void a sale");
+        if (reason == null || reason.isBlank()) {
+            throw new RuleException("Say why the sale is voided.");
+        }
+        SaleRecord sale = findByNumber(number).orElseThrow(() -> new RuleException("There is no sale " + number + "."));
+        if (sale.kind() != SaleRecord.Kind.SALE || sale.status() != SaleRecord.Status.COMPLETED) {
+            throw new RuleException("Sale " + number + " is " + sale.status().name().toLowerCase() + " and cannot be voided.");
+        }
+        if (sale.lines().stream().anyMatch(l -> l.returnedQuantity() > 0)) {
+            throw new RuleException("Goods were already returned against sale " + number + "; return the rest instead.");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (!LocalDate.ofInstant(sale.completedAt(), clock.getZone()).equals(today)) {
+            throw new RuleException("Only today's sales can be voided; take the goods back as a return.");
+        }
+        database.inTransaction(c -> {
+            Instant now = clock.instant();
+            try (PreparedStatement update = c.prepareStatement("""
+                    UPDATE sale SET status = 'VOIDED', void_reason = ?, voided_by = ?, voided_at = ?
+                     WHERE id = ? AND status = 'COMPLETED'""")) {
+                update.setString(1, reason.trim());
+                update.setObject(2, manager.id());
+                update.setTimestamp(3, Timestamp.from(now));
+                update.setObject(4, sale.id());
+                if (update.executeUpdate() != 1) {
+                    throw new RuleException("Sale " + number + " was changed meanwhile; look it up again.");
+                }
+            }
+            for (SaleRecord.Line line : sale.lines()) {
+                inventory.record(c, line.partId(), line.bin(), line.quantity(), StockReason.VOID, number, reason.trim(), manager);
+            }
+            Outbox.record(c, "sales.sale-voided", sale.id(), Json.createObjectBuilder()
+                    .add("saleId", sale.id().toString()).add("number", number).add("reason", reason.trim())
+                    .add("staff", manager.username()).build(), now);
+            return null;
+        });
+        return get(sale.id()).orElseThrow();
+    }
+
+    /**
+     * Takes goods back against the original sale. Each line's refund is its share of what was paid for it, so
+     * discounts and tax come back in proportion; restocked units go back to the bin they were sold from.
+     * A refund over the clerk's limit needs a manager ({@code by} or {@code approvedBy}).
+     */
+    public SaleRecord returnItems(String originalNumber, List<ReturnItem> items, Tender.Kind refundKind, Staff by,
+            Staff approvedBy) {
+        if (items == null || items.isEmpty()) {
+            throw new RuleException("Choose what comes back.");
+        }
+        SaleRecord original = findByNumber(originalNumber)
+                .orElseThrow(() -> new RuleException("There is no sale " + originalNumber + "."));
+        if (original.kind() != SaleRecord.Kind.SALE || original.status() != SaleRecord.Status.COMPLETED) {
+            throw new RuleException("Nothing can be returned against " + originalNumber + ": it is "
+                    + (original.kind() == SaleRecord.Kind.RETURN ? "a return" : original.status().name().toLowerCase()) + ".");
+        }
+        Map<Integer, SaleRecord.Line> linesByNo = new HashMap<>();
+        original.lines().forEach(l -> linesByNo.put(l.lineNo(), l));
+        long refund = 0;
+        long refundTax = 0;
+        Map<Integer, Integer> seen = new HashMap<>();
+        for (ReturnItem item : items) {
+            SaleRecord.Line line = linesByNo.get(item.lineNo());
+            if (line == null) {
+                throw new RuleException("Sale " + originalNumber + " has no line " + item.lineNo() + ".");
+            }
+            if (seen.merge(item.lineNo(), 1, Integer::sum) > 1) {
+                throw new RuleException("Line " + item.lineNo() + " is listed twice.");
+            }
+            if (item.quantity() <= 0 || item.quantity() > line.returnableQuantity()) {
+                throw new RuleException("Of " + line.partNumber() + " only " + line.returnableQuantity()
+                        + " can still be returned.");
+            }
+            refund += line.refundFor(item.quantity());
+            refundTax += line.taxFor(item.quantity());
+        }
+        if (refund > profile.clerkReturnLimitMinor() && !by.isManager()
+                && (approvedBy == null || !approvedBy.isManager())) {
+            throw new RuleException("A refund of " + profile.currency().format(refund) + " is over the limit of "
+                    + profile.currency().format(profile.clerkReturnLimitMinor()) + "; a shop manager must approve it.");
+        }
+        long refundTotal = refund;
+        long refundTaxTotal = refundTax;
+        UUID returnId = UUID.randomUUID();
+        database.inTransaction(c -> {
+            Instant now = clock.instant();
+            // The original's returned quantities are re-read under the lock, so two tills cannot return the same unit twice.
+            lockSale(c, original.id());
+            Map<Integer, Integer> returned = returnedQuantities(c, original.id());
+            String number = "R" + String.format("%06d", nextNumber(c));
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO sale (id, number, status, kind, original_sale, customer_id, staff_id, subtotal_minor,
+                                      discount_minor, tax_minor, total_minor, paid_minor, change_minor, created_at, completed_at)
+                    VALUES (?, ?, 'COMPLETED', 'RETURN', ?, ?, ?, ?, 0, ?, ?, ?, 0, ?, ?)""")) {
+                insert.setObject(1, returnId);
+                insert.setString(2, number);
+                insert.setObject(3, original.id());
+                insert.setObject(4, null);
+                insert.setObject(5, by.id());
+                insert.setLong(6, refundTotal);
+                insert.setLong(7, refundTaxTotal);
+                insert.setLong(8, refundTotal);
+                insert.setLong(9, refundTotal);
+                insert.setTimestamp(10, Timestamp.from(now));
+                insert.setTimestamp(11, Timestamp.from(now));
+                insert.executeUpdate();
+            }
+            int lineNo = 0;
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO sale_line (sale_id, line_no, part_id, part_number, description, bin, quantity, unit_price_minor,
+                                           unit_cost_minor, discount_minor, tax_minor, total_minor, original_line_no, restock)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""")) {
+                for (ReturnItem item : items) {
+                    SaleRecord.Line line = linesByNo.get(item.lineNo());
+                    int already = returned.getOrDefault(item.lineNo(), 0);
+                    if (item.quantity() > line.quantity() - already) {
+                        throw new RuleException("Of " + line.partNumber() + " only " + (line.quantity() - already)
+                                + " can still be returned.");
+                    }
+                    insert.setObject(1, returnId);
+                    insert.setInt(2, ++lineNo);
+                    insert.setObject(3, line.partId());
+                    insert.setString(4, line.partNumber());
+                    insert.setString(5, line.description());
+                    insert.setString(6, line.bin());
+                    insert.setInt(7, item.quantity());
+                    insert.setLong(8, line.unitPriceMinor());
+                    insert.setLong(9, line.unitCostMinor());
+                    insert.setLong(10, line.taxFor(item.quantity()));
+                    insert.setLong(11, line.refundFor(item.quantity()));
+                    insert.setInt(12, item.lineNo());
+                    insert.setBoolean(13, item.restock());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            insertTenders(c, returnId, List.of(new Tender(refundKind, refundTotal, "refund of " + originalNumber)));
+            for (ReturnItem item : items) {
+                SaleRecord.Line line = linesByNo.get(item.lineNo());
+                if (item.restock()) {
+                    inventory.record(c, line.partId(), line.bin(), item.quantity(), StockReason.RETURN, number,
+                            "returned from " + originalNumber, by);
+                }
+            }
+            Outbox.record(c, "sales.return-completed", returnId, saleEvent(c, returnId)
+                    .add("originalSaleId", original.id().toString())
+                    .add("approvedBy", approvedBy == null ? "" : approvedBy.username()).build(), now);
+            return null;
+        });
+        return get(returnId).orElseThrow();
+    }
+
+    /** Puts the cart aside under a label; it can be recalled at any till of this shop. */
+    public UUID hold(Cart cart, String label, Staff by) {
+        if (cart.isEmpty()) {
+            throw new RuleException("There is nothing to hold.");
+        }
+        UUID id = UUID.randomUUID();
+        Totals totals = cart.totals();
+        database.inTransaction(c -> {
+            insertSale(c, id, null, "HELD", "SALE", null, cart, by,
+                    label == null || label.isBlank() ? "Held sale" : label.trim(), totals,
+                    new Settlement(totals.totalMinor(), 0, totals.totalMinor(), 0), clock.instant());
+            insertLines(c, id, cart, totals);
+            return null;
+        });
+        return id;
+    }
+
+    public List<HeldSale> held() {
+        return database.read(c -> {
+            List<HeldSale> held = new ArrayList<>();
+            try (ResultSet rows = c.createStatement().executeQuery("""
+                    SELECT s.id, s.hold_label, st.display_name, s.created_at,
+                           (SELECT COUNT(*) FROM sale_line l WHERE l.sale_id = s.id), s.total_minor
+                      FROM sale s JOIN staff st ON st.id = s.staff_id
+                     WHERE s.status = 'HELD' ORDER BY s.created_at""")) {
+                while (rows.next()) {
+                    held.add(new HeldSale(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                            rows.getTimestamp(4).toInstant(), rows.getInt(5), rows.getLong(6)));
+                }
+            }
+            return held;
+        });
+    }
+
+    /** Brings a held sale back as a cart and removes it from the held list (one till gets it, not two). */
+    public Cart recall(UUID heldId) {
+        return database.inTransaction(c -> {
+            Cart cart = new Cart(profile.tax());
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT discount_kind, discount_value, customer_id FROM sale WHERE id = ? AND status = 'HELD' FOR UPDATE")) {
+                select.setObject(1, heldId);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        throw new RuleException("That held sale was already recalled.");
+                    }
+                    cart.setSaleDiscount(discount(rows.getString(1), rows.getLong(2)));
+                }
+            }
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT l.part_id, l.part_number, l.description, l.bin, l.unit_price_minor, l.unit_cost_minor, p.taxable,
+                           l.quantity, l.discount_kind, l.discount_value
+                      FROM sale_line l JOIN part p ON p.id = l.part_id WHERE l.sale_id = ? ORDER BY l.line_no""")) {
+                select.setObject(1, heldId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        CartLine line = new CartLine(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                                rows.getString(4), rows.getLong(5), rows.getLong(6), rows.getBoolean(7), rows.getInt(8));
+                        line.setDiscount(discount(rows.getString(9), rows.getLong(10)));
+                        cart.restore(line);
+                    }
+                }
+            }
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM sale WHERE id = ?")) {
+                delete.setObject(1, heldId);
+                delete.executeUpdate();
+            }
+            return cart;
+        });
+    }
+
+    public Optional<SaleRecord> findByNumber(String number) {
+        if (number == null || number.isBlank()) {
+            return Optional.empty();
+        }
+        return database.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT id FROM sale WHERE number = ?")) {
+                select.setString(1, number.trim().toUpperCase());
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? load(c, rows.getObject(1, UUID.class)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public Optional<SaleRecord> get(UUID id) {
+        return database.read(c -> load(c, id));
+    }
+
+    /** Completed sales and returns, newest first. */
+    public List<SaleRecord> recent(int limit) {
+        return database.read(c -> {
+            List<UUID> ids = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT id FROM sale WHERE status <> 'HELD' ORDER BY completed_at DESC LIMIT ?")) {
+                select.setInt(1, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getObject(1, UUID.class));
+                    }
+                }
+            }
+            List<SaleRecord> sales = new ArrayList<>();
+            for (UUID id : ids) {
+                load(c, id).ifPresent(sales::add);
+            }
+            return sales;
+        });
+    }
+
+    private static long nextNumber(Connection c) throws SQLException {
+        try (ResultSet rows = c.createStatement().executeQuery("SELECT NEXT VALUE FOR sale_number_seq")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static void lockSale(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT id FROM sale WHERE id = ? FOR UPDATE")) {
+            lock.setObject(1, id);
+            lock.executeQuery().close();
+        }
+    }
+
+    private static void insertSale(Connection c, UUID id, String number, String status, String kind, UUID original,
+            Cart cart, Staff by, String holdLabel, Totals totals, Settlement settlement, Instant now) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO sale (id, number, status, kind, original_sale, customer_id, staff_id, hold_label, discount_kind,
+                                  discount_value, subtotal_minor, discount_minor, tax_minor, total_minor, paid_minor,
+                                  change_minor, created_at, completed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setObject(1, id);
+            insert.setString(2, number);
+            insert.setString(3, status);
+            insert.setString(4, kind);
+            insert.setObject(5, original);
+            insert.setObject(6, cart.customerId());
+            insert.setObject(7, by.id());
+            insert.setString(8, holdLabel);
+            insert.setString(9, cart.saleDiscount().isNone() ? null : cart.saleDiscount().kind().name());
+            insert.setLong(10, cart.saleDiscount().value());
+            insert.setLong(11, totals.subtotalMinor());
+            insert.setLong(12, totals.discountMinor());
+            insert.setLong(13, totals.taxMinor());
+            insert.setLong(14, totals.totalMinor());
+            insert.setLong(15, settlement.paidMinor());
+            insert.setLong(16, settlement.changeMinor());
+            insert.setTimestamp(17, Timestamp.from(now));
+            insert.setTimestamp(18, "HELD".equals(status) ? null : Timestamp.from(now));
+            insert.executeUpdate();
+        }
+    }
+
+    private static void insertLines(Connection c, UUID saleId, Cart cart, Totals totals)
+            throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO sale_line (sale_id, line_no, part_id, part_number, description, bin, quantity, unit_price_minor,
+                                       unit_cost_minor, discount_kind, discount_value, discount_minor, tax_minor, total_minor)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (int i = 0; i < cart.lines().size(); i++) {
+                CartLine line = cart.lines().get(i);
+                Totals.LineTotals money = totals.lines().get(i);
+                insert.setObject(1, saleId);
+                insert.setInt(2, i + 1);
+                insert.setObject(3, line.partId());
+                insert.setString(4, line.partNumber());
+                insert.setString(5, line.description());
+                insert.setString(6, line.bin());
+                insert.setInt(7, line.quantity());
+                insert.setLong(8, line.unitPriceMinor());
+                insert.setLong(9, line.unitCostMinor());
+                insert.setString(10, line.discount().isNone() ? null : line.discount().kind().name());
+                insert.setLong(11, line.discount().value());
+                insert.setLong(12, money.discountMinor());
+                insert.setLong(13, money.taxMinor());
+                insert.setLong(14, money.totalMinor());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void insertTenders(Connection c, UUID saleId, List<Tender> tenders) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO sale_tender (sale_id, tender_no, kind, amount_minor, reference) VALUES (?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < tenders.size(); i++) {
+                insert.setObject(1, saleId);
+                insert.setInt(2, i + 1);
+                insert.setString(3, tenders.get(i).kind().name());
+                insert.setLong(4, tenders.get(i).amountMinor());
+                insert.setString(5, tenders.get(i).reference());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static Map<Integer, Integer> returnedQuantities(Connection c, UUID saleId) throws SQLException {
+        Map<Integer, Integer> returned = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT l.original_line_no, SUM(l.quantity) FROM sale_line l JOIN sale r ON r.id = l.sale_id
+                 WHERE r.original_sale = ? AND r.kind = 'RETURN' AND r.status = 'COMPLETED' GROUP BY l.original_line_no""")) {
+            select.setObject(1, saleId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    returned.put(rows.getInt(1), rows.getInt(2));
+                }
+            }
+        }
+        return returned;
+    }
+
+    private static Optional<SaleRecord> load(Connection c, UUID id) throws SQLException {
+        SaleRecord header;
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT s.number, s.kind, s.status, o.number, st.display_name, s.completed_at, s.subtotal_minor,
+                       s.discount_minor, s.tax_minor, s.total_minor, s.paid_minor, s.change_minor, s.void_reason
+                  FROM sale s JOIN staff st ON st.id = s.staff_id LEFT JOIN sale o ON o.id = s.original_sale
+                 WHERE s.id = ?""")) {
+            select.setObject(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                Timestamp completed = rows.getTimestamp(6);
+                header = new SaleRecord(id, rows.getString(1), SaleRecord.Kind.valueOf(rows.getString(2)),
+                        SaleRecord.Status.valueOf(rows.getString(3)), rows.getString(4), rows.getString(5), null,
+                        completed == null ? null : completed.toInstant(), rows.getLong(7), rows.getLong(8),
+                        rows.getLong(9), rows.getLong(10), rows.getLong(11), rows.getLong(12), List.of(), List.of(),
+                        rows.getString(13));
+            }
+        }
+        Map<Integer, Integer> returned = header.kind() == SaleRecord.Kind.SALE ? returnedQuantities(c, id) : Map.of();
+        List<SaleRecord.Line> lines = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT line_no, part_id, part_number, description, bin, quantity, unit_price_minor, unit_cost_minor,
+                       discount_minor, tax_minor, total_minor, restock
+                  FROM sale_line WHERE sale_id = ? ORDER BY line_no""")) {
+            select.setObject(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    lines.add(new SaleRecord.Line(rows.getInt(1), rows.getObject(2, UUID.class), rows.getString(3),
+                            rows.getString(4), rows.getString(5), rows.getInt(6), rows.getLong(7), rows.getLong(8),
+                            rows.getLong(9), rows.getLong(10), rows.getLong(11), returned.getOrDefault(rows.getInt(1), 0),
+                            (Boolean) rows.getObject(12)));
+                }
+            }
+        }
+        List<Tender> tenders = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT kind, amount_minor, reference FROM sale_tender WHERE sale_id = ? ORDER BY tender_no")) {
+            select.setObject(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    tenders.add(new Tender(Tender.Kind.valueOf(rows.getString(1)), rows.getLong(2), rows.getString(3)));
+                }
+            }
+        }
+        return Optional.of(new SaleRecord(id, header.number(), header.kind(), header.status(), header.originalNumber(),
+                header.staffName(), header.customerName(), header.completedAt(), header.subtotalMinor(),
+                header.discountMinor(), header.taxMinor(), header.totalMinor(), header.paidMinor(),
+                header.changeMinor(), List.copyOf(lines), List.copyOf(tenders), header.voidReason()));
+    }
+
+    private static JsonObjectBuilder saleEvent(Connection c, UUID saleId) throws SQLException {
+        SaleRecord sale = load(c, saleId).orElseThrow();
+        JsonArrayBuilder lines = Json.createArrayBuilder();
+        for (SaleRecord.Line line : sale.lines()) {
+            lines.add(Json.createObjectBuilder().add("lineNo", line.lineNo()).add("partId", line.partId().toString())
+                    .add("partNumber", line.partNumber()).add("bin", line.bin()).add("quantity", line.quantity())
+                    .add("unitPriceMinor", line.unitPriceMinor()).add("unitCostMinor", line.unitCostMinor())
+                    .add("discountMinor", line.discountMinor()).add("taxMinor", line.taxMinor())
+                    .add("totalMinor", line.totalMinor()));
+        }
+        JsonArrayBuilder tenders = Json.createArrayBuilder();
+        for (Tender tender : sale.tenders()) {
+            tenders.add(Json.createObjectBuilder().add("kind", tender.kind().name()).add("amountMinor", tender.amountMinor()));
+        }
+        return Json.createObjectBuilder()
+                .add("saleId", saleId.toString())
+                .add("number", sale.number())
+                .add("kind", sale.kind().name())
+                .add("completedAt", sale.completedAt().toString())
+                .add("staff", sale.staffName())
+                .add("subtotalMinor", sale.subtotalMinor())
+                .add("discountMinor", sale.discountMinor())
+                .add("taxMinor", sale.taxMinor())
+                .add("totalMinor", sale.totalMinor())
+                .add("lines", lines)
+                .add("tenders", tenders);
+    }
+
+    private static Discount discount(String kind, long value) {
+        return kind == null ? Discount.NONE : new Discount(Discount.Kind.valueOf(kind), value);
+    }
+}

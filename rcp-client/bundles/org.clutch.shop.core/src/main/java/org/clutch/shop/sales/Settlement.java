@@ -1,0 +1,26 @@
+package org.clutch.shop.sales;
+
+import java.util.List;
+
+import org.clutch.shop.RuleException;
+
+/**
+ * How the tenders meet the total. Cards are charged the exact amount (no cash back), so change only ever comes
+ * out of cash; a sale closes when nothing is left due.
+ */
+public record Settlement(long totalMinor, long paidMinor, long dueMinor, long changeMinor) {
+
+    public static Settlement of(long totalMinor, List<Tender> tenders) {
+        long nonCash = tenders.stream().filter(t -> t.kind() != Tender.Kind.CASH).mapToLong(Tender::amountMinor).sum();
+        long cash = tenders.stream().filter(t -> t.kind() == Tender.Kind.CASH).mapToLong(Tender::amountMinor).sum();
+        if (nonCash > totalMinor) {
+            throw new RuleException("A card can be charged at most what is due; give change from cash only.");
+        }
+        long paid = nonCash + cash;
+        return new Settlement(totalMinor, paid, Math.max(0, totalMinor - paid), Math.max(0, paid - totalMinor));
+    }
+
+    public boolean isSettled() {
+        return dueMinor == 0;
+    }
+}
