@@ -1,0 +1,130 @@
+package org.clutch.shop.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.clutch.shop.Shop;
+import org.clutch.shop.catalog.CrossReference;
+import org.clutch.shop.catalog.Fitment;
+import org.clutch.shop.catalog.Part;
+import org.clutch.shop.inventory.StockReason;
+import org.clutch.shop.staff.Role;
+import org.clutch.shop.staff.Staff;
+
+/**
+ * A believable parts shop for demos, screenshots and benchmarks: two staff, and a catalog of common wear parts
+ * for the makes seen on East African roads, with OEM cross-references, fitment, barcodes and opening stock.
+ * The same seed gives the same shop.
+ */
+public final class DemoShop {
+
+    public static final String MANAGER = "amina";
+    public static final String CLERK = "otieno";
+    public static final String PASSWORD = "clutch-demo";
+
+    private record Kind(String category, String name, long priceMajor, String... brands) {
+    }
+
+    private static final Kind[] KINDS = {
+        new Kind("Brakes", "Brake pad set front", 4500, "Bosch", "Brembo", "TRW", "Akebono"),
+        new Kind("Brakes", "Brake pad set rear", 3800, "Bosch", "Brembo", "TRW"),
+        new Kind("Brakes", "Brake disc front", 7800, "Brembo", "TRW", "Bosch"),
+        new Kind("Filters", "Oil filter", 850, "Mann", "Mahle", "Bosch", "Denso"),
+        new Kind("Filters", "Air filter", 1400, "Mann", "Mahle", "Bosch"),
+        new Kind("Filters", "Fuel filter", 1900, "Mann", "Bosch", "Denso"),
+        new Kind("Filters", "Cabin air filter", 1200, "Mann", "Bosch"),
+        new Kind("Ignition", "Spark plug iridium", 1100, "NGK", "Denso", "Bosch"),
+        new Kind("Ignition", "Ignition coil", 6500, "Denso", "Bosch", "NGK"),
+        new Kind("Engine management", "Oxygen sensor upstream", 9800, "Denso", "Bosch", "NTK"),
+        new Kind("Exhaust", "Catalytic converter", 38000, "Walker", "Bosal"),
+        new Kind("Suspension", "Shock absorber front", 8900, "KYB", "Monroe", "Bilstein"),
+        new Kind("Suspension", "Stabiliser link", 2100, "Lemforder", "TRW", "555"),
+        new Kind("Cooling", "Water pump", 7200, "Aisin", "GMB", "SKF"),
+        new Kind("Cooling", "Thermostat", 2400, "Gates", "Mahle"),
+        new Kind("Belts", "Timing belt kit", 12500, "Gates", "Contitech", "SKF"),
+        new Kind("Belts", "Drive belt", 1800, "Gates", "Bando", "Contitech"),
+        new Kind("Electrical", "Battery 12V 60Ah", 14500, "Varta", "Chloride Exide", "Bosch"),
+        new Kind("Electrical", "Alternator", 24000, "Denso", "Bosch", "Valeo"),
+        new Kind("Wipers", "Wiper blade 22in", 900, "Bosch", "Denso", "Valeo"),
+        new Kind("Clutch", "Clutch kit", 21000, "Exedy", "Valeo", "Sachs"),
+    };
+
+    private record Vehicle(String make, String model, int from, int to, String engine, String oemPrefix) {
+    }
+
+    private static final Vehicle[] VEHICLES = {
+        new Vehicle("Toyota", "Corolla", 2014, 2019, "1.6 1ZR", "04465"),
+        new Vehicle("Toyota", "Probox", 2008, 2022, "1.5 1NZ", "04465"),
+        new Vehicle("Toyota", "Hilux", 2016, 2023, "2.4 2GD", "04465"),
+        new Vehicle("Toyota", "Land Cruiser Prado", 2010, 2020, "3.0 1KD", "04465"),
+        new Vehicle("Nissan", "Note", 2013, 2020, "1.2 HR12", "41060"),
+        new Vehicle("Nissan", "X-Trail", 2014, 2021, "2.0 MR20", "D1060"),
+        new Vehicle("Mazda", "Demio", 2011, 2019, "1.3 P3", "D651"),
+        new Vehicle("Subaru", "Forester", 2013, 2018, "2.0 FB20", "26296"),
+        new Vehicle("Volkswagen", "Golf", 2009, 2016, "1.4 TSI", "1K0"),
+        new Vehicle("Isuzu", "D-Max", 2012, 2020, "2.5 4JK1", "8980"),
+        new Vehicle("Mitsubishi", "Pajero", 2007, 2019, "3.2 4M41", "4605A"),
+        new Vehicle("Honda", "Fit", 2013, 2020, "1.3 L13B", "45022"),
+    };
+
+    private DemoShop() {
+    }
+
+    /** Adds the demo staff (if missing) and {@code partCount} parts with stock. Returns the manager. */
+    public static Staff seed(Shop shop, int partCount) {
+        Staff manager = shop.staff().login(MANAGER, PASSWORD.toCharArray()).orElseGet(() -> {
+            shop.staff().create(CLERK, "Otieno Ouma", Role.CLERK, PASSWORD.toCharArray());
+            return shop.staff().create(MANAGER, "Amina Wanjiru", Role.MANAGER, PASSWORD.toCharArray());
+        });
+        Random random = new Random(42);
+        int batch = 2_000;
+        for (int start = 0; start < partCount; start += batch) {
+            int first = start;
+            int last = Math.min(partCount, start + batch);
+            shop.database().inTransaction(c -> {
+                for (int i = first; i < last; i++) {
+                    Part part = shop.catalog().save(c, part(i, random), manager);
+                    int stock = random.nextInt(10) < 8 ? 1 + random.nextInt(24) : 0;
+                    if (stock > 0) {
+                        shop.inventory().record(c, part.id(), part.defaultBin(), stock, StockReason.ADJUSTMENT, null,
+                                "opening stock", manager);
+                    }
+                }
+                return null;
+            });
+        }
+        return manager;
+    }
+
+    static Part part(int i, Random random) {
+        Kind kind = KINDS[i % KINDS.length];
+        Vehicle vehicle = VEHICLES[(i / KINDS.length) % VEHICLES.length];
+        String brand = kind.brands()[(i / (KINDS.length * VEHICLES.length)) % kind.brands().length];
+        String number = brand.substring(0, Math.min(3, brand.length())).toUpperCase().replace(" ", "") + "-"
+                + String.format("%06d", 100_000 + i * 7);
+        long price = Math.round(kind.priceMajor() * (0.85 + random.nextDouble() * 0.3)) * 100;
+        long cost = Math.round(price * (0.55 + random.nextDouble() * 0.15));
+        List<CrossReference> references = new ArrayList<>();
+        references.add(new CrossReference(CrossReference.Kind.OEM, vehicle.make(),
+                vehicle.oemPrefix() + "-" + String.format("%05d", (i * 13) % 100_000)));
+        if (i % 3 == 0) {
+            references.add(new CrossReference(CrossReference.Kind.AFTERMARKET, "Febi", String.valueOf(10_000 + i)));
+        }
+        int reorder = 2 + random.nextInt(4);
+        return new Part(null, number, brand, kind.name(), kind.category(), ean13(200_000_000_000L + i), cost, price,
+                true, (char) ('A' + i % 6) + "-" + String.format("%02d", 1 + (i / 6) % 30), reorder, reorder * 4, reorder,
+                references, List.of(new Fitment(vehicle.make(), vehicle.model(), vehicle.from(), vehicle.to(),
+                        vehicle.engine())));
+    }
+
+    /** An in-store EAN-13 (prefix 2) with its check digit. */
+    static String ean13(long twelveDigits) {
+        String digits = String.format("%012d", twelveDigits);
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += (digits.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+        }
+        return digits + (10 - sum % 10) % 10;
+    }
+}

@@ -1,0 +1,74 @@
+package org.clutch.shop.ui;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+
+import org.clutch.shop.Shop;
+import org.clutch.shop.demo.DemoShop;
+import org.clutch.shop.staff.Role;
+import org.clutch.shop.staff.Staff;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+
+/**
+ * Opens the shop's database and signs someone in before the window appears. The data directory is
+ * {@code -Dclutch.shop.data} (default ~/.clutch-shop); {@code -Dclutch.shop.demo=true} fills an empty shop with the
+ * demo catalog; {@code -Dclutch.shop.user}/{@code .password} sign in without the dialog (screenshots, kiosks).
+ */
+public class LifeCycle {
+
+    @PostContextCreate
+    public void openShop(IEclipseContext context) {
+        Path data = Path.of(System.getProperty("clutch.shop.data", System.getProperty("user.home") + "/.clutch-shop"));
+        Shop shop = Shop.open(data, Clock.systemDefaultZone());
+        Runtime.getRuntime().addShutdownHook(new Thread(shop::close, "close shop database"));
+        if (Boolean.getBoolean("clutch.shop.demo") && shop.catalog().count() == 0) {
+            DemoShop.seed(shop, Integer.getInteger("clutch.shop.demo.parts", 400));
+        }
+        Shell shell = new Shell(Display.getDefault());
+        if (shop.staff().isEmpty() && !createFirstManager(shell, shop)) {
+            System.exit(0);
+        }
+        Optional<Staff> staff = signIn(shell, shop);
+        if (staff.isEmpty()) {
+            System.exit(0);
+        }
+        shell.dispose();
+        context.set(ShopSession.class, new ShopSession(shop, staff.get(), new SwtPrompter(shop)));
+    }
+
+    private static Optional<Staff> signIn(Shell shell, Shop shop) {
+        String user = System.getProperty("clutch.shop.user");
+        String password = System.getProperty("clutch.shop.password");
+        if (user != null && password != null) {
+            return shop.staff().login(user, password.toCharArray());
+        }
+        LoginDialog login = new LoginDialog(shell, shop.staff(), "Clutch shop — sign in", shop.profile().name());
+        return login.open() == Window.OK ? Optional.of(login.staff()) : Optional.empty();
+    }
+
+    /** A new shop has no staff: the first person to open it becomes its manager. */
+    private static boolean createFirstManager(Shell shell, Shop shop) {
+        MessageDialog.openInformation(shell, "New shop", "This shop has no staff yet. Create the manager's account.");
+        InputDialog name = new InputDialog(shell, "Manager", "Your name:", "", null);
+        if (name.open() != Window.OK) {
+            return false;
+        }
+        InputDialog username = new InputDialog(shell, "Manager", "User name:", "", null);
+        if (username.open() != Window.OK) {
+            return false;
+        }
+        InputDialog password = new InputDialog(shell, "Manager", "Password (6 characters or more):", "", null);
+        if (password.open() != Window.OK) {
+            return false;
+        }
+        shop.staff().create(username.getValue(), name.getValue(), Role.MANAGER, password.getValue().toCharArray());
+        return true;
+    }
+}

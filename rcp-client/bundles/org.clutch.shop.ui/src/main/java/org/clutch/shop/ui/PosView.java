@@ -1,0 +1,365 @@
+package org.clutch.shop.ui;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.clutch.shop.RuleException;
+import org.clutch.shop.Shop;
+import org.clutch.shop.catalog.PartSummary;
+import org.clutch.shop.money.Discount;
+import org.clutch.shop.money.ShopCurrency;
+import org.clutch.shop.sales.Cart;
+import org.clutch.shop.sales.CartLine;
+import org.clutch.shop.sales.HeldSale;
+import org.clutch.shop.sales.Receipt;
+import org.clutch.shop.sales.SaleRecord;
+import org.clutch.shop.sales.Settlement;
+import org.clutch.shop.sales.Tender;
+import org.clutch.shop.sales.Totals;
+import org.clutch.shop.ui.Screens.StatusLine;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+
+/**
+ * The till. A scan (or a typed number, or words) adds the part; the lines, discounts and totals update as they
+ * change; cash and card are taken with the change shown; completing writes the sale and shows its receipt.
+ */
+public final class PosView {
+
+    private final ShopSession session;
+    private final Shop shop;
+    private final ShopCurrency money;
+    private final Composite root;
+    private final Text scan;
+    private final Table results;
+    private final Table lines;
+    private final Label subtotal;
+    private final Label discount;
+    private final Label tax;
+    private final Label total;
+    private final Text cash;
+    private final Text card;
+    private final Label change;
+    private final Text receipt;
+    private final StatusLine status;
+    private final List<PartSummary> hits = new ArrayList<>();
+    private Cart cart;
+
+    public PosView(Composite parent, ShopSession session) {
+        this.session = session;
+        this.shop = session.shop();
+        this.money = shop.profile().currency();
+        this.cart = new Cart(shop.profile().tax());
+
+        root = new Composite(parent, SWT.NONE);
+        root.setLayout(new GridLayout(2, false));
+
+        Composite left = new Composite(root, SWT.NONE);
+        left.setLayout(new GridLayout(1, false));
+        left.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        Composite right = new Composite(root, SWT.NONE);
+        right.setLayout(new GridLayout(2, false));
+        GridData rightData = new GridData(SWT.FILL, SWT.FILL, false, true);
+        rightData.widthHint = 380;
+        right.setLayoutData(rightData);
+
+        Label prompt = new Label(left, SWT.NONE);
+        prompt.setText("Scan a barcode, or type a part number or words, then Enter:");
+        scan = new Text(left, SWT.BORDER | SWT.SEARCH);
+        scan.setData("name", "scan");
+        scan.setLayoutData(Screens.wide(1));
+        results = Screens.table(left, "results", SWT.SINGLE, "Part number:140", "Brand:100", "Name:260",
+                "Price:90:r", "On hand:70:r");
+        GridData resultsData = Screens.wide(1);
+        resultsData.heightHint = 110;
+        results.setLayoutData(resultsData);
+
+        lines = Screens.table(left, "lines", SWT.SINGLE, "#:30", "Part number:130", "Description:240", "Qty:50:r",
+                "Price:90:r", "Discount:90:r", "Total:100:r");
+        lines.setLayoutData(Screens.fill(1));
+
+        status = new StatusLine(left, 1);
+        Composite actions = new Composite(left, SWT.NONE);
+        actions.setLayout(new GridLayout(7, false));
+        Screens.button(actions, "Quantity…", "quantity", this::changeQuantity, status);
+        Screens.button(actions, "Line discount…", "line-discount", this::lineDiscount, status);
+        Screens.button(actions, "Remove line", "remove", this::removeLine, status);
+        Screens.button(actions, "Sale discount…", "sale-discount", this::saleDiscount, status);
+        Screens.button(actions, "Hold", "hold", this::hold, status);
+        Screens.button(actions, "Recall…", "recall", this::recall, status);
+        Screens.button(actions, "New sale", "new-sale", this::newSale, status);
+
+        subtotal = totalRow(right, "Subtotal", "subtotal");
+        discount = totalRow(right, "Discount", "discount");
+        tax = totalRow(right, "Tax (" + shop.profile().tax().describe() + ")", "tax");
+        total = totalRow(right, "TOTAL " + money.code(), "total");
+        total.setFont(JFaceResources.getHeaderFont());
+        new Label(right, SWT.NONE).setText("Cash received");
+        cash = new Text(right, SWT.BORDER | SWT.RIGHT);
+        cash.setData("name", "cash");
+        cash.setLayoutData(Screens.wide(1));
+        new Label(right, SWT.NONE).setText("Card");
+        card = new Text(right, SWT.BORDER | SWT.RIGHT);
+        card.setData("name", "card");
+        card.setLayoutData(Screens.wide(1));
+        change = totalRow(right, "Change", "change");
+        Button complete = Screens.button(right, "Complete sale", "complete", this::complete, status);
+        complete.setLayoutData(Screens.wide(2));
+        receipt = new Text(right, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL);
+        receipt.setData("name", "receipt");
+        receipt.setFont(JFaceResources.getTextFont());
+        receipt.setLayoutData(Screens.fill(2));
+
+        scan.addListener(SWT.DefaultSelection, e -> status.run(this::scanned));
+        results.addListener(SWT.DefaultSelection, e -> status.run(this::addSelectedResult));
+        cash.addListener(SWT.Modify, e -> showChange());
+        card.addListener(SWT.Modify, e -> showChange());
+        cash.addListener(SWT.DefaultSelection, e -> status.run(this::complete));
+        refresh();
+    }
+
+    public Composite control() {
+        return root;
+    }
+
+    public Cart cart() {
+        return cart;
+    }
+
+    /** Enter in the scan box: an exact barcode or part number adds one unit; anything else lists the matches. */
+    private void scanned() {
+        String text = scan.getText().trim();
+        if (text.isEmpty()) {
+            return;
+        }
+        Optional<PartSummary> byBarcode = shop.catalog().findByBarcode(text);
+        List<PartSummary> found = byBarcode.map(List::of).orElseGet(() -> shop.catalog().findByNumber(text));
+        if (found.size() == 1) {
+            add(found.get(0), 1);
+            scan.setText("");
+            return;
+        }
+        showResults(found.isEmpty() ? shop.catalog().search(text, 50) : found);
+        if (hits.isEmpty()) {
+            status.error("Nothing in the catalog matches \"" + text + "\".");
+        } else {
+            status.info(hits.size() + " parts match; double-click one to add it.");
+        }
+    }
+
+    private void addSelectedResult() {
+        int index = results.getSelectionIndex();
+        if (index < 0) {
+            throw new RuleException("Choose a part in the list.");
+        }
+        add(hits.get(index), 1);
+        scan.setText("");
+        scan.setFocus();
+    }
+
+    /** Adds units, first asking when the shop's books say there are not that many on the shelf. */
+    public void add(PartSummary part, int quantity) {
+        int wanted = cart.quantityOf(part.id()) + quantity;
+        int onHand = shop.inventory().onHand(part.id());
+        if (wanted > onHand && !session.prompter().confirm("Not enough in stock",
+                "Only " + onHand + " of " + part.partNumber() + " in stock and this sale would take " + wanted
+                        + ". Sell anyway?")) {
+            status.info(part.partNumber() + " not added.");
+            return;
+        }
+        cart.add(part, quantity);
+        refresh();
+        lines.setSelection(lines.getItemCount() - 1);
+        status.info("Added " + part.brand() + " " + part.name() + ".");
+    }
+
+    private void changeQuantity() {
+        CartLine line = cart.line(lines.getSelectionIndex());
+        session.prompter().askText("Quantity", "Quantity of " + line.partNumber() + ":", String.valueOf(line.quantity()))
+                .ifPresent(text -> {
+                    int quantity = parseCount(text);
+                    int others = cart.quantityOf(line.partId()) - line.quantity();
+                    int onHand = shop.inventory().onHand(line.partId());
+                    if (others + quantity > onHand && !session.prompter().confirm("Not enough in stock",
+                            "Only " + onHand + " of " + line.partNumber() + " in stock. Sell " + (others + quantity) + " anyway?")) {
+                        return;
+                    }
+                    line.setQuantity(quantity);
+                    refresh();
+                });
+    }
+
+    private void lineDiscount() {
+        CartLine line = cart.line(lines.getSelectionIndex());
+        session.prompter().askText("Line discount", "Discount on " + line.partNumber()
+                + " (an amount, or a percentage like 10%):", "").ifPresent(text -> {
+                    line.setDiscount(parseDiscount(text));
+                    refresh();
+                });
+    }
+
+    private void removeLine() {
+        cart.remove(lines.getSelectionIndex());
+        refresh();
+    }
+
+    private void saleDiscount() {
+        session.prompter().askText("Sale discount", "Discount on the whole sale (an amount, or a percentage like 5%):", "")
+                .ifPresent(text -> {
+                    cart.setSaleDiscount(parseDiscount(text));
+                    refresh();
+                });
+    }
+
+    private void hold() {
+        if (cart.isEmpty()) {
+            throw new RuleException("There is nothing to hold.");
+        }
+        Optional<String> label = session.prompter().askText("Hold sale", "A name to find this sale again:", "");
+        if (label.isEmpty()) {
+            return;
+        }
+        shop.sales().hold(cart, label.get(), session.staff());
+        newSale();
+        status.info("Sale held as \"" + label.get() + "\".");
+    }
+
+    private void recall() {
+        List<HeldSale> held = shop.sales().held();
+        if (held.isEmpty()) {
+            throw new RuleException("No sales are on hold.");
+        }
+        if (!cart.isEmpty()) {
+            throw new RuleException("Finish or hold the current sale before recalling another.");
+        }
+        StringBuilder question = new StringBuilder("Which held sale (number)?\n");
+        for (int i = 0; i < held.size(); i++) {
+            HeldSale h = held.get(i);
+            question.append(i + 1).append(". ").append(h.label()).append(" — ").append(h.lineCount()).append(" lines, ")
+                    .append(money.format(h.totalMinor())).append(" (").append(h.staffName()).append(")\n");
+        }
+        session.prompter().askText("Recall sale", question.toString(), "1").ifPresent(text -> {
+            int choice = parseCount(text);
+            if (choice > held.size()) {
+                throw new RuleException("There is no held sale " + choice + ".");
+            }
+            cart = shop.sales().recall(held.get(choice - 1).id());
+            refresh();
+            status.info("Recalled \"" + held.get(choice - 1).label() + "\".");
+        });
+    }
+
+    private void newSale() {
+        cart = new Cart(shop.profile().tax());
+        cash.setText("");
+        card.setText("");
+        refresh();
+    }
+
+    private void complete() {
+        List<Tender> tenders = tenders();
+        if (tenders.isEmpty()) {
+            throw new RuleException("Enter the cash received or the card amount.");
+        }
+        SaleRecord sale = shop.sales().complete(cart, tenders, session.staff());
+        receipt.setText(String.join("\n", Receipt.lines(sale, shop.profile(), 42, ZoneId.systemDefault())));
+        newSale();
+        status.info("Sale " + sale.number() + " completed" + (sale.changeMinor() > 0
+                ? ". Change due: " + money.format(sale.changeMinor()) + "." : "."));
+        scan.setFocus();
+    }
+
+    private List<Tender> tenders() {
+        List<Tender> tenders = new ArrayList<>();
+        if (!card.getText().isBlank()) {
+            tenders.add(Tender.card(money.parse(card.getText()), null));
+        }
+        if (!cash.getText().isBlank()) {
+            tenders.add(Tender.cash(money.parse(cash.getText())));
+        }
+        return tenders;
+    }
+
+    private void showChange() {
+        try {
+            List<Tender> tenders = tenders();
+            Settlement settlement = Settlement.of(cart.totals().totalMinor(), tenders);
+            change.setText(settlement.isSettled() ? money.format(settlement.changeMinor())
+                    : "due " + money.format(settlement.dueMinor()));
+        } catch (RuleException | IllegalArgumentException e) {
+            change.setText("—");
+        }
+        change.getParent().layout();
+    }
+
+    private void refresh() {
+        Totals totals = cart.totals();
+        lines.removeAll();
+        for (int i = 0; i < cart.lines().size(); i++) {
+            CartLine line = cart.lines().get(i);
+            Totals.LineTotals t = totals.lines().get(i);
+            TableItem item = new TableItem(lines, SWT.NONE);
+            item.setText(new String[] {String.valueOf(i + 1), line.partNumber(), line.description(),
+                    String.valueOf(line.quantity()), money.format(line.unitPriceMinor()),
+                    t.discountMinor() == 0 ? "" : "-" + money.format(t.discountMinor()), money.format(t.totalMinor())});
+        }
+        subtotal.setText(money.format(totals.subtotalMinor()));
+        discount.setText(totals.discountMinor() == 0 ? "" : "-" + money.format(totals.discountMinor()));
+        tax.setText(money.format(totals.taxMinor()));
+        total.setText(money.format(totals.totalMinor()));
+        showChange();
+        root.layout(true, true);
+    }
+
+    private void showResults(List<PartSummary> found) {
+        hits.clear();
+        hits.addAll(found);
+        results.removeAll();
+        for (PartSummary p : found) {
+            new TableItem(results, SWT.NONE).setText(new String[] {p.partNumber(), p.brand(), p.name(),
+                    money.format(p.priceMinor()), String.valueOf(p.onHand())});
+        }
+    }
+
+    private Label totalRow(Composite parent, String caption, String name) {
+        new Label(parent, SWT.NONE).setText(caption);
+        Label value = Screens.label(parent, "", name);
+        value.setLayoutData(new GridData(SWT.END, SWT.CENTER, true, false));
+        return value;
+    }
+
+    private Discount parseDiscount(String text) {
+        String t = text.trim();
+        if (t.endsWith("%")) {
+            try {
+                return Discount.percent(Double.parseDouble(t.substring(0, t.length() - 1).trim()));
+            } catch (NumberFormatException e) {
+                throw new RuleException("\"" + t + "\" is not a percentage.");
+            }
+        }
+        return Discount.amount(money.parse(t));
+    }
+
+    static int parseCount(String text) {
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value <= 0) {
+                throw new RuleException("Enter a whole number of 1 or more.");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new RuleException("\"" + text.trim() + "\" is not a whole number.");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.clutch.shop.ui;
+
+import java.util.Optional;
+
+import org.clutch.shop.staff.Staff;
+
+/**
+ * The questions a screen asks the person at the till. Screens ask through this, not through dialogs directly,
+ * so the UI tests can answer them.
+ */
+public interface Prompter {
+
+    boolean confirm(String title, String question);
+
+    /** A line of text (a reason, a label), or empty when the person cancelled. */
+    Optional<String> askText(String title, String question, String initial);
+
+    /** A manager's user name and password typed at the till, for something the clerk may not do alone. */
+    Optional<Staff> managerApproval(String why);
+}

@@ -1,0 +1,97 @@
+package org.clutch.shop.ui;
+
+import org.clutch.shop.RuleException;
+import org.clutch.shop.db.StorageException;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+
+/** Small helpers every screen uses, so they look and report alike. */
+final class Screens {
+
+    private Screens() {
+    }
+
+    static Button button(Composite parent, String text, String name, Runnable action, StatusLine status) {
+        Button button = new Button(parent, SWT.PUSH);
+        button.setText(text);
+        button.setData("name", name);
+        button.addListener(SWT.Selection, e -> status.run(action));
+        return button;
+    }
+
+    static Table table(Composite parent, String name, int style, String... columns) {
+        Table table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | style);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        table.setData("name", name);
+        for (String column : columns) {
+            String[] parts = column.split(":");
+            TableColumn c = new TableColumn(table, parts.length > 2 && parts[2].equals("r") ? SWT.RIGHT : SWT.LEFT);
+            c.setText(parts[0]);
+            c.setWidth(Integer.parseInt(parts[1]));
+        }
+        return table;
+    }
+
+    static Label label(Composite parent, String text, String name) {
+        Label label = new Label(parent, SWT.NONE);
+        label.setText(text);
+        label.setData("name", name);
+        return label;
+    }
+
+    static GridData fill(int columns) {
+        GridData data = new GridData(SWT.FILL, SWT.FILL, true, true);
+        data.horizontalSpan = columns;
+        return data;
+    }
+
+    static GridData wide(int columns) {
+        GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        data.horizontalSpan = columns;
+        return data;
+    }
+
+    /** The line at the bottom of a screen that says what just happened, or what went wrong and why. */
+    static final class StatusLine {
+        private final Label label;
+
+        StatusLine(Composite parent, int columns) {
+            label = new Label(parent, SWT.WRAP);
+            label.setData("name", "status");
+            label.setLayoutData(wide(columns));
+        }
+
+        void info(String message) {
+            label.setForeground(label.getDisplay().getSystemColor(SWT.COLOR_DARK_GREEN));
+            label.setText(message);
+            label.getParent().layout(true, true);
+        }
+
+        void error(String message) {
+            label.setForeground(label.getDisplay().getSystemColor(SWT.COLOR_RED));
+            label.setText(message);
+            label.getParent().layout(true, true);
+        }
+
+        String text() {
+            return label.getText();
+        }
+
+        /** Runs an action; a refused rule or bad input is shown here instead of escaping as a crash. */
+        void run(Runnable action) {
+            try {
+                action.run();
+            } catch (RuleException | IllegalArgumentException e) {
+                error(e.getMessage());
+            } catch (StorageException e) {
+                error("Not saved: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.clutch.shop.ui;
+
+import java.util.Optional;
+
+import org.clutch.shop.Shop;
+import org.clutch.shop.staff.Staff;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+
+/** Asks with JFace dialogs over the window in front. */
+public final class SwtPrompter implements Prompter {
+
+    private final Shop shop;
+
+    public SwtPrompter(Shop shop) {
+        this.shop = shop;
+    }
+
+    /** The window the person is looking at when the question comes up. */
+    private static Shell shell() {
+        return Display.getDefault().getActiveShell();
+    }
+
+    @Override
+    public boolean confirm(String title, String question) {
+        return MessageDialog.openQuestion(shell(), title, question);
+    }
+
+    @Override
+    public Optional<String> askText(String title, String question, String initial) {
+        InputDialog dialog = new InputDialog(shell(), title, question, initial, null);
+        return dialog.open() == Window.OK ? Optional.of(dialog.getValue()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Staff> managerApproval(String why) {
+        LoginDialog dialog = new LoginDialog(shell(), shop.staff(), "Manager approval", why + " A manager signs in to approve.");
+        if (dialog.open() != Window.OK) {
+            return Optional.empty();
+        }
+        Staff staff = dialog.staff();
+        if (!staff.isManager()) {
+            MessageDialog.openError(shell(), "Manager approval", staff.displayName() + " is not a shop manager.");
+            return Optional.empty();
+        }
+        return Optional.of(staff);
+    }
+}

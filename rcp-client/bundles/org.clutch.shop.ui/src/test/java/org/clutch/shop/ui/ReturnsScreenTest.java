@@ -1,0 +1,115 @@
+package org.clutch.shop.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.clutch.shop.catalog.Part;
+import org.clutch.shop.sales.Cart;
+import org.clutch.shop.sales.SaleRecord;
+import org.clutch.shop.sales.Tender;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Returns and voids, driven through the screen by a clerk, with a manager approving where needed. */
+class ReturnsScreenTest {
+
+    @TempDir
+    Path directory;
+
+    private ScreenFixture ui;
+    private Part pads;
+    private SaleRecord sale;
+
+    @BeforeEach
+    void sellSomething() {
+        ui = new ScreenFixture(directory);
+        pads = ui.part("BP-100", "Brake pad set front", "4006633123457", 450000, 5);
+        Cart cart = new Cart(ui.shop.profile().tax());
+        cart.add(ui.shop.catalog().findByNumber("BP-100").get(0), 3);
+        sale = ui.shop.sales().complete(cart, List.of(Tender.cash(1_350_000)), ui.clerk);
+        new ReturnsView(ui.shell, ui.session(ui.clerk));
+        ui.show();
+    }
+
+    @AfterEach
+    void close() {
+        ui.close();
+    }
+
+    private void tick(int row, int quantity, boolean backOnShelf) {
+        Table lines = ui.find("return-lines");
+        TableItem item = lines.getItem(row);
+        item.setChecked(true);
+        lines.setSelection(row);
+        Event check = new Event();
+        check.item = item;
+        check.detail = SWT.CHECK;
+        lines.notifyListeners(SWT.Selection, check);
+        Spinner spinner = ui.find("return-quantity");
+        spinner.setSelection(quantity);
+        spinner.notifyListeners(SWT.Selection, new Event());
+        org.eclipse.swt.widgets.Button restock = ui.find("restock");
+        restock.setSelection(backOnShelf);
+        restock.notifyListeners(SWT.Selection, new Event());
+        ui.settle();
+    }
+
+    @Test
+    void oneUnitBackOnTheShelfIsRefundedAndRestocked() {
+        ui.typeAndEnter("sale-number", sale.number());
+        assertTrue(((Label) ui.find("sale-header")).getText().startsWith("Sale S000001"));
+
+        tick(0, 1, true);
+        ui.click("return");
+
+        assertEquals("Return R000002 made: refund 4,500.00 cash.", ((Label) ui.find("status")).getText());
+        assertEquals(3, ui.shop.inventory().onHand(pads.id()), "5 - 3 sold + 1 back");
+        assertEquals("1", ((Table) ui.find("return-lines")).getItem(0).getText(4), "the line shows 1 returned");
+        assertTrue(((Text) ui.find("return-receipt")).getText().contains("REFUND R000002"));
+    }
+
+    @Test
+    void aLargeRefundWaitsForTheManagerAndDamagedGoodsStayOffTheShelf() {
+        ui.typeAndEnter("sale-number", sale.number());
+        tick(0, 2, false);
+
+        ui.prompter.answer(ScreenFixture.ScriptedPrompter.NOBODY);
+        ui.click("return");
+        assertEquals("Return not made.", ((Label) ui.find("status")).getText());
+        assertEquals(2, ui.shop.inventory().onHand(pads.id()));
+
+        ui.prompter.answer(ui.manager);
+        ui.click("return");
+        assertTrue(((Label) ui.find("status")).getText().startsWith("Return R000002 made: refund 9,000.00"));
+        assertEquals(2, ui.shop.inventory().onHand(pads.id()), "damaged units are not restocked");
+    }
+
+    @Test
+    void aVoidNeedsTheManagerAndAReasonAndPutsTheStockBack() {
+        ui.typeAndEnter("sale-number", sale.number());
+        ui.prompter.answer(ui.manager).answer("rang up the wrong car");
+        ui.click("void");
+
+        assertEquals("Sale S000001 voided; its goods are back in stock.", ((Label) ui.find("status")).getText());
+        assertEquals(5, ui.shop.inventory().onHand(pads.id()));
+        assertEquals(SaleRecord.Status.VOIDED, ui.shop.sales().findByNumber("S000001").orElseThrow().status());
+    }
+
+    @Test
+    void anUnknownSaleNumberSaysSo() {
+        ui.typeAndEnter("sale-number", "S999999");
+        assertEquals("There is no sale S999999.", ((Label) ui.find("status")).getText());
+    }
+}

@@ -1,0 +1,161 @@
+package org.clutch.shop.ui;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+import org.clutch.shop.Shop;
+import org.clutch.shop.catalog.CrossReference;
+import org.clutch.shop.catalog.Fitment;
+import org.clutch.shop.catalog.Part;
+import org.clutch.shop.staff.Role;
+import org.clutch.shop.staff.Staff;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+
+/**
+ * A real shop database in a temporary directory and a real SWT window (under Xvfb in the build) to put a screen
+ * in. Widgets are found by the name the screens give them; questions are answered from a script.
+ */
+final class ScreenFixture implements AutoCloseable {
+
+    final Shop shop;
+    final Staff manager;
+    final Staff clerk;
+    final Display display;
+    final Shell shell;
+    final ScriptedPrompter prompter = new ScriptedPrompter();
+
+    ScreenFixture(Path directory) {
+        shop = Shop.open(directory, Clock.systemDefaultZone());
+        manager = shop.staff().create("amina", "Amina Wanjiru", Role.MANAGER, "manager-pass".toCharArray());
+        clerk = shop.staff().create("otieno", "Otieno Ouma", Role.CLERK, "clerk-pass".toCharArray());
+        display = Display.getDefault();
+        shell = new Shell(display);
+        shell.setLayout(new FillLayout());
+        shell.setSize(1280, 800);
+    }
+
+    ShopSession session(Staff staff) {
+        return new ShopSession(shop, staff, prompter);
+    }
+
+    Part part(String number, String name, String barcode, long price, int stock) {
+        Part part = shop.catalog().save(new Part(null, number, "Bosch", name, "Brakes", barcode, price / 2, price, true,
+                "A-01", 0, 0, 0, List.of(new CrossReference(CrossReference.Kind.OEM, "Toyota", "OEM-" + number)),
+                List.of(new Fitment("Toyota", "Corolla", 2014, 2019, "1.6"))), manager);
+        if (stock > 0) {
+            shop.inventory().adjust(part.id(), "A-01", stock, "opening stock", manager);
+        }
+        return part;
+    }
+
+    void show() {
+        shell.layout(true, true);
+        shell.open();
+        settle();
+    }
+
+    void settle() {
+        while (display.readAndDispatch()) {
+            // let SWT paint and deliver what is queued
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    <T extends Control> T find(String name) {
+        List<Control> found = new ArrayList<>();
+        collect(shell, name, found);
+        if (found.isEmpty()) {
+            throw new AssertionError("no widget named " + name);
+        }
+        return (T) found.get(0);
+    }
+
+    private static void collect(Control control, String name, List<Control> found) {
+        if (name.equals(control.getData("name"))) {
+            found.add(control);
+        }
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                collect(child, name, found);
+            }
+        }
+    }
+
+    /** Types into a text field and presses Enter, as a keyboard-wedge scanner does. */
+    void typeAndEnter(String field, String text) {
+        Text input = find(field);
+        input.setFocus();
+        input.setText(text);
+        input.notifyListeners(SWT.DefaultSelection, new Event());
+        settle();
+    }
+
+    void type(String field, String text) {
+        Text input = find(field);
+        input.setText(text);
+        settle();
+    }
+
+    void click(String button) {
+        Button b = find(button);
+        b.notifyListeners(SWT.Selection, new Event());
+        settle();
+    }
+
+    @Override
+    public void close() {
+        shell.dispose();
+        settle();
+        shop.close();
+    }
+
+    /** Answers the screens' questions in order; a question nobody scripted fails the test. */
+    static final class ScriptedPrompter implements Prompter {
+        static final Object NOBODY = new Object();
+        final Deque<Object> answers = new ArrayDeque<>();
+        final List<String> asked = new ArrayList<>();
+
+        ScriptedPrompter answer(Object answer) {
+            answers.add(answer);
+            return this;
+        }
+
+        private Object next(String question) {
+            asked.add(question);
+            if (answers.isEmpty()) {
+                throw new AssertionError("unexpected question: " + question);
+            }
+            return answers.poll();
+        }
+
+        @Override
+        public boolean confirm(String title, String question) {
+            return (Boolean) next(question);
+        }
+
+        @Override
+        public Optional<String> askText(String title, String question, String initial) {
+            return Optional.ofNullable((String) next(question));
+        }
+
+        /** Answer {@link #NOBODY} for a manager who does not come. */
+        @Override
+        public Optional<Staff> managerApproval(String why) {
+            Object answer = next(why);
+            return answer == NOBODY ? Optional.empty() : Optional.of((Staff) answer);
+        }
+    }
+}
