@@ -34,7 +34,7 @@ public final class ShopDatabase implements AutoCloseable {
         try {
             Flyway.configure(ShopDatabase.class.getClassLoader())
                     .dataSource(pool)
-                    .locations("classpath:db/shop")
+                    .resourceProvider(new BundledMigrations(ShopDatabase.class.getClassLoader()))
                     .load()
                     .migrate();
         } catch (RuntimeException e) {
