@@ -164,7 +164,7 @@ CREATE TABLE outbox_event (
     type       VARCHAR(64) NOT NULL,
     version    INTEGER NOT NULL DEFAULT 1,
     subject_id UUID NOT NULL,
-    payload    CLOB NOT NULL,
+    payload    VARCHAR(1000000) NOT NULL,   -- JSON; CLOB would put each event in H2's LOB store
     created_at TIMESTAMP WITH TIME ZONE NOT NULL,
     sent_at    TIMESTAMP WITH TIME ZONE
 );

@@ -129,26 +129,40 @@ public final class Catalog {
         if (key.isEmpty()) {
             return List.of();
         }
-        return database.read(c -> summaries(c, SUMMARY + """
-                 WHERE p.active AND (p.number_key = ?
-                    OR p.id IN (SELECT x.part_id FROM part_cross_reference x WHERE x.number_key = ?))
-                 ORDER BY p.brand, p.part_number""", List.of(key, key), DEFAULT_LIMIT));
+        // two index lookups rather than one OR, which H2 answers by scanning the catalog
+        return database.read(c -> {
+            Map<UUID, PartSummary> hits = new LinkedHashMap<>();
+            summaries(c, SUMMARY + " WHERE p.active AND p.number_key = ? ORDER BY p.brand", List.of(key), DEFAULT_LIMIT)
+                    .forEach(p -> hits.put(p.id(), p));
+            summaries(c, SUMMARY + """
+                     JOIN part_cross_reference x ON x.part_id = p.id
+                     WHERE p.active AND x.number_key = ? ORDER BY p.brand, p.part_number""", List.of(key), DEFAULT_LIMIT)
+                    .forEach(p -> hits.putIfAbsent(p.id(), p));
+            return List.copyOf(hits.values());
+        });
     }
 
     /**
-     * What a person types in the search box: a barcode, a part or cross-reference number (exact, then as a
-     * prefix), or words of the name, brand and category (each word as a prefix; all must match).
+     * What a person types in the search box: a barcode or an exact part or cross-reference number answers with
+     * that part alone; otherwise part numbers starting with the text, then parts whose name, brand and category
+     * have words starting with each word typed.
      */
     public List<PartSummary> search(String query, int limit) {
         String text = query == null ? "" : query.trim();
         if (text.isEmpty()) {
             return List.of();
         }
+        Optional<PartSummary> byBarcode = findByBarcode(text);
+        if (byBarcode.isPresent()) {
+            return List.of(byBarcode.get());
+        }
+        List<PartSummary> exact = findByNumber(text);
+        if (!exact.isEmpty()) {
+            return exact;
+        }
         Map<UUID, PartSummary> hits = new LinkedHashMap<>();
-        findByBarcode(text).ifPresent(p -> hits.put(p.id(), p));
-        findByNumber(text).forEach(p -> hits.putIfAbsent(p.id(), p));
         String key = Part.numberKey(text);
-        if (hits.size() < limit && key.length() >= 3) {
+        if (key.length() >= 3) {
             database.read(c -> summaries(c, SUMMARY + " WHERE p.active AND p.number_key LIKE ? ORDER BY p.number_key",
                     List.of(key + "%"), limit)).forEach(p -> hits.putIfAbsent(p.id(), p));
         }

@@ -78,7 +78,7 @@ public final class DemoShop {
             return shop.staff().create(MANAGER, "Amina Wanjiru", Role.MANAGER, PASSWORD.toCharArray());
         });
         Random random = new Random(42);
-        int batch = 2_000;
+        int batch = 500;
         for (int start = 0; start < partCount; start += batch) {
             int first = start;
             int last = Math.min(partCount, start + batch);
@@ -97,7 +97,7 @@ public final class DemoShop {
         return manager;
     }
 
-    static Part part(int i, Random random) {
+    public static Part part(int i, Random random) {
         Kind kind = KINDS[i % KINDS.length];
         Vehicle vehicle = VEHICLES[(i / KINDS.length) % VEHICLES.length];
         String brand = kind.brands()[(i / (KINDS.length * VEHICLES.length)) % kind.brands().length];
