@@ -10,6 +10,18 @@ public record SaleRecord(UUID id, String number, Kind kind, Status status, Strin
         long totalMinor, long paidMinor, long changeMinor, List<Line> lines, List<Tender> tenders,
         String voidReason) {
 
+    public SaleRecord {
+        lines = List.copyOf(lines);
+        tenders = List.copyOf(tenders);
+    }
+
+    /** The same sale with its lines and tenders, read after its header. */
+    public SaleRecord withDetails(List<Line> newLines, List<Tender> newTenders) {
+        return new SaleRecord(id, number, kind, status, originalNumber, staffName, customerName, completedAt,
+                subtotalMinor, discountMinor, taxMinor, totalMinor, paidMinor, changeMinor, newLines, newTenders,
+                voidReason);
+    }
+
     public enum Kind { SALE, RETURN }
 
     public enum Status { HELD, COMPLETED, VOIDED }

@@ -126,45 +126,44 @@ public final class Sales {
         if (items == null || items.isEmpty()) {
             throw new RuleException("Choose what comes back.");
         }
-        SaleRecord original = findByNumber(originalNumber)
+        UUID originalId = findByNumber(originalNumber).map(SaleRecord::id)
                 .orElseThrow(() -> new RuleException("There is no sale " + originalNumber + "."));
-        if (original.kind() != SaleRecord.Kind.SALE || original.status() != SaleRecord.Status.COMPLETED) {
-            throw new RuleException("Nothing can be returned against " + originalNumber + ": it is "
-                    + (original.kind() == SaleRecord.Kind.RETURN ? "a return" : original.status().name().toLowerCase()) + ".");
-        }
-        Map<Integer, SaleRecord.Line> linesByNo = new HashMap<>();
-        original.lines().forEach(l -> linesByNo.put(l.lineNo(), l));
-        long refund = 0;
-        long refundTax = 0;
-        Map<Integer, Integer> seen = new HashMap<>();
-        for (ReturnItem item : items) {
-            SaleRecord.Line line = linesByNo.get(item.lineNo());
-            if (line == null) {
-                throw new RuleException("Sale " + originalNumber + " has no line " + item.lineNo() + ".");
-            }
-            if (seen.merge(item.lineNo(), 1, Integer::sum) > 1) {
-                throw new RuleException("Line " + item.lineNo() + " is listed twice.");
-            }
-            if (item.quantity() <= 0 || item.quantity() > line.returnableQuantity()) {
-                throw new RuleException("Of " + line.partNumber() + " only " + line.returnableQuantity()
-                        + " can still be returned.");
-            }
-            refund += line.refundFor(item.quantity());
-            refundTax += line.taxFor(item.quantity());
-        }
-        if (refund > profile.clerkReturnLimitMinor() && !by.isManager()
-                && (approvedBy == null || !approvedBy.isManager())) {
-            throw new RuleException("A refund of " + profile.currency().format(refund) + " is over the limit of "
-                    + profile.currency().format(profile.clerkReturnLimitMinor()) + "; a shop manager must approve it.");
-        }
-        long refundTotal = refund;
-        long refundTaxTotal = refundTax;
         UUID returnId = UUID.randomUUID();
         database.inTransaction(c -> {
             Instant now = clock.instant();
-            // The original's returned quantities are re-read under the lock, so two tills cannot return the same unit twice.
-            lockSale(c, original.id());
-            Map<Integer, Integer> returned = returnedQuantities(c, original.id());
+            // Read, check and price under the sale's lock, so two tills cannot return the same unit twice and
+            // each refund is the share of what is still unreturned at that moment.
+            lockSale(c, originalId);
+            SaleRecord original = load(c, originalId).orElseThrow();
+            if (original.kind() != SaleRecord.Kind.SALE || original.status() != SaleRecord.Status.COMPLETED) {
+                throw new RuleException("Nothing can be returned against " + originalNumber + ": it is "
+                        + (original.kind() == SaleRecord.Kind.RETURN ? "a return" : original.status().name().toLowerCase()) + ".");
+            }
+            Map<Integer, SaleRecord.Line> linesByNo = new HashMap<>();
+            original.lines().forEach(l -> linesByNo.put(l.lineNo(), l));
+            long refund = 0;
+            long refundTax = 0;
+            Map<Integer, Integer> seen = new HashMap<>();
+            for (ReturnItem item : items) {
+                SaleRecord.Line line = linesByNo.get(item.lineNo());
+                if (line == null) {
+                    throw new RuleException("Sale " + originalNumber + " has no line " + item.lineNo() + ".");
+                }
+                if (seen.merge(item.lineNo(), 1, Integer::sum) > 1) {
+                    throw new RuleException("Line " + item.lineNo() + " is listed twice.");
+                }
+                if (item.quantity() <= 0 || item.quantity() > line.returnableQuantity()) {
+                    throw new RuleException("Of " + line.partNumber() + " only " + line.returnableQuantity()
+                            + " can still be returned.");
+                }
+                refund += line.refundFor(item.quantity());
+                refundTax += line.taxFor(item.quantity());
+            }
+            if (refund > profile.clerkReturnLimitMinor() && !by.isManager()
+                    && (approvedBy == null || !approvedBy.isManager())) {
+                throw new RuleException("A refund of " + profile.currency().format(refund) + " is over the limit of "
+                        + profile.currency().format(profile.clerkReturnLimitMinor()) + "; a shop manager must approve it.");
+            }
             String number = "R" + String.format("%06d", nextNumber(c));
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO sale (id, number, status, kind, original_sale, customer_id, staff_id, subtotal_minor,
@@ -172,13 +171,13 @@ public final class Sales {
                     VALUES (?, ?, 'COMPLETED', 'RETURN', ?, ?, ?, ?, 0, ?, ?, ?, 0, ?, ?)""")) {
                 insert.setObject(1, returnId);
                 insert.setString(2, number);
-                insert.setObject(3, original.id());
+                insert.setObject(3, originalId);
                 insert.setObject(4, null);
                 insert.setObject(5, by.id());
-                insert.setLong(6, refundTotal);
-                insert.setLong(7, refundTaxTotal);
-                insert.setLong(8, refundTotal);
-                insert.setLong(9, refundTotal);
+                insert.setLong(6, refund);
+                insert.setLong(7, refundTax);
+                insert.setLong(8, refund);
+                insert.setLong(9, refund);
                 insert.setTimestamp(10, Timestamp.from(now));
                 insert.setTimestamp(11, Timestamp.from(now));
                 insert.executeUpdate();
@@ -190,11 +189,6 @@ public final class Sales {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""")) {
                 for (ReturnItem item : items) {
                     SaleRecord.Line line = linesByNo.get(item.lineNo());
-                    int already = returned.getOrDefault(item.lineNo(), 0);
-                    if (item.quantity() > line.quantity() - already) {
-                        throw new RuleException("Of " + line.partNumber() + " only " + (line.quantity() - already)
-                                + " can still be returned.");
-                    }
                     insert.setObject(1, returnId);
                     insert.setInt(2, ++lineNo);
                     insert.setObject(3, line.partId());
@@ -212,7 +206,7 @@ public final class Sales {
                 }
                 insert.executeBatch();
             }
-            insertTenders(c, returnId, List.of(new Tender(refundKind, refundTotal, "refund of " + originalNumber)));
+            insertTenders(c, returnId, List.of(new Tender(refundKind, refund, "refund of " + originalNumber)));
             for (ReturnItem item : items) {
                 SaleRecord.Line line = linesByNo.get(item.lineNo());
                 if (item.restock()) {
@@ -221,7 +215,7 @@ public final class Sales {
                 }
             }
             Outbox.record(c, "sales.return-completed", returnId, saleEvent(c, returnId)
-                    .add("originalSaleId", original.id().toString())
+                    .add("originalSaleId", originalId.toString())
                     .add("approvedBy", approvedBy == null ? "" : approvedBy.username()).build(), now);
             return null;
         });
@@ -485,10 +479,7 @@ public final class Sales {
                 }
             }
         }
-        return Optional.of(new SaleRecord(id, header.number(), header.kind(), header.status(), header.originalNumber(),
-                header.staffName(), header.customerName(), header.completedAt(), header.subtotalMinor(),
-                header.discountMinor(), header.taxMinor(), header.totalMinor(), header.paidMinor(),
-                header.changeMinor(), List.copyOf(lines), List.copyOf(tenders), header.voidReason()));
+        return Optional.of(header.withDetails(lines, tenders));
     }
 
     private static JsonObjectBuilder saleEvent(Connection c, UUID saleId) throws SQLException {

@@ -1,9 +1,9 @@
 package org.clutch.shop.ui;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.clutch.shop.RuleException;
 import org.clutch.shop.Shop;
@@ -13,7 +13,6 @@ import org.clutch.shop.money.ShopCurrency;
 import org.clutch.shop.sales.Cart;
 import org.clutch.shop.sales.CartLine;
 import org.clutch.shop.sales.HeldSale;
-import org.clutch.shop.sales.Receipt;
 import org.clutch.shop.sales.SaleRecord;
 import org.clutch.shop.sales.Settlement;
 import org.clutch.shop.sales.Tender;
@@ -170,11 +169,7 @@ public final class PosView {
 
     /** Adds units, first asking when the shop's books say there are not that many on the shelf. */
     public void add(PartSummary part, int quantity) {
-        int wanted = cart.quantityOf(part.id()) + quantity;
-        int onHand = shop.inventory().onHand(part.id());
-        if (wanted > onHand && !session.prompter().confirm("Not enough in stock",
-                "Only " + onHand + " of " + part.partNumber() + " in stock and this sale would take " + wanted
-                        + ". Sell anyway?")) {
+        if (!stockAllows(part.id(), part.partNumber(), cart.quantityOf(part.id()) + quantity)) {
             status.info(part.partNumber() + " not added.");
             return;
         }
@@ -190,14 +185,19 @@ public final class PosView {
                 .ifPresent(text -> {
                     int quantity = parseCount(text);
                     int others = cart.quantityOf(line.partId()) - line.quantity();
-                    int onHand = shop.inventory().onHand(line.partId());
-                    if (others + quantity > onHand && !session.prompter().confirm("Not enough in stock",
-                            "Only " + onHand + " of " + line.partNumber() + " in stock. Sell " + (others + quantity) + " anyway?")) {
+                    if (!stockAllows(line.partId(), line.partNumber(), others + quantity)) {
                         return;
                     }
                     line.setQuantity(quantity);
                     refresh();
                 });
+    }
+
+    /** True when the shelf holds {@code wanted} units by the books, or the person chose to sell anyway. */
+    private boolean stockAllows(UUID partId, String partNumber, int wanted) {
+        int onHand = shop.inventory().onHand(partId);
+        return wanted <= onHand || session.prompter().confirm("Not enough in stock", "Only " + onHand + " of "
+                + partNumber + " in stock and this sale would take " + wanted + ". Sell anyway?");
     }
 
     private void lineDiscount() {
@@ -273,7 +273,7 @@ public final class PosView {
             throw new RuleException("Enter the cash received or the card amount.");
         }
         SaleRecord sale = shop.sales().complete(cart, tenders, session.staff());
-        receipt.setText(String.join("\n", Receipt.lines(sale, shop.profile(), 42, ZoneId.systemDefault())));
+        receipt.setText(Screens.receipt(sale, shop));
         newSale();
         status.info("Sale " + sale.number() + " completed" + (sale.changeMinor() > 0
                 ? ". Change due: " + money.format(sale.changeMinor()) + "." : "."));

@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.clutch.shop.RuleException;
 import org.clutch.shop.Shop;
 import org.clutch.shop.money.ShopCurrency;
-import org.clutch.shop.sales.Receipt;
 import org.clutch.shop.sales.ReturnItem;
 import org.clutch.shop.sales.SaleRecord;
 import org.clutch.shop.sales.Tender;
@@ -180,9 +179,7 @@ public final class ReturnsView {
             approver = manager.get();
         }
         SaleRecord done = shop.sales().returnItems(sale.number(), items, kind, session.staff(), approver);
-        receipt.setText(String.join("\n", Receipt.lines(done, shop.profile(), 42, ZoneId.systemDefault())));
-        String original = sale.number();
-        number.setText(original);
+        receipt.setText(Screens.receipt(done, shop));
         find();
         status.info("Return " + done.number() + " made: refund " + money.format(done.totalMinor()) + " "
                 + kind.name().toLowerCase() + ".");
@@ -205,7 +202,7 @@ public final class ReturnsView {
             return;
         }
         SaleRecord voided = shop.sales().voidSale(sale.number(), reason.get(), manager);
-        receipt.setText(String.join("\n", Receipt.lines(voided, shop.profile(), 42, ZoneId.systemDefault())));
+        receipt.setText(Screens.receipt(voided, shop));
         find();
         status.info("Sale " + voided.number() + " voided; its goods are back in stock.");
     }

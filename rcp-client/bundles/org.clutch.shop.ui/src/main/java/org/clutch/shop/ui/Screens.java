@@ -1,7 +1,12 @@
 package org.clutch.shop.ui;
 
+import java.time.ZoneId;
+
 import org.clutch.shop.RuleException;
+import org.clutch.shop.Shop;
 import org.clutch.shop.db.StorageException;
+import org.clutch.shop.sales.Receipt;
+import org.clutch.shop.sales.SaleRecord;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
@@ -43,6 +48,11 @@ final class Screens {
         label.setText(text);
         label.setData("name", name);
         return label;
+    }
+
+    /** Receipts on screen are laid out like an 80 mm till roll. */
+    static String receipt(SaleRecord sale, Shop shop) {
+        return String.join("\n", Receipt.lines(sale, shop.profile(), 42, ZoneId.systemDefault()));
     }
 
     static GridData fill(int columns) {
