@@ -8,10 +8,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.clutch.shop.catalog.Catalog;
+import org.clutch.shop.customers.Customers;
 import org.clutch.shop.db.ShopDatabase;
+import org.clutch.shop.exchange.CatalogCsv;
+import org.clutch.shop.exchange.StockCsv;
 import org.clutch.shop.inventory.Inventory;
 import org.clutch.shop.money.ShopCurrency;
 import org.clutch.shop.money.TaxRule;
+import org.clutch.shop.purchasing.Purchasing;
+import org.clutch.shop.reports.Reports;
 import org.clutch.shop.sales.Sales;
 import org.clutch.shop.staff.StaffDirectory;
 
@@ -24,6 +29,11 @@ public final class Shop implements AutoCloseable {
     private final Catalog catalog;
     private final Inventory inventory;
     private final Sales sales;
+    private final Customers customers;
+    private final Purchasing purchasing;
+    private final Reports reports;
+    private final CatalogCsv catalogCsv;
+    private final StockCsv stockCsv;
     private final Clock clock;
 
     private Shop(ShopDatabase database, Clock clock) {
@@ -34,6 +44,11 @@ public final class Shop implements AutoCloseable {
         this.catalog = new Catalog(database, clock);
         this.inventory = new Inventory(database, clock);
         this.sales = new Sales(database, inventory, profile, clock);
+        this.customers = new Customers(database, profile, clock);
+        this.purchasing = new Purchasing(database, inventory, clock);
+        this.reports = new Reports(database, clock);
+        this.catalogCsv = new CatalogCsv(database, catalog, profile.currency());
+        this.stockCsv = new StockCsv(database, catalog, inventory);
     }
 
     public static Shop open(Path dataDirectory, Clock clock) {
@@ -46,6 +61,11 @@ public final class Shop implements AutoCloseable {
     public Catalog catalog() { return catalog; }
     public Inventory inventory() { return inventory; }
     public Sales sales() { return sales; }
+    public Customers customers() { return customers; }
+    public Purchasing purchasing() { return purchasing; }
+    public Reports reports() { return reports; }
+    public CatalogCsv catalogCsv() { return catalogCsv; }
+    public StockCsv stockCsv() { return stockCsv; }
     public Clock clock() { return clock; }
 
     private static ShopProfile loadProfile(ShopDatabase database) {

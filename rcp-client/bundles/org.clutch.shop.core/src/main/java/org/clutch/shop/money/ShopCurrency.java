@@ -28,6 +28,11 @@ public record ShopCurrency(String code, int decimals) {
         return format.format(BigDecimal.valueOf(minor, decimals));
     }
 
+    /** 123450 → "1234.50": no grouping, for files other programs read. */
+    public String plain(long minor) {
+        return BigDecimal.valueOf(minor, decimals).toPlainString();
+    }
+
     public String formatWithCode(long minor) {
         return code + " " + format(minor);
     }

@@ -29,6 +29,9 @@ public final class Receipt {
             out.add(center("against sale " + sale.originalNumber(), width));
         }
         out.add(center(WHEN.format(sale.completedAt().atZone(zone)) + "  " + sale.staffName(), width));
+        if (sale.customerName() != null) {
+            out.add(center("Customer: " + sale.customerName(), width));
+        }
         out.add("-".repeat(width));
         for (SaleRecord.Line line : sale.lines()) {
             out.add(cut(line.description(), width));
@@ -47,7 +50,8 @@ public final class Receipt {
         out.add(pair(shop.tax().pricesIncludeTax() ? "  incl. tax " + shop.tax().describe().replace(" included", "")
                 : "  tax " + shop.tax().describe().replace(" added", ""), money.format(sale.taxMinor()), width));
         for (Tender tender : sale.tenders()) {
-            out.add(pair((isReturn ? "Refunded " : "Paid ") + tender.kind().name().toLowerCase(),
+            out.add(pair(tender.kind() == Tender.Kind.ACCOUNT ? (isReturn ? "Credited to account" : "Charged to account")
+                    : (isReturn ? "Refunded " : "Paid ") + tender.kind().name().toLowerCase(),
                     money.format(tender.amountMinor()), width));
         }
         if (sale.changeMinor() > 0) {

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /** A completed sale or return as stored, with what has been returned of each line so far. */
 public record SaleRecord(UUID id, String number, Kind kind, Status status, String originalNumber, String staffName,
-        String customerName, Instant completedAt, long subtotalMinor, long discountMinor, long taxMinor,
+        UUID customerId, String customerName, Instant completedAt, long subtotalMinor, long discountMinor, long taxMinor,
         long totalMinor, long paidMinor, long changeMinor, List<Line> lines, List<Tender> tenders,
         String voidReason) {
 
@@ -17,7 +17,7 @@ public record SaleRecord(UUID id, String number, Kind kind, Status status, Strin
 
     /** The same sale with its lines and tenders, read after its header. */
     public SaleRecord withDetails(List<Line> newLines, List<Tender> newTenders) {
-        return new SaleRecord(id, number, kind, status, originalNumber, staffName, customerName, completedAt,
+        return new SaleRecord(id, number, kind, status, originalNumber, staffName, customerId, customerName, completedAt,
                 subtotalMinor, discountMinor, taxMinor, totalMinor, paidMinor, changeMinor, newLines, newTenders,
                 voidReason);
     }

@@ -21,6 +21,8 @@ import jakarta.json.JsonObjectBuilder;
 
 import org.clutch.shop.RuleException;
 import org.clutch.shop.ShopProfile;
+import org.clutch.shop.customers.Customers;
+import org.clutch.shop.db.DocumentNumbers;
 import org.clutch.shop.db.Outbox;
 import org.clutch.shop.db.ShopDatabase;
 import org.clutch.shop.inventory.Inventory;
@@ -59,10 +61,14 @@ public final class Sales {
         UUID saleId = UUID.randomUUID();
         database.inTransaction(c -> {
             Instant now = clock.instant();
-            String number = "S" + String.format("%06d", nextNumber(c));
+            String number = "S" + String.format("%06d", DocumentNumbers.next(c, "sale"));
             insertSale(c, saleId, number, "COMPLETED", "SALE", null, cart, by, null, totals, settlement, now);
             insertLines(c, saleId, cart, totals);
             insertTenders(c, saleId, tenders);
+            long onAccount = tenders.stream().filter(t -> t.kind() == Tender.Kind.ACCOUNT).mapToLong(Tender::amountMinor).sum();
+            if (onAccount > 0) {
+                Customers.charge(c, cart.customerId(), onAccount, number, by, now, profile);
+            }
             for (CartLine line : cart.lines()) {
                 inventory.record(c, line.partId(), line.bin(), -line.quantity(), StockReason.SALE, number, null, by);
             }
@@ -107,6 +113,11 @@ public final class Sales {
             }
             for (SaleRecord.Line line : sale.lines()) {
                 inventory.record(c, line.partId(), line.bin(), line.quantity(), StockReason.VOID, number, reason.trim(), manager);
+            }
+            long onAccount = sale.tenders().stream().filter(t -> t.kind() == Tender.Kind.ACCOUNT)
+                    .mapToLong(Tender::amountMinor).sum();
+            if (onAccount > 0) {
+                Customers.refund(c, sale.customerId(), onAccount, "void of " + number, manager, now);
             }
             Outbox.record(c, "sales.sale-voided", sale.id(), Json.createObjectBuilder()
                     .add("saleId", sale.id().toString()).add("number", number).add("reason", reason.trim())
@@ -164,7 +175,7 @@ public final class Sales {
                 throw new RuleException("A refund of " + profile.currency().format(refund) + " is over the limit of "
                         + profile.currency().format(profile.clerkReturnLimitMinor()) + "; a shop manager must approve it.");
             }
-            String number = "R" + String.format("%06d", nextNumber(c));
+            String number = "R" + String.format("%06d", DocumentNumbers.next(c, "sale"));
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO sale (id, number, status, kind, original_sale, customer_id, staff_id, subtotal_minor,
                                       discount_minor, tax_minor, total_minor, paid_minor, change_minor, created_at, completed_at)
@@ -172,7 +183,7 @@ public final class Sales {
                 insert.setObject(1, returnId);
                 insert.setString(2, number);
                 insert.setObject(3, originalId);
-                insert.setObject(4, null);
+                insert.setObject(4, original.customerId());
                 insert.setObject(5, by.id());
                 insert.setLong(6, refund);
                 insert.setLong(7, refundTax);
@@ -207,6 +218,9 @@ public final class Sales {
                 insert.executeBatch();
             }
             insertTenders(c, returnId, List.of(new Tender(refundKind, refund, "refund of " + originalNumber)));
+            if (refundKind == Tender.Kind.ACCOUNT) {
+                Customers.refund(c, original.customerId(), refund, number, by, now);
+            }
             for (ReturnItem item : items) {
                 SaleRecord.Line line = linesByNo.get(item.lineNo());
                 if (item.restock()) {
@@ -331,13 +345,6 @@ public final class Sales {
         });
     }
 
-    private static long nextNumber(Connection c) throws SQLException {
-        try (ResultSet rows = c.createStatement().executeQuery("SELECT NEXT VALUE FOR sale_number_seq")) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
     private static void lockSale(Connection c, UUID id) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement("SELECT id FROM sale WHERE id = ? FOR UPDATE")) {
             lock.setObject(1, id);
@@ -437,8 +444,10 @@ public final class Sales {
         SaleRecord header;
         try (PreparedStatement select = c.prepareStatement("""
                 SELECT s.number, s.kind, s.status, o.number, st.display_name, s.completed_at, s.subtotal_minor,
-                       s.discount_minor, s.tax_minor, s.total_minor, s.paid_minor, s.change_minor, s.void_reason
+                       s.discount_minor, s.tax_minor, s.total_minor, s.paid_minor, s.change_minor, s.void_reason,
+                       s.customer_id, cu.name
                   FROM sale s JOIN staff st ON st.id = s.staff_id LEFT JOIN sale o ON o.id = s.original_sale
+                  LEFT JOIN customer cu ON cu.id = s.customer_id
                  WHERE s.id = ?""")) {
             select.setObject(1, id);
             try (ResultSet rows = select.executeQuery()) {
@@ -447,8 +456,8 @@ public final class Sales {
                 }
                 Timestamp completed = rows.getTimestamp(6);
                 header = new SaleRecord(id, rows.getString(1), SaleRecord.Kind.valueOf(rows.getString(2)),
-                        SaleRecord.Status.valueOf(rows.getString(3)), rows.getString(4), rows.getString(5), null,
-                        completed == null ? null : completed.toInstant(), rows.getLong(7), rows.getLong(8),
+                        SaleRecord.Status.valueOf(rows.getString(3)), rows.getString(4), rows.getString(5),
+                        rows.getObject(14, UUID.class), rows.getString(15), completed == null ? null : completed.toInstant(), rows.getLong(7), rows.getLong(8),
                         rows.getLong(9), rows.getLong(10), rows.getLong(11), rows.getLong(12), List.of(), List.of(),
                         rows.getString(13));
             }
@@ -502,6 +511,7 @@ public final class Sales {
                 .add("kind", sale.kind().name())
                 .add("completedAt", sale.completedAt().toString())
                 .add("staff", sale.staffName())
+                .add("customerId", sale.customerId() == null ? "" : sale.customerId().toString())
                 .add("subtotalMinor", sale.subtotalMinor())
                 .add("discountMinor", sale.discountMinor())
                 .add("taxMinor", sale.taxMinor())

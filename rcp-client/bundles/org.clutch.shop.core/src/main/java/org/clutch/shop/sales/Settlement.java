@@ -5,8 +5,8 @@ import java.util.List;
 import org.clutch.shop.RuleException;
 
 /**
- * How the tenders meet the total. Cards are charged the exact amount (no cash back), so change only ever comes
- * out of cash; a sale closes when nothing is left due.
+ * How the tenders meet the total. Cards and the customer's account are charged the exact amount (no cash back),
+ * so change only ever comes out of cash; a sale closes when nothing is left due.
  */
 public record Settlement(long totalMinor, long paidMinor, long dueMinor, long changeMinor) {
 
@@ -14,7 +14,7 @@ public record Settlement(long totalMinor, long paidMinor, long dueMinor, long ch
         long nonCash = tenders.stream().filter(t -> t.kind() != Tender.Kind.CASH).mapToLong(Tender::amountMinor).sum();
         long cash = tenders.stream().filter(t -> t.kind() == Tender.Kind.CASH).mapToLong(Tender::amountMinor).sum();
         if (nonCash > totalMinor) {
-            throw new RuleException("A card can be charged at most what is due; give change from cash only.");
+            throw new RuleException("A card or account can be charged at most what is due; give change from cash only.");
         }
         long paid = nonCash + cash;
         return new Settlement(totalMinor, paid, Math.max(0, totalMinor - paid), Math.max(0, paid - totalMinor));

@@ -5,11 +5,12 @@ import org.clutch.shop.RuleException;
 /** One way the customer paid (or, on a return, was paid back). */
 public record Tender(Kind kind, long amountMinor, String reference) {
 
-    public enum Kind { CASH, CARD }
+    /** ACCOUNT puts the amount on the customer's charge account, to be paid later. */
+    public enum Kind { CASH, CARD, ACCOUNT }
 
     public Tender {
         if (kind == null) {
-            throw new RuleException("Choose cash or card.");
+            throw new RuleException("Choose cash, card or account.");
         }
         if (amountMinor <= 0) {
             throw new RuleException("A payment is more than zero.");
@@ -22,5 +23,9 @@ public record Tender(Kind kind, long amountMinor, String reference) {
 
     public static Tender card(long amountMinor, String reference) {
         return new Tender(Kind.CARD, amountMinor, reference);
+    }
+
+    public static Tender account(long amountMinor) {
+        return new Tender(Kind.ACCOUNT, amountMinor, null);
     }
 }

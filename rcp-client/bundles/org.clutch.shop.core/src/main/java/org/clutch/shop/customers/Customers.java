@@ -1,0 +1,317 @@
+package org.clutch.shop.customers;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+
+import org.clutch.shop.RuleException;
+import org.clutch.shop.ShopProfile;
+import org.clutch.shop.db.Outbox;
+import org.clutch.shop.db.ShopDatabase;
+import org.clutch.shop.sales.Tender;
+import org.clutch.shop.staff.Staff;
+
+/**
+ * Customers, their vehicles and their charge accounts. The balance only moves through {@link #charge},
+ * {@link #refund} and {@link #receivePayment}, each of which appends a statement entry on the same transaction.
+ */
+public final class Customers {
+
+    private static final String CUSTOMER = """
+            SELECT id, name, phone, email, tax_number, credit_limit_minor, balance_minor, note FROM customer
+            """;
+
+    private final ShopDatabase database;
+    private final ShopProfile profile;
+    private final Clock clock;
+
+    public Customers(ShopDatabase database, ShopProfile profile, Clock clock) {
+        this.database = database;
+        this.profile = profile;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates or updates a customer with their vehicles. Giving credit is a manager's decision, so setting or
+     * changing a credit limit takes one. The balance is not changed here.
+     */
+    public Customer save(Customer customer, Staff by) {
+        return database.inTransaction(c -> {
+            Instant now = clock.instant();
+            Customer saved = customer.id() == null ? customer.withId(UUID.randomUUID()) : customer;
+            long currentLimit = 0;
+            boolean exists = false;
+            try (PreparedStatement select = c.prepareStatement("SELECT credit_limit_minor FROM customer WHERE id = ? FOR UPDATE")) {
+                select.setObject(1, saved.id());
+                try (ResultSet rows = select.executeQuery()) {
+                    if (rows.next()) {
+                        exists = true;
+                        currentLimit = rows.getLong(1);
+                    }
+                }
+            }
+            if (saved.creditLimitMinor() != currentLimit) {
+                by.requireManager("set a customer's credit limit");
+            }
+            String sql = exists ? """
+                    UPDATE customer SET name = ?, name_key = ?, phone = ?, email = ?, tax_number = ?, credit_limit_minor = ?,
+                                        note = ?, updated_at = ? WHERE id = ?""" : """
+                    INSERT INTO customer (name, name_key, phone, email, tax_number, credit_limit_minor, note, updated_at, id,
+                                          created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            try (PreparedStatement write = c.prepareStatement(sql)) {
+                write.setString(1, saved.name());
+                write.setString(2, saved.name().toUpperCase(Locale.ROOT));
+                write.setString(3, blankToNull(saved.phone()));
+                write.setString(4, blankToNull(saved.email()));
+                write.setString(5, blankToNull(saved.taxNumber()));
+                write.setLong(6, saved.creditLimitMinor());
+                write.setString(7, blankToNull(saved.note()));
+                write.setTimestamp(8, Timestamp.from(now));
+                write.setObject(9, saved.id());
+                if (!exists) {
+                    write.setTimestamp(10, Timestamp.from(now));
+                }
+                write.executeUpdate();
+            }
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM customer_vehicle WHERE customer_id = ?")) {
+                delete.setObject(1, saved.id());
+                delete.executeUpdate();
+            }
+            JsonArrayBuilder vehicles = Json.createArrayBuilder();
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO customer_vehicle (id, customer_id, make, model, model_year, engine, vin, plate)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (CustomerVehicle vehicle : saved.vehicles()) {
+                    UUID vehicleId = vehicle.id() == null ? UUID.randomUUID() : vehicle.id();
+                    insert.setObject(1, vehicleId);
+                    insert.setObject(2, saved.id());
+                    insert.setString(3, vehicle.make());
+                    insert.setString(4, vehicle.model());
+                    insert.setInt(5, vehicle.year());
+                    insert.setString(6, vehicle.engine());
+                    insert.setString(7, vehicle.vin());
+                    insert.setString(8, vehicle.plate());
+                    insert.addBatch();
+                    vehicles.add(Json.createObjectBuilder().add("id", vehicleId.toString()).add("make", vehicle.make())
+                            .add("model", vehicle.model()).add("year", vehicle.year()).add("engine", vehicle.engine())
+                            .add("vin", vehicle.vin() == null ? "" : vehicle.vin())
+                            .add("plate", vehicle.plate() == null ? "" : vehicle.plate()));
+                }
+                insert.executeBatch();
+            }
+            Outbox.record(c, "customers.customer-saved", saved.id(), Json.createObjectBuilder()
+                    .add("customerId", saved.id().toString()).add("name", saved.name())
+                    .add("phone", saved.phone() == null ? "" : saved.phone())
+                    .add("email", saved.email() == null ? "" : saved.email())
+                    .add("creditLimitMinor", saved.creditLimitMinor()).add("vehicles", vehicles)
+                    .add("staff", by.username()).build(), now);
+            return load(c, saved.id()).orElseThrow();
+        });
+    }
+
+    public Optional<Customer> get(UUID id) {
+        return database.read(c -> load(c, id));
+    }
+
+    /** By the start of the name or of any word in it, by phone number, or by a vehicle's plate or VIN. */
+    public List<Customer> search(String text, int limit) {
+        String query = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
+        return database.read(c -> {
+            Map<UUID, Customer> hits = new LinkedHashMap<>();
+            List<UUID> ids = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT c.id FROM customer c
+                     WHERE ? = '' OR c.name_key LIKE ? OR c.name_key LIKE ? OR REPLACE(c.phone, ' ', '') LIKE ?
+                        OR c.id IN (SELECT v.customer_id FROM customer_vehicle v
+                                     WHERE REPLACE(v.plate, ' ', '') = ? OR v.vin = ?)
+                     ORDER BY c.name_key LIMIT ?""")) {
+                String compact = query.replace(" ", "");
+                select.setString(1, query);
+                select.setString(2, query + "%");
+                select.setString(3, "% " + query + "%");
+                select.setString(4, compact.isEmpty() ? "" : "%" + compact + "%");
+                select.setString(5, compact);
+                select.setString(6, query);
+                select.setInt(7, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getObject(1, UUID.class));
+                    }
+                }
+            }
+            for (UUID id : ids) {
+                load(c, id).ifPresent(customer -> hits.put(id, customer));
+            }
+            return List.copyOf(hits.values());
+        });
+    }
+
+    /** The customer's sales and returns, newest first. */
+    public List<PurchaseHistoryLine> history(UUID customerId, int limit) {
+        return database.read(c -> {
+            List<PurchaseHistoryLine> lines = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT s.number, s.kind, s.status, s.completed_at,
+                           (SELECT COALESCE(SUM(l.quantity), 0) FROM sale_line l WHERE l.sale_id = s.id), s.total_minor
+                      FROM sale s WHERE s.customer_id = ? AND s.status <> 'HELD' ORDER BY s.completed_at DESC, s.number DESC LIMIT ?""")) {
+                select.setObject(1, customerId);
+                select.setInt(2, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        lines.add(new PurchaseHistoryLine(rows.getString(1), rows.getString(2), rows.getString(3),
+                                rows.getTimestamp(4).toInstant(), rows.getInt(5), rows.getLong(6)));
+                    }
+                }
+            }
+            return lines;
+        });
+    }
+
+    /** The account statement, newest first, with the balance after each entry. */
+    public List<AccountEntry> statement(UUID customerId, int limit) {
+        return database.read(c -> {
+            List<AccountEntry> entries = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT e.kind, e.amount_minor, e.reference, s.display_name, e.entered_at,
+                           SUM(e.amount_minor) OVER (ORDER BY e.seq)
+                      FROM customer_account_entry e LEFT JOIN staff s ON s.id = e.staff_id
+                     WHERE e.customer_id = ? ORDER BY e.seq DESC LIMIT ?""")) {
+                select.setObject(1, customerId);
+                select.setInt(2, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        entries.add(new AccountEntry(AccountEntry.Kind.valueOf(rows.getString(1)), rows.getLong(2),
+                                rows.getString(3), rows.getString(4), rows.getTimestamp(5).toInstant(), rows.getLong(6)));
+                    }
+                }
+            }
+            return entries;
+        });
+    }
+
+    /** The customer pays off (part of) what they owe, in cash or by card. */
+    public Customer receivePayment(UUID customerId, Tender payment, Staff by) {
+        if (payment.kind() == Tender.Kind.ACCOUNT) {
+            throw new RuleException("An account is paid in cash or by card.");
+        }
+        return database.inTransaction(c -> {
+            Customer customer = lock(c, customerId);
+            if (payment.amountMinor() > customer.balanceMinor()) {
+                throw new RuleException(customer.name() + " owes " + profile.currency().format(Math.max(0, customer.balanceMinor()))
+                        + "; take no more than that.");
+            }
+            entry(c, customer, AccountEntry.Kind.PAYMENT, -payment.amountMinor(),
+                    payment.kind().name() + (payment.reference() == null ? "" : " " + payment.reference()), by, clock.instant());
+            return load(c, customerId).orElseThrow();
+        });
+    }
+
+    /**
+     * Puts a sale on the customer's account, on the sale's transaction; refused when it would take the balance
+     * over the credit limit.
+     */
+    public static void charge(Connection c, UUID customerId, long amountMinor, String reference, Staff by, Instant at,
+            ShopProfile profile) throws SQLException {
+        if (customerId == null) {
+            throw new RuleException("Choose the customer whose account is charged.");
+        }
+        Customer customer = lock(c, customerId);
+        if (amountMinor > customer.availableCreditMinor()) {
+            throw new RuleException(customer.creditLimitMinor() == 0
+                    ? customer.name() + " has no charge account."
+                    : "Only " + profile.currency().format(customer.availableCreditMinor()) + " of "
+                            + customer.name() + "'s credit limit is left.");
+        }
+        entry(c, customer, AccountEntry.Kind.CHARGE, amountMinor, reference, by, at);
+    }
+
+    /** Gives money back to the account (a return or a void), on the caller's transaction. */
+    public static void refund(Connection c, UUID customerId, long amountMinor, String reference, Staff by, Instant at)
+            throws SQLException {
+        if (customerId == null) {
+            throw new RuleException("Only a customer's sale can be refunded to an account.");
+        }
+        entry(c, lock(c, customerId), AccountEntry.Kind.REFUND, -amountMinor, reference, by, at);
+    }
+
+    private static void entry(Connection c, Customer customer, AccountEntry.Kind kind, long signedAmount,
+            String reference, Staff by, Instant at) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO customer_account_entry (id, customer_id, kind, amount_minor, reference, staff_id, entered_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, customer.id());
+            insert.setString(3, kind.name());
+            insert.setLong(4, signedAmount);
+            insert.setString(5, reference);
+            insert.setObject(6, by == null ? null : by.id());
+            insert.setTimestamp(7, Timestamp.from(at));
+            insert.executeUpdate();
+        }
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE customer SET balance_minor = balance_minor + ?, updated_at = ? WHERE id = ?")) {
+            update.setLong(1, signedAmount);
+            update.setTimestamp(2, Timestamp.from(at));
+            update.setObject(3, customer.id());
+            update.executeUpdate();
+        }
+        Outbox.record(c, "customers.account-entry", customer.id(), Json.createObjectBuilder()
+                .add("customerId", customer.id().toString()).add("kind", kind.name()).add("amountMinor", signedAmount)
+                .add("reference", reference == null ? "" : reference).add("staff", by == null ? "" : by.username())
+                .add("at", at.toString()).build(), at);
+    }
+
+    private static Customer lock(Connection c, UUID customerId) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT id FROM customer WHERE id = ? FOR UPDATE")) {
+            lock.setObject(1, customerId);
+            lock.executeQuery().close();
+        }
+        return load(c, customerId).orElseThrow(() -> new RuleException("That customer does not exist."));
+    }
+
+    private static Optional<Customer> load(Connection c, UUID id) throws SQLException {
+        Customer header = null;
+        try (PreparedStatement select = c.prepareStatement(CUSTOMER + " WHERE id = ?")) {
+            select.setObject(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                header = new Customer(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                        rows.getString(4), rows.getString(5), rows.getLong(6), rows.getLong(7), rows.getString(8), List.of());
+            }
+        }
+        List<CustomerVehicle> vehicles = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT id, make, model, model_year, engine, vin, plate FROM customer_vehicle
+                 WHERE customer_id = ? ORDER BY model_year DESC, make, model""")) {
+            select.setObject(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    vehicles.add(new CustomerVehicle(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                            rows.getInt(4), rows.getString(5), rows.getString(6), rows.getString(7)));
+                }
+            }
+        }
+        return Optional.of(new Customer(header.id(), header.name(), header.phone(), header.email(), header.taxNumber(),
+                header.creditLimitMinor(), header.balanceMinor(), header.note(), vehicles));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

@@ -1,0 +1,115 @@
+package org.clutch.shop.exchange;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import org.clutch.shop.RuleException;
+import org.clutch.shop.catalog.Catalog;
+import org.clutch.shop.catalog.Part;
+import org.clutch.shop.db.ShopDatabase;
+import org.clutch.shop.inventory.Inventory;
+import org.clutch.shop.staff.Staff;
+
+/**
+ * Stock on hand as CSV ({@code part_number,brand,bin,on_hand}). Importing a file is a stock count: each valid
+ * row sets what is in that bin, through COUNT movements for the differences, so the ledger explains every change.
+ */
+public final class StockCsv {
+
+    public static final List<String> COLUMNS = List.of("part_number", "brand", "bin", "on_hand");
+
+    private final ShopDatabase database;
+    private final Catalog catalog;
+    private final Inventory inventory;
+
+    public StockCsv(ShopDatabase database, Catalog catalog, Inventory inventory) {
+        this.database = database;
+        this.catalog = catalog;
+        this.inventory = inventory;
+    }
+
+    public int export(Writer out, Progress progress) {
+        progress.started("Exporting stock", 1);
+        int rows = database.read(c -> {
+            int written = 0;
+            try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get().print(out);
+                    PreparedStatement select = c.prepareStatement("""
+                            SELECT p.part_number, p.brand, l.bin, l.on_hand FROM stock_level l JOIN part p ON p.id = l.part_id
+                             WHERE l.on_hand <> 0 ORDER BY p.part_number, p.brand, l.bin""");
+                    ResultSet levels = select.executeQuery()) {
+                while (levels.next()) {
+                    printer.printRecord(levels.getString(1), levels.getString(2), levels.getString(3), levels.getInt(4));
+                    written++;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return written;
+        });
+        progress.advanced(1);
+        return rows;
+    }
+
+    /**
+     * Applies counted quantities. Rows are checked first (known part, a bin, a whole number of 0 or more, each
+     * part and bin once); the good ones are applied together as one count, the others reported.
+     */
+    public ImportReport importCounts(Reader in, Staff by, Progress progress) {
+        by.requireManager("import stock quantities");
+        CsvRows file = CsvRows.read(in, Set.copyOf(COLUMNS));
+        progress.started("Checking " + file.rows.size() + " stock rows", file.rows.size() + 1);
+        List<ImportReport.Rejected> rejected = new ArrayList<>();
+        Map<UUID, Map<String, Integer>> counted = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        int valid = 0;
+        for (CsvRows.Row row : file.rows) {
+            try {
+                String problem = file.shapeProblem(row);
+                if (problem != null) {
+                    throw new RuleException("Row " + problem);
+                }
+                String bin = row.text("bin").toUpperCase(Locale.ROOT);
+                if (bin.isEmpty()) {
+                    throw new RuleException("Give the bin.");
+                }
+                int quantity = row.integer("on_hand", -1);
+                if (quantity < 0) {
+                    throw new RuleException("on_hand must be a count of 0 or more.");
+                }
+                Optional<Part> part = database.read(c -> catalog.find(c, row.text("brand"), row.text("part_number")));
+                if (part.isEmpty()) {
+                    throw new RuleException("There is no part " + row.text("part_number") + " of " + row.text("brand") + ".");
+                }
+                if (!seen.add(part.get().id() + "|" + bin)) {
+                    throw new RuleException("This part and bin are already counted earlier in the file.");
+                }
+                counted.computeIfAbsent(part.get().id(), k -> new LinkedHashMap<>()).put(bin, quantity);
+                valid++;
+            } catch (RuleException e) {
+                rejected.add(new ImportReport.Rejected(row.line(), row.values(), e.getMessage()));
+            }
+            progress.advanced(1);
+        }
+        if (!counted.isEmpty()) {
+            inventory.applyCount(counted, by);
+        }
+        progress.advanced(1);
+        return new ImportReport(file.rows.size(), valid, rejected, file.header, false);
+    }
+}

@@ -1,0 +1,154 @@
+package org.clutch.shop.purchasing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.clutch.shop.RuleException;
+import org.clutch.shop.TestShop;
+import org.clutch.shop.catalog.Part;
+import org.clutch.shop.catalog.PartSummary;
+import org.clutch.shop.inventory.StockReason;
+import org.clutch.shop.purchasing.PurchaseOrder.Status;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PurchasingTest {
+
+    @TempDir
+    Path directory;
+
+    private TestShop t;
+    private Purchasing purchasing;
+    private Supplier autoParts;
+    private Supplier brakeWorld;
+    private PartSummary pads;
+    private PartSummary rotor;
+
+    @BeforeEach
+    void openShop() {
+        t = new TestShop(directory);
+        purchasing = t.shop.purchasing();
+        pads = t.part("BP-100", "Brake pad set front", null, 250000, 450000, 2);
+        rotor = t.part("BD-200", "Brake disc front", null, 400000, 780000, 9);
+        autoParts = purchasing.saveSupplier(new Supplier(null, "Nairobi Auto Parts", "Jane", "0700 000 001",
+                "orders@nap.example", 3, true), t.manager);
+        brakeWorld = purchasing.saveSupplier(new Supplier(null, "Brake World", null, null, null, 10, true), t.manager);
+    }
+
+    @AfterEach
+    void closeShop() {
+        t.close();
+    }
+
+    @Test
+    void anOrderGoesFromDraftToReceivedAndTheStockArrivesInTheDefaultBin() {
+        purchasing.saveSupplierPart(new SupplierPart(autoParts.id(), null, pads.id(), null, null, "NAP-77", 240000, 2, 1, true),
+                t.manager);
+        PurchaseOrder order = purchasing.draft(autoParts.id(), List.of(new OrderLine(pads.id(), 10, null),
+                new OrderLine(rotor.id(), 4, 390000L)), "weekly order", t.clerk);
+        assertEquals(Status.DRAFT, order.status());
+        assertEquals("PO000001", order.number());
+        assertEquals("NAP-77", order.lines().get(0).supplierPartNumber());
+        assertEquals(240000, order.lines().get(0).unitCostMinor(), "the supplier's cost when none is given");
+        assertEquals(10 * 240000 + 4 * 390000, order.totalMinor());
+
+        assertThrows(RuleException.class, () -> purchasing.approve(order.id(), t.clerk), "a clerk cannot approve");
+        assertThrows(RuleException.class, () -> purchasing.receive(order.id(), Map.of(1, 10), t.clerk),
+                "nothing is received before the order is sent");
+        purchasing.approve(order.id(), t.manager);
+        PurchaseOrder sent = purchasing.send(order.id(), t.clerk);
+        assertEquals(Status.SENT, sent.status());
+        assertEquals(LocalDate.of(2026, 11, 23), sent.expectedOn(), "today plus the longest lead time (2 and 3 days)");
+
+        PurchaseOrder partly = purchasing.receive(order.id(), Map.of(1, 6), t.clerk);
+        assertEquals(Status.PARTIALLY_RECEIVED, partly.status());
+        assertEquals(8, t.shop.inventory().onHand(pads.id()));
+        assertEquals(4, partly.lines().get(0).outstanding());
+        assertThrows(RuleException.class, () -> purchasing.receive(order.id(), Map.of(1, 5), t.clerk),
+                "more than is still expected");
+        assertEquals(8, t.shop.inventory().onHand(pads.id()), "a refused delivery changes nothing");
+
+        PurchaseOrder done = purchasing.receive(order.id(), Map.of(1, 4, 2, 4), t.clerk);
+        assertEquals(Status.RECEIVED, done.status());
+        assertEquals(12, t.shop.inventory().onHand(pads.id()));
+        assertEquals(13, t.shop.inventory().onHand(rotor.id()));
+        assertEquals(Map.of("A-01", 12), t.shop.inventory().onHandByBin(pads.id()));
+        assertEquals(StockReason.RECEIPT, t.shop.inventory().ledger(pads.id(), 1).get(0).reason());
+        assertEquals("PO000001", t.shop.inventory().ledger(pads.id(), 1).get(0).reference());
+        Part rotorPart = t.shop.catalog().get(rotor.id()).orElseThrow();
+        assertEquals(390000, rotorPart.costMinor(), "the part takes the cost it was last bought at");
+        assertThrows(RuleException.class, () -> purchasing.cancel(order.id(), "too late", t.manager));
+    }
+
+    @Test
+    void cancellingADraftIsFreeButASentOrderNeedsAManagerAndAReason() {
+        PurchaseOrder draft = purchasing.draft(brakeWorld.id(), List.of(new OrderLine(pads.id(), 1, null)), null, t.clerk);
+        assertEquals(250000, draft.lines().get(0).unitCostMinor(), "the part's cost when the supplier has none");
+        assertEquals(Status.CANCELLED, purchasing.cancel(draft.id(), null, t.clerk).status());
+
+        PurchaseOrder order = purchasing.draft(brakeWorld.id(), List.of(new OrderLine(pads.id(), 1, null)), null, t.clerk);
+        purchasing.approve(order.id(), t.manager);
+        purchasing.send(order.id(), t.manager);
+        assertThrows(RuleException.class, () -> purchasing.cancel(order.id(), "changed our mind", t.clerk));
+        assertThrows(RuleException.class, () -> purchasing.cancel(order.id(), " ", t.manager));
+        PurchaseOrder cancelled = purchasing.cancel(order.id(), "supplier out of stock", t.manager);
+        assertEquals(Status.CANCELLED, cancelled.status());
+        assertEquals("supplier out of stock", cancelled.cancelReason());
+        assertThrows(RuleException.class, () -> purchasing.replaceLines(order.id(),
+                List.of(new OrderLine(pads.id(), 2, null)), t.manager), "only drafts change");
+    }
+
+    @Test
+    void suggestedOrdersGoToThePreferredSupplierInWholePacks() {
+        Part lowPads = t.shop.catalog().get(pads.id()).orElseThrow();
+        t.shop.catalog().save(new Part(lowPads.id(), lowPads.partNumber(), lowPads.brand(), lowPads.name(),
+                lowPads.category(), lowPads.barcode(), lowPads.costMinor(), lowPads.priceMinor(), true, "A-01", 0, 11, 3,
+                lowPads.crossReferences(), lowPads.fitments()), t.manager);
+        PartSummary filter = t.part("OF-1", "Oil filter", null, 30000, 60000, 0);
+        Part lowFilter = t.shop.catalog().get(filter.id()).orElseThrow();
+        t.shop.catalog().save(new Part(lowFilter.id(), "OF-1", "Bosch", "Oil filter", "Filters", null, 30000, 60000,
+                true, "A-01", 0, 0, 5, List.of(), List.of()), t.manager);
+        purchasing.saveSupplierPart(new SupplierPart(autoParts.id(), null, pads.id(), null, null, "NAP-77", 240000, null, 4, false),
+                t.manager);
+        purchasing.saveSupplierPart(new SupplierPart(brakeWorld.id(), null, pads.id(), null, null, "BW-1", 260000, null, 1, true),
+                t.manager);
+
+        List<SuggestedOrder> suggestions = purchasing.suggestedOrders();
+
+        assertEquals(1, suggestions.size());
+        assertEquals("Brake World", suggestions.get(0).supplier().name(), "the preferred source, though dearer");
+        assertEquals(9, suggestions.get(0).lines().get(0).quantity(), "up to the maximum of 11 from 2 on hand");
+        assertEquals(List.of("OF-1"), purchasing.unsourcedLowStock().stream().map(l -> l.partNumber()).toList());
+
+        purchasing.saveSupplierPart(new SupplierPart(brakeWorld.id(), null, pads.id(), null, null, "BW-1", 260000, null, 1, false),
+                t.manager);
+        purchasing.saveSupplierPart(new SupplierPart(autoParts.id(), null, pads.id(), null, null, "NAP-77", 240000, null, 4, true),
+                t.manager);
+        List<PurchaseOrder> drafts = purchasing.draftSuggestedOrders(t.clerk);
+        assertEquals(1, drafts.size());
+        assertEquals("Nairobi Auto Parts", drafts.get(0).supplierName());
+        assertEquals(12, drafts.get(0).lines().get(0).quantityOrdered(), "9 needed, in packs of 4");
+        assertEquals(Status.DRAFT, drafts.get(0).status());
+    }
+
+    @Test
+    void supplierNamesAreUniqueAndDuplicatePartsOnAnOrderAreRefused() {
+        assertThrows(RuleException.class, () -> purchasing.saveSupplier(
+                new Supplier(null, "brake world", null, null, null, 1, true), t.manager));
+        assertThrows(RuleException.class, () -> new Supplier(null, "X", null, null, "not-an-email", 1, true));
+        assertThrows(RuleException.class, () -> purchasing.draft(autoParts.id(),
+                List.of(new OrderLine(pads.id(), 1, null), new OrderLine(pads.id(), 2, null)), null, t.clerk));
+        assertTrue(purchasing.orders(10).isEmpty(), "a refused draft leaves nothing behind");
+        purchasing.saveSupplier(new Supplier(brakeWorld.id(), "Brake World Ltd", null, null, null, 10, false), t.manager);
+        assertThrows(RuleException.class, () -> purchasing.draft(brakeWorld.id(),
+                List.of(new OrderLine(pads.id(), 1, null)), null, t.clerk), "an inactive supplier");
+    }
+}
