@@ -189,14 +189,11 @@ public final class ReturnsView {
         if (sale == null) {
             throw new RuleException("Find the sale first.");
         }
-        Staff manager = session.staff();
-        if (!manager.isManager()) {
-            Optional<Staff> approval = session.prompter().managerApproval("Voiding sale " + sale.number() + ".");
-            if (approval.isEmpty()) {
-                return;
-            }
-            manager = approval.get();
+        Optional<Staff> approval = session.manager("Voiding sale " + sale.number() + ".");
+        if (approval.isEmpty()) {
+            return;
         }
+        Staff manager = approval.get();
         Optional<String> reason = session.prompter().askText("Void sale " + sale.number(), "Why is the sale voided?", "");
         if (reason.isEmpty()) {
             return;

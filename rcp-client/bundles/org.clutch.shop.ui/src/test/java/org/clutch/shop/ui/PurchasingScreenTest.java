@@ -1,0 +1,109 @@
+package org.clutch.shop.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.clutch.shop.catalog.Part;
+import org.clutch.shop.inventory.StockReason;
+import org.clutch.shop.purchasing.PurchaseOrder;
+import org.clutch.shop.purchasing.SupplierPart;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A clerk records a supplier, orders from it, a manager approves, and the delivery arrives in two parts. */
+class PurchasingScreenTest {
+
+    @TempDir
+    Path directory;
+
+    private ScreenFixture ui;
+    private Part pads;
+
+    @BeforeEach
+    void open() {
+        ui = new ScreenFixture(directory);
+        pads = ui.part("BP-100", "Brake pad set front", "4006633123457", 450000, 2);
+        new PurchasingView(ui.shell, ui.session(ui.clerk));
+        ui.show();
+    }
+
+    @AfterEach
+    void close() {
+        ui.close();
+    }
+
+    private String status() {
+        return ui.<Label>find("status").getText();
+    }
+
+    @Test
+    void aPurchaseOrderIsReceivedInTwoDeliveriesAndTheStockArrives() {
+        ui.type("supplier-name", "Nairobi Auto Parts");
+        ui.type("supplier-phone", "0700 000 001");
+        ui.type("supplier-lead-time", "3");
+        ui.click("save-supplier");
+        assertEquals("Nairobi Auto Parts", ui.<Combo>find("order-supplier").getText());
+
+        ui.type("source-part", "BP-100");
+        ui.type("source-number", "NAP-77");
+        ui.type("source-cost", "2,400");
+        ui.click("save-source");
+        assertEquals("NAP-77", ui.shop.purchasing().sourcesOf(pads.id()).stream().map(SupplierPart::supplierPartNumber)
+                .findFirst().orElseThrow());
+
+        ui.type("order-part", "4006633123457");
+        ui.type("order-quantity", "10");
+        ui.click("add-to-draft");
+        Table orders = ui.find("orders");
+        assertEquals(1, orders.getItemCount());
+        assertEquals("PO000001", orders.getItem(0).getText(0));
+        assertEquals("Draft", orders.getItem(0).getText(2));
+        assertEquals("24,000.00", orders.getItem(0).getText(6), "ten at the supplier's cost");
+
+        ui.click("send");
+        assertTrue(status().contains("cannot be sent"), status());
+
+        ui.prompter.answer(ScreenFixture.ScriptedPrompter.NOBODY);
+        ui.click("approve");
+        assertEquals("Draft", orders.getItem(0).getText(2), "no manager came, so it stays a draft");
+        ui.prompter.answer(ui.manager);
+        ui.click("approve");
+        assertEquals("Approved", orders.getItem(0).getText(2));
+        ui.click("send");
+        assertEquals("Sent", orders.getItem(0).getText(2));
+
+        Table lines = ui.find("order-lines");
+        lines.setSelection(0);
+        ui.type("receive-quantity", "12");
+        ui.click("receive-line");
+        assertTrue(status().contains("10 are still expected"), status());
+        assertEquals(2, ui.shop.inventory().onHand(pads.id()), "a refused delivery books nothing");
+        ui.type("receive-quantity", "6");
+        ui.click("receive-line");
+        assertEquals("Partially received", orders.getItem(0).getText(2));
+        assertEquals("6", lines.getItem(0).getText(5));
+        assertEquals("4", lines.getItem(0).getText(6));
+        assertEquals(8, ui.shop.inventory().onHand(pads.id()));
+
+        ui.prompter.answer(true);
+        ui.click("receive-all");
+        assertEquals("Received", orders.getItem(0).getText(2));
+        assertEquals("0", orders.getItem(0).getText(5));
+        assertTrue(status().contains("it is now received"), status());
+
+        assertEquals(Map.of("A-01", 12), ui.shop.inventory().onHandByBin(pads.id()));
+        assertEquals(StockReason.RECEIPT, ui.shop.inventory().ledger(pads.id(), 1).get(0).reason());
+        assertEquals(240000, ui.shop.catalog().get(pads.id()).orElseThrow().costMinor(), "the part takes the new cost");
+        PurchaseOrder order = ui.shop.purchasing().findByNumber("PO000001").orElseThrow();
+        assertEquals(PurchaseOrder.Status.RECEIVED, order.status());
+        assertEquals("Amina Wanjiru", order.approvedBy());
+    }
+}
