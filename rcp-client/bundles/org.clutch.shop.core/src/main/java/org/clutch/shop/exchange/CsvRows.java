@@ -1,6 +1,7 @@
 package org.clutch.shop.exchange;
 
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ final class CsvRows {
 
     /** Reads the file; a header without the {@code required} columns refuses the whole file before anything is applied. */
     static CsvRows read(Reader in, Set<String> required) {
-        try (CSVParser parser = FORMAT.parse(in)) {
+        try (CSVParser parser = FORMAT.parse(withoutByteOrderMark(in))) {
             List<String> header = List.copyOf(parser.getHeaderNames());
             List<String> lowerCase = header.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
             List<String> missing = required.stream().filter(r -> !lowerCase.contains(r)).sorted().toList();
@@ -85,6 +86,16 @@ final class CsvRows {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new RuleException("The file is not readable CSV: " + e.getMessage());
         }
+    }
+
+    /** Spreadsheets often start UTF-8 files with a byte order mark, which would otherwise stick to the first column's name. */
+    private static Reader withoutByteOrderMark(Reader in) throws IOException {
+        PushbackReader reader = new PushbackReader(in, 1);
+        int first = reader.read();
+        if (first != -1 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+        return reader;
     }
 
     /** Null when the row has as many values as the header, else why it is refused. */

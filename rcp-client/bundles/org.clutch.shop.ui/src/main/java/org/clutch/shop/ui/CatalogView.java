@@ -1,10 +1,20 @@
 package org.clutch.shop.ui;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.clutch.shop.RuleException;
 import org.clutch.shop.Shop;
@@ -13,7 +23,11 @@ import org.clutch.shop.catalog.CrossReference;
 import org.clutch.shop.catalog.Fitment;
 import org.clutch.shop.catalog.Part;
 import org.clutch.shop.catalog.PartSummary;
+import org.clutch.shop.exchange.ImportReport;
+import org.clutch.shop.exchange.Progress;
+import org.clutch.shop.inventory.CountLine;
 import org.clutch.shop.inventory.StockMovement;
+import org.clutch.shop.staff.Staff;
 import org.clutch.shop.money.ShopCurrency;
 import org.clutch.shop.ui.Screens.StatusLine;
 import org.eclipse.jface.resource.JFaceResources;
@@ -44,9 +58,13 @@ public final class CatalogView {
     private final Table results;
     private final Text details;
     private final StatusLine status;
+    private final BackgroundWork work;
+    private final Label count;
+    private final ShopSession session;
     private final List<PartSummary> hits = new ArrayList<>();
 
     public CatalogView(Composite parent, ShopSession session) {
+        this.session = session;
         this.shop = session.shop();
         this.money = shop.profile().currency();
         root = new Composite(parent, SWT.NONE);
@@ -77,8 +95,7 @@ public final class CatalogView {
             model.setText("");
             year.setText("");
         }, status);
-        Label count = new Label(search, SWT.NONE);
-        count.setText(shop.catalog().count() + " parts");
+        count = Screens.label(search, shop.catalog().count() + " parts", "part-count");
 
         results = Screens.table(root, "catalog-results", SWT.SINGLE, "Part number:140", "Brand:110", "Name:280",
                 "Category:130", "Barcode:130", "Price:100:r", "On hand:80:r");
@@ -87,6 +104,19 @@ public final class CatalogView {
         details.setData("name", "part-details");
         details.setFont(JFaceResources.getTextFont());
         details.setLayoutData(Screens.fill(1));
+
+        Composite actions = new Composite(root, SWT.NONE);
+        actions.setLayout(new GridLayout(6, false));
+        actions.setLayoutData(Screens.wide(1));
+        Screens.button(actions, "Adjust stock…", "adjust-stock", this::adjustStock, status);
+        Screens.button(actions, "Count a bin…", "count-bin", this::countBin, status);
+        Screens.button(actions, "Import catalog…", "import-catalog", this::importCatalog, status);
+        Screens.button(actions, "Export catalog…", "export-catalog", () -> export("catalog.csv",
+                (out, progress) -> shop.catalogCsv().export(out, progress), "parts"), status);
+        Screens.button(actions, "Import stock count…", "import-stock", this::importStock, status);
+        Screens.button(actions, "Export stock…", "export-stock", () -> export("stock.csv",
+                (out, progress) -> shop.stockCsv().export(out, progress), "stock rows"), status);
+        work = new BackgroundWork(root, status, 1);
 
         query.addListener(SWT.DefaultSelection, e -> status.run(this::search));
         results.addListener(SWT.Selection, e -> status.run(this::showDetails));
@@ -120,6 +150,129 @@ public final class CatalogView {
         details.setText("");
         status.info(found.isEmpty() ? "No part matches." : found.size() + (found.size() == Catalog.DEFAULT_LIMIT
                 ? "+ parts match; narrow the search." : " parts match."));
+    }
+
+    private Optional<Part> selectedPart() {
+        int index = results.getSelectionIndex();
+        return index < 0 ? Optional.empty() : shop.catalog().get(hits.get(index).id());
+    }
+
+    /** A manager's correction: units into (+) or out of (−) a bin, with the reason on the ledger. */
+    private void adjustStock() {
+        Part part = selectedPart().orElseThrow(() -> new RuleException("Choose a part."));
+        Optional<Staff> manager = session.manager("Adjusting stock needs a manager.");
+        if (manager.isEmpty()) {
+            return;
+        }
+        Optional<String> bin = session.prompter().askText("Adjust stock", "Bin:", part.defaultBin());
+        Optional<String> delta = bin.flatMap(b -> session.prompter().askText("Adjust stock",
+                "Units into " + b + " (negative to take out):", ""));
+        Optional<String> reason = delta.flatMap(d -> session.prompter().askText("Adjust stock",
+                "Why (damaged, found, opening stock…)?", ""));
+        if (reason.isEmpty()) {
+            return;
+        }
+        int units;
+        try {
+            units = Integer.parseInt(delta.get().trim());
+        } catch (NumberFormatException e) {
+            throw new RuleException("\"" + delta.get().trim() + "\" is not a whole number.");
+        }
+        shop.inventory().adjust(part.id(), bin.get(), units, reason.get(), manager.get());
+        showDetails();
+        status.info(part.partNumber() + " adjusted by " + units + " in " + bin.get().trim().toUpperCase() + ".");
+    }
+
+    /** A cycle count of one bin: the difference from the books goes on the ledger as a COUNT movement. */
+    private void countBin() {
+        Part part = selectedPart().orElseThrow(() -> new RuleException("Choose a part."));
+        Optional<String> bin = session.prompter().askText("Count", "Bin counted:", part.defaultBin());
+        Optional<String> counted = bin.flatMap(b -> session.prompter().askText("Count", "Units found in " + b + ":", ""));
+        if (counted.isEmpty()) {
+            return;
+        }
+        int found;
+        try {
+            found = Integer.parseInt(counted.get().trim());
+        } catch (NumberFormatException e) {
+            throw new RuleException("\"" + counted.get().trim() + "\" is not a whole number.");
+        }
+        CountLine line = shop.inventory().applyCount(Map.of(part.id(), Map.of(bin.get(), found)), session.staff()).get(0);
+        showDetails();
+        status.info("Counted " + line.counted() + " of " + part.partNumber() + " in " + line.bin() + "; the books said "
+                + line.expected() + (line.variance() == 0 ? ", no variance." : ", variance " + (line.variance() > 0 ? "+" : "")
+                + line.variance() + "."));
+    }
+
+    private void importCatalog() {
+        session.prompter().chooseFile("Import catalog (CSV)", false, null).ifPresent(file -> work.start(
+                "Importing " + file.getFileName(), progress -> importFile(file,
+                        in -> shop.catalogCsv().importFrom(in, session.staff(), progress)), this::imported));
+    }
+
+    private void importStock() {
+        Optional<Staff> manager = session.manager("Importing stock quantities needs a manager.");
+        manager.flatMap(m -> session.prompter().chooseFile("Import stock count (CSV)", false, null)).ifPresent(file ->
+                work.start("Importing " + file.getFileName(), progress -> importFile(file,
+                        in -> shop.stockCsv().importCounts(in, manager.get(), progress)), this::imported));
+    }
+
+    private record Imported(ImportReport report, Path rejectedFile) {
+    }
+
+    /** Reads the file and, when rows were rejected, writes them with their reasons next to it. */
+    private static Imported importFile(Path file, Function<Reader, ImportReport> importer) {
+        ImportReport report;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            report = importer.apply(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (report.rejected().isEmpty()) {
+            return new Imported(report, null);
+        }
+        String name = file.getFileName().toString().replaceFirst("\\.csv$", "");
+        Path rejected = file.resolveSibling(name + "-rejected.csv");
+        try (Writer out = Files.newBufferedWriter(rejected, StandardCharsets.UTF_8)) {
+            report.writeRejected(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Imported(report, rejected);
+    }
+
+    private void imported(Imported result) {
+        count.setText(shop.catalog().count() + " parts");
+        count.getParent().layout();
+        StringBuilder text = new StringBuilder(result.report().summary()).append('\n');
+        result.report().rejected().stream().limit(50).forEach(r -> text.append("  line ").append(r.line()).append(": ")
+                .append(r.reason()).append('\n'));
+        details.setText(text.toString());
+        status.info(result.report().summary() + (result.rejectedFile() == null ? ""
+                : " Rejected rows and reasons: " + result.rejectedFile()));
+    }
+
+    @FunctionalInterface
+    private interface Exporter {
+        int write(Writer out, Progress progress);
+    }
+
+    /** Writes to a temporary file first, so a failed or cancelled export never leaves half a file in place. */
+    private void export(String suggestedName, Exporter exporter, String what) {
+        session.prompter().chooseFile("Export", true, suggestedName).ifPresent(file -> work.start(
+                "Exporting to " + file.getFileName(), progress -> {
+                    try {
+                        Path partial = Files.createTempFile(file.toAbsolutePath().getParent(), ".export", ".csv");
+                        int rows;
+                        try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                            rows = exporter.write(out, progress);
+                        }
+                        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                        return rows;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, rows -> status.info("Exported " + rows + " " + what + " to " + file + ".")));
     }
 
     private void showDetails() {

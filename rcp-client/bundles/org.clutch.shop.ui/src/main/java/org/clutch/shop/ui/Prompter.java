@@ -17,4 +17,7 @@ public interface Prompter {
 
     /** A manager's user name and password typed at the till, for something the clerk may not do alone. */
     Optional<Staff> managerApproval(String why);
+
+    /** A file to read ({@code save} false) or write, or empty when the person cancelled. */
+    Optional<java.nio.file.Path> chooseFile(String title, boolean save, String suggestedName);
 }

@@ -1,5 +1,6 @@
 package org.clutch.shop.ui;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 import org.clutch.shop.Shop;
@@ -7,6 +8,8 @@ import org.clutch.shop.staff.Staff;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 
@@ -33,6 +36,18 @@ public final class SwtPrompter implements Prompter {
     public Optional<String> askText(String title, String question, String initial) {
         InputDialog dialog = new InputDialog(shell(), title, question, initial, null);
         return dialog.open() == Window.OK ? Optional.of(dialog.getValue()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Path> chooseFile(String title, boolean save, String suggestedName) {
+        FileDialog dialog = new FileDialog(shell(), save ? SWT.SAVE : SWT.OPEN);
+        dialog.setText(title);
+        dialog.setFilterExtensions(new String[] {"*.csv", "*"});
+        dialog.setOverwrite(true);
+        if (suggestedName != null) {
+            dialog.setFileName(suggestedName);
+        }
+        return Optional.ofNullable(dialog.open()).map(Path::of);
     }
 
     @Override

@@ -115,6 +115,20 @@ final class ScreenFixture implements AutoCloseable {
         settle();
     }
 
+    /** Lets SWT run until {@code condition} holds (background jobs report back through the event loop). */
+    void waitFor(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("gave up waiting after 30 s");
+            }
+            if (!display.readAndDispatch()) {
+                display.timerExec(20, () -> { });
+                display.sleep();
+            }
+        }
+    }
+
     @Override
     public void close() {
         shell.dispose();
@@ -149,6 +163,11 @@ final class ScreenFixture implements AutoCloseable {
         @Override
         public Optional<String> askText(String title, String question, String initial) {
             return Optional.ofNullable((String) next(question));
+        }
+
+        @Override
+        public Optional<Path> chooseFile(String title, boolean save, String suggestedName) {
+            return Optional.ofNullable((Path) next(title));
         }
 
         /** Answer {@link #NOBODY} for a manager who does not come. */

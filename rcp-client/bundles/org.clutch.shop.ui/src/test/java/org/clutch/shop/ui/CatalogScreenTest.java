@@ -1,0 +1,102 @@
+package org.clutch.shop.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.clutch.shop.catalog.Part;
+import org.clutch.shop.inventory.StockReason;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Catalog imports and exports run as background jobs; stock is corrected and counted from the same screen. */
+class CatalogScreenTest {
+
+    @TempDir
+    Path directory;
+    @TempDir
+    Path files;
+
+    private ScreenFixture ui;
+    private Part pads;
+
+    @BeforeEach
+    void open() {
+        ui = new ScreenFixture(directory);
+        pads = ui.part("BP-100", "Brake pad set front", "4006633123457", 450000, 5);
+        new CatalogView(ui.shell, ui.session(ui.clerk));
+        ui.show();
+    }
+
+    @AfterEach
+    void close() {
+        ui.close();
+    }
+
+    private String status() {
+        return ui.<Label>find("status").getText();
+    }
+
+    @Test
+    void anImportRunsInTheBackgroundAppliesGoodRowsAndSavesTheRejectedOnesWithReasons() throws Exception {
+        Path file = files.resolve("supplier-list.csv");
+        Files.writeString(file, "\uFEFFpart_number,brand,name,category,cost,price\n"
+                + "SP-1,NGK,Spark plug iridium,Ignition,450,900\n"
+                + "SP-2,NGK,Spark plug,Ignition,-1,200\n"
+                + "SP-3,NGK,Spark plug copper,Ignition,90,180\n", StandardCharsets.UTF_8);
+        ui.prompter.answer(file);
+
+        ui.click("import-catalog");
+        ui.waitFor(() -> status().contains("rows applied"));
+
+        assertEquals("2 of 3 rows applied, 1 rejected. Rejected rows and reasons: " + files.resolve("supplier-list-rejected.csv"),
+                status());
+        assertEquals("3 parts", ui.<Label>find("part-count").getText());
+        List<String> rejected = Files.readAllLines(files.resolve("supplier-list-rejected.csv"));
+        assertEquals("line,part_number,brand,name,category,cost,price,reason", rejected.get(0));
+        assertTrue(rejected.get(1).startsWith("3,SP-2,NGK"), rejected.get(1));
+        assertTrue(rejected.get(1).contains("negative"), rejected.get(1));
+
+        ui.typeAndEnter("catalog-query", "spark plug");
+        assertEquals(2, ui.<Table>find("catalog-results").getItemCount());
+
+        Path export = files.resolve("catalog.csv");
+        ui.prompter.answer(export);
+        ui.click("export-catalog");
+        ui.waitFor(() -> status().startsWith("Exported"));
+        assertEquals("Exported 3 parts to " + export + ".", status());
+        assertEquals(4, Files.readAllLines(export).size());
+    }
+
+    @Test
+    void aClerkCountsABinAndAManagerApprovesAnAdjustment() {
+        ui.typeAndEnter("catalog-query", "BP-100");
+        Table results = ui.find("catalog-results");
+        results.setSelection(0);
+        results.notifyListeners(SWT.Selection, new Event());
+
+        ui.prompter.answer("A-01").answer("3");
+        ui.click("count-bin");
+        assertEquals("Counted 3 of BP-100 in A-01; the books said 5, variance -2.", status());
+
+        ui.prompter.answer(ui.manager).answer("B-02").answer("4").answer("found in the back room");
+        ui.click("adjust-stock");
+        assertEquals(Map.of("A-01", 3, "B-02", 4), ui.shop.inventory().onHandByBin(pads.id()));
+        assertEquals(StockReason.ADJUSTMENT, ui.shop.inventory().ledger(pads.id(), 1).get(0).reason());
+
+        ui.prompter.answer(ScreenFixture.ScriptedPrompter.NOBODY);
+        ui.click("adjust-stock");
+        assertEquals(7, ui.shop.inventory().onHand(pads.id()), "no manager, no adjustment");
+    }
+}
