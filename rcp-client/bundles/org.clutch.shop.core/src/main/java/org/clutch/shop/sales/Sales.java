@@ -282,6 +282,10 @@ public final class Sales {
                         throw new RuleException("That held sale was already recalled.");
                     }
                     cart.setSaleDiscount(discount(rows.getString(1), rows.getLong(2)));
+                    UUID customerId = rows.getObject(3, UUID.class);
+                    if (customerId != null) {
+                        cart.setCustomer(customerId, customerName(c, customerId));
+                    }
                 }
             }
             try (PreparedStatement select = c.prepareStatement("""
@@ -343,6 +347,15 @@ public final class Sales {
             }
             return sales;
         });
+    }
+
+    private static String customerName(Connection c, UUID customerId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT name FROM customer WHERE id = ?")) {
+            select.setObject(1, customerId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
     }
 
     private static void lockSale(Connection c, UUID id) throws SQLException {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.clutch.shop.RuleException;
 import org.clutch.shop.Shop;
 import org.clutch.shop.catalog.PartSummary;
+import org.clutch.shop.customers.Customer;
 import org.clutch.shop.money.Discount;
 import org.clutch.shop.money.ShopCurrency;
 import org.clutch.shop.sales.Cart;
@@ -49,6 +50,8 @@ public final class PosView {
     private final Label total;
     private final Text cash;
     private final Text card;
+    private final Text account;
+    private final Label customer;
     private final Label change;
     private final Text receipt;
     private final StatusLine status;
@@ -90,15 +93,17 @@ public final class PosView {
 
         status = new StatusLine(left, 1);
         Composite actions = new Composite(left, SWT.NONE);
-        actions.setLayout(new GridLayout(7, false));
+        actions.setLayout(new GridLayout(8, false));
         Screens.button(actions, "Quantity…", "quantity", this::changeQuantity, status);
         Screens.button(actions, "Line discount…", "line-discount", this::lineDiscount, status);
         Screens.button(actions, "Remove line", "remove", this::removeLine, status);
         Screens.button(actions, "Sale discount…", "sale-discount", this::saleDiscount, status);
         Screens.button(actions, "Hold", "hold", this::hold, status);
         Screens.button(actions, "Recall…", "recall", this::recall, status);
+        Screens.button(actions, "Customer…", "choose-customer", this::chooseCustomer, status);
         Screens.button(actions, "New sale", "new-sale", this::newSale, status);
 
+        customer = totalRow(right, "Customer", "customer");
         subtotal = totalRow(right, "Subtotal", "subtotal");
         discount = totalRow(right, "Discount", "discount");
         tax = totalRow(right, "Tax (" + shop.profile().tax().describe() + ")", "tax");
@@ -112,6 +117,10 @@ public final class PosView {
         card = new Text(right, SWT.BORDER | SWT.RIGHT);
         card.setData("name", "card");
         card.setLayoutData(Screens.wide(1));
+        new Label(right, SWT.NONE).setText("On account");
+        account = new Text(right, SWT.BORDER | SWT.RIGHT);
+        account.setData("name", "account");
+        account.setLayoutData(Screens.wide(1));
         change = totalRow(right, "Change", "change");
         Button complete = Screens.button(right, "Complete sale", "complete", this::complete, status);
         complete.setLayoutData(Screens.wide(2));
@@ -124,6 +133,7 @@ public final class PosView {
         results.addListener(SWT.DefaultSelection, e -> status.run(this::addSelectedResult));
         cash.addListener(SWT.Modify, e -> showChange());
         card.addListener(SWT.Modify, e -> showChange());
+        account.addListener(SWT.Modify, e -> showChange());
         cash.addListener(SWT.DefaultSelection, e -> status.run(this::complete));
         refresh();
     }
@@ -260,17 +270,57 @@ public final class PosView {
         });
     }
 
+    /** Names the customer on the sale (for their history, and to charge their account). */
+    private void chooseCustomer() {
+        Optional<String> text = session.prompter().askText("Customer", "Customer's name, phone, plate or VIN"
+                + " (empty to sell without one):", cart.customerName() == null ? "" : cart.customerName());
+        if (text.isEmpty()) {
+            return;
+        }
+        if (text.get().isBlank()) {
+            cart.setCustomer(null, null);
+            refresh();
+            return;
+        }
+        List<Customer> matches = shop.customers().search(text.get(), 20);
+        if (matches.isEmpty()) {
+            throw new RuleException("No customer matches \"" + text.get().trim() + "\"; add them on the Customers screen.");
+        }
+        Customer chosen = matches.get(0);
+        if (matches.size() > 1) {
+            StringBuilder question = new StringBuilder("Which customer (number)?\n");
+            for (int i = 0; i < matches.size(); i++) {
+                question.append(i + 1).append(". ").append(matches.get(i).name())
+                        .append(matches.get(i).phone() == null ? "" : " — " + matches.get(i).phone()).append('\n');
+            }
+            Optional<String> choice = session.prompter().askText("Customer", question.toString(), "1");
+            if (choice.isEmpty()) {
+                return;
+            }
+            int index = parseCount(choice.get());
+            if (index > matches.size()) {
+                throw new RuleException("There is no customer " + index + " in the list.");
+            }
+            chosen = matches.get(index - 1);
+        }
+        cart.setCustomer(chosen.id(), chosen.name());
+        refresh();
+        status.info("Selling to " + chosen.name() + (chosen.creditLimitMinor() > 0
+                ? "; " + money.format(chosen.availableCreditMinor()) + " available on account." : "."));
+    }
+
     private void newSale() {
         cart = new Cart(shop.profile().tax());
         cash.setText("");
         card.setText("");
+        account.setText("");
         refresh();
     }
 
     private void complete() {
         List<Tender> tenders = tenders();
         if (tenders.isEmpty()) {
-            throw new RuleException("Enter the cash received or the card amount.");
+            throw new RuleException("Enter the cash received, the card amount or the amount on account.");
         }
         SaleRecord sale = shop.sales().complete(cart, tenders, session.staff());
         receipt.setText(Screens.receipt(sale, shop));
@@ -282,6 +332,9 @@ public final class PosView {
 
     private List<Tender> tenders() {
         List<Tender> tenders = new ArrayList<>();
+        if (!account.getText().isBlank()) {
+            tenders.add(Tender.account(money.parse(account.getText())));
+        }
         if (!card.getText().isBlank()) {
             tenders.add(Tender.card(money.parse(card.getText()), null));
         }
@@ -314,6 +367,7 @@ public final class PosView {
                     String.valueOf(line.quantity()), money.format(line.unitPriceMinor()),
                     t.discountMinor() == 0 ? "" : "-" + money.format(t.discountMinor()), money.format(t.totalMinor())});
         }
+        customer.setText(cart.customerName() == null ? "walk-in" : cart.customerName());
         subtotal.setText(money.format(totals.subtotalMinor()));
         discount.setText(totals.discountMinor() == 0 ? "" : "-" + money.format(totals.discountMinor()));
         tax.setText(money.format(totals.taxMinor()));
