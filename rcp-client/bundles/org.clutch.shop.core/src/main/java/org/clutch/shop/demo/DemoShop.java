@@ -1,14 +1,32 @@
 package org.clutch.shop.demo;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.clutch.shop.Shop;
 import org.clutch.shop.catalog.CrossReference;
 import org.clutch.shop.catalog.Fitment;
 import org.clutch.shop.catalog.Part;
+import org.clutch.shop.catalog.PartSummary;
+import org.clutch.shop.customers.Customer;
+import org.clutch.shop.customers.CustomerVehicle;
+import org.clutch.shop.customers.Customers;
+import org.clutch.shop.inventory.Inventory;
+import org.clutch.shop.inventory.StockLevel;
 import org.clutch.shop.inventory.StockReason;
+import org.clutch.shop.purchasing.PurchaseOrder;
+import org.clutch.shop.purchasing.Purchasing;
+import org.clutch.shop.purchasing.Supplier;
+import org.clutch.shop.purchasing.SupplierPart;
+import org.clutch.shop.sales.Cart;
+import org.clutch.shop.sales.Sales;
+import org.clutch.shop.sales.Tender;
 import org.clutch.shop.staff.Role;
 import org.clutch.shop.staff.Staff;
 
@@ -95,6 +113,81 @@ public final class DemoShop {
             });
         }
         return manager;
+    }
+
+    /**
+     * The shop's business around the catalog: suppliers for the low parts, customers with vehicles and accounts,
+     * two weeks of sales (made with a clock set to each past day, so they go through the real rules), and purchase
+     * orders in several states. Call after {@link #seed}.
+     */
+    public static void seedBusiness(Shop shop, Staff manager) {
+        Staff clerk = shop.staff().login(CLERK, PASSWORD.toCharArray()).orElse(manager);
+        Purchasing purchasing = shop.purchasing();
+        Supplier general = purchasing.saveSupplier(new Supplier(null, "Nairobi Auto Parts", "Jane Mwangi", "0700 100 200",
+                "orders@nairobiautoparts.example", 2, true), manager);
+        Supplier brakes = purchasing.saveSupplier(new Supplier(null, "Brake World EA", "Peter Odhiambo", "0711 300 400",
+                null, 4, true), manager);
+        Supplier coast = purchasing.saveSupplier(new Supplier(null, "Mombasa Motor Spares", null, "0733 500 600",
+                null, 7, true), manager);
+        List<StockLevel> low = shop.inventory().lowStock();
+        for (int i = 0; i < low.size() && i < 120; i++) {
+            StockLevel level = low.get(i);
+            Supplier from = level.category().equals("Brakes") ? brakes
+                    : List.of("Filters", "Ignition", "Belts", "Cooling").contains(level.category()) ? general : coast;
+            purchasing.saveSupplierPart(new SupplierPart(from.id(), from.name(), level.partId(), level.partNumber(),
+                    level.name(), from.name().substring(0, 2).toUpperCase() + "-" + level.partNumber().substring(4),
+                    Math.round(level.costMinor() * 0.97), null, i % 5 == 0 ? 2 : 1, true), manager);
+        }
+
+        Customers customers = shop.customers();
+        List<Customer> regulars = List.of(
+                customers.save(new Customer(null, "Kamau Garage", "0722 111 222", "kamau@garage.example", "P051234567X",
+                        5_000_000, 0, "Pays on the 1st", List.of(new CustomerVehicle(null, "Toyota", "Probox", 2015, "1.5 1NZ",
+                                null, "KCD 123A"), new CustomerVehicle(null, "Toyota", "Hilux", 2018, "2.4 2GD", null, "KCH 904B"))),
+                        manager),
+                customers.save(new Customer(null, "Achieng Otieno", "0711 999 888", null, null, 0, 0, null,
+                        List.of(new CustomerVehicle(null, "Nissan", "Note", 2016, "1.2 HR12", "JN1AZ4EH7DM430111", "KDA 555C"))),
+                        manager),
+                customers.save(new Customer(null, "Rift Valley Fleet Ltd", "0720 456 789", "fleet@rvf.example", "P059876543Y",
+                        20_000_000, 0, null, List.of(new CustomerVehicle(null, "Isuzu", "D-Max", 2019, "2.5 4JK1", null, "KCZ 001F"))),
+                        manager),
+                customers.save(Customer.named("Wanjiku Mwangi", "0733 000 111"), manager));
+
+        List<PartSummary> stocked = shop.catalog().search("brake", 40).stream().filter(p -> p.onHand() > 3).toList();
+        List<PartSummary> filters = shop.catalog().search("filter", 40).stream().filter(p -> p.onHand() > 3).toList();
+        Random random = new Random(7);
+        Instant now = shop.clock().instant();
+        for (int daysAgo = 13; daysAgo >= 1; daysAgo--) {
+            Clock day = Clock.fixed(now.minus(Duration.ofDays(daysAgo)), shop.clock().getZone());
+            Sales sales = new Sales(shop.database(), new Inventory(shop.database(), day), shop.profile(), day);
+            int count = 2 + random.nextInt(5);
+            for (int n = 0; n < count && !stocked.isEmpty() && !filters.isEmpty(); n++) {
+                Cart cart = new Cart(shop.profile().tax());
+                cart.add(stocked.get(random.nextInt(stocked.size())), 1);
+                cart.add(filters.get(random.nextInt(filters.size())), 1 + random.nextInt(2));
+                Customer customer = regulars.get(random.nextInt(regulars.size()));
+                boolean onAccount = customer.creditLimitMinor() > 0 && random.nextBoolean();
+                if (onAccount || random.nextInt(3) == 0) {
+                    cart.setCustomer(customer.id(), customer.name());
+                }
+                long total = cart.totals().totalMinor();
+                sales.complete(cart, List.of(onAccount ? Tender.account(total) : Tender.cash(total)), clerk);
+            }
+        }
+
+        List<PurchaseOrder> drafts = purchasing.draftSuggestedOrders(clerk);
+        if (!drafts.isEmpty()) {
+            PurchaseOrder first = drafts.get(0);
+            purchasing.approve(first.id(), manager);
+            purchasing.send(first.id(), manager);
+            Map<Integer, Integer> half = new LinkedHashMap<>();
+            first.lines().stream().limit(2).forEach(l -> half.put(l.lineNo(), Math.max(1, l.quantityOrdered() / 2)));
+            purchasing.receive(first.id(), half, clerk);
+        }
+        if (drafts.size() > 1) {
+            purchasing.approve(drafts.get(1).id(), manager);
+            purchasing.send(drafts.get(1).id(), manager);
+        }
     }
 
     public static Part part(int i, Random random) {

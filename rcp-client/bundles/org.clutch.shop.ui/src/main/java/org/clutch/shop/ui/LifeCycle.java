@@ -19,7 +19,7 @@ import org.eclipse.swt.widgets.Shell;
 /**
  * Opens the shop's database and signs someone in before the window appears. The data directory is
  * {@code -Dclutch.shop.data} (default ~/.clutch-shop); {@code -Dclutch.shop.demo=true} fills an empty shop with the
- * demo catalog; {@code -Dclutch.shop.user}/{@code .password} sign in without the dialog (screenshots, kiosks).
+ * demo catalog, suppliers, customers, two weeks of sales and some purchase orders; {@code -Dclutch.shop.user}/{@code .password} sign in without the dialog (screenshots, kiosks).
  */
 public class LifeCycle {
 
@@ -29,7 +29,7 @@ public class LifeCycle {
         Shop shop = Shop.open(data, Clock.systemDefaultZone());
         Runtime.getRuntime().addShutdownHook(new Thread(shop::close, "close shop database"));
         if (Boolean.getBoolean("clutch.shop.demo") && shop.catalog().count() == 0) {
-            DemoShop.seed(shop, Integer.getInteger("clutch.shop.demo.parts", 400));
+            DemoShop.seedBusiness(shop, DemoShop.seed(shop, Integer.getInteger("clutch.shop.demo.parts", 400)));
         }
         Shell shell = new Shell(Display.getDefault());
         if (shop.staff().isEmpty() && !createFirstManager(shell, shop)) {
