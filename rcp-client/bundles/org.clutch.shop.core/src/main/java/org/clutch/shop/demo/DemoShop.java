@@ -136,7 +136,7 @@ public final class DemoShop {
                     : List.of("Filters", "Ignition", "Belts", "Cooling").contains(level.category()) ? general : coast;
             purchasing.saveSupplierPart(new SupplierPart(from.id(), from.name(), level.partId(), level.partNumber(),
                     level.name(), from.name().substring(0, 2).toUpperCase() + "-" + level.partNumber().substring(4),
-                    Math.round(level.costMinor() * 0.97), null, i % 5 == 0 ? 2 : 1, true), manager);
+                    Math.round(level.costMinor() * 0.97 / 100) * 100, null, i % 5 == 0 ? 2 : 1, true), manager);
         }
 
         Customers customers = shop.customers();

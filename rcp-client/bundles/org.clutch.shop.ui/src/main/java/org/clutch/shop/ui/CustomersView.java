@@ -79,7 +79,7 @@ public final class CustomersView {
         query.setLayoutData(Screens.wide(1));
         Screens.button(left, "Search", "customer-search", this::search, status);
         Screens.button(left, "New customer", "new-customer", () -> edit(null), status);
-        results = Screens.table(left, "customers", SWT.SINGLE, "Name:180", "Phone:110", "Vehicles:180",
+        results = Screens.table(left, "customers", SWT.SINGLE, "Name:170", "Phone:105", "Vehicles:150",
                 "Balance:100:r", "Credit limit:100:r");
         results.setLayoutData(Screens.fill(3));
         TabFolder tabs = new TabFolder(left, SWT.TOP);
