@@ -4,7 +4,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.clutch.shop.RuleException;
-import org.clutch.shop.db.StorageException;
 import org.clutch.shop.exchange.Progress;
 import org.clutch.shop.ui.Screens.StatusLine;
 import org.eclipse.core.runtime.Status;
@@ -103,11 +102,13 @@ final class BackgroundWork {
                     idle();
                     status.error(e.getMessage());
                 });
-            } catch (StorageException | java.io.UncheckedIOException e) {
+            } catch (RuntimeException e) {
+                // anything else (a full disk, a database error) still ends the job and is said on the screen
                 ui(() -> {
                     idle();
                     status.error(name + " failed: " + e.getMessage());
                 });
+                return Status.error(name + " failed", e);
             }
             return Status.OK_STATUS;
         });
