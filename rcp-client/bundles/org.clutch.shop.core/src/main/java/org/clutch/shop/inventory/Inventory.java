@@ -94,7 +94,10 @@ public final class Inventory {
         return database.inTransaction(c -> record(c, partId, bin, delta, StockReason.ADJUSTMENT, null, reason.trim(), by));
     }
 
-    /** Moves units from one bin to another: two movements that add up to nothing. */
+    /**
+     * Moves units from one bin to another: two movements that add up to nothing. A bin cannot give more than the
+     * books say it holds (a sale may go below zero after asking; a move between shelves has no reason to).
+     */
     public void transfer(UUID partId, String fromBin, String toBin, int quantity, Staff by) {
         if (quantity <= 0) {
             throw new RuleException("Transfer a positive quantity.");
@@ -103,7 +106,19 @@ public final class Inventory {
             throw new RuleException("Choose two different bins.");
         }
         database.inTransaction(c -> {
-            String reference = "TRF " + fromBin.trim().toUpperCase(Locale.ROOT) + "→" + toBin.trim().toUpperCase(Locale.ROOT);
+            String from = fromBin.trim().toUpperCase(Locale.ROOT);
+            try (PreparedStatement lock = c.prepareStatement(
+                    "SELECT on_hand FROM stock_level WHERE part_id = ? AND bin = ? FOR UPDATE")) {
+                lock.setObject(1, partId);
+                lock.setString(2, from);
+                try (ResultSet rows = lock.executeQuery()) {
+                    int inBin = rows.next() ? rows.getInt(1) : 0;
+                    if (quantity > inBin) {
+                        throw new RuleException("Bin " + from + " holds " + Math.max(0, inBin) + "; move at most that.");
+                    }
+                }
+            }
+            String reference = "TRF " + from + "→" + toBin.trim().toUpperCase(Locale.ROOT);
             record(c, partId, fromBin, -quantity, StockReason.TRANSFER, reference, null, by);
             record(c, partId, toBin, quantity, StockReason.TRANSFER, reference, null, by);
             return null;

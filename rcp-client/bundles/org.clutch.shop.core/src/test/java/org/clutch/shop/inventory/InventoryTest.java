@@ -41,6 +41,10 @@ class InventoryTest {
         PartSummary filter = t.part("OF-1", "Oil filter", null, 30000, 65000, 12);
         t.shop.inventory().transfer(filter.id(), "A-01", "B-07", 5, t.clerk);
         t.shop.inventory().adjust(filter.id(), "B-07", -1, "dropped and cracked", t.manager);
+        assertThrows(RuleException.class, () -> t.shop.inventory().transfer(filter.id(), "b-07", "C-01", 5, t.clerk),
+                "B-07 holds only 4");
+        assertThrows(RuleException.class, () -> t.shop.inventory().transfer(filter.id(), "Z-99", "C-01", 1, t.clerk),
+                "an empty bin gives nothing");
 
         assertEquals(Map.of("A-01", 7, "B-07", 4), t.shop.inventory().onHandByBin(filter.id()));
         assertEquals(11, t.shop.inventory().onHand(filter.id()));

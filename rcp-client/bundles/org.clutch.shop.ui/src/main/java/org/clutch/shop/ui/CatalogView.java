@@ -106,10 +106,11 @@ public final class CatalogView {
         details.setLayoutData(Screens.fill(1));
 
         Composite actions = new Composite(root, SWT.NONE);
-        actions.setLayout(new GridLayout(6, false));
+        actions.setLayout(new GridLayout(7, false));
         actions.setLayoutData(Screens.wide(1));
         Screens.button(actions, "Adjust stock…", "adjust-stock", this::adjustStock, status);
         Screens.button(actions, "Count a bin…", "count-bin", this::countBin, status);
+        Screens.button(actions, "Move between bins…", "transfer-stock", this::transfer, status);
         Screens.button(actions, "Import catalog…", "import-catalog", this::importCatalog, status);
         Screens.button(actions, "Export catalog…", "export-catalog", () -> export("catalog.csv",
                 (out, progress) -> shop.catalogCsv().export(out, progress), "parts"), status);
@@ -202,6 +203,22 @@ public final class CatalogView {
         status.info("Counted " + line.counted() + " of " + part.partNumber() + " in " + line.bin() + "; the books said "
                 + line.expected() + (line.variance() == 0 ? ", no variance." : ", variance " + (line.variance() > 0 ? "+" : "")
                 + line.variance() + "."));
+    }
+
+    /** Moves units from one bin to another: two TRANSFER movements that add up to nothing. */
+    private void transfer() {
+        Part part = selectedPart().orElseThrow(() -> new RuleException("Choose a part."));
+        Optional<String> from = session.prompter().askText("Move stock", "From bin:", part.defaultBin());
+        Optional<String> to = from.flatMap(f -> session.prompter().askText("Move stock", "To bin:", ""));
+        Optional<String> units = to.flatMap(t -> session.prompter().askText("Move stock", "How many units:", ""));
+        if (units.isEmpty()) {
+            return;
+        }
+        int quantity = PosView.parseCount(units.get());
+        shop.inventory().transfer(part.id(), from.get(), to.get(), quantity, session.staff());
+        showDetails();
+        status.info("Moved " + quantity + " of " + part.partNumber() + " from " + from.get().trim().toUpperCase()
+                + " to " + to.get().trim().toUpperCase() + ".");
     }
 
     private void importCatalog() {

@@ -98,5 +98,13 @@ class CatalogScreenTest {
         ui.prompter.answer(ScreenFixture.ScriptedPrompter.NOBODY);
         ui.click("adjust-stock");
         assertEquals(7, ui.shop.inventory().onHand(pads.id()), "no manager, no adjustment");
+
+        ui.prompter.answer("B-02").answer("c-03").answer("5");
+        ui.click("transfer-stock");
+        assertEquals("Bin B-02 holds 4; move at most that.", status());
+        ui.prompter.answer("B-02").answer("c-03").answer("3");
+        ui.click("transfer-stock");
+        assertEquals("Moved 3 of BP-100 from B-02 to C-03.", status());
+        assertEquals(Map.of("A-01", 3, "B-02", 1, "C-03", 3), ui.shop.inventory().onHandByBin(pads.id()));
     }
 }
