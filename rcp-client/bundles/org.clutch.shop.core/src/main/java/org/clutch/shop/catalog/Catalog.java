@@ -123,6 +123,14 @@ public final class Catalog {
                 .stream().findFirst());
     }
 
+    /**
+     * What a scanner or a typed number means exactly: the part with this barcode alone, else the parts with this
+     * part or cross-reference number (several brands can share one); empty when nothing matches exactly.
+     */
+    public List<PartSummary> findExact(String text) {
+        return findByBarcode(text).map(List::of).orElseGet(() -> findByNumber(text));
+    }
+
     /** Parts whose own number or a cross-reference is exactly this number (separators and case ignored). */
     public List<PartSummary> findByNumber(String number) {
         String key = Part.numberKey(number);
@@ -152,11 +160,7 @@ public final class Catalog {
         if (text.isEmpty()) {
             return List.of();
         }
-        Optional<PartSummary> byBarcode = findByBarcode(text);
-        if (byBarcode.isPresent()) {
-            return List.of(byBarcode.get());
-        }
-        List<PartSummary> exact = findByNumber(text);
+        List<PartSummary> exact = findExact(text);
         if (!exact.isEmpty()) {
             return exact;
         }

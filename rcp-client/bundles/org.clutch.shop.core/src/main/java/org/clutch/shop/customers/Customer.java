@@ -3,6 +3,7 @@ package org.clutch.shop.customers;
 import java.util.List;
 import java.util.UUID;
 
+import org.clutch.shop.ContactDetails;
 import org.clutch.shop.RuleException;
 
 /**
@@ -19,9 +20,7 @@ public record Customer(UUID id, String name, String phone, String email, String 
         if (creditLimitMinor < 0) {
             throw new RuleException("A credit limit cannot be negative.");
         }
-        if (email != null && !email.isBlank() && !email.trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new RuleException("\"" + email.trim() + "\" is not an e-mail address.");
-        }
+        ContactDetails.requireValidEmail(email);
         name = name.trim();
         vehicles = vehicles == null ? List.of() : List.copyOf(vehicles);
     }

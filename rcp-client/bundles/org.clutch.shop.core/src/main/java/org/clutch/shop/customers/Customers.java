@@ -8,16 +8,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 
+import org.clutch.shop.ContactDetails;
 import org.clutch.shop.RuleException;
 import org.clutch.shop.ShopProfile;
 import org.clutch.shop.db.Outbox;
@@ -75,11 +74,11 @@ public final class Customers {
             try (PreparedStatement write = c.prepareStatement(sql)) {
                 write.setString(1, saved.name());
                 write.setString(2, saved.name().toUpperCase(Locale.ROOT));
-                write.setString(3, blankToNull(saved.phone()));
-                write.setString(4, blankToNull(saved.email()));
-                write.setString(5, blankToNull(saved.taxNumber()));
+                write.setString(3, ContactDetails.optional(saved.phone()));
+                write.setString(4, ContactDetails.optional(saved.email()));
+                write.setString(5, ContactDetails.optional(saved.taxNumber()));
                 write.setLong(6, saved.creditLimitMinor());
-                write.setString(7, blankToNull(saved.note()));
+                write.setString(7, ContactDetails.optional(saved.note()));
                 write.setTimestamp(8, Timestamp.from(now));
                 write.setObject(9, saved.id());
                 if (!exists) {
@@ -131,7 +130,6 @@ public final class Customers {
     public List<Customer> search(String text, int limit) {
         String query = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
         return database.read(c -> {
-            Map<UUID, Customer> hits = new LinkedHashMap<>();
             List<UUID> ids = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement("""
                     SELECT c.id FROM customer c
@@ -153,10 +151,11 @@ public final class Customers {
                     }
                 }
             }
+            List<Customer> hits = new ArrayList<>();
             for (UUID id : ids) {
-                load(c, id).ifPresent(customer -> hits.put(id, customer));
+                load(c, id).ifPresent(hits::add);
             }
-            return List.copyOf(hits.values());
+            return hits;
         });
     }
 
@@ -309,9 +308,5 @@ public final class Customers {
         }
         return Optional.of(new Customer(header.id(), header.name(), header.phone(), header.email(), header.taxNumber(),
                 header.creditLimitMinor(), header.balanceMinor(), header.note(), vehicles));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 }

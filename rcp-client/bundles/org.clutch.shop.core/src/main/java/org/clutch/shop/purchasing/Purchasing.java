@@ -22,6 +22,7 @@ import java.util.UUID;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 
+import org.clutch.shop.ContactDetails;
 import org.clutch.shop.RuleException;
 import org.clutch.shop.db.DocumentNumbers;
 import org.clutch.shop.db.Outbox;
@@ -81,9 +82,9 @@ public final class Purchasing {
                 merge.setObject(1, saved.id());
                 merge.setString(2, saved.name());
                 merge.setString(3, nameKey);
-                merge.setString(4, blankToNull(saved.contact()));
-                merge.setString(5, blankToNull(saved.phone()));
-                merge.setString(6, blankToNull(saved.email()));
+                merge.setString(4, ContactDetails.optional(saved.contact()));
+                merge.setString(5, ContactDetails.optional(saved.phone()));
+                merge.setString(6, ContactDetails.optional(saved.email()));
                 merge.setInt(7, saved.leadTimeDays());
                 merge.setBoolean(8, saved.active());
                 merge.setObject(9, saved.id());
@@ -175,7 +176,7 @@ public final class Purchasing {
                 insert.setObject(1, id);
                 insert.setString(2, number);
                 insert.setObject(3, requireActiveSupplier(c, supplierId));
-                insert.setString(4, blankToNull(note));
+                insert.setString(4, ContactDetails.optional(note));
                 insert.setObject(5, by.id());
                 insert.setTimestamp(6, Timestamp.from(now));
                 insert.executeUpdate();
@@ -251,7 +252,7 @@ public final class Purchasing {
             try (PreparedStatement update = c.prepareStatement(
                     "UPDATE purchase_order SET closed_at = ?, cancel_reason = ? WHERE id = ?")) {
                 update.setTimestamp(1, Timestamp.from(now));
-                update.setString(2, blankToNull(reason));
+                update.setString(2, ContactDetails.optional(reason));
                 update.setObject(3, orderId);
                 update.executeUpdate();
             }
@@ -572,9 +573,5 @@ public final class Purchasing {
     private static Supplier supplier(ResultSet rows) throws SQLException {
         return new Supplier(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3), rows.getString(4),
                 rows.getString(5), rows.getInt(6), rows.getBoolean(7));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 }

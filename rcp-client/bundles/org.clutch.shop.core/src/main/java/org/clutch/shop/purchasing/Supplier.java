@@ -2,6 +2,7 @@ package org.clutch.shop.purchasing;
 
 import java.util.UUID;
 
+import org.clutch.shop.ContactDetails;
 import org.clutch.shop.RuleException;
 
 /** A business the shop buys parts from; {@code id} is null for one not yet saved. */
@@ -15,9 +16,7 @@ public record Supplier(UUID id, String name, String contact, String phone, Strin
         if (leadTimeDays < 0) {
             throw new RuleException("A lead time is 0 days or more.");
         }
-        if (email != null && !email.isBlank() && !email.trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new RuleException("\"" + email.trim() + "\" is not an e-mail address.");
-        }
+        ContactDetails.requireValidEmail(email);
         name = name.trim();
     }
 

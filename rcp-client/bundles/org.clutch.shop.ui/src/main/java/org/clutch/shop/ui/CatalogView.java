@@ -130,13 +130,7 @@ public final class CatalogView {
     private void search() {
         List<PartSummary> found;
         if (!make.getText().isBlank() || !model.getText().isBlank()) {
-            int modelYear;
-            try {
-                modelYear = Integer.parseInt(year.getText().trim());
-            } catch (NumberFormatException e) {
-                throw new RuleException("Enter the vehicle's model year.");
-            }
-            found = shop.catalog().searchByVehicle(make.getText(), model.getText(), modelYear, query.getText(),
+            found = shop.catalog().searchByVehicle(make.getText(), model.getText(), Screens.modelYear(year), query.getText(),
                     Catalog.DEFAULT_LIMIT);
         } else {
             found = shop.catalog().search(query.getText(), Catalog.DEFAULT_LIMIT);
@@ -173,12 +167,7 @@ public final class CatalogView {
         if (reason.isEmpty()) {
             return;
         }
-        int units;
-        try {
-            units = Integer.parseInt(delta.get().trim());
-        } catch (NumberFormatException e) {
-            throw new RuleException("\"" + delta.get().trim() + "\" is not a whole number.");
-        }
+        int units = Screens.wholeNumber(delta.get());
         shop.inventory().adjust(part.id(), bin.get(), units, reason.get(), manager.get());
         showDetails();
         status.info(part.partNumber() + " adjusted by " + units + " in " + bin.get().trim().toUpperCase() + ".");
@@ -192,12 +181,7 @@ public final class CatalogView {
         if (counted.isEmpty()) {
             return;
         }
-        int found;
-        try {
-            found = Integer.parseInt(counted.get().trim());
-        } catch (NumberFormatException e) {
-            throw new RuleException("\"" + counted.get().trim() + "\" is not a whole number.");
-        }
+        int found = Screens.wholeNumber(counted.get());
         CountLine line = shop.inventory().applyCount(Map.of(part.id(), Map.of(bin.get(), found)), session.staff()).get(0);
         showDetails();
         status.info("Counted " + line.counted() + " of " + part.partNumber() + " in " + line.bin() + "; the books said "
@@ -214,7 +198,7 @@ public final class CatalogView {
         if (units.isEmpty()) {
             return;
         }
-        int quantity = PosView.parseCount(units.get());
+        int quantity = Screens.count(units.get());
         shop.inventory().transfer(part.id(), from.get(), to.get(), quantity, session.staff());
         showDetails();
         status.info("Moved " + quantity + " of " + part.partNumber() + " from " + from.get().trim().toUpperCase()

@@ -23,7 +23,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TabFolder;
-import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
@@ -86,9 +85,9 @@ public final class CustomersView {
         GridData tabsData = Screens.fill(3);
         tabsData.heightHint = 220;
         tabs.setLayoutData(tabsData);
-        history = tab(tabs, "Purchase history", "customer-history", "Number:80", "Kind:60", "Status:90", "When:130",
+        history = Screens.tab(tabs, "Purchase history", "customer-history", "Number:80", "Kind:60", "Status:90", "When:130",
                 "Items:50:r", "Total:100:r");
-        statement = tab(tabs, "Account statement", "customer-statement", "When:130", "Kind:80", "Amount:100:r",
+        statement = Screens.tab(tabs, "Account statement", "customer-statement", "When:130", "Kind:80", "Amount:100:r",
                 "Balance:100:r", "Reference:110", "By:110");
 
         Composite right = new Composite(root, SWT.NONE);
@@ -98,11 +97,11 @@ public final class CustomersView {
         details.setText("Customer");
         details.setLayout(new GridLayout(2, false));
         details.setLayoutData(Screens.wide(1));
-        name = field(details, "Name", "customer-name");
-        phone = field(details, "Phone", "customer-phone");
-        email = field(details, "E-mail", "customer-email");
-        taxNumber = field(details, "Tax number", "customer-tax-number");
-        creditLimit = field(details, "Credit limit", "customer-credit-limit");
+        name = Screens.field(details, "Name", "customer-name");
+        phone = Screens.field(details, "Phone", "customer-phone");
+        email = Screens.field(details, "E-mail", "customer-email");
+        taxNumber = Screens.field(details, "Tax number", "customer-tax-number");
+        creditLimit = Screens.field(details, "Credit limit", "customer-credit-limit");
         new Label(details, SWT.NONE).setText("Owes");
         balance = Screens.label(details, "", "customer-balance");
         balance.setLayoutData(Screens.wide(1));
@@ -142,28 +141,12 @@ public final class CustomersView {
         return root;
     }
 
-    private Text field(Composite parent, String caption, String widgetName) {
-        new Label(parent, SWT.NONE).setText(caption);
-        Text text = new Text(parent, SWT.BORDER);
-        text.setData("name", widgetName);
-        text.setLayoutData(Screens.wide(1));
-        return text;
-    }
-
     private static Text small(Composite parent, String hint, String widgetName, int width) {
         Text text = new Text(parent, SWT.BORDER);
         text.setMessage(hint);
         text.setData("name", widgetName);
         text.setLayoutData(new GridData(width, SWT.DEFAULT));
         return text;
-    }
-
-    private static Table tab(TabFolder tabs, String title, String widgetName, String... columns) {
-        TabItem item = new TabItem(tabs, SWT.NONE);
-        item.setText(title);
-        Table table = Screens.table(tabs, widgetName, SWT.SINGLE, columns);
-        item.setControl(table);
-        return table;
     }
 
     private void search() {
@@ -219,13 +202,7 @@ public final class CustomersView {
     }
 
     private void addVehicle() {
-        int modelYear;
-        try {
-            modelYear = Integer.parseInt(year.getText().trim());
-        } catch (NumberFormatException e) {
-            throw new RuleException("Enter the vehicle's model year.");
-        }
-        editedVehicles.add(new CustomerVehicle(null, make.getText(), model.getText(), modelYear, engine.getText(),
+        editedVehicles.add(new CustomerVehicle(null, make.getText(), model.getText(), Screens.modelYear(year), engine.getText(),
                 vin.getText(), plate.getText()));
         for (Text t : List.of(make, model, year, engine, vin, plate)) {
             t.setText("");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.clutch.shop.RuleException;
 import org.clutch.shop.Shop;
@@ -25,7 +26,6 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -152,8 +152,7 @@ public final class PosView {
         if (text.isEmpty()) {
             return;
         }
-        Optional<PartSummary> byBarcode = shop.catalog().findByBarcode(text);
-        List<PartSummary> found = byBarcode.map(List::of).orElseGet(() -> shop.catalog().findByNumber(text));
+        List<PartSummary> found = shop.catalog().findExact(text);
         if (found.size() == 1) {
             add(found.get(0), 1);
             scan.setText("");
@@ -193,7 +192,7 @@ public final class PosView {
         CartLine line = cart.line(lines.getSelectionIndex());
         session.prompter().askText("Quantity", "Quantity of " + line.partNumber() + ":", String.valueOf(line.quantity()))
                 .ifPresent(text -> {
-                    int quantity = parseCount(text);
+                    int quantity = Screens.count(text);
                     int others = cart.quantityOf(line.partId()) - line.quantity();
                     if (!stockAllows(line.partId(), line.partNumber(), others + quantity)) {
                         return;
@@ -253,21 +252,12 @@ public final class PosView {
         if (!cart.isEmpty()) {
             throw new RuleException("Finish or hold the current sale before recalling another.");
         }
-        StringBuilder question = new StringBuilder("Which held sale (number)?\n");
-        for (int i = 0; i < held.size(); i++) {
-            HeldSale h = held.get(i);
-            question.append(i + 1).append(". ").append(h.label()).append(" — ").append(h.lineCount()).append(" lines, ")
-                    .append(money.format(h.totalMinor())).append(" (").append(h.staffName()).append(")\n");
-        }
-        session.prompter().askText("Recall sale", question.toString(), "1").ifPresent(text -> {
-            int choice = parseCount(text);
-            if (choice > held.size()) {
-                throw new RuleException("There is no held sale " + choice + ".");
-            }
-            cart = shop.sales().recall(held.get(choice - 1).id());
-            refresh();
-            status.info("Recalled \"" + held.get(choice - 1).label() + "\".");
-        });
+        pick("Recall sale", "held sale", held, h -> h.label() + " — " + h.lineCount() + " lines, "
+                + money.format(h.totalMinor()) + " (" + h.staffName() + ")").ifPresent(chosen -> {
+                    cart = shop.sales().recall(chosen.id());
+                    refresh();
+                    status.info("Recalled \"" + chosen.label() + "\".");
+                });
     }
 
     /** Names the customer on the sale (for their history, and to charge their account). */
@@ -286,27 +276,31 @@ public final class PosView {
         if (matches.isEmpty()) {
             throw new RuleException("No customer matches \"" + text.get().trim() + "\"; add them on the Customers screen.");
         }
-        Customer chosen = matches.get(0);
-        if (matches.size() > 1) {
-            StringBuilder question = new StringBuilder("Which customer (number)?\n");
-            for (int i = 0; i < matches.size(); i++) {
-                question.append(i + 1).append(". ").append(matches.get(i).name())
-                        .append(matches.get(i).phone() == null ? "" : " — " + matches.get(i).phone()).append('\n');
-            }
-            Optional<String> choice = session.prompter().askText("Customer", question.toString(), "1");
-            if (choice.isEmpty()) {
-                return;
-            }
-            int index = parseCount(choice.get());
-            if (index > matches.size()) {
-                throw new RuleException("There is no customer " + index + " in the list.");
-            }
-            chosen = matches.get(index - 1);
+        Optional<Customer> picked = matches.size() == 1 ? Optional.of(matches.get(0))
+                : pick("Customer", "customer", matches, c -> c.name() + (c.phone() == null ? "" : " — " + c.phone()));
+        if (picked.isEmpty()) {
+            return;
         }
+        Customer chosen = picked.get();
         cart.setCustomer(chosen.id(), chosen.name());
         refresh();
         status.info("Selling to " + chosen.name() + (chosen.creditLimitMinor() > 0
                 ? "; " + money.format(chosen.availableCreditMinor()) + " available on account." : "."));
+    }
+
+    /** Asks which of a numbered list the person means; empty when they cancelled. */
+    private <T> Optional<T> pick(String title, String noun, List<T> items, Function<T, String> describe) {
+        StringBuilder question = new StringBuilder("Which " + noun + " (number)?\n");
+        for (int i = 0; i < items.size(); i++) {
+            question.append(i + 1).append(". ").append(describe.apply(items.get(i))).append('\n');
+        }
+        return session.prompter().askText(title, question.toString(), "1").map(text -> {
+            int choice = Screens.count(text);
+            if (choice > items.size()) {
+                throw new RuleException("There is no " + noun + " " + choice + " in the list.");
+            }
+            return items.get(choice - 1);
+        });
     }
 
     private void newSale() {
@@ -403,17 +397,5 @@ public final class PosView {
             }
         }
         return Discount.amount(money.parse(t));
-    }
-
-    static int parseCount(String text) {
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value <= 0) {
-                throw new RuleException("Enter a whole number of 1 or more.");
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new RuleException("\"" + text.trim() + "\" is not a whole number.");
-        }
     }
 }

@@ -122,9 +122,9 @@ public final class PurchasingView {
         supplierGroup.setText("Supplier");
         supplierGroup.setLayout(new GridLayout(2, false));
         supplierGroup.setLayoutData(Screens.wide(1));
-        supplierName = field(supplierGroup, "Name", "supplier-name");
-        supplierPhone = field(supplierGroup, "Phone", "supplier-phone");
-        supplierLeadTime = field(supplierGroup, "Lead time (days)", "supplier-lead-time");
+        supplierName = Screens.field(supplierGroup, "Name", "supplier-name");
+        supplierPhone = Screens.field(supplierGroup, "Phone", "supplier-phone");
+        supplierLeadTime = Screens.field(supplierGroup, "Lead time (days)", "supplier-lead-time");
         Screens.button(supplierGroup, "Save supplier", "save-supplier", this::saveSupplier, status)
                 .setLayoutData(Screens.wide(2));
 
@@ -132,10 +132,10 @@ public final class PurchasingView {
         sourceGroup.setText("What the chosen supplier sells us");
         sourceGroup.setLayout(new GridLayout(2, false));
         sourceGroup.setLayoutData(Screens.wide(1));
-        sourcePart = field(sourceGroup, "Our part number", "source-part");
-        sourceNumber = field(sourceGroup, "Their number", "source-number");
-        sourceCost = field(sourceGroup, "Cost", "source-cost");
-        sourcePack = field(sourceGroup, "Pack of", "source-pack");
+        sourcePart = Screens.field(sourceGroup, "Our part number", "source-part");
+        sourceNumber = Screens.field(sourceGroup, "Their number", "source-number");
+        sourceCost = Screens.field(sourceGroup, "Cost", "source-cost");
+        sourcePack = Screens.field(sourceGroup, "Pack of", "source-pack");
         sourcePreferred = new Button(sourceGroup, SWT.CHECK);
         sourcePreferred.setText("Preferred source for this part");
         sourcePreferred.setData("name", "source-preferred");
@@ -150,14 +150,6 @@ public final class PurchasingView {
 
     public Composite control() {
         return root;
-    }
-
-    private Text field(Composite parent, String caption, String name) {
-        new Label(parent, SWT.NONE).setText(caption);
-        Text text = new Text(parent, SWT.BORDER);
-        text.setData("name", name);
-        text.setLayoutData(Screens.wide(1));
-        return text;
     }
 
     private void loadSuppliers() {
@@ -182,7 +174,7 @@ public final class PurchasingView {
     private void addToDraft() {
         Supplier from = chosenSupplier();
         PartSummary part = findPart(partNumber.getText());
-        int units = PosView.parseCount(quantity.getText());
+        int units = Screens.count(quantity.getText());
         Optional<PurchaseOrder> draft = selected().filter(o -> o.status() == Status.DRAFT && o.supplierId().equals(from.id()));
         PurchaseOrder order;
         if (draft.isPresent()) {
@@ -251,7 +243,7 @@ public final class PurchasingView {
         if (index < 0) {
             throw new RuleException("Choose the line that arrived.");
         }
-        int units = PosView.parseCount(receiveQuantity.getText());
+        int units = Screens.count(receiveQuantity.getText());
         received(shop.purchasing().receive(order.id(), Map.of(order.lines().get(index).lineNo(), units), session.staff()));
         receiveQuantity.setText("");
     }
@@ -276,12 +268,8 @@ public final class PurchasingView {
     }
 
     private void saveSupplier() {
-        int leadTime;
-        try {
-            leadTime = supplierLeadTime.getText().isBlank() ? 7 : Integer.parseInt(supplierLeadTime.getText().trim());
-        } catch (NumberFormatException e) {
-            throw new RuleException("The lead time is a number of days.");
-        }
+        int leadTime = supplierLeadTime.getText().isBlank() ? 7
+                : Screens.wholeNumber(supplierLeadTime.getText(), "The lead time is a number of days.");
         Optional<Supplier> existing = suppliers.stream().filter(s -> s.name().equalsIgnoreCase(supplierName.getText().trim()))
                 .findFirst();
         Supplier saved = shop.purchasing().saveSupplier(new Supplier(existing.map(Supplier::id).orElse(null),
@@ -295,7 +283,7 @@ public final class PurchasingView {
     private void saveSource() {
         Supplier from = chosenSupplier();
         PartSummary part = findPart(sourcePart.getText());
-        int pack = sourcePack.getText().isBlank() ? 1 : PosView.parseCount(sourcePack.getText());
+        int pack = sourcePack.getText().isBlank() ? 1 : Screens.count(sourcePack.getText());
         shop.purchasing().saveSupplierPart(new SupplierPart(from.id(), from.name(), part.id(), part.partNumber(), part.name(),
                 sourceNumber.getText(), money.parse(sourceCost.getText()), null, pack, sourcePreferred.getSelection()),
                 session.staff());
@@ -306,8 +294,7 @@ public final class PurchasingView {
         if (text == null || text.isBlank()) {
             throw new RuleException("Enter a part number or barcode.");
         }
-        Optional<PartSummary> byBarcode = shop.catalog().findByBarcode(text);
-        List<PartSummary> found = byBarcode.map(List::of).orElseGet(() -> shop.catalog().findByNumber(text));
+        List<PartSummary> found = shop.catalog().findExact(text);
         if (found.isEmpty()) {
             throw new RuleException("There is no part " + text.trim() + ".");
         }

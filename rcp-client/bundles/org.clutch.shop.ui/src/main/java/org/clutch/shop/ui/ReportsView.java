@@ -18,7 +18,6 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TabFolder;
-import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
@@ -66,11 +65,11 @@ public final class ReportsView {
         split.setWeights(2, 3);
         String[] figures = {"Sales:60:r", "Returns:65:r", "Units:60:r", "Net sales:120:r", "Tax:100:r", "Cost:120:r",
                 "Margin:120:r", "Margin %:80:r"};
-        daily = tab(tabs, "Daily sales and margin", "daily-sales", prepend("Day:110", figures));
-        categories = tab(tabs, "Sales by category", "category-sales", prepend("Category:160", figures));
-        low = tab(tabs, "Low stock", "low-stock", "Part number:130", "Brand:100", "Name:240", "Category:120",
+        daily = Screens.tab(tabs, "Daily sales and margin", "daily-sales", prepend("Day:110", figures));
+        categories = Screens.tab(tabs, "Sales by category", "category-sales", prepend("Category:160", figures));
+        low = Screens.tab(tabs, "Low stock", "low-stock", "Part number:130", "Brand:100", "Name:240", "Category:120",
                 "On hand:70:r", "Reorder at:80:r", "Max:60:r", "Suggested order:110:r");
-        dead = tab(tabs, "Dead stock", "dead-stock", "Part number:130", "Brand:100", "Name:240", "On hand:70:r",
+        dead = Screens.tab(tabs, "Dead stock", "dead-stock", "Part number:130", "Brand:100", "Name:240", "On hand:70:r",
                 "Stock value:110:r", "Last sale:110");
         run();
     }
@@ -96,14 +95,6 @@ public final class ReportsView {
         return text;
     }
 
-    private static Table tab(TabFolder tabs, String title, String name, String... columns) {
-        TabItem item = new TabItem(tabs, SWT.NONE);
-        item.setText(title);
-        Table table = Screens.table(tabs, name, SWT.SINGLE, columns);
-        item.setControl(table);
-        return table;
-    }
-
     private void run() {
         LocalDate start = parse(from, "start");
         LocalDate end = parse(to, "end");
@@ -113,12 +104,7 @@ public final class ReportsView {
         if (start.plusDays(366).isBefore(end)) {
             throw new RuleException("Report at most a year at a time.");
         }
-        int days;
-        try {
-            days = Integer.parseInt(deadDays.getText().trim());
-        } catch (NumberFormatException e) {
-            throw new RuleException("Dead stock needs a number of days.");
-        }
+        int days = Screens.wholeNumber(deadDays.getText(), "Dead stock needs a number of days.");
         List<SalesFigures> perDay = shop.reports().dailySales(start, end);
         fill(daily, perDay);
         fill(categories, shop.reports().salesByCategory(start, end));

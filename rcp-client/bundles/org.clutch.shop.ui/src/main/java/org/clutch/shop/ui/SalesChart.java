@@ -44,8 +44,8 @@ final class SalesChart {
         canvas.redraw();
     }
 
-    /** The highest net figure the chart scales to (for tests and the axis). */
-    long scaleTop() {
+    /** The top of the axis: the highest net figure rounded up to a whole unit of its leading digit. */
+    private long scaleTop() {
         long max = days.stream().mapToLong(SalesFigures::netMinor).max().orElse(0);
         if (max <= 0) {
             return 1;

@@ -13,7 +13,10 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TabFolder;
+import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.Text;
 
 /** Small helpers every screen uses, so they look and report alike. */
 final class Screens {
@@ -48,6 +51,50 @@ final class Screens {
         label.setText(text);
         label.setData("name", name);
         return label;
+    }
+
+    /** A caption and a text field filling the rest of a two-column row. */
+    static Text field(Composite parent, String caption, String name) {
+        new Label(parent, SWT.NONE).setText(caption);
+        Text text = new Text(parent, SWT.BORDER);
+        text.setData("name", name);
+        text.setLayoutData(wide(1));
+        return text;
+    }
+
+    /** A tab holding one table. */
+    static Table tab(TabFolder tabs, String title, String name, String... columns) {
+        TabItem item = new TabItem(tabs, SWT.NONE);
+        item.setText(title);
+        Table table = table(tabs, name, SWT.SINGLE, columns);
+        item.setControl(table);
+        return table;
+    }
+
+    /** A whole number typed by a person; {@code problem} is what they are told when it is not one. */
+    static int wholeNumber(String text, String problem) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new RuleException(problem);
+        }
+    }
+
+    static int wholeNumber(String text) {
+        return wholeNumber(text, "\"" + text.trim() + "\" is not a whole number.");
+    }
+
+    /** A count of 1 or more. */
+    static int count(String text) {
+        int value = wholeNumber(text);
+        if (value <= 0) {
+            throw new RuleException("Enter a whole number of 1 or more.");
+        }
+        return value;
+    }
+
+    static int modelYear(Text year) {
+        return wholeNumber(year.getText(), "Enter the vehicle's model year.");
     }
 
     /** Receipts on screen are laid out like an 80 mm till roll. */
