@@ -204,11 +204,16 @@ public final class Catalog {
 
     /** The part with this brand and number, read on the caller's connection (imports match rows this way). */
     public Optional<Part> find(Connection c, String brand, String partNumber) throws SQLException {
-        Optional<UUID> id = findId(c, brand.trim(), Part.numberKey(partNumber));
+        Optional<UUID> id = idOf(c, brand, partNumber);
         if (id.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(load(c, summaries(c, SUMMARY + " WHERE p.id = ?", List.of(id.get()), 1).get(0)));
+    }
+
+    /** The id of the part with this brand (case ignored) and number (separators ignored), on the caller's connection. */
+    public Optional<UUID> idOf(Connection c, String brand, String partNumber) throws SQLException {
+        return findId(c, brand.trim(), Part.numberKey(partNumber));
     }
 
     /**

@@ -7,12 +7,10 @@ import java.io.Writer;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,7 +19,6 @@ import org.apache.commons.csv.CSVPrinter;
 
 import org.clutch.shop.RuleException;
 import org.clutch.shop.catalog.Catalog;
-import org.clutch.shop.catalog.Part;
 import org.clutch.shop.db.ShopDatabase;
 import org.clutch.shop.inventory.Inventory;
 import org.clutch.shop.staff.Staff;
@@ -33,6 +30,7 @@ import org.clutch.shop.staff.Staff;
 public final class StockCsv {
 
     public static final List<String> COLUMNS = List.of("part_number", "brand", "bin", "on_hand");
+    private static final int PROGRESS_STEP = 500;
 
     private final ShopDatabase database;
     private final Catalog catalog;
@@ -76,36 +74,41 @@ public final class StockCsv {
         progress.started("Checking " + file.rows.size() + " stock rows", file.rows.size() + 1);
         List<ImportReport.Rejected> rejected = new ArrayList<>();
         Map<UUID, Map<String, Integer>> counted = new LinkedHashMap<>();
-        Set<String> seen = new HashSet<>();
-        int valid = 0;
-        for (CsvRows.Row row : file.rows) {
-            try {
-                String problem = file.shapeProblem(row);
-                if (problem != null) {
-                    throw new RuleException("Row " + problem);
+        database.read(c -> {
+            int checked = 0;
+            for (CsvRows.Row row : file.rows) {
+                try {
+                    String problem = file.shapeProblem(row);
+                    if (problem != null) {
+                        throw new RuleException("Row " + problem);
+                    }
+                    String bin = row.text("bin").toUpperCase(Locale.ROOT);
+                    if (bin.isEmpty()) {
+                        throw new RuleException("Give the bin.");
+                    }
+                    int quantity = row.integer("on_hand", -1);
+                    if (quantity < 0) {
+                        throw new RuleException("on_hand must be a count of 0 or more.");
+                    }
+                    UUID partId = catalog.idOf(c, row.text("brand"), row.text("part_number")).orElseThrow(() ->
+                            new RuleException("There is no part " + row.text("part_number") + " of " + row.text("brand") + "."));
+                    Map<String, Integer> bins = counted.computeIfAbsent(partId, k -> new LinkedHashMap<>());
+                    if (bins.containsKey(bin)) {
+                        throw new RuleException("This part and bin are already counted earlier in the file.");
+                    }
+                    bins.put(bin, quantity);
+                } catch (RuleException e) {
+                    rejected.add(new ImportReport.Rejected(row.line(), row.values(), e.getMessage()));
                 }
-                String bin = row.text("bin").toUpperCase(Locale.ROOT);
-                if (bin.isEmpty()) {
-                    throw new RuleException("Give the bin.");
+                // the screen follows in steps; a call per row would flood the UI thread on a large file
+                if (++checked % PROGRESS_STEP == 0) {
+                    progress.advanced(PROGRESS_STEP);
                 }
-                int quantity = row.integer("on_hand", -1);
-                if (quantity < 0) {
-                    throw new RuleException("on_hand must be a count of 0 or more.");
-                }
-                Optional<Part> part = database.read(c -> catalog.find(c, row.text("brand"), row.text("part_number")));
-                if (part.isEmpty()) {
-                    throw new RuleException("There is no part " + row.text("part_number") + " of " + row.text("brand") + ".");
-                }
-                if (!seen.add(part.get().id() + "|" + bin)) {
-                    throw new RuleException("This part and bin are already counted earlier in the file.");
-                }
-                counted.computeIfAbsent(part.get().id(), k -> new LinkedHashMap<>()).put(bin, quantity);
-                valid++;
-            } catch (RuleException e) {
-                rejected.add(new ImportReport.Rejected(row.line(), row.values(), e.getMessage()));
             }
-            progress.advanced(1);
-        }
+            progress.advanced(checked % PROGRESS_STEP);
+            return null;
+        });
+        int valid = counted.values().stream().mapToInt(Map::size).sum();
         if (!counted.isEmpty()) {
             inventory.applyCount(counted, by);
         }
