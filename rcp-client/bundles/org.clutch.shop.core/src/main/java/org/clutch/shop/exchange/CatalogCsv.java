@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -60,9 +59,7 @@ public final class CatalogCsv {
                             part.barcode() == null ? "" : part.barcode(), currency.plain(part.costMinor()),
                             currency.plain(part.priceMinor()), part.taxable(), part.defaultBin(), part.minQty(),
                             part.maxQty(), part.reorderPoint(),
-                            part.crossReferences().stream().map(x -> x.kind() + ":" + x.brand() + ":" + x.number())
-                                    .collect(Collectors.joining(";")),
-                            part.fitments().stream().map(CatalogCsv::fitmentText).collect(Collectors.joining(";")));
+                            CrossReference.textOf(part.crossReferences(), ";"), Fitment.textOf(part.fitments(), ";"));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -140,8 +137,8 @@ public final class CatalogCsv {
                         ? row.text("default_bin").toUpperCase(Locale.ROOT) : base.defaultBin(),
                 row.integer("min_qty", base.minQty()), row.integer("max_qty", base.maxQty()),
                 row.integer("reorder_point", base.reorderPoint()),
-                row.has("cross_references") ? crossReferences(row.text("cross_references")) : base.crossReferences(),
-                row.has("fitment") ? fitments(row.text("fitment")) : base.fitments());
+                row.has("cross_references") ? CrossReference.parseAll(row.text("cross_references")) : base.crossReferences(),
+                row.has("fitment") ? Fitment.parseAll(row.text("fitment")) : base.fitments());
     }
 
     private long money(CsvRows.Row row, String column) {
@@ -150,58 +147,6 @@ public final class CatalogCsv {
         } catch (IllegalArgumentException e) {
             throw new RuleException(column + ": " + e.getMessage());
         }
-    }
-
-    private static List<CrossReference> crossReferences(String text) {
-        List<CrossReference> references = new ArrayList<>();
-        for (String item : items(text)) {
-            String[] parts = item.split(":", 3);
-            if (parts.length != 3) {
-                throw new RuleException("Cross-reference \"" + item + "\" is not KIND:brand:number.");
-            }
-            CrossReference.Kind kind;
-            try {
-                kind = CrossReference.Kind.valueOf(parts[0].trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new RuleException("Cross-reference kind \"" + parts[0].trim() + "\" is not OEM or AFTERMARKET.");
-            }
-            references.add(new CrossReference(kind, parts[1].trim(), parts[2].trim()));
-        }
-        return references;
-    }
-
-    private static List<Fitment> fitments(String text) {
-        List<Fitment> fitments = new ArrayList<>();
-        for (String item : items(text)) {
-            String[] parts = item.split(":", 4);
-            String[] years = parts.length >= 3 ? parts[2].split("-", 2) : new String[0];
-            try {
-                if (parts.length < 3) {
-                    throw new NumberFormatException();
-                }
-                int from = Integer.parseInt(years[0].trim());
-                int to = years.length == 2 ? Integer.parseInt(years[1].trim()) : from;
-                fitments.add(new Fitment(parts[0].trim(), parts[1].trim(), from, to, parts.length == 4 ? parts[3].trim() : ""));
-            } catch (NumberFormatException e) {
-                throw new RuleException("Fitment \"" + item + "\" is not make:model:from-to[:engine].");
-            }
-        }
-        return fitments;
-    }
-
-    private static String fitmentText(Fitment f) {
-        return f.make() + ":" + f.model() + ":" + f.yearFrom() + "-" + f.yearTo()
-                + (f.engine() == null || f.engine().isBlank() ? "" : ":" + f.engine());
-    }
-
-    private static List<String> items(String text) {
-        List<String> items = new ArrayList<>();
-        for (String item : text.split(";")) {
-            if (!item.isBlank()) {
-                items.add(item.trim());
-            }
-        }
-        return items;
     }
 
     static String reason(Exception e) {

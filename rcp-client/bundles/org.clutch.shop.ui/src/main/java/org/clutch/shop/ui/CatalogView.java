@@ -32,6 +32,7 @@ import org.clutch.shop.money.ShopCurrency;
 import org.clutch.shop.ui.Screens.StatusLine;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -62,6 +63,9 @@ public final class CatalogView {
     private final Label count;
     private final ShopSession session;
     private final List<PartSummary> hits = new ArrayList<>();
+    private final PartForm form;
+    /** The part in the form as it was loaded; null while a new part is being entered. */
+    private Part editing;
 
     public CatalogView(Composite parent, ShopSession session) {
         this.session = session;
@@ -100,10 +104,19 @@ public final class CatalogView {
         results = Screens.table(root, "catalog-results", SWT.SINGLE, "Part number:140", "Brand:110", "Name:280",
                 "Category:130", "Barcode:130", "Price:100:r", "On hand:80:r");
         results.setLayoutData(Screens.fill(1));
-        details = new Text(root, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL);
+        Composite lower = new Composite(root, SWT.NONE);
+        lower.setLayout(new GridLayout(2, false));
+        lower.setLayoutData(Screens.fill(1));
+        details = new Text(lower, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL);
         details.setData("name", "part-details");
         details.setFont(JFaceResources.getTextFont());
-        details.setLayoutData(Screens.fill(1));
+        details.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        form = new PartForm(lower, money);
+        Composite formActions = new Composite(form.control(), SWT.NONE);
+        formActions.setLayout(new GridLayout(2, false));
+        formActions.setLayoutData(Screens.wide(4));
+        Screens.button(formActions, "New part", "new-part", () -> editing = form.clear(), status);
+        Screens.button(formActions, "Save part", "save-part", this::savePart, status);
 
         Composite actions = new Composite(root, SWT.NONE);
         actions.setLayout(new GridLayout(7, false));
@@ -139,12 +152,58 @@ public final class CatalogView {
         hits.addAll(found);
         results.removeAll();
         for (PartSummary p : found) {
-            new TableItem(results, SWT.NONE).setText(new String[] {p.partNumber(), p.brand(), p.name(), p.category(),
-                    p.barcode() == null ? "" : p.barcode(), money.format(p.priceMinor()), String.valueOf(p.onHand())});
+            new TableItem(results, SWT.NONE).setText(cells(p));
         }
         details.setText("");
         status.info(found.isEmpty() ? "No part matches." : found.size() + (found.size() == Catalog.DEFAULT_LIMIT
                 ? "+ parts match; narrow the search." : " parts match."));
+    }
+
+    /**
+     * Saves the form: a new part, or the loaded one changed. A changed selling price needs a manager, who can
+     * sign in at the till to approve it.
+     */
+    private void savePart() {
+        Part entered = form.read(editing == null ? null : editing.id());
+        Staff by = session.staff();
+        if (editing != null && entered.priceMinor() != editing.priceMinor() && !by.isManager()) {
+            Optional<Staff> manager = session.manager("Changing the selling price of " + editing.partNumber()
+                    + " from " + money.format(editing.priceMinor()) + " to " + money.format(entered.priceMinor())
+                    + " needs a manager.");
+            if (manager.isEmpty()) {
+                status.error("Not saved: the price change was not approved.");
+                return;
+            }
+            by = manager.get();
+        }
+        Part saved = shop.catalog().save(entered, by);
+        boolean created = editing == null;
+        count.setText(shop.catalog().count() + " parts");
+        make.setItems(shop.catalog().makes().toArray(String[]::new));
+        showInResults(saved);
+        status.info((created ? "Added " : "Saved ") + saved.brand() + " " + saved.partNumber() + ".");
+    }
+
+    /** Puts the saved part's row (new figures included) at the top of the list and selects it. */
+    private void showInResults(Part saved) {
+        PartSummary row = shop.catalog().findByNumber(saved.partNumber()).stream()
+                .filter(p -> p.id().equals(saved.id())).findFirst().orElseThrow();
+        for (int i = 0; i < hits.size(); i++) {
+            if (hits.get(i).id().equals(saved.id())) {
+                hits.remove(i);
+                results.remove(i);
+                break;
+            }
+        }
+        hits.add(0, row);
+        new TableItem(results, SWT.NONE, 0).setText(cells(row));
+        results.setSelection(0);
+        showDetails();
+    }
+
+    private String[] cells(PartSummary p) {
+        return new String[] {p.partNumber(), p.brand(), p.name(), p.category(), p.barcode() == null ? "" : p.barcode(),
+                money.format(p.priceMinor()), String.valueOf(p.onHand())};
     }
 
     private Optional<Part> selectedPart() {
@@ -282,6 +341,8 @@ public final class CatalogView {
             return;
         }
         Part part = shop.catalog().get(hits.get(index).id()).orElseThrow(() -> new RuleException("That part is gone."));
+        editing = part;
+        form.show(part);
         StringBuilder text = new StringBuilder();
         text.append(part.brand()).append(' ').append(part.partNumber()).append(" — ").append(part.name()).append('\n');
         text.append("Price ").append(money.format(part.priceMinor())).append("   cost ").append(money.format(part.costMinor()))

@@ -107,4 +107,61 @@ class CatalogScreenTest {
         assertEquals("Moved 3 of BP-100 from B-02 to C-03.", status());
         assertEquals(Map.of("A-01", 3, "B-02", 1, "C-03", 3), ui.shop.inventory().onHandByBin(pads.id()));
     }
+
+    @Test
+    void aClerkAddsAPartThatIsThenFoundByCrossReferenceAndVehicleButAPriceChangeNeedsAManager() {
+        ui.click("new-part");
+        ui.type("part-number", "OF-220");
+        ui.type("part-brand", "Mann");
+        ui.type("part-name", "Oil filter");
+        ui.type("part-category", "Filters");
+        ui.type("part-barcode", "4011558012346");
+        ui.type("part-cost", "300");
+        ui.type("part-price", "650");
+        ui.type("part-reorder-point", "4");
+        ui.type("part-cross-references", "OEM:Toyota:90915-YZZE1\nAFTERMARKET:Bosch:F026407");
+        ui.click("save-part");
+        assertEquals("The barcode 4011558012346 has a wrong check digit or characters.", status());
+        assertEquals(1, ui.shop.catalog().count(), "nothing saved from a refused form");
+
+        ui.type("part-barcode", "4011558012342");
+        ui.type("part-fitment", "Toyota:Corolla:2014-2019:1.8\nToyota:Auris:2013");
+        ui.click("save-part");
+        assertEquals("Added Mann OF-220.", status());
+        assertEquals("2 parts", ui.<Label>find("part-count").getText());
+        Table results = ui.find("catalog-results");
+        assertEquals("OF-220", results.getItem(0).getText(0));
+
+        ui.typeAndEnter("catalog-query", "90915 yzze1");
+        assertEquals(1, results.getItemCount(), "found by its OEM number typed another way");
+        ui.typeAndEnter("catalog-query", "");
+        ui.<org.eclipse.swt.widgets.Combo>find("vehicle-make").setText("Toyota");
+        ui.type("vehicle-model", "Auris");
+        ui.type("vehicle-year", "2013");
+        ui.click("catalog-search");
+        assertEquals(List.of("OF-220"), List.of(results.getItem(0).getText(0)));
+        assertEquals(1, results.getItemCount(), "the pads fit a Corolla, not an Auris");
+
+        results.setSelection(0);
+        results.notifyListeners(SWT.Selection, new Event());
+        assertEquals("650.00", ui.<org.eclipse.swt.widgets.Text>find("part-price").getText());
+        ui.type("part-name", "Oil filter, spin-on");
+        ui.type("part-price", "700");
+        ui.prompter.answer(ScreenFixture.ScriptedPrompter.NOBODY);
+        ui.click("save-part");
+        assertEquals("Not saved: the price change was not approved.", status());
+        Part unchanged = ui.shop.catalog().get(ui.shop.catalog().findByNumber("OF-220").get(0).id()).orElseThrow();
+        assertEquals(65000, unchanged.priceMinor());
+        assertEquals("Oil filter", unchanged.name());
+
+        ui.prompter.answer(ui.manager);
+        ui.click("save-part");
+        assertEquals("Saved Mann OF-220.", status());
+        Part changed = ui.shop.catalog().get(unchanged.id()).orElseThrow();
+        assertEquals(70000, changed.priceMinor());
+        assertEquals("Oil filter, spin-on", changed.name());
+        assertEquals(2, changed.fitments().size());
+        assertEquals(2, ui.shop.catalog().count(), "an edit, not a second part");
+        assertTrue(ui.prompter.asked.get(1).contains("from 650.00 to 700.00"), ui.prompter.asked.toString());
+    }
 }
