@@ -1,7 +1,5 @@
 package org.clutch.shop.ui;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 
 import org.clutch.shop.Shop;
@@ -25,8 +23,9 @@ public class LifeCycle {
 
     @PostContextCreate
     public void openShop(IEclipseContext context) {
-        Path data = Path.of(System.getProperty("clutch.shop.data", System.getProperty("user.home") + "/.clutch-shop"));
-        Shop shop = Shop.open(data, Clock.systemDefaultZone());
+        StartupTimes.mark("workbench ready for sign-in");
+        Shop shop = EarlyOpening.take(EarlyOpening.dataDirectory());
+        StartupTimes.mark("shop database open");
         Runtime.getRuntime().addShutdownHook(new Thread(shop::close, "close shop database"));
         if (Boolean.getBoolean("clutch.shop.demo") && shop.catalog().count() == 0) {
             DemoShop.seedBusiness(shop, DemoShop.seed(shop, Integer.getInteger("clutch.shop.demo.parts", 400)));
@@ -39,6 +38,7 @@ public class LifeCycle {
         if (staff.isEmpty()) {
             System.exit(0);
         }
+        StartupTimes.mark("signed in");
         shell.dispose();
         context.set(ShopSession.class, new ShopSession(shop, staff.get(), new SwtPrompter(shop)));
     }
