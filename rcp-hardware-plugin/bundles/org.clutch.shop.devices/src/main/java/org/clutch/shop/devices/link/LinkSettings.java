@@ -1,0 +1,68 @@
+package org.clutch.shop.devices.link;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How to reach a device, as kept in its Configuration Admin properties: {@code connection} = tcp | serial | file |
+ * simulator, with {@code host}/{@code port}, {@code serialPort}/{@code baudRate}, or {@code path}.
+ */
+public record LinkSettings(Kind kind, String host, int port, String serialPort, int baudRate, String path,
+        int timeoutMillis) {
+
+    public enum Kind { TCP, SERIAL, FILE, SIMULATOR }
+
+    public static LinkSettings tcp(String host, int port) {
+        return new LinkSettings(Kind.TCP, host, port, null, 0, null, 3000);
+    }
+
+    public static LinkSettings simulator() {
+        return new LinkSettings(Kind.SIMULATOR, null, 0, null, 0, null, 3000);
+    }
+
+    /** Reads the settings from configuration properties, the family's default port and baud rate filling gaps. */
+    public static LinkSettings from(Map<String, ?> properties, int defaultPort, int defaultBaudRate) {
+        String connection = text(properties, "connection", "simulator").toUpperCase(Locale.ROOT);
+        Kind kind;
+        try {
+            kind = Kind.valueOf(connection);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Connection \"" + connection.toLowerCase(Locale.ROOT)
+                    + "\" is not tcp, serial, file or simulator.");
+        }
+        return new LinkSettings(kind, text(properties, "host", "127.0.0.1"), number(properties, "port", defaultPort),
+                text(properties, "serialPort", ""), number(properties, "baudRate", defaultBaudRate),
+                text(properties, "path", ""), number(properties, "timeoutMillis", 3000));
+    }
+
+    public String describe() {
+        return switch (kind) {
+            case TCP -> host + ":" + port;
+            case SERIAL -> serialPort + " at " + baudRate + " baud";
+            case FILE -> path;
+            case SIMULATOR -> "simulator";
+        };
+    }
+
+    /** A setting as text, or the fallback when it is absent or blank. */
+    public static String text(Map<String, ?> properties, String key, String fallback) {
+        Object value = properties.get(key);
+        return value == null || value.toString().isBlank() ? fallback : value.toString().trim();
+    }
+
+    /** A whole-number setting, or the fallback when absent; anything else is refused naming the setting. */
+    public static int number(Map<String, ?> properties, String key, int fallback) {
+        Object value = properties.get(key);
+        if (value == null || value.toString().isBlank()) {
+            return fallback;
+        }
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        try {
+            return Integer.parseInt(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " \"" + value + "\" is not a whole number.");
+        }
+    }
+}
