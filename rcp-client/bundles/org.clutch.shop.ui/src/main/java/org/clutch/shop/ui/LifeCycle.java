@@ -17,7 +17,8 @@ import org.eclipse.swt.widgets.Shell;
 /**
  * Opens the shop's database and signs someone in before the window appears. The data directory is
  * {@code -Dclutch.shop.data} (default ~/.clutch-shop); {@code -Dclutch.shop.demo=true} fills an empty shop with the
- * demo catalog, suppliers, customers, two weeks of sales and some purchase orders; {@code -Dclutch.shop.user}/{@code .password} sign in without the dialog (screenshots, kiosks).
+ * demo catalog, suppliers, customers, two weeks of sales and some purchase orders, and sets up the simulated receipt
+ * printer and OBD reader; {@code -Dclutch.shop.user}/{@code .password} sign in without the dialog (screenshots, kiosks).
  */
 public class LifeCycle {
 
@@ -30,6 +31,9 @@ public class LifeCycle {
         if (Boolean.getBoolean("clutch.shop.demo") && shop.catalog().count() == 0) {
             DemoShop.seedBusiness(shop, DemoShop.seed(shop, Integer.getInteger("clutch.shop.demo.parts", 400)));
         }
+        if (Boolean.getBoolean("clutch.shop.demo")) {
+            DeviceSettings.useSimulatorsWhereUnset();
+        }
         Shell shell = new Shell(Display.getDefault());
         if (shop.staff().isEmpty() && !createFirstManager(shell, shop)) {
             System.exit(0);
@@ -40,7 +44,7 @@ public class LifeCycle {
         }
         StartupTimes.mark("signed in");
         shell.dispose();
-        context.set(ShopSession.class, new ShopSession(shop, staff.get(), new SwtPrompter(shop)));
+        context.set(ShopSession.class, new ShopSession(shop, staff.get(), new SwtPrompter(shop), Devices.tracked()));
     }
 
     private static Optional<Staff> signIn(Shell shell, Shop shop) {

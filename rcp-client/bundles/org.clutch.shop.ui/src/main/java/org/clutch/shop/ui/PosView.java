@@ -1,5 +1,6 @@
 package org.clutch.shop.ui;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,9 @@ import org.clutch.shop.RuleException;
 import org.clutch.shop.Shop;
 import org.clutch.shop.catalog.PartSummary;
 import org.clutch.shop.customers.Customer;
+import org.clutch.shop.devices.DeviceStatus;
+import org.clutch.shop.devices.ReceiptDocument;
+import org.clutch.shop.devices.ReceiptPrinter;
 import org.clutch.shop.money.Discount;
 import org.clutch.shop.money.ShopCurrency;
 import org.clutch.shop.sales.Cart;
@@ -26,6 +30,7 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -54,6 +59,7 @@ public final class PosView {
     private final Label customer;
     private final Label change;
     private final Text receipt;
+    private final Label printerState;
     private final StatusLine status;
     private final List<PartSummary> hits = new ArrayList<>();
     private Cart cart;
@@ -128,6 +134,14 @@ public final class PosView {
         receipt.setData("name", "receipt");
         receipt.setFont(JFaceResources.getTextFont());
         receipt.setLayoutData(Screens.fill(2));
+        printerState = Screens.label(right, "", "printer-state");
+        printerState.setLayoutData(Screens.wide(2));
+        showPrinter();
+        session.devices().onChange(() -> root.getDisplay().asyncExec(() -> {
+            if (!root.isDisposed()) {
+                showPrinter();
+            }
+        }));
 
         scan.addListener(SWT.DefaultSelection, e -> status.run(this::scanned));
         results.addListener(SWT.DefaultSelection, e -> status.run(this::addSelectedResult));
@@ -319,9 +333,50 @@ public final class PosView {
         SaleRecord sale = shop.sales().complete(cart, tenders, session.staff());
         receipt.setText(Screens.receipt(sale, shop));
         newSale();
-        status.info("Sale " + sale.number() + " completed" + (sale.changeMinor() > 0
-                ? ". Change due: " + money.format(sale.changeMinor()) + "." : "."));
+        String completed = "Sale " + sale.number() + " completed" + (sale.changeMinor() > 0
+                ? ". Change due: " + money.format(sale.changeMinor()) + "." : ".");
+        status.info(completed);
         scan.setFocus();
+        session.devices().receiptPrinter().ifPresent(printer -> print(printer, sale, completed));
+    }
+
+    /** Says where receipts go, so a missing or unplugged printer is noticed before the customer waits for paper. */
+    private void showPrinter() {
+        printerState.setText(session.devices().receiptPrinter()
+                .map(p -> "Receipts print on: " + p.description() + (p.status().state() == DeviceStatus.State.ERROR
+                        ? " (last time: " + p.status().message() + ")" : ""))
+                .orElse("No receipt printer: receipts are shown here only."));
+    }
+
+    /**
+     * Sends the receipt to the printer off the UI thread (a network printer can take seconds to answer). The sale
+     * is already saved: a printer that fails only means the receipt is on screen, and the status says so.
+     */
+    private void print(ReceiptPrinter printer, SaleRecord sale, String completed) {
+        ReceiptDocument document = PrintedReceipts.of(sale, shop.profile(), printer.columns(), ZoneId.systemDefault());
+        Display display = root.getDisplay();
+        Thread printing = new Thread(() -> {
+            String problem = null;
+            try {
+                printer.print(document);
+            } catch (RuntimeException e) {
+                problem = e.getMessage();
+            }
+            String failure = problem;
+            display.asyncExec(() -> {
+                if (root.isDisposed()) {
+                    return;
+                }
+                showPrinter();
+                if (failure == null) {
+                    status.info(completed + " Receipt printed.");
+                } else {
+                    status.error(completed + " The receipt printer did not print (" + failure + "); the receipt is on screen.");
+                }
+            });
+        }, "print receipt " + sale.number());
+        printing.setDaemon(true);
+        printing.start();
     }
 
     private List<Tender> tenders() {

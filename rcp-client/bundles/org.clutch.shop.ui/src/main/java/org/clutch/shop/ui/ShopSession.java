@@ -5,8 +5,15 @@ import java.util.Optional;
 import org.clutch.shop.Shop;
 import org.clutch.shop.staff.Staff;
 
-/** Who is at the till, in which shop, and how to ask them things. Put in the e4 context at login. */
-public record ShopSession(Shop shop, Staff staff, Prompter prompter) {
+/**
+ * Who is at the till, in which shop, how to ask them things, and the devices at hand. Put in the e4 context at
+ * login.
+ */
+public record ShopSession(Shop shop, Staff staff, Prompter prompter, Devices devices) {
+
+    public ShopSession(Shop shop, Staff staff, Prompter prompter) {
+        this(shop, staff, prompter, Devices.none());
+    }
 
     /**
      * The manager to act for something only a manager may do: the person signed in when they are one,

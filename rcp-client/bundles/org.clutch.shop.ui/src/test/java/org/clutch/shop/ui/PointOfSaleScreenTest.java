@@ -56,6 +56,7 @@ class PointOfSaleScreenTest {
 
         assertEquals("Sale S000001 completed. Change due: 1,000.00.", ((Label) ui.find("status")).getText());
         assertEquals(0, ((Table) ui.find("lines")).getItemCount(), "a new sale starts");
+        assertEquals("No receipt printer: receipts are shown here only.", ((Label) ui.find("printer-state")).getText());
         String receipt = ((Text) ui.find("receipt")).getText();
         assertTrue(receipt.contains("SALE S000001"), receipt);
         assertTrue(receipt.contains("2 x 4,500.00  BP-100"), receipt);

@@ -51,6 +51,10 @@ final class ScreenFixture implements AutoCloseable {
         return new ShopSession(shop, staff, prompter);
     }
 
+    ShopSession session(Staff staff, Devices devices) {
+        return new ShopSession(shop, staff, prompter, devices);
+    }
+
     Part part(String number, String name, String barcode, long price, int stock) {
         Part part = shop.catalog().save(new Part(null, number, "Bosch", name, "Brakes", barcode, price / 2, price, true,
                 "A-01", 0, 0, 0, List.of(new CrossReference(CrossReference.Kind.OEM, "Toyota", "OEM-" + number)),
