@@ -103,7 +103,9 @@ public final class CatalogView {
 
         results = Screens.table(root, "catalog-results", SWT.SINGLE, "Part number:140", "Brand:110", "Name:280",
                 "Category:130", "Barcode:130", "Price:100:r", "On hand:80:r");
-        results.setLayoutData(Screens.fill(1));
+        GridData resultsData = Screens.fill(1);
+        resultsData.heightHint = 160; // the rest of the height goes to the part below, whose form must show whole
+        results.setLayoutData(resultsData);
         Composite lower = new Composite(root, SWT.NONE);
         lower.setLayout(new GridLayout(2, false));
         lower.setLayoutData(Screens.fill(1));
