@@ -34,11 +34,12 @@ public final class Catalog {
 
     public static final int DEFAULT_LIMIT = 200;
 
-    private static final String SUMMARY = """
+    /** What a search hit shows, read from a part row named {@code p}. */
+    private static final String SUMMARY_COLUMNS = """
             SELECT p.id, p.part_number, p.brand, p.name, p.category, p.barcode, p.price_minor, p.cost_minor, p.taxable,
                    p.default_bin, COALESCE((SELECT SUM(s.on_hand) FROM stock_level s WHERE s.part_id = p.id), 0)
-              FROM part p
             """;
+    private static final String SUMMARY = SUMMARY_COLUMNS + " FROM part p ";
 
     private final ShopDatabase database;
     private final Clock clock;
@@ -183,15 +184,14 @@ public final class Catalog {
         }
         List<Object> parameters = new ArrayList<>(List.of(make.trim().toUpperCase(Locale.ROOT),
                 model.trim().toUpperCase(Locale.ROOT), year, year));
-        StringBuilder sql = new StringBuilder(SUMMARY).append("""
+        StringBuilder where = new StringBuilder("""
                  WHERE p.active AND p.id IN (SELECT f.part_id FROM part_fitment f
                                               WHERE f.make = ? AND f.model = ? AND f.year_from <= ? AND f.year_to >= ?)""");
         for (String word : words(words)) {
-            sql.append(" AND p.id IN (SELECT w.part_id FROM part_word w WHERE w.word LIKE ?)");
+            where.append(" AND p.id IN (SELECT w.part_id FROM part_word w WHERE w.word LIKE ?)");
             parameters.add(word + "%");
         }
-        sql.append(" ORDER BY p.category, p.name");
-        return database.read(c -> summaries(c, sql.toString(), parameters, limit));
+        return database.read(c -> firstSummaries(c, where.toString(), "p.category, p.name", parameters, limit));
     }
 
     public List<String> makes() {
@@ -277,14 +277,13 @@ public final class Catalog {
         if (words.isEmpty()) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder(SUMMARY).append(" WHERE p.active");
+        StringBuilder where = new StringBuilder(" WHERE p.active");
         List<Object> parameters = new ArrayList<>();
         for (String word : words) {
-            sql.append(" AND p.id IN (SELECT w.part_id FROM part_word w WHERE w.word LIKE ?)");
+            where.append(" AND p.id IN (SELECT w.part_id FROM part_word w WHERE w.word LIKE ?)");
             parameters.add(word + "%");
         }
-        sql.append(" ORDER BY p.name");
-        return database.read(c -> summaries(c, sql.toString(), parameters, limit));
+        return database.read(c -> firstSummaries(c, where.toString(), "p.name", parameters, limit));
     }
 
     /** The search words of a text: lower case letters and digits, at least two characters. */
@@ -471,6 +470,17 @@ public final class Catalog {
                         references, fitments);
             }
         }
+    }
+
+    /**
+     * The first {@code limit} parts matching {@code where} in {@code order}, with their stock. The parts are chosen
+     * and sorted first and the stock summed for those alone: summed in the same select, it was computed for every
+     * match (thousands for a common make or word) before the sort kept 200.
+     */
+    private static List<PartSummary> firstSummaries(Connection c, String where, String order, List<?> parameters,
+            int limit) throws SQLException {
+        String chosen = "SELECT p.* FROM part p " + where + " ORDER BY " + order + " LIMIT " + Math.max(1, limit);
+        return summaries(c, SUMMARY_COLUMNS + " FROM (" + chosen + ") p ORDER BY " + order, parameters, limit);
     }
 
     static List<PartSummary> summaries(Connection c, String sql, List<?> parameters, int limit) throws SQLException {

@@ -117,7 +117,10 @@ public final class CatalogView {
         Composite formActions = new Composite(form.control(), SWT.NONE);
         formActions.setLayout(new GridLayout(2, false));
         formActions.setLayoutData(Screens.wide(4));
-        Screens.button(formActions, "New part", "new-part", () -> editing = form.clear(), status);
+        Screens.button(formActions, "New part", "new-part", () -> {
+            form.clear();
+            editing = null;
+        }, status);
         Screens.button(formActions, "Save part", "save-part", this::savePart, status);
 
         Composite actions = new Composite(root, SWT.NONE);

@@ -84,8 +84,8 @@ final class PartForm {
         return group;
     }
 
-    /** Empties the form for a new part; returns null, the part being edited from now on. */
-    Part clear() {
+    /** Empties the form for a new part. */
+    void clear() {
         for (Text text : List.of(partNumber, brand, name, category, barcode, cost, price, crossReferences, fitments)) {
             text.setText("");
         }
@@ -96,7 +96,6 @@ final class PartForm {
         taxable.setSelection(true);
         group.setText("New part");
         partNumber.setFocus();
-        return null;
     }
 
     void show(Part part) {
