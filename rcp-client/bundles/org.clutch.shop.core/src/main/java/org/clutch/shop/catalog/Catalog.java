@@ -108,12 +108,21 @@ public final class Catalog {
 
     public Optional<Part> get(UUID id) {
         return database.read(c -> {
-            Optional<PartSummary> summary = summaries(c, SUMMARY + " WHERE p.id = ?", List.of(id), 1).stream().findFirst();
+            Optional<PartSummary> summary = summary(c, id);
             if (summary.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(load(c, summary.get()));
         });
+    }
+
+    /** The part as a search hit shows it, with its stock over all bins. */
+    public Optional<PartSummary> summary(UUID id) {
+        return database.read(c -> summary(c, id));
+    }
+
+    private static Optional<PartSummary> summary(Connection c, UUID id) throws SQLException {
+        return summaries(c, SUMMARY + " WHERE p.id = ?", List.of(id), 1).stream().findFirst();
     }
 
     public Optional<PartSummary> findByBarcode(String barcode) {
@@ -213,7 +222,7 @@ public final class Catalog {
         if (id.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(load(c, summaries(c, SUMMARY + " WHERE p.id = ?", List.of(id.get()), 1).get(0)));
+        return Optional.of(load(c, summary(c, id.get()).orElseThrow()));
     }
 
     /** The id of the part with this brand (case ignored) and number (separators ignored), on the caller's connection. */

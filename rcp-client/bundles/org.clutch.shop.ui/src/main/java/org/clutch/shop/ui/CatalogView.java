@@ -191,8 +191,7 @@ public final class CatalogView {
 
     /** Puts the saved part's row (new figures included) at the top of the list and selects it. */
     private void showInResults(Part saved) {
-        PartSummary row = shop.catalog().findByNumber(saved.partNumber()).stream()
-                .filter(p -> p.id().equals(saved.id())).findFirst().orElseThrow();
+        PartSummary row = shop.catalog().summary(saved.id()).orElseThrow();
         for (int i = 0; i < hits.size(); i++) {
             if (hits.get(i).id().equals(saved.id())) {
                 hits.remove(i);

@@ -6,9 +6,9 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
 
-import org.osgi.framework.Bundle;
+import org.clutch.shop.devices.ReceiptPrinter;
+import org.clutch.shop.devices.VehicleDiagnostics;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -19,21 +19,17 @@ import org.osgi.service.cm.ConfigurationAdmin;
  */
 final class DeviceSettings {
 
-    static final String RECEIPT_PRINTER = "org.clutch.shop.devices.receipt";
-    static final String OBD_READER = "org.clutch.shop.devices.obd";
-
     private DeviceSettings() {
     }
 
     /** The demo shop gets the simulated printer and OBD reader, unless devices were already set up. */
     static void useSimulatorsWhereUnset() {
-        setIfUnset(RECEIPT_PRINTER, Map.of("connection", "simulator", "columns", "42", "codePage", "CP858_Euro"));
-        setIfUnset(OBD_READER, Map.of("connection", "simulator", "scenario", "codes-present"));
+        setIfUnset(ReceiptPrinter.CONFIGURATION_PID, Map.of("connection", "simulator", "columns", "42", "codePage", "CP858_Euro"));
+        setIfUnset(VehicleDiagnostics.CONFIGURATION_PID, Map.of("connection", "simulator", "scenario", "codes-present"));
     }
 
     private static void setIfUnset(String pid, Map<String, String> settings) {
-        Bundle bundle = FrameworkUtil.getBundle(DeviceSettings.class);
-        BundleContext context = bundle == null ? null : bundle.getBundleContext();
+        BundleContext context = Devices.bundleContext();
         ServiceReference<ConfigurationAdmin> reference = context == null ? null
                 : context.getServiceReference(ConfigurationAdmin.class);
         if (reference == null) {

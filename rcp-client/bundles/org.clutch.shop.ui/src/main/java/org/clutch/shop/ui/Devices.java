@@ -30,9 +30,14 @@ public class Devices {
 
     /** The devices registered in the OSGi service registry, followed as they come and go. */
     public static Devices tracked() {
-        Bundle bundle = FrameworkUtil.getBundle(Devices.class);
-        BundleContext context = bundle == null ? null : bundle.getBundleContext();
+        BundleContext context = bundleContext();
         return context == null ? none() : new Tracked(context);
+    }
+
+    /** The desktop bundle's OSGi context; null when the screens run without OSGi (screen tests). */
+    static BundleContext bundleContext() {
+        Bundle bundle = FrameworkUtil.getBundle(Devices.class);
+        return bundle == null ? null : bundle.getBundleContext();
     }
 
     public List<Device> all() {

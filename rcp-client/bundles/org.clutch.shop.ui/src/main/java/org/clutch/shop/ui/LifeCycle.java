@@ -28,10 +28,10 @@ public class LifeCycle {
         Shop shop = EarlyOpening.take(EarlyOpening.dataDirectory());
         StartupTimes.mark("shop database open");
         Runtime.getRuntime().addShutdownHook(new Thread(shop::close, "close shop database"));
-        if (Boolean.getBoolean("clutch.shop.demo") && shop.catalog().count() == 0) {
-            DemoShop.seedBusiness(shop, DemoShop.seed(shop, Integer.getInteger("clutch.shop.demo.parts", 400)));
-        }
         if (Boolean.getBoolean("clutch.shop.demo")) {
+            if (shop.catalog().count() == 0) {
+                DemoShop.seedBusiness(shop, DemoShop.seed(shop, Integer.getInteger("clutch.shop.demo.parts", 400)));
+            }
             DeviceSettings.useSimulatorsWhereUnset();
         }
         Shell shell = new Shell(Display.getDefault());

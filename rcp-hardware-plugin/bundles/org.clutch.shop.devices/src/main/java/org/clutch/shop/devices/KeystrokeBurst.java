@@ -39,8 +39,4 @@ public final class KeystrokeBurst {
         burst.setLength(0);
         return code;
     }
-
-    public void reset() {
-        burst.setLength(0);
-    }
 }

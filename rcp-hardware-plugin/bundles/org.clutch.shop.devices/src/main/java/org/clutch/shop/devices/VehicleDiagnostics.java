@@ -6,6 +6,9 @@ import java.util.Optional;
 /** An OBD2 reader plugged into the customer's car (ELM327 and its many clones). */
 public interface VehicleDiagnostics extends Device {
 
+    /** The Configuration Admin PID an OBD reader driver takes its settings from. */
+    String CONFIGURATION_PID = "org.clutch.shop.devices.obd";
+
     /** The VIN the engine computer reports (service 09 PID 02); empty on cars too old to report one. */
     Optional<String> readVin();
 

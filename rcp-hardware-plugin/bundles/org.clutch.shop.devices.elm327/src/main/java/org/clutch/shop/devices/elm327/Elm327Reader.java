@@ -23,8 +23,6 @@ import org.clutch.shop.devices.link.Links;
  */
 public final class Elm327Reader extends AbstractDevice implements VehicleDiagnostics {
 
-    public static final String PID = "org.clutch.shop.devices.obd";
-
     private LinkSettings link;
     private Elm327Simulator.Scenario scenario;
     private Elm327Session session;
@@ -38,9 +36,7 @@ public final class Elm327Reader extends AbstractDevice implements VehicleDiagnos
     }
 
     public synchronized void activate(Map<String, ?> configuration) {
-        Map<String, Object> withTimeout = new java.util.HashMap<>(configuration);
-        withTimeout.putIfAbsent("timeoutMillis", 5000);
-        link = LinkSettings.from(withTimeout, 35000, 38400);
+        link = LinkSettings.from(configuration, 35000, 38400, 5000);
         Object named = configuration.get("scenario");
         scenario = named == null ? Elm327Simulator.Scenario.CODES_PRESENT : Elm327Simulator.Scenario.named(named.toString());
     }

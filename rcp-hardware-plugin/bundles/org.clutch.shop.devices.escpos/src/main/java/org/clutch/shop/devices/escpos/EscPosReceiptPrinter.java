@@ -31,7 +31,6 @@ import com.github.anastaciocintra.escpos.image.RasterBitImageWrapper;
  */
 public final class EscPosReceiptPrinter extends AbstractDevice implements ReceiptPrinter, CashDrawer {
 
-    public static final String PID = "org.clutch.shop.devices.receipt";
     private static final int SIMULATOR_JOBS_KEPT = 20;
 
     private final List<byte[]> simulatedJobs = new CopyOnWriteArrayList<>();
@@ -96,11 +95,6 @@ public final class EscPosReceiptPrinter extends AbstractDevice implements Receip
     @Override
     public void open() {
         send(render(escpos -> kickDrawer(escpos)));
-    }
-
-    /** The bytes of the last jobs a simulated printer received, oldest first. */
-    public List<byte[]> simulatedJobs() {
-        return List.copyOf(simulatedJobs);
     }
 
     /** The receipt as ESC/POS bytes: drawer kick first (the cashier makes change while it prints), then the paper. */

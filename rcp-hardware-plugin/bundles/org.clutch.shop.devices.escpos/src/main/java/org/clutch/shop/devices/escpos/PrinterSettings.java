@@ -17,7 +17,7 @@ record PrinterSettings(LinkSettings link, int columns, EscPos.CharacterCodeTable
         EscPos.PinConnector drawerPin) {
 
     static PrinterSettings from(Map<String, ?> properties) {
-        LinkSettings link = LinkSettings.from(properties, 9100, 19200);
+        LinkSettings link = LinkSettings.from(properties, 9100, 19200, 3000);
         int columns = LinkSettings.number(properties, "columns", 48);
         if (columns < 24 || columns > 64) {
             throw new IllegalArgumentException("columns " + columns + " is not a receipt paper width (24 to 64).");

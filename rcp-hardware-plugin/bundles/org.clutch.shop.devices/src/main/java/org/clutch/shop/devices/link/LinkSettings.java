@@ -12,16 +12,12 @@ public record LinkSettings(Kind kind, String host, int port, String serialPort, 
 
     public enum Kind { TCP, SERIAL, FILE, SIMULATOR }
 
-    public static LinkSettings tcp(String host, int port) {
-        return new LinkSettings(Kind.TCP, host, port, null, 0, null, 3000);
-    }
-
-    public static LinkSettings simulator() {
-        return new LinkSettings(Kind.SIMULATOR, null, 0, null, 0, null, 3000);
-    }
-
-    /** Reads the settings from configuration properties, the family's default port and baud rate filling gaps. */
-    public static LinkSettings from(Map<String, ?> properties, int defaultPort, int defaultBaudRate) {
+    /**
+     * Reads the settings from configuration properties; the family's default port, baud rate and answer timeout
+     * fill the gaps.
+     */
+    public static LinkSettings from(Map<String, ?> properties, int defaultPort, int defaultBaudRate,
+            int defaultTimeoutMillis) {
         String connection = text(properties, "connection", "simulator").toUpperCase(Locale.ROOT);
         Kind kind;
         try {
@@ -32,7 +28,7 @@ public record LinkSettings(Kind kind, String host, int port, String serialPort, 
         }
         return new LinkSettings(kind, text(properties, "host", "127.0.0.1"), number(properties, "port", defaultPort),
                 text(properties, "serialPort", ""), number(properties, "baudRate", defaultBaudRate),
-                text(properties, "path", ""), number(properties, "timeoutMillis", 3000));
+                text(properties, "path", ""), number(properties, "timeoutMillis", defaultTimeoutMillis));
     }
 
     public String describe() {
