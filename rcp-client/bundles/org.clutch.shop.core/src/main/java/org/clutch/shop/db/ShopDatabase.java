@@ -28,7 +28,7 @@ public final class ShopDatabase implements AutoCloseable {
     }
 
     public static ShopDatabase open(Path directory) {
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("shop") + ";DB_CLOSE_ON_EXIT=FALSE";
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("shop") + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=131072";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "shop", "");
         pool.setMaxConnections(8);
         try {
