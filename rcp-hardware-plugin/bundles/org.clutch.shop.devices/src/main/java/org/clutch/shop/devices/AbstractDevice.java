@@ -40,6 +40,11 @@ public abstract class AbstractDevice implements Device {
         fire(wasConnected ? DeviceEvent.Kind.LOST : DeviceEvent.Kind.ERROR, message);
     }
 
+    /** Something went wrong with one request while the device stays as it was (a misread, a refused command). */
+    protected void error(String message) {
+        fire(DeviceEvent.Kind.ERROR, message);
+    }
+
     protected void disconnected() {
         status = DeviceStatus.disconnected();
     }

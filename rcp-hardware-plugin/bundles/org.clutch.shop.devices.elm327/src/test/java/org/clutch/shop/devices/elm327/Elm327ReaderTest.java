@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.clutch.shop.devices.DeviceEvent;
 import org.clutch.shop.devices.DeviceException;
@@ -17,6 +21,7 @@ import org.clutch.shop.devices.FreezeFrame;
 import org.clutch.shop.devices.TroubleCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The reader against the simulated adapter over a real TCP socket, as with a Wi-Fi ELM327. */
 class Elm327ReaderTest {
@@ -140,5 +145,32 @@ class Elm327ReaderTest {
         DeviceException cut = assertThrows(DeviceException.class,
                 () -> ObdMessages.messages(List.of("014", "0: 49 02 01 31 48 47", "1: 43 4D 38 32 36 33 33")));
         assertEquals("The car's answer was cut short: 13 of 20 bytes.", cut.getMessage());
+    }
+
+    /**
+     * A USB or Bluetooth adapter is a serial port: socat makes a pseudo-terminal whose other end is the simulated
+     * adapter's socket, and the reader talks to it through jSerialComm as to a real one.
+     */
+    @Test
+    void anAdapterOnASerialPortAnswersThroughJSerialComm(@TempDir Path directory) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/socat")), "socat makes the serial line (apt install socat)");
+        adapter = new Elm327Simulator(Elm327Simulator.Scenario.CODES_PRESENT).listen(0);
+        Path port = directory.resolve("rfcomm0");
+        Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + port, "tcp:127.0.0.1:" + adapter.port())
+                .redirectErrorStream(true).start();
+        try {
+            for (int i = 0; i < 100 && !Files.exists(port); i++) {
+                Thread.sleep(50);
+            }
+            reader = new Elm327Reader(Map.of("connection", "serial", "serialPort", port.toString(), "baudRate", 38400,
+                    "timeoutMillis", 3000));
+            assertEquals(DeviceStatus.State.CONNECTED, reader.connect().state(), reader.status().message());
+            assertEquals(Optional.of(Elm327Simulator.VIN), reader.readVin());
+            assertEquals(List.of("P0133", "P0420", "P0301", "P0171"), codes(reader.readTroubleCodes(TroubleCode.Kind.STORED)));
+        } finally {
+            reader.disconnect();
+            socat.destroy();
+            socat.waitFor(5, TimeUnit.SECONDS);
+        }
     }
 }

@@ -6,17 +6,12 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.clutch.shop.devices.AbstractDevice;
+import org.clutch.shop.devices.AbstractPrinter;
 import org.clutch.shop.devices.CashDrawer;
-import org.clutch.shop.devices.DeviceException;
-import org.clutch.shop.devices.DeviceStatus;
 import org.clutch.shop.devices.ReceiptDocument;
 import org.clutch.shop.devices.ReceiptPrinter;
-import org.clutch.shop.devices.link.Link;
 import org.clutch.shop.devices.link.LinkSettings;
-import org.clutch.shop.devices.link.Links;
 
 import com.github.anastaciocintra.escpos.EscPos;
 import com.github.anastaciocintra.escpos.EscPosConst;
@@ -26,14 +21,10 @@ import com.github.anastaciocintra.escpos.image.RasterBitImageWrapper;
 
 /**
  * An ESC/POS receipt printer (Epson TM and the many printers that speak its language) with the cash drawer on its
- * kick connector. Each job is rendered whole into memory and sent over one connection, so a printer that drops
- * off the network never gets half a receipt from us; with {@code connection=simulator} the bytes are kept instead.
+ * kick connector.
  */
-public final class EscPosReceiptPrinter extends AbstractDevice implements ReceiptPrinter, CashDrawer {
+public final class EscPosReceiptPrinter extends AbstractPrinter implements ReceiptPrinter, CashDrawer {
 
-    private static final int SIMULATOR_JOBS_KEPT = 20;
-
-    private final List<byte[]> simulatedJobs = new CopyOnWriteArrayList<>();
     private volatile PrinterSettings settings;
 
     /** For Declarative Services, which then calls {@link #activate(Map)}. */
@@ -67,24 +58,14 @@ public final class EscPosReceiptPrinter extends AbstractDevice implements Receip
         return settings.columns();
     }
 
-    /** Checks the printer can be reached (a TCP connection, the serial port opens, the file can be written). */
     @Override
-    public DeviceStatus connect() {
-        if (settings.link().kind() == LinkSettings.Kind.SIMULATOR) {
-            connected("simulator");
-        } else {
-            try (Link link = Links.open(settings.link())) {
-                connected("ready at " + settings.link().describe());
-            } catch (DeviceException e) {
-                lost(e.getMessage());
-            }
-        }
-        return status();
+    protected LinkSettings link() {
+        return settings.link();
     }
 
     @Override
-    public void disconnect() {
-        disconnected();
+    protected String kind() {
+        return "receipt printer";
     }
 
     @Override
@@ -151,33 +132,10 @@ public final class EscPosReceiptPrinter extends AbstractDevice implements Receip
         escpos.pulsePin(settings.drawerPin(), 25, 250);
     }
 
-    private void send(byte[] bytes) {
-        if (settings.link().kind() == LinkSettings.Kind.SIMULATOR) {
-            if (simulatedJobs.size() >= SIMULATOR_JOBS_KEPT) {
-                simulatedJobs.remove(0);
-            }
-            simulatedJobs.add(bytes);
-            connected("simulator");
-            return;
-        }
-        try (Link link = Links.open(settings.link())) {
-            link.out().write(bytes);
-            link.out().flush();
-            connected("ready at " + settings.link().describe());
-        } catch (DeviceException e) {
-            lost(e.getMessage());
-            throw e;
-        } catch (IOException e) {
-            lost("The receipt printer stopped answering: " + e.getMessage());
-            throw new DeviceException("The receipt printer at " + settings.link().describe() + " stopped answering: "
-                    + e.getMessage(), e);
-        }
-    }
-
     /** The text of the receipts a simulated printer received, decoded back from its bytes. */
     public List<List<EscPosDecoder.PrintedLine>> simulatedReceipts() {
         List<List<EscPosDecoder.PrintedLine>> receipts = new ArrayList<>();
-        for (byte[] job : simulatedJobs) {
+        for (byte[] job : simulatedJobs()) {
             receipts.add(EscPosDecoder.decode(job, settings.charset()));
         }
         return receipts;
