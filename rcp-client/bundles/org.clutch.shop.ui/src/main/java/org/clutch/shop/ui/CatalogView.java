@@ -32,11 +32,13 @@ import org.clutch.shop.money.ShopCurrency;
 import org.clutch.shop.ui.Screens.StatusLine;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
@@ -124,8 +126,9 @@ public final class CatalogView {
         Screens.button(formActions, "Save part", "save-part", this::savePart, status);
 
         Composite actions = new Composite(root, SWT.NONE);
-        actions.setLayout(new GridLayout(7, false));
+        actions.setLayout(new GridLayout(8, false));
         actions.setLayoutData(Screens.wide(1));
+        Screens.button(actions, "Print label…", "label-part", this::openLabel, status);
         Screens.button(actions, "Adjust stock…", "adjust-stock", this::adjustStock, status);
         Screens.button(actions, "Count a bin…", "count-bin", this::countBin, status);
         Screens.button(actions, "Move between bins…", "transfer-stock", this::transfer, status);
@@ -213,6 +216,21 @@ public final class CatalogView {
     private Optional<Part> selectedPart() {
         int index = results.getSelectionIndex();
         return index < 0 ? Optional.empty() : shop.catalog().get(hits.get(index).id());
+    }
+
+    /** The chosen part's shelf or bag label in a window of its own, previewed before it is printed. */
+    private void openLabel() {
+        int index = results.getSelectionIndex();
+        if (index < 0) {
+            throw new RuleException("Choose a part.");
+        }
+        PartSummary part = hits.get(index);
+        Shell window = new Shell(root.getShell(), SWT.DIALOG_TRIM | SWT.RESIZE);
+        window.setText("Label for " + part.partNumber());
+        window.setLayout(new FillLayout());
+        new LabelView(window, session, part);
+        window.pack();
+        window.open();
     }
 
     /** A manager's correction: units into (+) or out of (−) a bin, with the reason on the ledger. */

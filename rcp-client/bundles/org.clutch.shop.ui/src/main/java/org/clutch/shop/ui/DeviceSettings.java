@@ -6,6 +6,8 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
 
+import org.clutch.shop.devices.BarcodeScanner;
+import org.clutch.shop.devices.LabelPrinter;
 import org.clutch.shop.devices.ReceiptPrinter;
 import org.clutch.shop.devices.VehicleDiagnostics;
 import org.osgi.framework.BundleContext;
@@ -22,8 +24,10 @@ final class DeviceSettings {
     private DeviceSettings() {
     }
 
-    /** The demo shop gets the simulated printer and OBD reader, unless devices were already set up. */
+    /** The demo shop gets simulated devices of every family, unless devices were already set up. */
     static void useSimulatorsWhereUnset() {
+        setIfUnset(BarcodeScanner.CONFIGURATION_PID, Map.of("connection", "simulator"));
+        setIfUnset(LabelPrinter.CONFIGURATION_PID, Map.of("connection", "simulator", "widthDots", "406", "heightDots", "203"));
         setIfUnset(ReceiptPrinter.CONFIGURATION_PID, Map.of("connection", "simulator", "columns", "42", "codePage", "CP858_Euro"));
         setIfUnset(VehicleDiagnostics.CONFIGURATION_PID, Map.of("connection", "simulator", "scenario", "codes-present"));
     }

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.clutch.shop.devices.BarcodeScanner;
 import org.clutch.shop.devices.Device;
+import org.clutch.shop.devices.LabelPrinter;
 import org.clutch.shop.devices.ReceiptPrinter;
 import org.clutch.shop.devices.VehicleDiagnostics;
 import org.osgi.framework.Bundle;
@@ -48,6 +50,14 @@ public class Devices {
         return all().stream().filter(ReceiptPrinter.class::isInstance).map(ReceiptPrinter.class::cast).findFirst();
     }
 
+    public List<BarcodeScanner> scanners() {
+        return all().stream().filter(BarcodeScanner.class::isInstance).map(BarcodeScanner.class::cast).toList();
+    }
+
+    public Optional<LabelPrinter> labelPrinter() {
+        return all().stream().filter(LabelPrinter.class::isInstance).map(LabelPrinter.class::cast).findFirst();
+    }
+
     public Optional<VehicleDiagnostics> diagnostics() {
         return all().stream().filter(VehicleDiagnostics.class::isInstance).map(VehicleDiagnostics.class::cast).findFirst();
     }
@@ -69,6 +79,9 @@ public class Devices {
                 @Override
                 public Device addingService(ServiceReference<Device> reference) {
                     Device device = context.getService(reference);
+                    if (device instanceof BarcodeScanner scanner) {
+                        scanner.connect(); // a scanner reads from the moment it is there; printers connect per job
+                    }
                     changed();
                     return device;
                 }

@@ -2,16 +2,24 @@ package org.clutch.shop.ui;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.clutch.shop.RuleException;
 import org.clutch.shop.Shop;
 import org.clutch.shop.catalog.PartSummary;
 import org.clutch.shop.customers.Customer;
+import org.clutch.shop.devices.BarcodeScanner;
+import org.clutch.shop.devices.DeviceEvent;
+import org.clutch.shop.devices.DeviceListener;
 import org.clutch.shop.devices.DeviceStatus;
+import org.clutch.shop.devices.Gtin;
+import org.clutch.shop.devices.KeystrokeBurst;
 import org.clutch.shop.devices.ReceiptDocument;
 import org.clutch.shop.devices.ReceiptPrinter;
 import org.clutch.shop.money.Discount;
@@ -62,6 +70,11 @@ public final class PosView {
     private final Label printerState;
     private final StatusLine status;
     private final List<PartSummary> hits = new ArrayList<>();
+    private final KeystrokeBurst keystrokes = new KeystrokeBurst();
+    private final Set<BarcodeScanner> attachedScanners = new HashSet<>();
+    private final Consumer<String> scannerReads;
+    private final DeviceListener scannerTrouble;
+    private String wedgeScan;
     private Cart cart;
 
     public PosView(Composite parent, ShopSession session) {
@@ -137,13 +150,38 @@ public final class PosView {
         printerState = Screens.label(right, "", "printer-state");
         printerState.setLayoutData(Screens.wide(2));
         showPrinter();
-        session.devices().onChange(() -> root.getDisplay().asyncExec(() -> {
-            if (!root.isDisposed()) {
-                showPrinter();
+        scannerReads = code -> onUiThread(() -> status.run(() -> scannedCode(code)));
+        scannerTrouble = event -> {
+            if (event.kind() != DeviceEvent.Kind.CONNECTED) {
+                onUiThread(() -> status.error("Scanner: " + event.message()));
             }
+        };
+        attachScanners();
+        session.devices().onChange(() -> onUiThread(() -> {
+            showPrinter();
+            attachScanners();
         }));
+        root.addListener(SWT.Dispose, e -> attachedScanners.forEach(this::detach));
 
-        scan.addListener(SWT.DefaultSelection, e -> status.run(this::scanned));
+        // a keyboard-wedge scanner types the code in a burst and ends it with Enter; people type slower
+        scan.addListener(SWT.KeyDown, e -> {
+            long at = e.time & 0xFFFFFFFFL;
+            if (e.character == SWT.CR || e.keyCode == SWT.KEYPAD_CR) {
+                wedgeScan = keystrokes.enter(at);
+            } else if (e.character >= ' ') {
+                keystrokes.key(e.character, at);
+            }
+        });
+        scan.addListener(SWT.DefaultSelection, e -> {
+            String code = wedgeScan;
+            wedgeScan = null;
+            if (code != null) {
+                scan.setText("");
+                status.run(() -> scannedCode(code));
+            } else {
+                status.run(this::scanned);
+            }
+        });
         results.addListener(SWT.DefaultSelection, e -> status.run(this::addSelectedResult));
         cash.addListener(SWT.Modify, e -> showChange());
         card.addListener(SWT.Modify, e -> showChange());
@@ -158,6 +196,53 @@ public final class PosView {
 
     public Cart cart() {
         return cart;
+    }
+
+    private void onUiThread(Runnable action) {
+        if (!root.isDisposed()) {
+            root.getDisplay().asyncExec(() -> {
+                if (!root.isDisposed()) {
+                    action.run();
+                }
+            });
+        }
+    }
+
+    /** Listens to every scanner the desktop has; scanners that went away are simply no longer heard. */
+    private void attachScanners() {
+        for (BarcodeScanner scanner : session.devices().scanners()) {
+            if (attachedScanners.add(scanner)) {
+                scanner.addScanListener(scannerReads);
+                scanner.addListener(scannerTrouble);
+            }
+        }
+    }
+
+    private void detach(BarcodeScanner scanner) {
+        scanner.removeScanListener(scannerReads);
+        scanner.removeListener(scannerTrouble);
+    }
+
+    /**
+     * A code from a scanner: it adds the part it belongs to, or says plainly that it belongs to none; it never turns
+     * into a word search as typing does. A retail code with a wrong check digit is a misread, to be scanned again.
+     */
+    public void scannedCode(String code) {
+        if (Gtin.looksLikeGtin(code) && !Gtin.isValid(code)) {
+            root.getDisplay().beep();
+            throw new RuleException("Misread " + code + ": its check digit is wrong. Scan it again.");
+        }
+        List<PartSummary> found = shop.catalog().findExact(code);
+        if (found.isEmpty()) {
+            root.getDisplay().beep();
+            throw new RuleException("Scanned " + code + ": no part in the catalog has this code.");
+        }
+        if (found.size() > 1) {
+            showResults(found);
+            status.info(found.size() + " parts share " + code + "; double-click the one in hand.");
+            return;
+        }
+        add(found.get(0), 1);
     }
 
     /** Enter in the scan box: an exact barcode or part number adds one unit; anything else lists the matches. */

@@ -107,6 +107,30 @@ final class ScreenFixture implements AutoCloseable {
         settle();
     }
 
+    /**
+     * Empties the field, then presses each key of {@code text} and Enter, {@code millisPerKey} apart by the events'
+     * clock: about 5 ms is a keyboard-wedge scanner, 100 ms and more a person.
+     */
+    void keys(String field, String text, int millisPerKey) {
+        Text input = find(field);
+        input.setFocus();
+        input.setText("");
+        int time = 1_000_000;
+        for (char c : text.toCharArray()) {
+            Event key = new Event();
+            key.character = c;
+            key.time = time += millisPerKey;
+            input.notifyListeners(SWT.KeyDown, key);
+            input.append(String.valueOf(c));
+        }
+        Event enter = new Event();
+        enter.character = SWT.CR;
+        enter.time = time + millisPerKey;
+        input.notifyListeners(SWT.KeyDown, enter);
+        input.notifyListeners(SWT.DefaultSelection, new Event());
+        settle();
+    }
+
     void type(String field, String text) {
         Text input = find(field);
         input.setText(text);

@@ -1,0 +1,145 @@
+package org.clutch.shop.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.clutch.shop.devices.AbstractDevice;
+import org.clutch.shop.devices.BarcodeScanner;
+import org.clutch.shop.devices.Device;
+import org.clutch.shop.devices.DeviceStatus;
+import org.clutch.shop.devices.Gtin;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Scans at the till from a scanner service (serial, network, simulated) and from a keyboard-wedge scanner. */
+class ScanningScreenTest {
+
+    @TempDir
+    Path directory;
+
+    private ScreenFixture ui;
+    private PosView till;
+    private final CounterScanner scanner = new CounterScanner();
+
+    /** A scanner service as drivers register one: reads go to the scan listeners, from the driver's own thread. */
+    static final class CounterScanner extends AbstractDevice implements BarcodeScanner {
+        private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String id() {
+            return "barcode-scanner";
+        }
+
+        @Override
+        public String description() {
+            return "counter scanner";
+        }
+
+        @Override
+        public DeviceStatus connect() {
+            connected("reading");
+            return status();
+        }
+
+        @Override
+        public void disconnect() {
+        }
+
+        @Override
+        public void addScanListener(Consumer<String> listener) {
+            listeners.add(listener);
+        }
+
+        @Override
+        public void removeScanListener(Consumer<String> listener) {
+            listeners.remove(listener);
+        }
+
+        @Override
+        public void feed(String code) {
+            Thread reader = new Thread(() -> listeners.forEach(l -> l.accept(code)));
+            reader.start();
+        }
+
+        void unplug() {
+            lost("The scanner at /dev/ttyUSB0 closed the connection.");
+        }
+    }
+
+    @BeforeEach
+    void openTill() {
+        ui = new ScreenFixture(directory);
+        ui.part("BP-100", "Brake pad set front", "4006633123457", 450000, 5);
+        ui.part("OF-200", "Oil filter", "5901234123457", 90000, 5);
+        till = new PosView(ui.shell, ui.session(ui.clerk, new Devices() {
+            @Override
+            public List<Device> all() {
+                return List.of(scanner);
+            }
+        }));
+        ui.show();
+    }
+
+    @AfterEach
+    void close() {
+        ui.close();
+    }
+
+    private String status() {
+        return ui.<Label>find("status").getText();
+    }
+
+    private int unitsInSale() {
+        return till.cart().lines().stream().mapToInt(line -> line.quantity()).sum();
+    }
+
+    @Test
+    void aScannerServiceAddsWhatItReadsAndSaysWhenItCannot() {
+        scanner.feed("4006633123457");
+        ui.waitFor(() -> unitsInSale() == 1);
+        scanner.feed("4006633123457");
+        ui.waitFor(() -> unitsInSale() == 2);
+        assertEquals(1, till.cart().lines().size(), "the same part twice is one line of 2");
+
+        String notOurs = "400638133393" + Gtin.checkDigit("400638133393");
+        scanner.feed(notOurs);
+        ui.waitFor(() -> status().contains(notOurs));
+        assertEquals("Scanned " + notOurs + ": no part in the catalog has this code.", status());
+
+        scanner.feed("5901234123450");
+        ui.waitFor(() -> status().contains("Misread"));
+        assertEquals("Misread 5901234123450: its check digit is wrong. Scan it again.", status());
+        assertEquals(2, unitsInSale(), "neither the unknown code nor the misread changed the sale");
+
+        scanner.unplug();
+        ui.waitFor(() -> status().startsWith("Scanner:"));
+        assertEquals("Scanner: The scanner at /dev/ttyUSB0 closed the connection.", status());
+    }
+
+    @Test
+    void aKeyboardWedgeBurstIsAScanAndSlowTypingIsASearch() {
+        ui.keys("scan", "5901234123457", 4);
+        assertEquals(1, unitsInSale());
+        assertEquals("", ui.<Text>find("scan").getText());
+
+        String notOurs = "400638133393" + Gtin.checkDigit("400638133393");
+        ui.keys("scan", notOurs, 4);
+        assertEquals("Scanned " + notOurs + ": no part in the catalog has this code.", status());
+
+        ui.keys("scan", "pad", 150);
+        assertEquals(1, ui.<Table>find("results").getItemCount(), "typed words search the catalog");
+        assertTrue(status().startsWith("1 parts match"), status());
+        ui.keys("scan", "BP-100", 150);
+        assertEquals(2, unitsInSale(), "a typed part number still adds its part");
+    }
+}
