@@ -32,9 +32,9 @@ import org.clutch.shop.money.ShopCurrency;
 import org.clutch.shop.ui.Screens.StatusLine;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -227,8 +227,14 @@ public final class CatalogView {
         PartSummary part = hits.get(index);
         Shell window = new Shell(root.getShell(), SWT.DIALOG_TRIM | SWT.RESIZE);
         window.setText("Label for " + part.partNumber());
-        window.setLayout(new FillLayout());
-        new LabelView(window, session, part);
+        window.setLayout(new GridLayout(1, false));
+        new LabelView(window, session, part).control().setLayoutData(Screens.fill(1));
+        Button close = new Button(window, SWT.PUSH);
+        close.setText("Close");
+        close.setData("name", "close-label");
+        close.setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));
+        close.addListener(SWT.Selection, e -> window.close());
+        window.setDefaultButton(close);
         window.pack();
         window.open();
     }
