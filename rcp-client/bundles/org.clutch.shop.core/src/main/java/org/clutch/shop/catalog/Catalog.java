@@ -328,6 +328,7 @@ public final class Catalog {
         }
     }
 
+    /** The search words of a text: lower case letters and digits, at least two characters. */
     static Set<String> words(String text) {
         Set<String> words = new LinkedHashSet<>();
         if (text == null) {

@@ -74,7 +74,7 @@ public final class PosView {
     private final Set<BarcodeScanner> attachedScanners = new HashSet<>();
     private final Consumer<String> scannerReads;
     private final DeviceListener scannerTrouble;
-    private String wedgeScan;
+    private boolean wedgeScan;
     private Cart cart;
 
     public PosView(Composite parent, ShopSession session) {
@@ -163,19 +163,21 @@ public final class PosView {
         }));
         root.addListener(SWT.Dispose, e -> attachedScanners.forEach(this::detach));
 
-        // a keyboard-wedge scanner types the code in a burst and ends it with Enter; people type slower
+        // a keyboard-wedge scanner types the code in a burst and ends it with Enter; people type slower. The key
+        // timing says which it was; the code is what reached the box (GTK can report a shifted key twice)
         scan.addListener(SWT.KeyDown, e -> {
             long at = e.time & 0xFFFFFFFFL;
             if (e.character == SWT.CR || e.keyCode == SWT.KEYPAD_CR) {
-                wedgeScan = keystrokes.enter(at);
+                wedgeScan = keystrokes.enter(at) != null;
             } else if (e.character >= ' ') {
                 keystrokes.key(e.character, at);
             }
         });
         scan.addListener(SWT.DefaultSelection, e -> {
-            String code = wedgeScan;
-            wedgeScan = null;
-            if (code != null) {
+            String code = scan.getText().trim();
+            boolean scanned = wedgeScan;
+            wedgeScan = false;
+            if (scanned && !code.isEmpty()) {
                 scan.setText("");
                 status.run(() -> scannedCode(code));
             } else {
@@ -228,9 +230,9 @@ public final class PosView {
      * into a word search as typing does. A retail code with a wrong check digit is a misread, to be scanned again.
      */
     public void scannedCode(String code) {
-        if (Gtin.looksLikeGtin(code) && !Gtin.isValid(code)) {
+        if (Gtin.isMisread(code)) {
             root.getDisplay().beep();
-            throw new RuleException("Misread " + code + ": its check digit is wrong. Scan it again.");
+            throw new RuleException(Gtin.misreadMessage(code));
         }
         List<PartSummary> found = shop.catalog().findExact(code);
         if (found.isEmpty()) {

@@ -31,6 +31,16 @@ public final class Gtin {
         return (10 - sum % 10) % 10;
     }
 
+    /** A code that has a retail barcode's shape but not its check digit: the scanner misread the label. */
+    public static boolean isMisread(String code) {
+        return looksLikeGtin(code) && !isValid(code);
+    }
+
+    /** What to tell the person at the scanner about a misread. */
+    public static String misreadMessage(String code) {
+        return "Misread " + code + ": its check digit is wrong. Scan it again.";
+    }
+
     /** Only digits of GTIN lengths are GTINs; other symbologies (Code 128 part numbers) are not checked here. */
     public static boolean looksLikeGtin(String code) {
         return code != null && code.matches("\\d{8}|\\d{12,14}");

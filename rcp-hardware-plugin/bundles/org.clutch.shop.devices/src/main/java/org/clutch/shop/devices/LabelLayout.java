@@ -29,13 +29,13 @@ public record LabelLayout(int widthDots, int heightDots) {
     }
 
     public Box partNumber() {
-        return new Box(margin(), margin(), inner() * 3 / 5, heightDots * 15 / 100);
+        return new Box(margin(), margin(), inner() * 11 / 20, heightDots * 15 / 100);
     }
 
-    /** Right of the part number, right aligned, larger. */
+    /** Right of the part number, right aligned, as tall. */
     public Box price() {
-        int x = margin() + inner() * 3 / 5;
-        return new Box(x, margin(), widthDots - margin() - x, heightDots * 18 / 100);
+        int x = margin() + inner() * 11 / 20;
+        return new Box(x, margin(), widthDots - margin() - x, heightDots * 15 / 100);
     }
 
     /** Up to {@link #NAME_LINES} lines under the part number. */

@@ -108,8 +108,8 @@ public final class SerialBarcodeScanner extends AbstractDevice implements Barcod
         if (scanned.isEmpty()) {
             return;
         }
-        if (Gtin.looksLikeGtin(scanned) && !Gtin.isValid(scanned)) {
-            error("Misread " + scanned + ": its check digit is wrong. Scan it again.");
+        if (Gtin.isMisread(scanned)) {
+            error(Gtin.misreadMessage(scanned));
             return;
         }
         for (Consumer<String> listener : scanListeners) {
