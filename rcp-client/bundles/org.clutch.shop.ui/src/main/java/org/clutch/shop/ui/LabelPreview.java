@@ -44,14 +44,12 @@ final class LabelPreview {
     }
 
     private static void bars(GC gc, Label label, LabelLayout layout) {
-        boolean[] modules = LabelLayout.modules(label);
-        int width = layout.moduleWidth(label);
-        int left = layout.barcodeLeft(label);
+        LabelLayout.Bars bars = layout.bars(label);
         Box box = layout.barcode();
         gc.setBackground(gc.getDevice().getSystemColor(SWT.COLOR_BLACK));
-        for (int i = 0; i < modules.length; i++) {
-            if (modules[i]) {
-                gc.fillRectangle(left + i * width, box.y(), width, box.height());
+        for (int i = 0; i < bars.modules().length; i++) {
+            if (bars.modules()[i]) {
+                gc.fillRectangle(bars.left() + i * bars.moduleWidth(), box.y(), bars.moduleWidth(), box.height());
             }
         }
         gc.setBackground(gc.getDevice().getSystemColor(SWT.COLOR_WHITE));

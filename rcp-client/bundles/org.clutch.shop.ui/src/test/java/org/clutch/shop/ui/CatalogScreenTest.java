@@ -44,10 +44,6 @@ class CatalogScreenTest {
         ui.close();
     }
 
-    private String status() {
-        return ui.<Label>find("status").getText();
-    }
-
     @Test
     void anImportRunsInTheBackgroundAppliesGoodRowsAndSavesTheRejectedOnesWithReasons() throws Exception {
         Path file = files.resolve("supplier-list.csv");
@@ -58,10 +54,10 @@ class CatalogScreenTest {
         ui.prompter.answer(file);
 
         ui.click("import-catalog");
-        ui.waitFor(() -> status().contains("rows applied"));
+        ui.waitFor(() -> ui.status().contains("rows applied"));
 
         assertEquals("2 of 3 rows applied, 1 rejected. Rejected rows and reasons: " + files.resolve("supplier-list-rejected.csv"),
-                status());
+                ui.status());
         assertEquals("3 parts", ui.<Label>find("part-count").getText());
         List<String> rejected = Files.readAllLines(files.resolve("supplier-list-rejected.csv"));
         assertEquals("line,part_number,brand,name,category,cost,price,reason", rejected.get(0));
@@ -74,8 +70,8 @@ class CatalogScreenTest {
         Path export = files.resolve("catalog.csv");
         ui.prompter.answer(export);
         ui.click("export-catalog");
-        ui.waitFor(() -> status().startsWith("Exported"));
-        assertEquals("Exported 3 parts to " + export + ".", status());
+        ui.waitFor(() -> ui.status().startsWith("Exported"));
+        assertEquals("Exported 3 parts to " + export + ".", ui.status());
         assertEquals(4, Files.readAllLines(export).size());
     }
 
@@ -88,7 +84,7 @@ class CatalogScreenTest {
 
         ui.prompter.answer("A-01").answer("3");
         ui.click("count-bin");
-        assertEquals("Counted 3 of BP-100 in A-01; the books said 5, variance -2.", status());
+        assertEquals("Counted 3 of BP-100 in A-01; the books said 5, variance -2.", ui.status());
 
         ui.prompter.answer(ui.manager).answer("B-02").answer("4").answer("found in the back room");
         ui.click("adjust-stock");
@@ -101,10 +97,10 @@ class CatalogScreenTest {
 
         ui.prompter.answer("B-02").answer("c-03").answer("5");
         ui.click("transfer-stock");
-        assertEquals("Bin B-02 holds 4; move at most that.", status());
+        assertEquals("Bin B-02 holds 4; move at most that.", ui.status());
         ui.prompter.answer("B-02").answer("c-03").answer("3");
         ui.click("transfer-stock");
-        assertEquals("Moved 3 of BP-100 from B-02 to C-03.", status());
+        assertEquals("Moved 3 of BP-100 from B-02 to C-03.", ui.status());
         assertEquals(Map.of("A-01", 3, "B-02", 1, "C-03", 3), ui.shop.inventory().onHandByBin(pads.id()));
     }
 
@@ -121,13 +117,13 @@ class CatalogScreenTest {
         ui.type("part-reorder-point", "4");
         ui.type("part-cross-references", "OEM:Toyota:90915-YZZE1\nAFTERMARKET:Bosch:F026407");
         ui.click("save-part");
-        assertEquals("The barcode 4011558012346 has a wrong check digit or characters.", status());
+        assertEquals("The barcode 4011558012346 has a wrong check digit or characters.", ui.status());
         assertEquals(1, ui.shop.catalog().count(), "nothing saved from a refused form");
 
         ui.type("part-barcode", "4011558012342");
         ui.type("part-fitment", "Toyota:Corolla:2014-2019:1.8\nToyota:Auris:2013");
         ui.click("save-part");
-        assertEquals("Added Mann OF-220.", status());
+        assertEquals("Added Mann OF-220.", ui.status());
         assertEquals("2 parts", ui.<Label>find("part-count").getText());
         Table results = ui.find("catalog-results");
         assertEquals("OF-220", results.getItem(0).getText(0));
@@ -149,14 +145,14 @@ class CatalogScreenTest {
         ui.type("part-price", "700");
         ui.prompter.answer(ScreenFixture.ScriptedPrompter.NOBODY);
         ui.click("save-part");
-        assertEquals("Not saved: the price change was not approved.", status());
+        assertEquals("Not saved: the price change was not approved.", ui.status());
         Part unchanged = ui.shop.catalog().get(ui.shop.catalog().findByNumber("OF-220").get(0).id()).orElseThrow();
         assertEquals(65000, unchanged.priceMinor());
         assertEquals("Oil filter", unchanged.name());
 
         ui.prompter.answer(ui.manager);
         ui.click("save-part");
-        assertEquals("Saved Mann OF-220.", status());
+        assertEquals("Saved Mann OF-220.", ui.status());
         Part changed = ui.shop.catalog().get(unchanged.id()).orElseThrow();
         assertEquals(70000, changed.priceMinor());
         assertEquals("Oil filter, spin-on", changed.name());

@@ -35,10 +35,6 @@ class CustomersScreenTest {
         ui.close();
     }
 
-    private String status() {
-        return ui.<Label>find("status").getText();
-    }
-
     @Test
     void aClerkAddsACustomerWithAVehicleAndAManagerGrantsCredit() {
         new CustomersView(ui.shell, ui.session(ui.clerk));
@@ -50,7 +46,7 @@ class CustomersScreenTest {
         ui.type("vehicle-model", "Probox");
         ui.type("vehicle-year", "20x5");
         ui.click("add-vehicle");
-        assertEquals("Enter the vehicle's model year.", status());
+        assertEquals("Enter the vehicle's model year.", ui.status());
         ui.type("vehicle-year", "2015");
         ui.type("vehicle-plate", "kcd 123a");
         ui.click("add-vehicle");
@@ -61,7 +57,7 @@ class CustomersScreenTest {
 
         ui.prompter.answer(ui.manager);
         ui.click("save-customer");
-        assertEquals("Kamau Garage saved.", status());
+        assertEquals("Kamau Garage saved.", ui.status());
         Customer saved = ui.shop.customers().search("KCD 123A", 5).get(0);
         assertEquals(1_000_000, saved.creditLimitMinor());
         assertEquals("2015 Toyota Probox (KCD 123A)", saved.vehicles().get(0).label());
@@ -81,10 +77,10 @@ class CustomersScreenTest {
         ui.prompter.answer("kcd123a");
         ui.click("choose-customer");
         assertEquals("Kamau Garage", ui.<Label>find("customer").getText());
-        assertEquals("Selling to Kamau Garage; 10,000.00 available on account.", status());
+        assertEquals("Selling to Kamau Garage; 10,000.00 available on account.", ui.status());
         ui.type("account", "4,500");
         ui.click("complete");
-        assertTrue(status().startsWith("Sale S000001 completed"), status());
+        assertTrue(ui.status().startsWith("Sale S000001 completed"), ui.status());
         SaleRecord sale = ui.shop.sales().findByNumber("S000001").orElseThrow();
         assertEquals(garage.id(), sale.customerId());
         assertEquals(450000, ui.shop.customers().get(garage.id()).orElseThrow().balanceMinor());
@@ -96,7 +92,7 @@ class CustomersScreenTest {
         ui.click("choose-customer");
         ui.type("account", "9,000");
         ui.click("complete");
-        assertEquals("Only 5,500.00 of Kamau Garage's credit limit is left.", status());
+        assertEquals("Only 5,500.00 of Kamau Garage's credit limit is left.", ui.status());
         assertEquals(2, till.cart().lines().get(0).quantity(), "the refused sale is still on the till");
         assertEquals(4, ui.shop.inventory().onHand(ui.shop.catalog().findByNumber("BP-100").get(0).id()));
     }

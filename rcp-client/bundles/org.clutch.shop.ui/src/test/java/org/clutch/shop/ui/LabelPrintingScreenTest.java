@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.clutch.shop.catalog.PartSummary;
-import org.clutch.shop.devices.AbstractDevice;
 import org.clutch.shop.devices.Device;
-import org.clutch.shop.devices.DeviceStatus;
 import org.clutch.shop.devices.Label;
 import org.clutch.shop.devices.LabelLayout;
 import org.clutch.shop.devices.LabelPrinter;
@@ -35,26 +33,11 @@ class LabelPrintingScreenTest {
     }
 
     /** A label printer as the desktop sees one: it keeps what it was asked to print. */
-    static final class ShelfPrinter extends AbstractDevice implements LabelPrinter {
+    static final class ShelfPrinter extends FakeDevice implements LabelPrinter {
         final List<Job> jobs = new CopyOnWriteArrayList<>();
 
-        @Override
-        public String id() {
-            return "label-printer";
-        }
-
-        @Override
-        public String description() {
-            return "shelf label printer";
-        }
-
-        @Override
-        public DeviceStatus connect() {
-            return status();
-        }
-
-        @Override
-        public void disconnect() {
+        ShelfPrinter() {
+            super("label-printer", "shelf label printer");
         }
 
         @Override
@@ -68,7 +51,7 @@ class LabelPrintingScreenTest {
         }
     }
 
-    private LabelView open(Devices devices) {
+    private LabelView open(Device... devices) {
         ui = new ScreenFixture(directory);
         ui.part("BP-100", "Brake pad set front", "4006633123457", 450000, 5);
         PartSummary part = ui.shop.catalog().findByBarcode("4006633123457").orElseThrow();
@@ -77,27 +60,14 @@ class LabelPrintingScreenTest {
         return view;
     }
 
-    private static Devices with(Device device) {
-        return new Devices() {
-            @Override
-            public List<Device> all() {
-                return List.of(device);
-            }
-        };
-    }
-
     @AfterEach
     void close() {
         ui.close();
     }
 
-    private String status() {
-        return ui.<org.eclipse.swt.widgets.Label>find("status").getText();
-    }
-
     @Test
     void thePreviewShowsTheBarsThePrinterIsSent() {
-        LabelView view = open(with(new ShelfPrinter()));
+        LabelView view = open(new ShelfPrinter());
         Label label = view.label();
         assertEquals(new Label("BP-100", "Brake pad set front", "4,500.00", "4006633123457"), label);
 
@@ -106,9 +76,10 @@ class LabelPrintingScreenTest {
         image.dispose();
         LabelLayout layout = view.layout();
         int row = layout.barcode().y() + layout.barcode().height() / 2;
-        boolean[] modules = LabelLayout.modules(label);
-        int width = layout.moduleWidth(label);
-        int left = layout.barcodeLeft(label);
+        LabelLayout.Bars bars = layout.bars(label);
+        boolean[] modules = bars.modules();
+        int width = bars.moduleWidth();
+        int left = bars.left();
         for (int i = 0; i < modules.length; i++) {
             for (int dx = 0; dx < width; dx++) {
                 RGB rgb = pixels.palette.getRGB(pixels.getPixel(left + i * width + dx, row));
@@ -122,30 +93,30 @@ class LabelPrintingScreenTest {
     @Test
     void aBagLabelWithoutPriceIsPrintedAsManyTimesAsAsked() {
         ShelfPrinter printer = new ShelfPrinter();
-        open(with(printer));
+        open(printer);
         assertEquals("Prints on: shelf label printer", ui.<org.eclipse.swt.widgets.Label>find("label-printer").getText());
 
         ui.type("label-copies", "0");
         ui.click("print-label");
-        assertEquals("Copies must be a whole number from 1 to 999.", status());
+        assertEquals("Copies must be a whole number from 1 to 999.", ui.status());
 
         Button withPrice = ui.find("label-with-price");
         withPrice.setSelection(false);
         withPrice.notifyListeners(SWT.Selection, new Event());
         ui.type("label-copies", "2");
         ui.click("print-label");
-        ui.waitFor(() -> status().startsWith("Printed"));
+        ui.waitFor(() -> ui.status().startsWith("Printed"));
 
-        assertEquals("Printed 2 label(s) for BP-100.", status());
+        assertEquals("Printed 2 label(s) for BP-100.", ui.status());
         assertEquals(List.of(new Job(new Label("BP-100", "Brake pad set front", "", "4006633123457"), 2)), printer.jobs);
     }
 
     @Test
     void withoutALabelPrinterThePreviewStaysAndPrintingSaysWhy() {
-        open(Devices.none());
+        open();
         assertEquals("No label printer: set one up in the device settings to print.",
                 ui.<org.eclipse.swt.widgets.Label>find("label-printer").getText());
         ui.click("print-label");
-        assertEquals("No label printer is set up: choose one in the device settings.", status());
+        assertEquals("No label printer is set up: choose one in the device settings.", ui.status());
     }
 }

@@ -54,7 +54,7 @@ class PointOfSaleScreenTest {
         assertEquals("1,000.00", ((Label) ui.find("change")).getText());
         ui.click("complete");
 
-        assertEquals("Sale S000001 completed. Change due: 1,000.00.", ((Label) ui.find("status")).getText());
+        assertEquals("Sale S000001 completed. Change due: 1,000.00.", ui.status());
         assertEquals(0, ((Table) ui.find("lines")).getItemCount(), "a new sale starts");
         assertEquals("No receipt printer: receipts are shown here only.", ((Label) ui.find("printer-state")).getText());
         String receipt = ((Text) ui.find("receipt")).getText();
@@ -94,7 +94,7 @@ class PointOfSaleScreenTest {
         ui.type("cash", "4000");
         assertEquals("due 500.00", ((Label) ui.find("change")).getText());
         ui.click("complete");
-        assertEquals("The payment is 500.00 short.", ((Label) ui.find("status")).getText());
+        assertEquals("The payment is 500.00 short.", ui.status());
         assertEquals(5, ui.shop.inventory().onHand(pads.id()));
         assertTrue(ui.shop.sales().recent(5).isEmpty());
     }
@@ -108,6 +108,6 @@ class PointOfSaleScreenTest {
         ui.prompter.answer("1");
         ui.click("recall");
         assertEquals(1, ((Table) ui.find("lines")).getItemCount());
-        assertEquals("Recalled \"Kamau, fetching the old pads\".", ((Label) ui.find("status")).getText());
+        assertEquals("Recalled \"Kamau, fetching the old pads\".", ui.status());
     }
 }

@@ -7,10 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.clutch.shop.devices.AbstractDevice;
-import org.clutch.shop.devices.Device;
 import org.clutch.shop.devices.DeviceException;
-import org.clutch.shop.devices.DeviceStatus;
 import org.clutch.shop.devices.ReceiptDocument;
 import org.clutch.shop.devices.ReceiptPrinter;
 import org.eclipse.swt.widgets.Label;
@@ -28,27 +25,12 @@ class ReceiptPrintingScreenTest {
     private ScreenFixture ui;
 
     /** A printer as the till sees one: it keeps what it was sent, or fails as an unplugged printer does. */
-    static final class TillPrinter extends AbstractDevice implements ReceiptPrinter {
+    static final class TillPrinter extends FakeDevice implements ReceiptPrinter {
         final List<ReceiptDocument> printed = new CopyOnWriteArrayList<>();
         volatile boolean unplugged;
 
-        @Override
-        public String id() {
-            return "receipt-printer";
-        }
-
-        @Override
-        public String description() {
-            return "till printer";
-        }
-
-        @Override
-        public DeviceStatus connect() {
-            return status();
-        }
-
-        @Override
-        public void disconnect() {
+        TillPrinter() {
+            super("receipt-printer", "till printer");
         }
 
         @Override
@@ -70,12 +52,7 @@ class ReceiptPrintingScreenTest {
         ui = new ScreenFixture(directory);
         ui.part("BP-100", "Brake pad set front", "4006633123457", 450000, 5);
         TillPrinter printer = new TillPrinter();
-        new PosView(ui.shell, ui.session(ui.clerk, new Devices() {
-            @Override
-            public List<Device> all() {
-                return List.of(printer);
-            }
-        }));
+        new PosView(ui.shell, ui.session(ui.clerk, printer));
         ui.show();
         return printer;
     }
@@ -85,19 +62,15 @@ class ReceiptPrintingScreenTest {
         ui.close();
     }
 
-    private String status() {
-        return ui.<Label>find("status").getText();
-    }
-
     @Test
     void aCashSaleIsPrintedAtThePrintersWidthWithItsNumberAsBarcodeAndOpensTheDrawer() {
         TillPrinter printer = openTillWithPrinter();
         ui.typeAndEnter("scan", "4006633123457");
         ui.type("cash", "5000");
         ui.click("complete");
-        ui.waitFor(() -> status().endsWith("Receipt printed."));
+        ui.waitFor(() -> ui.status().endsWith("Receipt printed."));
 
-        assertEquals("Sale S000001 completed. Change due: 500.00. Receipt printed.", status());
+        assertEquals("Sale S000001 completed. Change due: 500.00. Receipt printed.", ui.status());
         ReceiptDocument receipt = printer.printed.get(0);
         assertEquals(ui.shop.profile().name(), receipt.heading());
         assertEquals("S000001", receipt.barcode());
@@ -114,12 +87,12 @@ class ReceiptPrintingScreenTest {
         ui.typeAndEnter("scan", "4006633123457");
         ui.type("cash", "4500");
         ui.click("complete");
-        ui.waitFor(() -> status().contains("did not print"));
+        ui.waitFor(() -> ui.status().contains("did not print"));
 
         assertEquals("Receipts print on: till printer (last time: No answer from 192.168.1.40:9100: Connection refused)",
                 ui.<Label>find("printer-state").getText());
         assertEquals("Sale S000001 completed. The receipt printer did not print (No answer from 192.168.1.40:9100: "
-                + "Connection refused); the receipt is on screen.", status());
+                + "Connection refused); the receipt is on screen.", ui.status());
         assertTrue(ui.shop.sales().findByNumber("S000001").isPresent());
         assertTrue(ui.<Text>find("receipt").getText().contains("SALE S000001"));
     }

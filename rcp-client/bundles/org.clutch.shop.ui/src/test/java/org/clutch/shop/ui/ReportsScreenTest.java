@@ -15,7 +15,6 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Canvas;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,7 +61,7 @@ class ReportsScreenTest {
         Table low = ui.find("low-stock");
         assertEquals("BP-100", low.getItem(0).getText(0));
         assertEquals("5", low.getItem(0).getText(7), "up to the maximum of 6 from 1 on hand");
-        assertTrue(ui.<Label>find("status").getText().contains("net sales 8,000.00"));
+        assertTrue(ui.status().contains("net sales 8,000.00"));
 
         Canvas chart = ui.find("sales-chart");
         ui.settle();

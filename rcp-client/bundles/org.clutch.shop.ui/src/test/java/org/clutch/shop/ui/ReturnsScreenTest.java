@@ -74,7 +74,7 @@ class ReturnsScreenTest {
         tick(0, 1, true);
         ui.click("return");
 
-        assertEquals("Return R000002 made: refund 4,500.00 cash.", ((Label) ui.find("status")).getText());
+        assertEquals("Return R000002 made: refund 4,500.00 cash.", ui.status());
         assertEquals(3, ui.shop.inventory().onHand(pads.id()), "5 - 3 sold + 1 back");
         assertEquals("1", ((Table) ui.find("return-lines")).getItem(0).getText(4), "the line shows 1 returned");
         assertTrue(((Text) ui.find("return-receipt")).getText().contains("REFUND R000002"));
@@ -87,12 +87,12 @@ class ReturnsScreenTest {
 
         ui.prompter.answer(ScreenFixture.ScriptedPrompter.NOBODY);
         ui.click("return");
-        assertEquals("Return not made.", ((Label) ui.find("status")).getText());
+        assertEquals("Return not made.", ui.status());
         assertEquals(2, ui.shop.inventory().onHand(pads.id()));
 
         ui.prompter.answer(ui.manager);
         ui.click("return");
-        assertTrue(((Label) ui.find("status")).getText().startsWith("Return R000002 made: refund 9,000.00"));
+        assertTrue(ui.status().startsWith("Return R000002 made: refund 9,000.00"));
         assertEquals(2, ui.shop.inventory().onHand(pads.id()), "damaged units are not restocked");
     }
 
@@ -102,7 +102,7 @@ class ReturnsScreenTest {
         ui.prompter.answer(ui.manager).answer("rang up the wrong car");
         ui.click("void");
 
-        assertEquals("Sale S000001 voided; its goods are back in stock.", ((Label) ui.find("status")).getText());
+        assertEquals("Sale S000001 voided; its goods are back in stock.", ui.status());
         assertEquals(5, ui.shop.inventory().onHand(pads.id()));
         assertEquals(SaleRecord.Status.VOIDED, ui.shop.sales().findByNumber("S000001").orElseThrow().status());
     }
@@ -110,6 +110,6 @@ class ReturnsScreenTest {
     @Test
     void anUnknownSaleNumberSaysSo() {
         ui.typeAndEnter("sale-number", "S999999");
-        assertEquals("There is no sale S999999.", ((Label) ui.find("status")).getText());
+        assertEquals("There is no sale S999999.", ui.status());
     }
 }

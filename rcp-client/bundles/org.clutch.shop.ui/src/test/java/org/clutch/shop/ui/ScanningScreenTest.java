@@ -8,12 +8,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-import org.clutch.shop.devices.AbstractDevice;
 import org.clutch.shop.devices.BarcodeScanner;
-import org.clutch.shop.devices.Device;
-import org.clutch.shop.devices.DeviceStatus;
 import org.clutch.shop.devices.Gtin;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterEach;
@@ -32,27 +28,11 @@ class ScanningScreenTest {
     private final CounterScanner scanner = new CounterScanner();
 
     /** A scanner service as drivers register one: reads go to the scan listeners, from the driver's own thread. */
-    static final class CounterScanner extends AbstractDevice implements BarcodeScanner {
+    static final class CounterScanner extends FakeDevice implements BarcodeScanner {
         private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
-        @Override
-        public String id() {
-            return "barcode-scanner";
-        }
-
-        @Override
-        public String description() {
-            return "counter scanner";
-        }
-
-        @Override
-        public DeviceStatus connect() {
-            connected("reading");
-            return status();
-        }
-
-        @Override
-        public void disconnect() {
+        CounterScanner() {
+            super("barcode-scanner", "counter scanner");
         }
 
         @Override
@@ -81,22 +61,13 @@ class ScanningScreenTest {
         ui = new ScreenFixture(directory);
         ui.part("BP-100", "Brake pad set front", "4006633123457", 450000, 5);
         ui.part("OF-200", "Oil filter", "5901234123457", 90000, 5);
-        till = new PosView(ui.shell, ui.session(ui.clerk, new Devices() {
-            @Override
-            public List<Device> all() {
-                return List.of(scanner);
-            }
-        }));
+        till = new PosView(ui.shell, ui.session(ui.clerk, scanner));
         ui.show();
     }
 
     @AfterEach
     void close() {
         ui.close();
-    }
-
-    private String status() {
-        return ui.<Label>find("status").getText();
     }
 
     private int unitsInSale() {
@@ -113,17 +84,17 @@ class ScanningScreenTest {
 
         String notOurs = "400638133393" + Gtin.checkDigit("400638133393");
         scanner.feed(notOurs);
-        ui.waitFor(() -> status().contains(notOurs));
-        assertEquals("Scanned " + notOurs + ": no part in the catalog has this code.", status());
+        ui.waitFor(() -> ui.status().contains(notOurs));
+        assertEquals("Scanned " + notOurs + ": no part in the catalog has this code.", ui.status());
 
         scanner.feed("5901234123450");
-        ui.waitFor(() -> status().contains("Misread"));
-        assertEquals("Misread 5901234123450: its check digit is wrong. Scan it again.", status());
+        ui.waitFor(() -> ui.status().contains("Misread"));
+        assertEquals("Misread 5901234123450: its check digit is wrong. Scan it again.", ui.status());
         assertEquals(2, unitsInSale(), "neither the unknown code nor the misread changed the sale");
 
         scanner.unplug();
-        ui.waitFor(() -> status().startsWith("Scanner:"));
-        assertEquals("Scanner: The scanner at /dev/ttyUSB0 closed the connection.", status());
+        ui.waitFor(() -> ui.status().startsWith("Scanner:"));
+        assertEquals("Scanner: The scanner at /dev/ttyUSB0 closed the connection.", ui.status());
     }
 
     @Test
@@ -134,11 +105,11 @@ class ScanningScreenTest {
 
         String notOurs = "400638133393" + Gtin.checkDigit("400638133393");
         ui.keys("scan", notOurs, 4);
-        assertEquals("Scanned " + notOurs + ": no part in the catalog has this code.", status());
+        assertEquals("Scanned " + notOurs + ": no part in the catalog has this code.", ui.status());
 
         ui.keys("scan", "pad", 150);
         assertEquals(1, ui.<Table>find("results").getItemCount(), "typed words search the catalog");
-        assertTrue(status().startsWith("1 parts match"), status());
+        assertTrue(ui.status().startsWith("1 parts match"), ui.status());
         ui.keys("scan", "BP-100", 150);
         assertEquals(2, unitsInSale(), "a typed part number still adds its part");
     }

@@ -12,6 +12,7 @@ import org.clutch.shop.Shop;
 import org.clutch.shop.catalog.CrossReference;
 import org.clutch.shop.catalog.Fitment;
 import org.clutch.shop.catalog.Part;
+import org.clutch.shop.devices.Device;
 import org.clutch.shop.staff.Role;
 import org.clutch.shop.staff.Staff;
 import org.eclipse.swt.SWT;
@@ -21,6 +22,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
@@ -55,6 +57,17 @@ final class ScreenFixture implements AutoCloseable {
         return new ShopSession(shop, staff, prompter, devices);
     }
 
+    /** A session whose desktop has exactly these devices, as drivers would have registered them. */
+    ShopSession session(Staff staff, Device... devices) {
+        List<Device> registered = List.of(devices);
+        return session(staff, new Devices() {
+            @Override
+            public List<Device> all() {
+                return registered;
+            }
+        });
+    }
+
     Part part(String number, String name, String barcode, long price, int stock) {
         Part part = shop.catalog().save(new Part(null, number, "Bosch", name, "Brakes", barcode, price / 2, price, true,
                 "A-01", 0, 0, 0, List.of(new CrossReference(CrossReference.Kind.OEM, "Toyota", "OEM-" + number)),
@@ -75,6 +88,11 @@ final class ScreenFixture implements AutoCloseable {
         while (display.readAndDispatch()) {
             // let SWT paint and deliver what is queued
         }
+    }
+
+    /** What the screen's status line says. */
+    String status() {
+        return this.<Label>find("status").getText();
     }
 
     @SuppressWarnings("unchecked")

@@ -64,33 +64,29 @@ public record LabelLayout(int widthDots, int heightDots) {
         return name.length() <= fits ? name : name.substring(0, Math.max(0, fits - 3)).stripTrailing() + "...";
     }
 
-    /** Where the bars start so that they sit in the middle of the label. */
-    public int barcodeLeft(Label label) {
-        int width = modules(label).length * moduleWidth(label);
-        return barcode().x() + (barcode().width() - width) / 2;
+    /**
+     * The label's barcode as placed here: its modules (true = black) as the symbology encodes them, the narrowest
+     * bar in dots, and where the bars start so that they sit in the middle of the label.
+     */
+    public record Bars(boolean[] modules, int moduleWidth, int left) {
     }
 
-    /** The bars of the label's barcode as modules (true = black), as its symbology encodes them. */
-    public static boolean[] modules(Label label) {
-        return switch (label.symbology()) {
+    /**
+     * The bars of this label here. The module is as wide as the barcode box allows, at most 4 dots (wider reads no
+     * better), at least 1; a code too long for the label at one dot is refused rather than printed cut off.
+     */
+    public Bars bars(Label label) {
+        boolean[] modules = switch (label.symbology()) {
             case EAN_13 -> new EAN13Writer().encode(label.barcodeData());
             // a UPC-A is the EAN-13 with a leading 0: the same bars
             case UPC_A -> new EAN13Writer().encode("0" + label.barcodeData());
             case CODE_128 -> new Code128Writer().encode(label.barcodeData());
         };
-    }
-
-    /**
-     * The narrowest bar in dots: as wide as the barcode box allows, at most 4 (wider reads no better), at least 1.
-     * A code too long for the label at one dot is refused rather than printed cut off.
-     */
-    public int moduleWidth(Label label) {
-        int modules = modules(label).length;
-        int width = Math.min(4, barcode().width() / modules);
-        if (width < 1) {
+        int moduleWidth = Math.min(4, barcode().width() / modules.length);
+        if (moduleWidth < 1) {
             throw new IllegalArgumentException("The barcode " + label.barcodeData() + " is too long for a "
                     + widthDots + "-dot label.");
         }
-        return width;
+        return new Bars(modules, moduleWidth, barcode().x() + (barcode().width() - modules.length * moduleWidth) / 2);
     }
 }

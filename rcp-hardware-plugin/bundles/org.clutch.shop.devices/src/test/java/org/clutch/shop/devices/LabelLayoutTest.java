@@ -17,8 +17,8 @@ class LabelLayoutTest {
 
     /** Draws the bars as the preview does and reads them with ZXing's reader, as a scanner would. */
     private String scan(Label label) throws Exception {
-        boolean[] modules = LabelLayout.modules(label);
-        int moduleWidth = layout.moduleWidth(label);
+        boolean[] modules = layout.bars(label).modules();
+        int moduleWidth = layout.bars(label).moduleWidth();
         int quiet = 12 * moduleWidth;
         int width = modules.length * moduleWidth + 2 * quiet;
         int height = 60;
@@ -58,8 +58,9 @@ class LabelLayoutTest {
         assertTrue(layout.name().y() >= layout.partNumber().y() + layout.partNumber().height());
         assertTrue(bars.y() >= layout.name().y() + LabelLayout.NAME_LINES * layout.name().height());
         assertTrue(bars.y() + bars.height() + layout.barcodeTextHeight() <= 203 - layout.margin() + 4);
-        assertTrue(layout.barcodeLeft(label) >= layout.margin());
-        assertTrue(layout.barcodeLeft(label) + LabelLayout.modules(label).length * layout.moduleWidth(label) <= 406 - layout.margin());
+        LabelLayout.Bars placed = layout.bars(label);
+        assertTrue(placed.left() >= layout.margin());
+        assertTrue(placed.left() + placed.modules().length * placed.moduleWidth() <= 406 - layout.margin());
     }
 
     @Test

@@ -86,16 +86,17 @@ public final class ZplLabelPrinter extends AbstractPrinter implements LabelPrint
         if (!label.name().isEmpty()) {
             text(zpl, layout.name(), LabelLayout.NAME_LINES, 'L', layout.fitName(label.name()));
         }
-        Box bars = layout.barcode();
-        zpl.append("^FO").append(layout.barcodeLeft(label)).append(',').append(bars.y())
-                .append("^BY").append(layout.moduleWidth(label)).append(",2,").append(bars.height());
+        Box box = layout.barcode();
+        LabelLayout.Bars bars = layout.bars(label);
+        zpl.append("^FO").append(bars.left()).append(',').append(box.y())
+                .append("^BY").append(bars.moduleWidth()).append(",2,").append(box.height());
         String data = label.barcodeData();
         switch (label.symbology()) {
             // the printer computes the check digit from the first 12 (EAN) or 11 (UPC) digits and prints it
-            case EAN_13 -> zpl.append("^BEN,").append(bars.height()).append(",Y,N^FD").append(data, 0, 12);
-            case UPC_A -> zpl.append("^BUN,").append(bars.height()).append(",Y,N,Y^FD").append(data, 0, 11);
+            case EAN_13 -> zpl.append("^BEN,").append(box.height()).append(",Y,N^FD").append(data, 0, 12);
+            case UPC_A -> zpl.append("^BUN,").append(box.height()).append(",Y,N,Y^FD").append(data, 0, 11);
             // automatic mode: the printer switches code sets as ZXing does for the preview
-            case CODE_128 -> zpl.append("^BCN,").append(bars.height()).append(",Y,N,N,A^FH^FD").append(escape(data));
+            case CODE_128 -> zpl.append("^BCN,").append(box.height()).append(",Y,N,N,A^FH^FD").append(escape(data));
         }
         zpl.append("^FS\n^PQ").append(copies).append("\n^XZ\n");
         return zpl.toString();

@@ -55,7 +55,7 @@ class ZplLabelPrinterTest {
         assertEquals(Kind.EAN_13, barcode.kind());
         assertEquals("4006633041126", barcode.data(), "the printer prints the check digit it computes");
         assertEquals(layout.barcode().y(), barcode.y());
-        assertEquals(layout.barcodeLeft(SHELF), barcode.x());
+        assertEquals(layout.bars(SHELF).left(), barcode.x());
         assertTrue(barcode.y() + barcode.height() + layout.barcodeTextHeight() <= 203, "bars and digits fit on the label");
     }
 
