@@ -151,7 +151,10 @@ public final class DemoShop {
                 customers.save(new Customer(null, "Rift Valley Fleet Ltd", "0720 456 789", "fleet@rvf.example", "P059876543Y",
                         20_000_000, 0, null, List.of(new CustomerVehicle(null, "Isuzu", "D-Max", 2019, "2.5 4JK1", null, "KCZ 001F"))),
                         manager),
-                customers.save(Customer.named("Wanjiku Mwangi", "0733 000 111"), manager));
+                // her car is the one the simulated OBD2 reader is plugged into (same VIN)
+                customers.save(new Customer(null, "Wanjiku Mwangi", "0733 000 111", null, null, 0, 0, null,
+                        List.of(new CustomerVehicle(null, "Honda", "Accord", 2003, "2.4 K24A", "1HGCM82633A004352",
+                                "KAZ 321X"))), manager));
 
         List<PartSummary> stocked = shop.catalog().search("brake", 40).stream().filter(p -> p.onHand() > 3).toList();
         List<PartSummary> filters = shop.catalog().search("filter", 40).stream().filter(p -> p.onHand() > 3).toList();

@@ -62,13 +62,29 @@ public class Devices {
         return all().stream().filter(VehicleDiagnostics.class::isInstance).map(VehicleDiagnostics.class::cast).findFirst();
     }
 
+    /** The device its driver runs with the settings under this PID, while it runs. */
+    public Optional<Device> configuredBy(String pid) {
+        return Optional.empty();
+    }
+
     /** Told, on whatever thread the framework uses, when a device appears or goes away. */
     public void onChange(Runnable listener) {
         changeListeners.add(listener);
     }
 
+    public void removeOnChange(Runnable listener) {
+        changeListeners.remove(listener);
+    }
+
+    /** Tells every listener; one that fails must not stop the others, nor the framework tracking the device. */
     protected void changed() {
-        changeListeners.forEach(Runnable::run);
+        for (Runnable listener : changeListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                e.printStackTrace();
+            }
+        }
     }
 
     private static final class Tracked extends Devices {
@@ -103,6 +119,14 @@ public class Devices {
         @Override
         public List<Device> all() {
             return List.copyOf(tracker.getTracked().values());
+        }
+
+        @Override
+        public Optional<Device> configuredBy(String pid) {
+            return tracker.getTracked().entrySet().stream()
+                    .filter(e -> pid.equals(e.getKey().getProperty("service.pid"))
+                            || pid.equals(e.getKey().getProperty("component.name")))
+                    .map(java.util.Map.Entry::getValue).findFirst();
         }
     }
 }

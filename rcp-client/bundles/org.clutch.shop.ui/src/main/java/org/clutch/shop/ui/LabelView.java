@@ -65,11 +65,7 @@ public final class LabelView {
         Screens.button(root, "Print", "print-label", this::print, status);
         printerState = Screens.label(root, "", "label-printer");
         printerState.setLayoutData(Screens.wide(2));
-        session.devices().onChange(() -> root.getDisplay().asyncExec(() -> {
-            if (!root.isDisposed()) {
-                status.run(this::redraw);
-            }
-        }));
+        Screens.followDevices(root, session.devices(), () -> status.run(this::redraw));
         status.run(this::redraw);
     }
 
@@ -114,29 +110,10 @@ public final class LabelView {
         }
         Label label = label();
         status.info("Printing " + count + " label(s) for " + part.partNumber() + "…");
-        Thread.ofPlatform().daemon().name("label printing").start(() -> {
-            String outcome;
-            boolean printed;
-            try {
-                printer.print(label, count);
-                outcome = "Printed " + count + " label(s) for " + part.partNumber() + ".";
-                printed = true;
-            } catch (RuntimeException e) {
-                outcome = "The label printer did not print: " + e.getMessage();
-                printed = false;
-            }
-            String message = outcome;
-            boolean ok = printed;
-            root.getDisplay().asyncExec(() -> {
-                if (!root.isDisposed()) {
-                    if (ok) {
-                        status.info(message);
-                    } else {
-                        status.error(message);
-                    }
-                }
-            });
-        });
+        status.inBackground("label printing", "The label printer did not print: ", () -> {
+            printer.print(label, count);
+            return count;
+        }, printed -> status.info("Printed " + printed + " label(s) for " + part.partNumber() + "."));
     }
 
     private void disposeImage() {

@@ -157,10 +157,10 @@ public final class PosView {
             }
         };
         attachScanners();
-        session.devices().onChange(() -> onUiThread(() -> {
+        Screens.followDevices(root, session.devices(), () -> {
             showPrinter();
             attachScanners();
-        }));
+        });
         root.addListener(SWT.Dispose, e -> attachedScanners.forEach(this::detach));
 
         // a keyboard-wedge scanner types the code in a burst and ends it with Enter; people type slower. The key
@@ -382,7 +382,11 @@ public final class PosView {
         if (picked.isEmpty()) {
             return;
         }
-        Customer chosen = picked.get();
+        sellTo(picked.get());
+    }
+
+    /** Names the customer on the sale; from the customer dialog, or from another screen (the car just read). */
+    public void sellTo(Customer chosen) {
         cart.setCustomer(chosen.id(), chosen.name());
         refresh();
         status.info("Selling to " + chosen.name() + (chosen.creditLimitMinor() > 0

@@ -1,6 +1,9 @@
 package org.clutch.shop.ui;
 
 import java.time.ZoneId;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.clutch.shop.RuleException;
 import org.clutch.shop.Shop;
@@ -11,6 +14,8 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TabFolder;
@@ -30,6 +35,18 @@ final class Screens {
         button.setData("name", name);
         button.addListener(SWT.Selection, e -> status.run(action));
         return button;
+    }
+
+    /** Runs {@code refresh} on the UI thread each time a device comes or goes, for as long as {@code screen} is open. */
+    static void followDevices(Control screen, Devices devices, Runnable refresh) {
+        Display display = screen.getDisplay();
+        Runnable listener = () -> display.asyncExec(() -> {
+            if (!screen.isDisposed()) {
+                refresh.run();
+            }
+        });
+        devices.onChange(listener);
+        screen.addListener(SWT.Dispose, e -> devices.removeOnChange(listener));
     }
 
     static Table table(Composite parent, String name, int style, String... columns) {
@@ -138,6 +155,33 @@ final class Screens {
 
         String text() {
             return label.getText();
+        }
+
+        /**
+         * Runs slow work (a device, a driver restarting) on a thread of its own so the screen stays responsive, then
+         * hands its result to {@code done} on the UI thread; a failure is shown here after {@code failure}. Nothing
+         * happens once the screen is closed.
+         */
+        <T> void inBackground(String threadName, String failure, Supplier<T> work, Consumer<T> done) {
+            Display display = label.getDisplay();
+            Thread.ofPlatform().daemon().name(threadName).start(() -> {
+                T result;
+                try {
+                    result = work.get();
+                } catch (RuntimeException e) {
+                    display.asyncExec(() -> {
+                        if (!label.isDisposed()) {
+                            error(failure + Objects.requireNonNullElse(e.getMessage(), e.toString()));
+                        }
+                    });
+                    return;
+                }
+                display.asyncExec(() -> {
+                    if (!label.isDisposed()) {
+                        run(() -> done.accept(result));
+                    }
+                });
+            });
         }
 
         /** Runs an action; a refused rule or bad input is shown here instead of escaping as a crash. */

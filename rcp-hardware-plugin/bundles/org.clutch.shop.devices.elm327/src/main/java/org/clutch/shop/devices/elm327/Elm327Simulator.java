@@ -5,12 +5,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -106,16 +106,21 @@ public final class Elm327Simulator {
         }
     }
 
-    /** A link straight to the simulator, for the desktop's "simulator" connection. */
+    /**
+     * A link straight to the simulator, for the desktop's "simulator" connection. NIO pipes, not piped streams:
+     * the desktop asks from a new thread each time, and a piped stream breaks ("write end dead") once the thread
+     * that last wrote to it has ended.
+     */
     public Link connectInMemory() {
         try {
-            PipedInputStream toAdapter = new PipedInputStream(4096);
-            PipedOutputStream readerOut = new PipedOutputStream(toAdapter);
-            PipedInputStream readerIn = new PipedInputStream(4096);
-            PipedOutputStream fromAdapter = new PipedOutputStream(readerIn);
+            Pipe toAdapter = Pipe.open();
+            Pipe fromAdapter = Pipe.open();
+            OutputStream readerOut = Channels.newOutputStream(toAdapter.sink());
+            InputStream readerIn = Channels.newInputStream(fromAdapter.source());
             Thread adapter = new Thread(() -> {
-                try {
-                    converse(toAdapter, fromAdapter);
+                try (InputStream in = Channels.newInputStream(toAdapter.source());
+                        OutputStream out = Channels.newOutputStream(fromAdapter.sink())) {
+                    converse(in, out);
                 } catch (IOException e) {
                     // the reader closed its end
                 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.clutch.shop.devices.DeviceEvent;
@@ -48,6 +49,17 @@ class Elm327ReaderTest {
 
     private static List<String> codes(List<TroubleCode> codes) {
         return codes.stream().map(TroubleCode::code).toList();
+    }
+
+    @Test
+    void theBuiltInSimulatorAnswersWhicheverThreadAsks() throws Exception {
+        // the desktop reads the car on one short-lived thread and clears its codes on another
+        reader = new Elm327Reader(Map.of("connection", "simulator", "scenario", "codes-present"));
+        CompletableFuture.runAsync(() -> assertEquals(Optional.of(Elm327Simulator.VIN), reader.readVin()),
+                runnable -> new Thread(runnable).start()).get(10, TimeUnit.SECONDS);
+        CompletableFuture.runAsync(reader::clearTroubleCodes, runnable -> new Thread(runnable).start())
+                .get(10, TimeUnit.SECONDS);
+        assertEquals(List.of(), codes(reader.readTroubleCodes(TroubleCode.Kind.STORED)));
     }
 
     @Test

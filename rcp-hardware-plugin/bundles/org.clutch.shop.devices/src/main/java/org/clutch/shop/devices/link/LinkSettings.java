@@ -1,5 +1,6 @@
 package org.clutch.shop.devices.link;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,7 +11,27 @@ import java.util.Map;
 public record LinkSettings(Kind kind, String host, int port, String serialPort, int baudRate, String path,
         int timeoutMillis) {
 
-    public enum Kind { TCP, SERIAL, FILE, SIMULATOR }
+    public enum Kind {
+        TCP("host", "port", "timeoutMillis"),
+        SERIAL("serialPort", "baudRate", "timeoutMillis"),
+        FILE("path"),
+        SIMULATOR;
+
+        private final List<String> keys;
+
+        Kind(String... keys) {
+            this.keys = List.of(keys);
+        }
+
+        /** The settings this kind of link reads; the other link settings are ignored while it is chosen. */
+        public List<String> keys() {
+            return keys;
+        }
+    }
+
+    /** Every setting a link may read, whatever its kind. */
+    public static final List<String> KEYS = List.of("connection", "host", "port", "serialPort", "baudRate", "path",
+            "timeoutMillis");
 
     /**
      * Reads the settings from configuration properties; the family's default port, baud rate and answer timeout
@@ -23,12 +44,26 @@ public record LinkSettings(Kind kind, String host, int port, String serialPort, 
         try {
             kind = Kind.valueOf(connection);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Connection \"" + connection.toLowerCase(Locale.ROOT)
+            throw new InvalidSettingException("connection", "Connection \"" + connection.toLowerCase(Locale.ROOT)
                     + "\" is not tcp, serial, file or simulator.");
         }
-        return new LinkSettings(kind, text(properties, "host", "127.0.0.1"), number(properties, "port", defaultPort),
-                text(properties, "serialPort", ""), number(properties, "baudRate", defaultBaudRate),
-                text(properties, "path", ""), number(properties, "timeoutMillis", defaultTimeoutMillis));
+        LinkSettings settings = new LinkSettings(kind, text(properties, "host", "127.0.0.1"),
+                number(properties, "port", defaultPort), text(properties, "serialPort", ""),
+                number(properties, "baudRate", defaultBaudRate), text(properties, "path", ""),
+                number(properties, "timeoutMillis", defaultTimeoutMillis));
+        if (kind == Kind.TCP && (settings.port < 1 || settings.port > 65535)) {
+            throw new InvalidSettingException("port", "Port " + settings.port + " is not a TCP port (1 to 65535).");
+        }
+        if (kind == Kind.SERIAL && settings.serialPort.isEmpty()) {
+            throw new InvalidSettingException("serialPort", "A serial connection needs the serial port, such as /dev/ttyUSB0.");
+        }
+        if (kind == Kind.FILE && settings.path.isEmpty()) {
+            throw new InvalidSettingException("path", "A device file connection needs the file, such as /dev/usb/lp0.");
+        }
+        if (kind != Kind.SIMULATOR && settings.timeoutMillis < 1) {
+            throw new InvalidSettingException("timeoutMillis", "The answer timeout must be at least 1 ms.");
+        }
+        return settings;
     }
 
     public String describe() {
@@ -58,7 +93,7 @@ public record LinkSettings(Kind kind, String host, int port, String serialPort, 
         try {
             return Integer.parseInt(value.toString().trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " \"" + value + "\" is not a whole number.");
+            throw new InvalidSettingException(key, key + " \"" + value + "\" is not a whole number.");
         }
     }
 }

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.Arrays;
+import java.util.List;
 
 import org.clutch.shop.devices.DeviceException;
 
@@ -24,6 +26,11 @@ public final class Links {
             case FILE -> file(settings);
             case SIMULATOR -> throw new IllegalStateException("a simulator is opened by its driver");
         };
+    }
+
+    /** The serial ports this computer has now (USB adapters included), as their system names such as /dev/ttyUSB0. */
+    public static List<String> serialPorts() {
+        return Arrays.stream(SerialPort.getCommPorts()).map(SerialPort::getSystemPortPath).sorted().toList();
     }
 
     private static Link tcp(LinkSettings settings) {
