@@ -1,5 +1,6 @@
 package org.clutch.shop.ui;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,11 +155,11 @@ public final class DevicesView {
         help.setText(chosen.help());
         help.setLayoutData(Screens.wide(2));
         Map<String, String> saved = settings.get().saved(chosen.pid());
-        for (Setting setting : chosen.settings()) {
+        for (Setting setting : inFormOrder(chosen.settings())) {
             Label caption = Screens.label(form, setting.name() + ":", null);
             caption.setToolTipText(setting.help());
             captions.put(setting.id(), caption);
-            Control field = field(setting, saved.getOrDefault(setting.id(), saved.isEmpty() ? defaultOf(setting) : ""));
+            Control field = field(setting, saved.getOrDefault(setting.id(), defaultOf(setting)));
             field.setToolTipText(setting.help());
             field.setData("name", "setting-" + setting.id());
             GridData data = new GridData(SWT.LEFT, SWT.CENTER, false, false);
@@ -172,6 +173,15 @@ public final class DevicesView {
         });
         enableForConnection();
         root.layout(true, true);
+    }
+
+    /** How to reach the device first (connection, then its details), then what the driver itself needs. */
+    private static List<Setting> inFormOrder(List<Setting> settings) {
+        Comparator<Setting> linkFirst = Comparator.comparingInt(s -> {
+            int index = LinkSettings.KEYS.indexOf(s.id());
+            return index < 0 ? LinkSettings.KEYS.size() : index;
+        });
+        return settings.stream().sorted(linkFirst).toList();
     }
 
     private static String defaultOf(Setting setting) {

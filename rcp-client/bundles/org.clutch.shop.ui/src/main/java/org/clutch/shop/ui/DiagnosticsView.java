@@ -1,6 +1,7 @@
 package org.clutch.shop.ui;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ public final class DiagnosticsView {
         codes = Screens.table(root, "trouble-codes", SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER,
                 "Code:70", "Kind:270", "Meaning:480", "Parts to check:300");
         GridData codesData = Screens.wide(4);
-        codesData.heightHint = 150;
+        codesData.heightHint = 175;
         codes.setLayoutData(codesData);
         codes.addListener(SWT.Selection, e -> status.run(this::findParts));
         freezeFrame = Screens.label(root, "", "freeze-frame");
@@ -169,7 +170,9 @@ public final class DiagnosticsView {
         }
         StringBuilder text = new StringBuilder("Freeze frame (when " + frame.troubleCode() + " was set): ");
         for (FreezeFrame.Reading r : frame.readings()) {
-            text.append(r.name()).append(' ').append(Math.round(r.value() * 10) / 10.0).append(' ').append(r.unit()).append("; ");
+            double value = Math.round(r.value() * 10) / 10.0;
+            text.append(r.name()).append(' ').append(value == Math.rint(value) ? String.valueOf((long) value)
+                    : String.valueOf(value)).append(' ').append(r.unit()).append("; ");
         }
         return text.substring(0, text.length() - 2) + ".";
     }
@@ -208,7 +211,9 @@ public final class DiagnosticsView {
         for (String word : code.partsToCheck()) {
             shop.catalog().search(word, 50).forEach(p -> hits.putIfAbsent(p.id(), p));
         }
-        found = List.copyOf(hits.values());
+        // fitting parts first, then what is on the shelf, then what would have to be ordered
+        found = hits.values().stream().sorted(Comparator.comparing((PartSummary p) -> !fits.containsKey(p.id()))
+                .thenComparing(p -> p.onHand() <= 0)).toList();
         parts.removeAll();
         for (PartSummary part : found) {
             TableItem item = new TableItem(parts, SWT.NONE);
