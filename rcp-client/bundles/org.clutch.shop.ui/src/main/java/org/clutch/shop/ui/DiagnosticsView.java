@@ -2,10 +2,13 @@ package org.clutch.shop.ui;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.clutch.shop.Shop;
@@ -199,32 +202,32 @@ public final class DiagnosticsView {
             return;
         }
         TroubleCode code = reading.codes().get(index);
-        Map<java.util.UUID, PartSummary> hits = new LinkedHashMap<>();
-        Map<java.util.UUID, Boolean> fits = new LinkedHashMap<>();
+        Map<UUID, PartSummary> hits = new LinkedHashMap<>();
+        Set<UUID> fits = new HashSet<>();
         for (String word : code.partsToCheck()) {
             vehicle.ifPresent(known -> shop.catalog().searchByVehicle(known.vehicle().make(), known.vehicle().model(),
                     known.vehicle().year(), word, 50).forEach(p -> {
                         hits.putIfAbsent(p.id(), p);
-                        fits.put(p.id(), true);
+                        fits.add(p.id());
                     }));
         }
         for (String word : code.partsToCheck()) {
             shop.catalog().search(word, 50).forEach(p -> hits.putIfAbsent(p.id(), p));
         }
         // fitting parts first, then what is on the shelf, then what would have to be ordered
-        found = hits.values().stream().sorted(Comparator.comparing((PartSummary p) -> !fits.containsKey(p.id()))
+        found = hits.values().stream().sorted(Comparator.comparing((PartSummary p) -> !fits.contains(p.id()))
                 .thenComparing(p -> p.onHand() <= 0)).toList();
         parts.removeAll();
         for (PartSummary part : found) {
             TableItem item = new TableItem(parts, SWT.NONE);
             item.setText(new String[] {part.partNumber(), part.name(),
-                    fits.containsKey(part.id()) ? "Fits" : vehicle.isPresent() ? "Not listed for this vehicle" : "",
+                    fits.contains(part.id()) ? "Fits" : vehicle.isPresent() ? "Not listed for this vehicle" : "",
                     shop.profile().currency().format(part.priceMinor()), Integer.toString(part.onHand())});
         }
         if (code.partsToCheck().isEmpty()) {
             status.info(code.code() + ": no typical part; the fault needs a mechanic's diagnosis.");
         } else if (found.isEmpty()) {
-            status.info(code.code() + ": the catalog has no " + String.join(" or ", code.partsToCheck()).toLowerCase() + ".");
+            status.info(code.code() + ": the catalog has no " + String.join(" or ", code.partsToCheck()).toLowerCase(java.util.Locale.ROOT) + ".");
         } else {
             status.info(code.code() + ": " + found.size() + " part(s) to check, " + fits.size() + " listed for this vehicle.");
         }
