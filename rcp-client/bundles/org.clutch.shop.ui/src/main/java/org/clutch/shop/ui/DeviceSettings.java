@@ -138,9 +138,9 @@ public final class DeviceSettings {
         return drivers;
     }
 
-    /** The families of device that have no driver installed, by name. */
-    public List<String> missingFamilies() {
-        List<String> installed = drivers().stream().map(Driver::pid).toList();
+    /** The families of device that have none of these drivers, by name. */
+    public static List<String> missingFamilies(List<Driver> drivers) {
+        List<String> installed = drivers.stream().map(Driver::pid).toList();
         return FAMILIES.entrySet().stream().filter(f -> !installed.contains(f.getKey())).map(Map.Entry::getValue).toList();
     }
 
@@ -235,6 +235,7 @@ public final class DeviceSettings {
         }
         if (problems.isEmpty() && driver.setting("connection").isPresent()) {
             try {
+                // only the link rules are wanted here: any valid defaults stand in for the driver's own
                 LinkSettings.from(properties, 1, 9600, 1000);
             } catch (InvalidSettingException e) {
                 problems.put(e.key(), e.getMessage());

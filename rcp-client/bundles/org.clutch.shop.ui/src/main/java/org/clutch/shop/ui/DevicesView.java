@@ -94,7 +94,7 @@ public final class DevicesView {
             return;
         }
         shown = settings.get().drivers();
-        List<String> absent = settings.get().missingFamilies();
+        List<String> absent = DeviceSettings.missingFamilies(shown);
         missing.setText(absent.isEmpty() ? ""
                 : "No driver installed for: " + String.join(", ", absent).toLowerCase(Locale.ROOT)
                         + ". The desktop works without them.");

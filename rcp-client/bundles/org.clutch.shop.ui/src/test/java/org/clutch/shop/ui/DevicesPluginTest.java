@@ -6,16 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -23,9 +17,12 @@ import java.util.function.BooleanSupplier;
 import org.clutch.shop.devices.Label;
 import org.clutch.shop.devices.LabelPrinter;
 import org.clutch.shop.devices.ReceiptPrinter;
+import org.clutch.shop.devices.link.RawPrintServer;
 import org.clutch.shop.ui.DeviceSettings.Driver;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.AfterAll;
@@ -71,7 +68,7 @@ class DevicesPluginTest {
         assertEquals("9100", label.setting("port").orElseThrow().defaultValue());
         assertTrue(label.setting("widthDots").orElseThrow().wholeNumber());
         assertTrue(driver(ReceiptPrinter.CONFIGURATION_PID).setting("codePage").orElseThrow().choices().size() > 30);
-        assertEquals(List.of(), settings.missingFamilies());
+        assertEquals(List.of(), settings.missingFamilies(settings.drivers()));
     }
 
     @Test
@@ -87,13 +84,13 @@ class DevicesPluginTest {
         await(() -> devices.labelPrinter().isEmpty());
         assertTrue(changes.get() > 0, "the screens were told the label printer went away");
         assertTrue(devices.receiptPrinter().isPresent(), "the other drivers keep running");
-        assertEquals(List.of("Label printer"), settings.missingFamilies());
+        assertEquals(List.of("Label printer"), settings.missingFamilies(settings.drivers()));
 
         zpl.start();
         await(() -> devices.labelPrinter().isPresent());
         LabelPrinter printer = devices.labelPrinter().orElseThrow();
         printer.print(new Label("BP-1", "Brake pad set front", "KES 4,500.00", "4006633123457"), 2);
-        assertEquals(List.of(), settings.missingFamilies());
+        assertEquals(List.of(), settings.missingFamilies(settings.drivers()));
     }
 
     @Test
@@ -129,7 +126,7 @@ class DevicesPluginTest {
 
     @Test
     void devicesScreenSetsUpANetworkLabelPrinterTestsItAndPrintsThere(@TempDir Path directory) throws Exception {
-        try (FakeNetworkPrinter printer = new FakeNetworkPrinter(); ScreenFixture ui = new ScreenFixture(directory)) {
+        try (RawPrintServer printer = RawPrintServer.listen(0); ScreenFixture ui = new ScreenFixture(directory)) {
             DevicesView view = new DevicesView(ui.shell, ui.session(ui.manager, devices));
             ui.show();
             Table drivers = ui.find("drivers");
@@ -151,13 +148,13 @@ class DevicesPluginTest {
             assertTrue(ui.status().startsWith("The label printer answers"), ui.status());
 
             devices.labelPrinter().orElseThrow().print(new Label("BP-1", "Brake pad set front", "", "BP-1"), 1);
-            String job = printer.nextJob();
+            String job = new String(printer.nextJob(10, TimeUnit.SECONDS).orElseThrow(), StandardCharsets.UTF_8);
             assertTrue(job.startsWith("^XA") && job.contains("BP-1"), job);
 
             ui.type("setting-port", "99999");
             ui.click("save-device");
             ui.waitFor(() -> ui.status().startsWith("Not saved"));
-            assertEquals(SWT.COLOR_RED, red(ui, "Port:"));
+            assertTrue(isRed(ui, "Port:"), "the port's caption is marked");
             assertEquals(String.valueOf(printer.port()), settings.saved(LabelPrinter.CONFIGURATION_PID).get("port"));
 
             ui.click("refresh-devices");
@@ -195,10 +192,10 @@ class DevicesPluginTest {
         }
     }
 
-    private static int red(ScreenFixture ui, String caption) {
-        for (org.eclipse.swt.widgets.Control control : ((org.eclipse.swt.widgets.Composite) ui.find("settings-form")).getChildren()) {
+    private static boolean isRed(ScreenFixture ui, String caption) {
+        for (Control control : ui.<Composite>find("settings-form").getChildren()) {
             if (control instanceof org.eclipse.swt.widgets.Label label && caption.equals(label.getText())) {
-                return label.getForeground().equals(ui.display.getSystemColor(SWT.COLOR_RED)) ? SWT.COLOR_RED : -1;
+                return label.getForeground().equals(ui.display.getSystemColor(SWT.COLOR_RED));
             }
         }
         throw new AssertionError("no caption " + caption);
@@ -247,45 +244,6 @@ class DevicesPluginTest {
             } catch (InterruptedException e) {
                 throw new AssertionError(e);
             }
-        }
-    }
-
-    /** A printer on a TCP port that collects each job (one connection each); a Test connects without sending. */
-    private static final class FakeNetworkPrinter implements AutoCloseable {
-        private final ServerSocket server = new ServerSocket(0);
-        private final java.util.concurrent.BlockingQueue<String> jobs = new java.util.concurrent.LinkedBlockingQueue<>();
-
-        FakeNetworkPrinter() throws IOException {
-            CompletableFuture.runAsync(this::serve);
-        }
-
-        int port() {
-            return server.getLocalPort();
-        }
-
-        private void serve() {
-            while (!server.isClosed()) {
-                try (Socket client = server.accept(); InputStream in = client.getInputStream()) {
-                    ByteArrayOutputStream job = new ByteArrayOutputStream();
-                    in.transferTo(job);
-                    if (job.size() > 0) {
-                        jobs.add(job.toString(StandardCharsets.UTF_8));
-                    }
-                } catch (IOException e) {
-                    // closed
-                }
-            }
-        }
-
-        String nextJob() throws InterruptedException {
-            String job = jobs.poll(10, TimeUnit.SECONDS);
-            assertNotNull(job, "the printer received nothing");
-            return job;
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
         }
     }
 }

@@ -8,16 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.InputStream;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
@@ -26,6 +23,7 @@ import org.clutch.shop.devices.DeviceEvent;
 import org.clutch.shop.devices.DeviceException;
 import org.clutch.shop.devices.DeviceStatus;
 import org.clutch.shop.devices.ReceiptDocument;
+import org.clutch.shop.devices.link.RawPrintServer;
 import org.clutch.shop.devices.escpos.EscPosDecoder.Justification;
 import org.clutch.shop.devices.escpos.EscPosDecoder.PrintedLine;
 import org.junit.jupiter.api.Test;
@@ -83,19 +81,12 @@ class EscPosReceiptPrinterTest {
 
     @Test
     void aNetworkPrinterGetsTheWholeJobOnPort9100Style() throws Exception {
-        try (ServerSocket fakePrinter = new ServerSocket(0)) {
-            CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> {
-                try (Socket client = fakePrinter.accept(); InputStream in = client.getInputStream()) {
-                    return in.readAllBytes();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+        try (RawPrintServer fakePrinter = RawPrintServer.listen(0)) {
             EscPosReceiptPrinter printer = new EscPosReceiptPrinter(settings("connection", "tcp", "host", "127.0.0.1",
-                    "port", String.valueOf(fakePrinter.getLocalPort()), "columns", "42"));
+                    "port", String.valueOf(fakePrinter.port()), "columns", "42"));
             printer.print(SALE);
 
-            byte[] bytes = received.get(10, TimeUnit.SECONDS);
+            byte[] bytes = fakePrinter.nextJob(10, TimeUnit.SECONDS).orElseThrow();
             assertArrayEquals(printer.render(SALE), bytes);
             assertEquals(DeviceStatus.State.CONNECTED, printer.status().state());
         }

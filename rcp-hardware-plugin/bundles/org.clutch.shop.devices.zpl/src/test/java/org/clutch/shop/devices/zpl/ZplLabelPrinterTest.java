@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.clutch.shop.devices.DeviceEvent;
@@ -21,6 +18,7 @@ import org.clutch.shop.devices.DeviceException;
 import org.clutch.shop.devices.DeviceStatus;
 import org.clutch.shop.devices.Label;
 import org.clutch.shop.devices.LabelLayout;
+import org.clutch.shop.devices.link.RawPrintServer;
 import org.clutch.shop.devices.zpl.ZplDecoder.Field;
 import org.clutch.shop.devices.zpl.ZplDecoder.Kind;
 import org.clutch.shop.devices.zpl.ZplDecoder.PrintedLabel;
@@ -78,19 +76,12 @@ class ZplLabelPrinterTest {
 
     @Test
     void aNetworkPrinterGetsTheWholeLabelOnPort9100Style() throws Exception {
-        try (ServerSocket fakePrinter = new ServerSocket(0)) {
-            CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> {
-                try (Socket client = fakePrinter.accept(); InputStream in = client.getInputStream()) {
-                    return in.readAllBytes();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+        try (RawPrintServer fakePrinter = RawPrintServer.listen(0)) {
             ZplLabelPrinter printer = new ZplLabelPrinter(settings("connection", "tcp", "host", "127.0.0.1",
-                    "port", String.valueOf(fakePrinter.getLocalPort())));
+                    "port", String.valueOf(fakePrinter.port())));
             printer.print(SHELF, 1);
 
-            String zpl = new String(received.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8);
+            String zpl = new String(fakePrinter.nextJob(10, TimeUnit.SECONDS).orElseThrow(), StandardCharsets.UTF_8);
             assertEquals(printer.render(SHELF, 1), zpl);
             assertEquals("4006633041126", ZplDecoder.decode(zpl).barcode().data());
             assertEquals(DeviceStatus.State.CONNECTED, printer.status().state());
