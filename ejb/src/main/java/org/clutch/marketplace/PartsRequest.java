@@ -17,6 +17,7 @@ import org.clutch.platform.InvalidInputException;
 import org.clutch.platform.InvalidInputException.FieldError;
 import org.clutch.platform.StateConflictException;
 import org.clutch.tenancy.GeoPoint;
+import org.clutch.vehicle.Vin;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;

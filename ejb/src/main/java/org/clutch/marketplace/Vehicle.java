@@ -2,6 +2,7 @@ package org.clutch.marketplace;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import org.clutch.vehicle.Vin;
 
 /** The vehicle a parts request is for. The VIN, when given, has passed its check digit. */
 @Embeddable

@@ -195,11 +195,30 @@ public final class Catalog {
         if (make == null || make.isBlank() || model == null || model.isBlank()) {
             throw new RuleException("Choose the vehicle's make and model.");
         }
-        List<Object> parameters = new ArrayList<>(List.of(make.trim().toUpperCase(Locale.ROOT),
-                model.trim().toUpperCase(Locale.ROOT), year, year));
+        return searchFitting("f.make = ? AND f.model = ?", List.of(make.trim().toUpperCase(Locale.ROOT),
+                model.trim().toUpperCase(Locale.ROOT)), year, words, limit);
+    }
+
+    /**
+     * Parts listed for any model of a make in a model year: what a car's VIN alone allows (it tells the maker and the
+     * year, not the model), optionally narrowed by words.
+     */
+    public List<PartSummary> searchByMakeAndYear(String make, int year, String words, int limit) {
+        if (make == null || make.isBlank()) {
+            throw new RuleException("Choose the vehicle's make.");
+        }
+        return searchFitting("f.make = ?", List.of(make.trim().toUpperCase(Locale.ROOT)), year, words, limit);
+    }
+
+    private List<PartSummary> searchFitting(String vehicleCondition, List<Object> vehicle, int year, String words,
+            int limit) {
+        List<Object> parameters = new ArrayList<>(vehicle);
+        parameters.add(year);
+        parameters.add(year);
         StringBuilder where = new StringBuilder("""
                  WHERE p.active AND p.id IN (SELECT f.part_id FROM part_fitment f
-                                              WHERE f.make = ? AND f.model = ? AND f.year_from <= ? AND f.year_to >= ?)""");
+                                              WHERE\s""").append(vehicleCondition)
+                .append(" AND f.year_from <= ? AND f.year_to >= ?)");
         narrowByWords(words(words), where, parameters);
         String order = "p.category, p.name";
         return database.read(c -> firstSummaries(c, where.toString(), order, parameters, limit));

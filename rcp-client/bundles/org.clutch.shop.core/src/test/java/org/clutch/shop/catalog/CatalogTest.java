@@ -54,6 +54,17 @@ class CatalogTest {
     }
 
     @Test
+    void findsPartsForAMakeAndYearWhenTheModelIsNotKnown() {
+        // a VIN tells the maker and the model year only
+        assertEquals(List.of("04465-02220"), t.shop.catalog().searchByMakeAndYear("TOYOTA", 2014, "brake", 10)
+                .stream().map(PartSummary::partNumber).toList());
+        assertTrue(t.shop.catalog().searchByMakeAndYear("Toyota", 2012, "", 10).isEmpty(), "before the years");
+        assertTrue(t.shop.catalog().searchByMakeAndYear("Toyota", 2014, "oil", 10).isEmpty(), "narrowed by words");
+        assertEquals(List.of("OX 415D"), t.shop.catalog().searchByMakeAndYear("volkswagen", 2008, "", 10)
+                .stream().map(PartSummary::partNumber).toList());
+    }
+
+    @Test
     void onlyAManagerChangesAPriceAndABarcodeBelongsToOnePart() {
         Part pads = t.shop.catalog().get(t.shop.catalog().findByBarcode("4006633123457").orElseThrow().id()).orElseThrow();
         RuleException clerk = assertThrows(RuleException.class,

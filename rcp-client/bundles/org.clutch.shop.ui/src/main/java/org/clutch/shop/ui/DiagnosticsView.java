@@ -1,5 +1,6 @@
 package org.clutch.shop.ui;
 
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import org.clutch.shop.devices.FreezeFrame;
 import org.clutch.shop.devices.TroubleCode;
 import org.clutch.shop.devices.VehicleDiagnostics;
 import org.clutch.shop.ui.Screens.StatusLine;
+import org.clutch.vehicle.Vin;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -28,8 +30,8 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 
 /**
- * Reads the customer's car through the OBD2 reader: its VIN (and so the customer and vehicle the shop has on file),
- * its stored, pending and permanent trouble codes with what they mean, and the freeze frame. A code becomes a parts
+ * Reads the customer's car through the OBD2 reader: its VIN (and so the customer and vehicle the shop has on file, or
+ * for a car not on file the maker and model year the VIN itself tells), its stored, pending and permanent trouble codes with what they mean, and the freeze frame. A code becomes a parts
  * lookup: the parts a mechanic checks first for it, those that fit the vehicle first. Clearing codes asks first.
  * The reader is slow (a second per answer on cheap adapters), so it is read off the UI thread.
  */
@@ -41,6 +43,21 @@ public final class DiagnosticsView {
 
     /** A vehicle the shop has on file, with its owner. */
     record KnownVehicle(Customer owner, CustomerVehicle vehicle) {
+    }
+
+    /** What the VIN of a car not on file tells: its maker and model year, not its model. */
+    record VinVehicle(String make, int year) {
+
+        static Optional<VinVehicle> of(Vin vin, int currentYear) {
+            return vin.manufacturer().flatMap(make -> {
+                var year = vin.likelyModelYear(currentYear);
+                return year.isPresent() ? Optional.of(new VinVehicle(make, year.getAsInt())) : Optional.empty();
+            });
+        }
+
+        String label() {
+            return make + " " + year;
+        }
     }
 
     private final ShopSession session;
@@ -56,6 +73,7 @@ public final class DiagnosticsView {
     private final Consumer<PartSummary> addToSale;
     private Reading reading;
     private Optional<KnownVehicle> vehicle = Optional.empty();
+    private Optional<VinVehicle> fromVin = Optional.empty();
     private List<PartSummary> found = List.of();
 
     /**
@@ -136,9 +154,10 @@ public final class DiagnosticsView {
     private void show(Reading read) {
         reading = read;
         vehicle = read.vin().flatMap(this::onFile);
+        fromVin = Optional.empty();
         vehicleLine.setText(read.vin().map(vin -> "VIN " + vin + ": " + vehicle
                 .map(known -> known.vehicle().label() + " of " + known.owner().name() + " (on file).")
-                .orElse("not on file; add it to the customer's vehicles on the Customers screen."))
+                .orElseGet(() -> notOnFile(vin)))
                 .orElse("The car does not report its VIN (older than about 2005)."));
         codes.removeAll();
         for (TroubleCode code : read.codes()) {
@@ -180,6 +199,19 @@ public final class DiagnosticsView {
         return text.substring(0, text.length() - 2) + ".";
     }
 
+    /** What the VIN of a car the shop does not know says, and what to do about it. */
+    private String notOnFile(String vin) {
+        String advice = "not on file; add it to the customer's vehicles on the Customers screen.";
+        try {
+            Vin read = Vin.parse(vin);
+            int thisYear = Year.now(shop.clock()).getValue();
+            fromVin = VinVehicle.of(read, thisYear);
+            return read.describe(thisYear) + " (from the VIN), " + advice;
+        } catch (IllegalArgumentException unreadable) {
+            return "the VIN does not decode (" + unreadable.getMessage() + "), " + advice;
+        }
+    }
+
     /** The customer's vehicle with this VIN, if the shop has it on file. */
     private Optional<KnownVehicle> onFile(String vin) {
         for (Customer customer : shop.customers().search(vin, 5)) {
@@ -205,11 +237,14 @@ public final class DiagnosticsView {
         Map<UUID, PartSummary> hits = new LinkedHashMap<>();
         Set<UUID> fits = new HashSet<>();
         for (String word : code.partsToCheck()) {
-            vehicle.ifPresent(known -> shop.catalog().searchByVehicle(known.vehicle().make(), known.vehicle().model(),
-                    known.vehicle().year(), word, 50).forEach(p -> {
-                        hits.putIfAbsent(p.id(), p);
-                        fits.add(p.id());
-                    }));
+            List<PartSummary> fitting = vehicle.map(known -> shop.catalog().searchByVehicle(known.vehicle().make(),
+                            known.vehicle().model(), known.vehicle().year(), word, 50))
+                    .or(() -> fromVin.map(car -> shop.catalog().searchByMakeAndYear(car.make(), car.year(), word, 50)))
+                    .orElse(List.of());
+            for (PartSummary p : fitting) {
+                hits.putIfAbsent(p.id(), p);
+                fits.add(p.id());
+            }
         }
         for (String word : code.partsToCheck()) {
             shop.catalog().search(word, 50).forEach(p -> hits.putIfAbsent(p.id(), p));
@@ -221,7 +256,7 @@ public final class DiagnosticsView {
         for (PartSummary part : found) {
             TableItem item = new TableItem(parts, SWT.NONE);
             item.setText(new String[] {part.partNumber(), part.name(),
-                    fits.contains(part.id()) ? "Fits" : vehicle.isPresent() ? "Not listed for this vehicle" : "",
+                    fitsText(fits.contains(part.id())),
                     shop.profile().currency().format(part.priceMinor()), Integer.toString(part.onHand())});
         }
         if (code.partsToCheck().isEmpty()) {
@@ -231,6 +266,14 @@ public final class DiagnosticsView {
         } else {
             status.info(code.code() + ": " + found.size() + " part(s) to check, " + fits.size() + " listed for this vehicle.");
         }
+    }
+
+    private String fitsText(boolean listed) {
+        if (vehicle.isPresent()) {
+            return listed ? "Fits" : "Not listed for this vehicle";
+        }
+        return fromVin.map(car -> listed ? "Listed for a " + car.label() + "; check the model" : "Not listed for a " + car.label())
+                .orElse("");
     }
 
     private void addChosenPart() {

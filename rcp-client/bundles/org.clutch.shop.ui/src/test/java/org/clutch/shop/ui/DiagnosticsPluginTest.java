@@ -105,6 +105,32 @@ class DiagnosticsPluginTest {
     }
 
     @Test
+    void aCarNotOnFileIsKnownByWhatItsVinSays(@TempDir Path directory) {
+        try (ScreenFixture ui = new ScreenFixture(directory)) {
+            Part civic = sensor(ui, "OS-CIV", new Fitment("Honda", "Civic", 2001, 2005, "1.7"));
+            Part later = sensor(ui, "OS-ACC8", new Fitment("Honda", "Accord", 2008, 2012, "2.4"));
+            List<Customer> soldTo = new ArrayList<>();
+            new DiagnosticsView(ui.shell, ui.session(ui.clerk, devices), soldTo::add, p -> { });
+            ui.show();
+
+            ui.click("read-car");
+            Table codes = ui.find("trouble-codes");
+            ui.waitFor(() -> codes.getItemCount() > 0);
+
+            assertEquals("VIN " + SIMULATED_VIN + ": Honda, model year 2003 (from the VIN), not on file; add it to the"
+                    + " customer's vehicles on the Customers screen.", ui.<Label>find("vehicle").getText());
+            // the VIN tells the maker and the year, not the model: parts listed for a 2003 Honda come first
+            assertEquals(List.of(civic.partNumber() + " Listed for a Honda 2003; check the model",
+                    later.partNumber() + " Not listed for a Honda 2003"),
+                    Arrays.stream(ui.<Table>find("code-parts").getItems()).map(i -> i.getText(0) + " " + i.getText(2)).toList());
+
+            ui.click("sell-to-owner");
+            assertTrue(ui.status().startsWith("The car is not on file"), ui.status());
+            assertTrue(soldTo.isEmpty());
+        }
+    }
+
+    @Test
     void clearingCodesAsksFirstAndLeavesOnlyPermanentOnes(@TempDir Path directory) {
         try (ScreenFixture ui = new ScreenFixture(directory)) {
             new DiagnosticsView(ui.shell, ui.session(ui.clerk, devices), c -> { }, p -> { });

@@ -1,8 +1,9 @@
-package org.clutch.marketplace;
+package org.clutch.vehicle;
 
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -108,6 +109,37 @@ public final class Vin {
     public int[] possibleModelYears() {
         int index = YEAR_CODES.indexOf(value.charAt(9));
         return index < 0 ? new int[0] : new int[] {1980 + index, 2010 + index, 2040 + index};
+    }
+
+    /**
+     * The model year of a car read from its VIN alone (no year stated), as of {@code currentYear}: of the years
+     * position 10 can mean, the one that is not in the future (next year's models are on sale from mid-year). For
+     * North American cars and light trucks (first character 1-5) position 7 settles the 30-year cycle itself: a digit
+     * there means 1980-2009, a letter 2010-2039.
+     */
+    public OptionalInt likelyModelYear(int currentYear) {
+        int[] years = possibleModelYears();
+        if (years.length == 0) {
+            return OptionalInt.empty();
+        }
+        int latestOnSale = currentYear + 1;
+        if (value.charAt(0) >= '1' && value.charAt(0) <= '5') {
+            int year = Character.isDigit(value.charAt(6)) ? years[0] : years[1];
+            return year <= latestOnSale ? OptionalInt.of(year) : OptionalInt.empty();
+        }
+        for (int i = years.length - 1; i >= 0; i--) {
+            if (years[i] <= latestOnSale) {
+                return OptionalInt.of(years[i]);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** What the VIN tells of the car, for a person: "Honda, model year 2003". */
+    public String describe(int currentYear) {
+        String maker = manufacturer().orElse("maker not known (" + value.substring(0, 3) + ")");
+        OptionalInt year = likelyModelYear(currentYear);
+        return year.isPresent() ? maker + ", model year " + year.getAsInt() : maker;
     }
 
     @Override

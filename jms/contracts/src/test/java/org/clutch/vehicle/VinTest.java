@@ -1,4 +1,4 @@
-package org.clutch.marketplace;
+package org.clutch.vehicle;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +55,23 @@ class VinTest {
         assertArrayEquals(new int[] {1976 + 27, 2003 + 30, 2003 + 60}, new int[] {honda.possibleModelYears()[0],
                 honda.possibleModelYears()[1], honda.possibleModelYears()[2]});
         assertTrue(Vin.parse(TOYOTA_2006).allowsModelYear(2006));
+    }
+
+    @Test
+    void readsTheModelYearOfACarFromItsVinAlone() {
+        // North American: position 7 a digit means 1980-2009, a letter 2010-2039
+        assertEquals(2003, Vin.parse(HONDA_2003).likelyModelYear(2026).getAsInt());
+        assertEquals(2019, Vin.parse("5YJ3E1EA2KF317000").likelyModelYear(2026).getAsInt());
+        // elsewhere: the year of the cycle that is not in the future
+        assertEquals(2006, Vin.parse(TOYOTA_2006).likelyModelYear(2026).getAsInt());
+        assertEquals(2024, Vin.parse("WVWZZZ1K6R0012345").likelyModelYear(2026).getAsInt());
+        assertEquals(1994, Vin.parse("WVWZZZ1K6R0012345").likelyModelYear(2020).getAsInt());
+        assertEquals(2011, Vin.parse("WVWZZZ1K9B0012345").likelyModelYear(2026).getAsInt());
+    }
+
+    @Test
+    void describesTheCarForAPerson() {
+        assertEquals("Honda, model year 2003", Vin.parse(HONDA_2003).describe(2026));
+        assertEquals("maker not known (1M8), model year 1989", Vin.parse("1M8GDM9AXKP042788").describe(2026));
     }
 }
