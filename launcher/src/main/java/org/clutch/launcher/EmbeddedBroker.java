@@ -10,12 +10,25 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.clutch.jms.Destinations;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * An ActiveMQ Artemis broker in this JVM with a persistent journal, listening on loopback. Every address gets
  * the platform's delivery rules: a bounded number of redeliveries, then the dead-letter queue.
  */
 public final class EmbeddedBroker implements AutoCloseable {
+
+    /**
+     * Artemis' audit loggers write a line per message sent, delivered and acknowledged; through java.util.logging
+     * they are on by default, which costs more than the broker's own work on a sync backlog. Kept here so the
+     * settings live as long as the broker (java.util.logging holds loggers weakly).
+     */
+    private static final List<Logger> QUIET_AUDIT = Stream.of("org.apache.activemq.audit.base",
+            "org.apache.activemq.audit.message", "org.apache.activemq.audit.resource").map(Logger::getLogger)
+            .peek(logger -> logger.setLevel(Level.WARNING)).toList();
 
     private final EmbeddedActiveMQ server;
     private final int port;
@@ -43,6 +56,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         config.addQueueConfiguration(QueueConfiguration.of(Destinations.DEAD_LETTERS).setRoutingType(RoutingType.ANYCAST));
         config.addQueueConfiguration(QueueConfiguration.of(Destinations.EXPIRED).setRoutingType(RoutingType.ANYCAST));
         config.addQueueConfiguration(QueueConfiguration.of(Destinations.QUOTE_REQUESTS).setRoutingType(RoutingType.ANYCAST));
+        config.addQueueConfiguration(QueueConfiguration.of(Destinations.SYNC_INBOUND).setRoutingType(RoutingType.ANYCAST));
+        config.addQueueConfiguration(QueueConfiguration.of(Destinations.SYNC_REJECTED).setRoutingType(RoutingType.ANYCAST));
 
         EmbeddedActiveMQ server = new EmbeddedActiveMQ();
         server.setConfiguration(config);

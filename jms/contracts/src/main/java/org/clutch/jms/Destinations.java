@@ -6,6 +6,15 @@ public final class Destinations {
     /** A submitted parts request waiting to be matched with nearby shops. */
     public static final String QUOTE_REQUESTS = "clutch.marketplace.quote-requests";
 
+    /**
+     * Where every shop desktop sends its changes (one message per outbox event, {@link SyncEvent}); the backend
+     * applies them in order, exactly once.
+     */
+    public static final String SYNC_INBOUND = "clutch.sync.inbound";
+
+    /** Sync events the backend could not apply (malformed, unknown type or version, unknown shop), each with its reason. */
+    public static final String SYNC_REJECTED = "clutch.sync.rejected";
+
     /** Where poison messages end after the broker's bounded redeliveries. */
     public static final String DEAD_LETTERS = "clutch.DLQ";
 

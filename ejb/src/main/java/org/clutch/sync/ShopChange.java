@@ -1,0 +1,153 @@
+package org.clutch.sync;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import org.clutch.jms.SyncEvent;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What a desktop event means centrally. Each event type the backend knows, with the versions it accepts (the
+ * current one and the one before, so desktops can be updated after the backend), reads its payload here; a payload
+ * that does not read is rejected with the field at fault, before anything is written.
+ */
+sealed interface ShopChange {
+
+    /** The catalog edit or new part: the mirror takes it unless it already holds a later edit. */
+    record PartSaved(UUID partId, String partNumber, String brand, String name, String category, String barcode,
+            long priceMinor, boolean taxable) implements ShopChange {
+    }
+
+    /** A movement of the shop's stock ledger (sale, return, void, receipt, adjustment...). */
+    record StockMoved(UUID movementId, UUID partId, String bin, int quantity, String reason, String reference,
+            Instant movedAt) implements ShopChange {
+    }
+
+    /** A change the backend records as synced but does not mirror yet (sales documents, customers, suppliers). */
+    record Recorded() implements ShopChange {
+    }
+
+    /** Event types and the versions accepted of each. */
+    Map<String, Set<Integer>> ACCEPTED = Map.ofEntries(
+            Map.entry("catalog.part-saved", Set.of(1)),
+            Map.entry("inventory.stock-moved", Set.of(1)),
+            Map.entry("sales.sale-completed", Set.of(1)),
+            Map.entry("sales.sale-voided", Set.of(1)),
+            Map.entry("sales.return-completed", Set.of(1)),
+            Map.entry("customers.customer-saved", Set.of(1)),
+            Map.entry("customers.account-entry", Set.of(1)),
+            Map.entry("purchasing.supplier-saved", Set.of(1)),
+            Map.entry("purchasing.supplier-part-saved", Set.of(1)),
+            Map.entry("purchasing.goods-received", Set.of(1)),
+            Map.entry("purchasing.order-status-changed", Set.of(1)));
+
+    /** @throws IllegalArgumentException with a reason fit for the rejected-events queue */
+    static ShopChange of(SyncEvent event) {
+        Set<Integer> versions = ACCEPTED.get(event.type());
+        if (versions == null) {
+            throw new IllegalArgumentException("unknown event type " + event.type());
+        }
+        if (!versions.contains(event.version())) {
+            throw new IllegalArgumentException(event.type() + " version " + event.version() + " is not accepted (accepted: "
+                    + versions + ")");
+        }
+        JsonObject payload = parse(event.payload());
+        return switch (event.type()) {
+            case "catalog.part-saved" -> new PartSaved(uuid(payload, "partId"), text(payload, "partNumber", 64),
+                    text(payload, "brand", 100), text(payload, "name", 200), text(payload, "category", 100),
+                    optionalText(payload, "barcode", 32), wholeNumber(payload, "priceMinor"), bool(payload, "taxable"));
+            case "inventory.stock-moved" -> new StockMoved(uuid(payload, "movementId"), uuid(payload, "partId"),
+                    text(payload, "bin", 32), nonZero(payload, "quantity"), text(payload, "reason", 20),
+                    optionalText(payload, "reference", 64), instant(payload, "movedAt"));
+            default -> new Recorded();
+        };
+    }
+
+    private static JsonObject parse(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new IllegalArgumentException("payload is not a JSON object: " + e.getMessage());
+        }
+    }
+
+    private static JsonValue field(JsonObject payload, String name) {
+        JsonValue value = payload.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            throw new IllegalArgumentException("payload field " + name + " is missing");
+        }
+        return value;
+    }
+
+    private static String text(JsonObject payload, String name) {
+        return text(payload, name, 100);
+    }
+
+    private static String text(JsonObject payload, String name, int maxLength) {
+        if (!(field(payload, name) instanceof JsonString s) || s.getString().isBlank()) {
+            throw new IllegalArgumentException("payload field " + name + " must be a non-empty string");
+        }
+        return withinLength(name, s.getString(), maxLength);
+    }
+
+    private static String optionalText(JsonObject payload, String name, int maxLength) {
+        JsonValue value = payload.get(name);
+        return value instanceof JsonString s && !s.getString().isBlank() ? withinLength(name, s.getString(), maxLength) : null;
+    }
+
+    private static String withinLength(String name, String value, int maxLength) {
+        if (value.length() > maxLength) {
+            throw new IllegalArgumentException("payload field " + name + " is longer than " + maxLength + " characters");
+        }
+        return value;
+    }
+
+    private static UUID uuid(JsonObject payload, String name) {
+        try {
+            return UUID.fromString(text(payload, name));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("payload field " + name + " must be a UUID");
+        }
+    }
+
+    private static long wholeNumber(JsonObject payload, String name) {
+        if (!(field(payload, name) instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < 0) {
+            throw new IllegalArgumentException("payload field " + name + " must be a whole number, 0 or more");
+        }
+        return n.longValue();
+    }
+
+    private static int nonZero(JsonObject payload, String name) {
+        if (!(field(payload, name) instanceof JsonNumber n) || !n.isIntegral() || n.longValue() == 0
+                || Math.abs(n.longValue()) > 1_000_000) {
+            throw new IllegalArgumentException("payload field " + name + " must be a whole number other than 0");
+        }
+        return n.intValue();
+    }
+
+    private static boolean bool(JsonObject payload, String name) {
+        JsonValue value = field(payload, name);
+        if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+            throw new IllegalArgumentException("payload field " + name + " must be true or false");
+        }
+        return value == JsonValue.TRUE;
+    }
+
+    private static Instant instant(JsonObject payload, String name) {
+        try {
+            return Instant.parse(text(payload, name));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("payload field " + name + " must be an ISO-8601 instant");
+        }
+    }
+}

@@ -1,0 +1,292 @@
+package org.clutch.sync;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import org.clutch.jms.SyncEvent;
+import org.clutch.platform.DatabaseMigrations;
+import org.clutch.platform.ForAllTenants;
+import org.clutch.platform.RowScope;
+
+import javax.sql.DataSource;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Applies a batch of desktop events in the caller's transaction, each exactly once: the event ids are claimed in
+ * {@code sync_processed_event} with the same statement set as their effects, so an id seen before (a resend after a
+ * crash, a redelivery) changes nothing, and a failure anywhere rolls the claims back with the effects. Events that
+ * cannot be applied (unknown shop, type or version, a payload that does not read) are returned as rejections and
+ * leave no trace but the shop's rejection count.
+ */
+@ForAllTenants
+@Interceptors(RowScope.class)
+@Stateless
+public class SyncEventApplier {
+
+    private static final Logger LOG = Logger.getLogger(SyncEventApplier.class.getName());
+
+    /** An event that will not be applied, and why. */
+    public record Rejection(SyncEvent event, String reason) {
+    }
+
+    /** What a batch did: events applied, events already applied before, events rejected. */
+    public record Outcome(int applied, int duplicates, List<Rejection> rejections) {
+    }
+
+    private record Accepted(SyncEvent event, UUID tenantId, ShopChange change) {
+    }
+
+    @Resource(lookup = DatabaseMigrations.DATA_SOURCE)
+    DataSource dataSource;
+
+    @Inject
+    Clock clock;
+
+    public Outcome apply(List<SyncEvent> batch) throws SQLException {
+        Instant now = clock.instant();
+        try (Connection c = dataSource.getConnection()) {
+            Map<UUID, UUID> tenantOfShop = tenantsOf(c, batch);
+            List<Rejection> rejections = new ArrayList<>();
+            Map<UUID, Accepted> accepted = new LinkedHashMap<>();
+            int duplicates = 0;
+            for (SyncEvent event : batch) {
+                UUID tenant = tenantOfShop.get(event.shopId());
+                if (tenant == null) {
+                    rejections.add(new Rejection(event, "unknown shop " + event.shopId()));
+                    continue;
+                }
+                if (accepted.containsKey(event.eventId())) {
+                    duplicates++; // the same event twice in one batch
+                    continue;
+                }
+                try {
+                    accepted.put(event.eventId(), new Accepted(event, tenant, ShopChange.of(event)));
+                } catch (IllegalArgumentException e) {
+                    rejections.add(new Rejection(event, e.getMessage()));
+                }
+            }
+            Set<UUID> fresh = claim(c, accepted.values(), now);
+            duplicates += accepted.size() - fresh.size();
+            List<Accepted> toApply = accepted.values().stream().filter(a -> fresh.contains(a.event().eventId())).toList();
+            mirrorParts(c, toApply);
+            recordMovements(c, toApply);
+            updateStatus(c, toApply, accepted.values(), rejections, tenantOfShop, now);
+            int applied = toApply.size();
+            int skipped = duplicates;
+            LOG.info(() -> "event=sync-batch applied=" + applied + " duplicates=" + skipped + " rejected=" + rejections.size());
+            return new Outcome(applied, duplicates, rejections);
+        }
+    }
+
+    private static Map<UUID, UUID> tenantsOf(Connection c, List<SyncEvent> batch) throws SQLException {
+        Set<UUID> shops = new HashSet<>();
+        batch.forEach(e -> shops.add(e.shopId()));
+        Map<UUID, UUID> tenants = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT id, tenant_id FROM shop WHERE id = ANY (?)")) {
+            select.setArray(1, c.createArrayOf("uuid", shops.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    tenants.put(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class));
+                }
+            }
+        }
+        return tenants;
+    }
+
+    /** Claims the events not seen before, in one statement; answers their ids. */
+    private static Set<UUID> claim(Connection c, Collection<Accepted> events, Instant now) throws SQLException {
+        Set<UUID> fresh = new HashSet<>();
+        if (events.isEmpty()) {
+            return fresh;
+        }
+        int n = events.size();
+        Object[] ids = new Object[n], tenants = new Object[n], shops = new Object[n], types = new Object[n],
+                versions = new Object[n], occurred = new Object[n];
+        int i = 0;
+        for (Accepted a : events) {
+            ids[i] = a.event().eventId();
+            tenants[i] = a.tenantId();
+            shops[i] = a.event().shopId();
+            types[i] = a.event().type();
+            versions[i] = a.event().version();
+            occurred[i] = Timestamp.from(a.event().occurredAt());
+            i++;
+        }
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO sync_processed_event (event_id, tenant_id, shop_id, type, version, occurred_at, applied_at)
+                SELECT e.id, e.tenant, e.shop, e.type, e.version, e.occurred, ?
+                  FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::varchar[], ?::int[], ?::timestamptz[])
+                       AS e (id, tenant, shop, type, version, occurred)
+                ON CONFLICT (event_id) DO NOTHING
+                RETURNING event_id""")) {
+            insert.setTimestamp(1, Timestamp.from(now));
+            insert.setArray(2, c.createArrayOf("uuid", ids));
+            insert.setArray(3, c.createArrayOf("uuid", tenants));
+            insert.setArray(4, c.createArrayOf("uuid", shops));
+            insert.setArray(5, c.createArrayOf("varchar", types));
+            insert.setArray(6, c.createArrayOf("int4", versions));
+            insert.setArray(7, c.createArrayOf("timestamptz", occurred));
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    fresh.add(rows.getObject(1, UUID.class));
+                }
+            }
+        }
+        return fresh;
+    }
+
+    /** Catalog edits in the order they were made; an edit older than what the mirror holds does not overwrite it. */
+    private static void mirrorParts(Connection c, List<Accepted> events) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("""
+                INSERT INTO shop_catalog_part (shop_id, part_id, tenant_id, part_number, brand, name, category, barcode,
+                                               price_minor, taxable, changed_at, event_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (shop_id, part_id) DO UPDATE SET
+                    part_number = EXCLUDED.part_number, brand = EXCLUDED.brand, name = EXCLUDED.name,
+                    category = EXCLUDED.category, barcode = EXCLUDED.barcode, price_minor = EXCLUDED.price_minor,
+                    taxable = EXCLUDED.taxable, changed_at = EXCLUDED.changed_at, event_id = EXCLUDED.event_id
+                WHERE shop_catalog_part.changed_at <= EXCLUDED.changed_at""")) {
+            int count = 0;
+            for (Accepted a : events) {
+                if (a.change() instanceof ShopChange.PartSaved part) {
+                    upsert.setObject(1, a.event().shopId());
+                    upsert.setObject(2, part.partId());
+                    upsert.setObject(3, a.tenantId());
+                    upsert.setString(4, part.partNumber());
+                    upsert.setString(5, part.brand());
+                    upsert.setString(6, part.name());
+                    upsert.setString(7, part.category());
+                    upsert.setString(8, part.barcode());
+                    upsert.setLong(9, part.priceMinor());
+                    upsert.setBoolean(10, part.taxable());
+                    upsert.setTimestamp(11, Timestamp.from(a.event().occurredAt()));
+                    upsert.setObject(12, a.event().eventId());
+                    upsert.addBatch();
+                    count++;
+                }
+            }
+            if (count > 0) {
+                upsert.executeBatch();
+            }
+        }
+    }
+
+    /** Stock movements join the shop's ledger; a movement id already there (sent in an older event) is not added twice. */
+    private static void recordMovements(Connection c, List<Accepted> events) throws SQLException {
+        List<Accepted> moves = events.stream().filter(a -> a.change() instanceof ShopChange.StockMoved).toList();
+        if (moves.isEmpty()) {
+            return;
+        }
+        int n = moves.size();
+        Object[] ids = new Object[n], shops = new Object[n], tenants = new Object[n], parts = new Object[n],
+                bins = new Object[n], quantities = new Object[n], reasons = new Object[n], references = new Object[n],
+                at = new Object[n], eventIds = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Accepted a = moves.get(i);
+            ShopChange.StockMoved m = (ShopChange.StockMoved) a.change();
+            ids[i] = m.movementId();
+            shops[i] = a.event().shopId();
+            tenants[i] = a.tenantId();
+            parts[i] = m.partId();
+            bins[i] = m.bin();
+            quantities[i] = m.quantity();
+            reasons[i] = m.reason();
+            references[i] = m.reference();
+            at[i] = Timestamp.from(m.movedAt());
+            eventIds[i] = a.event().eventId();
+        }
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO shop_stock_movement (movement_id, shop_id, tenant_id, part_id, bin, quantity, reason, reference,
+                                                 moved_at, event_id)
+                SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::varchar[], ?::int[], ?::varchar[],
+                                     ?::varchar[], ?::timestamptz[], ?::uuid[])
+                ON CONFLICT (movement_id) DO NOTHING""")) {
+            Object[][] columns = {ids, shops, tenants, parts, bins, quantities, reasons, references, at, eventIds};
+            String[] types = {"uuid", "uuid", "uuid", "uuid", "varchar", "int4", "varchar", "varchar", "timestamptz", "uuid"};
+            for (int i = 0; i < columns.length; i++) {
+                Array array = c.createArrayOf(types[i], columns[i]);
+                insert.setArray(i + 1, array);
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    private static void updateStatus(Connection c, List<Accepted> applied, Collection<Accepted> accepted,
+            List<Rejection> rejections, Map<UUID, UUID> tenantOfShop, Instant now) throws SQLException {
+        Map<UUID, Counts> perShop = new LinkedHashMap<>();
+        Set<UUID> appliedIds = new HashSet<>();
+        applied.forEach(a -> appliedIds.add(a.event().eventId()));
+        for (Accepted a : accepted) {
+            boolean isNew = appliedIds.contains(a.event().eventId());
+            perShop.merge(a.event().shopId(), new Counts(isNew ? 1 : 0, isNew ? 0 : 1, 0, isNew ? a.event().occurredAt() : null, null),
+                    Counts::plus);
+        }
+        for (Rejection r : rejections) {
+            if (tenantOfShop.containsKey(r.event().shopId())) {
+                perShop.merge(r.event().shopId(), new Counts(0, 0, 1, null, r.reason()), Counts::plus);
+            }
+        }
+        try (PreparedStatement upsert = c.prepareStatement("""
+                INSERT INTO sync_shop_status AS s (shop_id, tenant_id, events_applied, duplicates, rejected, last_event_at,
+                                                   last_applied_at, last_rejection, last_rejected_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (shop_id) DO UPDATE SET
+                    events_applied = s.events_applied + EXCLUDED.events_applied,
+                    duplicates = s.duplicates + EXCLUDED.duplicates,
+                    rejected = s.rejected + EXCLUDED.rejected,
+                    last_event_at = greatest(s.last_event_at, EXCLUDED.last_event_at),
+                    last_applied_at = coalesce(EXCLUDED.last_applied_at, s.last_applied_at),
+                    last_rejection = coalesce(EXCLUDED.last_rejection, s.last_rejection),
+                    last_rejected_at = coalesce(EXCLUDED.last_rejected_at, s.last_rejected_at)""")) {
+            for (Map.Entry<UUID, Counts> shop : perShop.entrySet()) {
+                Counts counts = shop.getValue();
+                upsert.setObject(1, shop.getKey());
+                upsert.setObject(2, tenantOfShop.get(shop.getKey()));
+                upsert.setLong(3, counts.applied());
+                upsert.setLong(4, counts.duplicates());
+                upsert.setLong(5, counts.rejected());
+                upsert.setTimestamp(6, counts.lastEvent() == null ? null : Timestamp.from(counts.lastEvent()));
+                upsert.setTimestamp(7, counts.applied() > 0 ? Timestamp.from(now) : null);
+                upsert.setString(8, counts.lastRejection() == null ? null : truncate(counts.lastRejection()));
+                upsert.setTimestamp(9, counts.lastRejection() == null ? null : Timestamp.from(now));
+                upsert.addBatch();
+            }
+            if (!perShop.isEmpty()) {
+                upsert.executeBatch();
+            }
+        }
+    }
+
+    /** One shop's share of a batch, for its status row. */
+    private record Counts(long applied, long duplicates, long rejected, Instant lastEvent, String lastRejection) {
+
+        Counts plus(Counts later) {
+            Instant newest = lastEvent == null ? later.lastEvent
+                    : later.lastEvent == null || lastEvent.isAfter(later.lastEvent) ? lastEvent : later.lastEvent;
+            return new Counts(applied + later.applied, duplicates + later.duplicates, rejected + later.rejected, newest,
+                    later.lastRejection != null ? later.lastRejection : lastRejection);
+        }
+    }
+
+    private static String truncate(String reason) {
+        return reason.length() <= 500 ? reason : reason.substring(0, 497) + "...";
+    }
+}

@@ -1,0 +1,240 @@
+package org.clutch.sync;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import jakarta.transaction.Status;
+import jakarta.transaction.UserTransaction;
+import org.clutch.jms.Destinations;
+import org.clutch.jms.SyncEvent;
+import org.clutch.jms.SyncMessages;
+import org.clutch.marketplace.QuoteRequestPublisher;
+import org.clutch.platform.DatabaseMigrations;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Drains the shops' sync events from {@link Destinations#SYNC_INBOUND} in batches: one transaction (the broker and
+ * PostgreSQL together, through the resource adapter) receives up to a batch of messages, applies them
+ * ({@link SyncEventApplier}) and moves the ones that cannot be applied to {@link Destinations#SYNC_REJECTED} with
+ * their reason. One message per transaction would cap the rate near the disk's flush rate; a batch costs the same
+ * flushes. One consumer keeps each shop's events in the order the shop sent them.
+ * <p>
+ * A batch that fails (the database is down, an event breaks a rule no check foresaw) is rolled back and the broker
+ * redelivers it; the messages of a failed batch are then taken one at a time, so a single poison message reaches the
+ * broker's dead-letter queue after its bounded redeliveries while the others are applied. After a failure nothing is
+ * received until the database answers again, so an outage does not spend the messages' delivery attempts.
+ */
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class SyncInbound {
+
+    private static final Logger LOG = Logger.getLogger(SyncInbound.class.getName());
+
+    @Resource(lookup = QuoteRequestPublisher.CONNECTION_FACTORY)
+    ConnectionFactory connectionFactory;
+
+    @Resource
+    UserTransaction transaction;
+
+    @Resource(lookup = DatabaseMigrations.DATA_SOURCE)
+    DataSource dataSource;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    SyncEventApplier applier;
+
+    @Inject
+    @ConfigProperty(name = "clutch.sync.inbound.enabled", defaultValue = "true")
+    boolean enabled;
+
+    /** Events per transaction; larger batches drain a backlog faster and hold locks longer. */
+    @Inject
+    @ConfigProperty(name = "clutch.sync.batch-size", defaultValue = "500")
+    int batchSize;
+
+    private volatile boolean running;
+    private Future<?> loop;
+    /** Messages still to take one at a time after a failed batch. */
+    private int takeSingly;
+
+    @PostConstruct
+    void start() {
+        if (!enabled) {
+            LOG.info("event=sync-inbound-disabled");
+            return;
+        }
+        running = true;
+        loop = executor.submit(this::drain);
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        if (loop != null) {
+            try {
+                loop.get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                loop.cancel(true);
+            }
+        }
+    }
+
+    private void drain() {
+        long pause = 0;
+        while (running) {
+            try {
+                if (pause > 0) {
+                    Thread.sleep(pause);
+                    if (!databaseAnswers()) {
+                        continue; // receiving now would only spend the messages' delivery attempts
+                    }
+                }
+                receiveAndApply();
+                pause = 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                rollback();
+                pause = Math.min(Math.max(pause * 2, 250), 5_000); // the database or broker may be coming back
+                LOG.log(Level.WARNING, "event=sync-batch-failed retry_in_ms=" + pause + " reason=" + e, e);
+            }
+        }
+    }
+
+    private void receiveAndApply() throws Exception {
+        int wanted = takeSingly > 0 ? 1 : batchSize;
+        transaction.begin();
+        List<Message> received = new ArrayList<>();
+        try (JMSContext jms = connectionFactory.createContext()) {
+            Queue inbound = jms.createQueue(Destinations.SYNC_INBOUND);
+            try (JMSConsumer consumer = jms.createConsumer(inbound)) {
+                Message first = consumer.receive(1_000);
+                if (first != null) {
+                    received.add(first);
+                    Message next;
+                    // the rest of what is already on its way; a short wait, not a poll per message
+                    while (received.size() < wanted && (next = consumer.receive(5)) != null) {
+                        received.add(next);
+                    }
+                }
+            }
+            if (!received.isEmpty()) {
+                apply(jms, received);
+            }
+            transaction.commit();
+            if (takeSingly > 0) {
+                takeSingly -= received.size();
+            }
+        } catch (Exception e) {
+            takeSingly = Math.max(takeSingly, received.size() > 1 ? received.size() : 0);
+            throw e;
+        }
+    }
+
+    private void apply(JMSContext jms, List<Message> received) throws Exception {
+        List<SyncEvent> events = new ArrayList<>(received.size());
+        Map<UUID, Message> messageOf = new HashMap<>();
+        List<Rejected> rejected = new ArrayList<>();
+        for (Message message : received) {
+            try {
+                SyncEvent event = SyncMessages.read(message);
+                events.add(event);
+                messageOf.put(event.eventId(), message);
+            } catch (SyncMessages.MalformedSyncMessage e) {
+                rejected.add(new Rejected(message, e.getMessage()));
+            }
+        }
+        SyncEventApplier.Outcome outcome = applier.apply(events);
+        outcome.rejections().forEach(r -> rejected.add(new Rejected(messageOf.get(r.event().eventId()), r.reason())));
+        if (!rejected.isEmpty()) {
+            JMSProducer producer = jms.createProducer();
+            Queue rejectedQueue = jms.createQueue(Destinations.SYNC_REJECTED);
+            for (Rejected r : rejected) {
+                producer.send(rejectedQueue, copyWithReason(jms, r));
+                LOG.warning(() -> "event=sync-event-rejected id=" + property(r.message(), SyncMessages.EVENT_ID)
+                        + " shop=" + property(r.message(), SyncMessages.SHOP_ID) + " reason=" + r.reason());
+            }
+        }
+    }
+
+    private record Rejected(Message message, String reason) {
+    }
+
+    /** The rejected message as it came (body and the event's properties) plus the reason. */
+    private static Message copyWithReason(JMSContext jms, Rejected r) throws JMSException {
+        Message copy = r.message() instanceof TextMessage text ? jms.createTextMessage(text.getText()) : jms.createMessage();
+        for (String name : List.of(SyncMessages.EVENT_ID, SyncMessages.SHOP_ID, SyncMessages.TYPE, SyncMessages.SUBJECT_ID,
+                SyncMessages.OCCURRED_AT)) {
+            String value = property(r.message(), name);
+            if (value != null) {
+                copy.setStringProperty(name, value);
+            }
+        }
+        if (r.message().propertyExists(SyncMessages.VERSION)) {
+            copy.setObjectProperty(SyncMessages.VERSION, r.message().getObjectProperty(SyncMessages.VERSION));
+        }
+        copy.setStringProperty(SyncMessages.REJECTION_REASON, r.reason());
+        return copy;
+    }
+
+    private static String property(Message message, String name) {
+        try {
+            Object value = message.getObjectProperty(name);
+            return value == null ? null : value.toString();
+        } catch (JMSException e) {
+            return null;
+        }
+    }
+
+    private boolean databaseAnswers() {
+        try (Connection c = dataSource.getConnection(); Statement probe = c.createStatement()) {
+            probe.execute("SELECT 1");
+            return true;
+        } catch (SQLException e) {
+            LOG.warning(() -> "event=sync-waiting-for-database reason=" + e.getMessage());
+            return false;
+        }
+    }
+
+    private void rollback() {
+        try {
+            if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                transaction.rollback();
+            }
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "event=sync-rollback-failed", e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.clutch.jms;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One change made on a shop desktop, as it travels to the backend on {@link Destinations#SYNC_INBOUND}: the outbox
+ * event's unique id (also the broker's duplicate-detection id), the shop, what happened ({@code type} and its
+ * {@code version}), the thing it happened to, when, and the details as a JSON object. {@link SyncMessages} maps it to
+ * and from a JMS message, so desktop and backend read it the same way.
+ */
+public record SyncEvent(UUID eventId, UUID shopId, String type, int version, UUID subjectId, Instant occurredAt,
+        String payload) {
+
+    public SyncEvent {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(shopId, "shopId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(subjectId, "subjectId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(payload, "payload");
+        if (version < 1) {
+            throw new IllegalArgumentException("event version must be 1 or more, not " + version);
+        }
+    }
+}

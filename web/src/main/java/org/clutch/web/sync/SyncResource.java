@@ -1,0 +1,46 @@
+package org.clutch.web.sync;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.clutch.sync.CentralStock;
+import org.clutch.sync.ShopSyncStatus;
+import org.clutch.sync.SyncStatus;
+import org.clutch.web.security.Caller;
+import org.clutch.web.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+/** Shop desktops' sync as the backend sees it: status per shop for admins, a shop's central stock. */
+@Path("sync/shops")
+@Produces(MediaType.APPLICATION_JSON)
+public class SyncResource {
+
+    @Inject
+    SyncStatus sync;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Sync status of each shop: events applied, duplicates ignored, rejected, last change, last error")
+    public List<ShopSyncStatus> shops() throws SQLException {
+        return sync.shops(caller.actor());
+    }
+
+    @GET
+    @Path("{id}/stock")
+    @RolesAllowed({Roles.SHOP_STAFF, Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "The shop's stock per part as the backend has it: the sum of its synced stock movements")
+    public List<CentralStock> stock(@PathParam("id") UUID shopId) throws SQLException {
+        return sync.stock(caller.actor(), shopId);
+    }
+}

@@ -1,0 +1,210 @@
+package org.clutch.web.it;
+
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.clutch.jms.Destinations;
+import org.clutch.jms.SyncEvent;
+import org.clutch.jms.SyncMessages;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A shop desktop's changes reaching the backend through Artemis, as the desktop's sender puts them on the inbound
+ * queue: applied once into the shop's central catalog and stock, whatever is sent twice; what cannot be applied goes
+ * to the rejected queue with its reason and the rest keeps flowing; each tenant sees only its own shops' sync.
+ */
+class SyncIT extends DeployedApplication {
+
+    private static final Instant MORNING = Instant.parse("2026-11-20T07:00:00Z");
+
+    private final ConnectionFactory broker = new ActiveMQConnectionFactory(System.getProperty("clutch.it.broker.url"));
+    private Fixtures.ShopUser shop;
+    private String admin;
+
+    @BeforeEach
+    void shopWithADesktop() {
+        shop = fixtures.activeShop("Synced Motors", -1.28, 36.82, 20, "TOYOTA");
+        admin = api.token(fixtures.tenantAdmin("Sync Admin"));
+    }
+
+    @Test
+    void aShopsChangesBecomeItsCentralCatalogAndStockExactlyOnce() throws Exception {
+        UUID pads = UUID.randomUUID();
+        SyncEvent padsSaved = partSaved(pads, "04465-02220", "Brake pad set front", 450000, MORNING);
+        SyncEvent received = stockMoved(pads, 10, "RECEIPT", MORNING.plusSeconds(60));
+        SyncEvent sold = stockMoved(pads, -2, "SALE", MORNING.plusSeconds(120));
+        // an edit made later on the desktop but arriving first, and the older one after it
+        SyncEvent renamed = partSaved(pads, "04465-02220", "Brake pad set front (ceramic)", 480000, MORNING.plusSeconds(300));
+        send(padsSaved, received, sold, renamed, partSaved(pads, "04465-02220", "old name", 1, MORNING.plusSeconds(200)));
+        // the desktop resends an event whose confirmation it never saw, after the broker forgot its id
+        sendWithoutDuplicateDetection(sold);
+
+        List<JsonObject> stock = awaitStock(s -> s.size() == 1 && s.get(0).getInt("movements") == 2);
+        assertEquals(8, stock.get(0).getInt("onHand"), "10 received, 2 sold, the resent sale not counted again");
+        assertEquals("Brake pad set front (ceramic)", stock.get(0).getString("name"), "the latest edit wins");
+        assertEquals(pads.toString(), stock.get(0).getString("partId"));
+
+        JsonObject status = awaitStatus(s -> s.getInt("duplicatesIgnored") == 1);
+        assertEquals(5, status.getInt("eventsApplied"));
+        assertEquals(0, status.getInt("rejected"));
+        assertEquals(Instant.parse("2026-11-20T07:05:00Z"), OffsetDateTime.parse(status.getString("lastChangeMadeAt")).toInstant());
+        assertEquals(5, Fixtures.count("SELECT count(*) FROM sync_processed_event WHERE shop_id = ?", shop.shopId()));
+    }
+
+    @Test
+    void whatCannotBeAppliedIsRejectedWithItsReasonAndTheRestKeepsFlowing() throws Exception {
+        UUID part = UUID.randomUUID();
+        SyncEvent unknownType = event("catalog.part-teleported", 1, part, "{}", MORNING);
+        SyncEvent newerThanKnown = event("inventory.stock-moved", 9, part, "{}", MORNING);
+        SyncEvent badPayload = event("inventory.stock-moved", 1, part,
+                "{\"movementId\":\"" + UUID.randomUUID() + "\",\"partId\":\"" + part + "\",\"bin\":\"A-1\",\"quantity\":0,"
+                        + "\"reason\":\"SALE\",\"movedAt\":\"" + MORNING + "\"}", MORNING);
+        SyncEvent otherShop = new SyncEvent(UUID.randomUUID(), UUID.randomUUID(), "inventory.stock-moved", 1, part,
+                MORNING, "{}");
+        String garbageId = UUID.randomUUID().toString();
+        SyncEvent good = stockMoved(part, 3, "ADJUSTMENT", MORNING);
+        try (JMSContext jms = broker.createContext(JMSContext.SESSION_TRANSACTED)) {
+            JMSProducer producer = jms.createProducer();
+            for (SyncEvent e : List.of(unknownType, newerThanKnown, badPayload, otherShop)) {
+                producer.send(jms.createQueue(Destinations.SYNC_INBOUND), message(jms, e));
+            }
+            TextMessage garbage = jms.createTextMessage("not a sync event at all");
+            garbage.setStringProperty(SyncMessages.EVENT_ID, garbageId);
+            producer.send(jms.createQueue(Destinations.SYNC_INBOUND), garbage);
+            producer.send(jms.createQueue(Destinations.SYNC_INBOUND), message(jms, good));
+            jms.commit();
+        }
+
+        assertEquals(3, awaitStock(s -> !s.isEmpty()).get(0).getInt("onHand"), "the good event after them is applied");
+        assertEquals("unknown event type catalog.part-teleported", rejectionReason(unknownType.eventId().toString()));
+        assertEquals("inventory.stock-moved version 9 is not accepted (accepted: [1])", rejectionReason(newerThanKnown.eventId().toString()));
+        assertEquals("payload field quantity must be a whole number other than 0", rejectionReason(badPayload.eventId().toString()));
+        assertEquals("unknown shop " + otherShop.shopId(), rejectionReason(otherShop.eventId().toString()));
+        assertEquals("missing " + SyncMessages.VERSION, rejectionReason(garbageId));
+
+        JsonObject status = awaitStatus(s -> s.getInt("rejected") == 3);
+        assertEquals(1, status.getInt("eventsApplied"));
+        assertFalse(status.getString("lastRejection").isBlank());
+        assertEquals(0, Fixtures.count("SELECT count(*) FROM sync_processed_event WHERE event_id IN (?, ?, ?)",
+                unknownType.eventId(), newerThanKnown.eventId(), badPayload.eventId()), "nothing of them was recorded");
+    }
+
+    @Test
+    void eachTenantSeesOnlyItsOwnShopsSync() throws Exception {
+        send(stockMoved(UUID.randomUUID(), 1, "ADJUSTMENT", MORNING));
+        awaitStatus(s -> s.getInt("eventsApplied") == 1);
+
+        Fixtures stranger = new Fixtures();
+        Fixtures.ShopUser strangersShop = stranger.activeShop("Elsewhere Spares", -1.3, 36.8, 10, "NISSAN");
+        String strangerAdmin = api.token(stranger.tenantAdmin("Other Admin"));
+        List<String> seen = api.get("api/v1/sync/shops", strangerAdmin).jsonArray().getValuesAs(JsonObject.class).stream()
+                .map(s -> s.getString("shopId")).toList();
+        assertEquals(List.of(strangersShop.shopId().toString()), seen);
+        assertEquals(404, api.get("api/v1/sync/shops/" + shop.shopId() + "/stock", strangerAdmin).status());
+        assertEquals(404, api.get("api/v1/sync/shops/" + shop.shopId() + "/stock", api.token(strangersShop.email())).status());
+        assertEquals(200, api.get("api/v1/sync/shops/" + shop.shopId() + "/stock", api.token(shop.email())).status());
+        assertEquals(403, api.get("api/v1/sync/shops", api.token(shop.email())).status(), "status is for admins");
+    }
+
+    // ---- the desktop's side ---------------------------------------------------------------------------------------
+
+    private SyncEvent partSaved(UUID partId, String number, String name, long priceMinor, Instant at) {
+        String payload = Json.createObjectBuilder().add("partId", partId.toString()).add("partNumber", number)
+                .add("brand", "Toyota").add("name", name).add("category", "Brakes").add("barcode", "")
+                .add("costMinor", 1).add("priceMinor", priceMinor).add("taxable", true).add("staff", "amina")
+                .build().toString();
+        return event("catalog.part-saved", 1, partId, payload, at);
+    }
+
+    private SyncEvent stockMoved(UUID partId, int quantity, String reason, Instant at) {
+        UUID movement = UUID.randomUUID();
+        JsonObjectBuilder payload = Json.createObjectBuilder().add("movementId", movement.toString())
+                .add("partId", partId.toString()).add("bin", "A-01").add("quantity", quantity).add("reason", reason)
+                .add("reference", "S-1").add("note", "").add("staff", "amina").add("movedAt", at.toString());
+        return event("inventory.stock-moved", 1, movement, payload.build().toString(), at);
+    }
+
+    private SyncEvent event(String type, int version, UUID subject, String payload, Instant at) {
+        return new SyncEvent(UUID.randomUUID(), shop.shopId(), type, version, subject, at, payload);
+    }
+
+    private void send(SyncEvent... events) throws JMSException {
+        try (JMSContext jms = broker.createContext(JMSContext.SESSION_TRANSACTED)) {
+            JMSProducer producer = jms.createProducer();
+            for (SyncEvent e : events) {
+                producer.send(jms.createQueue(Destinations.SYNC_INBOUND), message(jms, e));
+            }
+            jms.commit();
+        }
+    }
+
+    private void sendWithoutDuplicateDetection(SyncEvent event) throws JMSException {
+        try (JMSContext jms = broker.createContext()) {
+            TextMessage message = message(jms, event);
+            // a fresh duplicate-detection id: the broker lets it through, the backend must not apply it again
+            message.setStringProperty(SyncMessages.DUPLICATE_DETECTION_ID, UUID.randomUUID().toString());
+            jms.createProducer().send(jms.createQueue(Destinations.SYNC_INBOUND), message);
+        }
+    }
+
+    private static TextMessage message(JMSContext jms, SyncEvent event) throws JMSException {
+        TextMessage message = jms.createTextMessage();
+        SyncMessages.write(event, message);
+        return message;
+    }
+
+    private String rejectionReason(String eventId) throws JMSException {
+        try (JMSContext jms = broker.createContext();
+             JMSConsumer rejected = jms.createConsumer(jms.createQueue(Destinations.SYNC_REJECTED),
+                     SyncMessages.EVENT_ID + " = '" + eventId + "'")) {
+            Message message = rejected.receive(10_000);
+            assertNotNull(message, "event " + eventId + " reaches the rejected queue");
+            return message.getStringProperty(SyncMessages.REJECTION_REASON);
+        }
+    }
+
+    // ---- the admin's side -----------------------------------------------------------------------------------------
+
+    private List<JsonObject> awaitStock(Predicate<List<JsonObject>> done) throws InterruptedException {
+        String token = api.token(shop.email());
+        return await(() -> api.get("api/v1/sync/shops/" + shop.shopId() + "/stock", token).jsonArray()
+                .getValuesAs(JsonObject.class), done);
+    }
+
+    private JsonObject awaitStatus(Predicate<JsonObject> done) throws InterruptedException {
+        return await(() -> api.get("api/v1/sync/shops", admin).jsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(s -> s.getString("shopId").equals(shop.shopId().toString())).findFirst().orElseThrow(), done);
+    }
+
+    private static <T> T await(java.util.function.Supplier<T> read, Predicate<T> done) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        T last = read.get();
+        while (!done.test(last)) {
+            assertTrue(Instant.now().isBefore(deadline), "still not there after 15 s: " + last);
+            Thread.sleep(100);
+            last = read.get();
+        }
+        return last;
+    }
+}
