@@ -1,6 +1,16 @@
 package org.clutch.benchmarks;
 
 import org.clutch.accounts.PasswordHasher;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.clutch.jms.Destinations;
+import org.clutch.jms.SyncEvent;
+import org.clutch.jms.SyncMessages;
 import org.clutch.launcher.DataDirectory;
 
 import java.io.IOException;
@@ -14,9 +24,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,6 +57,8 @@ import java.util.stream.Stream;
  * <li>a raw JDBC ceiling on the same PostgreSQL: the same rows (a request and two lines per transaction) at the
  * same concurrency, with no application server in between;</li>
  * <li>the delay from a POST's response to the WebSocket message at each of N connected shops, N = 10 and 200;</li>
+ * <li>sync events (shop desktops' stock movements) from the broker into a shop's central stock: one at a time
+ * (latency) and a backlog of 10,000 (events applied per second);</li>
  * <li>resident memory of the whole backend (launcher JVM with the broker, PostgreSQL, Payara) afterwards.</li>
  * </ol>
  * Every loop is bounded in count and time; all traffic stays on 127.0.0.1.
@@ -60,6 +74,7 @@ public final class MarketplaceBenchmark {
     private static final String PLATFORM_ADMIN = "bench-admin@bench.example";
     /** One hash for every benchmark account, made as the backend would (600,000 PBKDF2 iterations). */
     private static final String PASSWORD_HASH = new PasswordHasher(600_000).hash(PASSWORD);
+    private static final UUID SYNC_PART = UUID.randomUUID();
     private static final double LAT = -1.2864;
     private static final double LON = 36.8172;
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
@@ -89,7 +104,7 @@ public final class MarketplaceBenchmark {
         Duration warmup = Duration.ofSeconds(Long.parseLong(System.getProperty("warmupSeconds", "60")));
         Duration measure = Duration.ofSeconds(Long.parseLong(System.getProperty("measureSeconds", "30")));
         int wsRequests = Integer.parseInt(System.getProperty("wsRequests", "50"));
-        Set<String> scenarios = Set.of(System.getProperty("scenarios", "create,live,auth,billing").split(","));
+        Set<String> scenarios = Set.of(System.getProperty("scenarios", "create,live,auth,billing,sync").split(","));
         new MarketplaceBenchmark(concurrency, warmup, measure, wsRequests, scenarios).run();
     }
 
@@ -134,6 +149,10 @@ public final class MarketplaceBenchmark {
             }
             if (scenarios.contains("billing")) {
                 billingRun();
+            }
+            if (scenarios.contains("sync")) {
+                syncLatency(200);
+                syncBacklog(10_000);
             }
             line(String.format("resident memory of the backend after the run: %.0f MB (launcher JVM with Artemis + PostgreSQL + Payara Micro)",
                     residentKb(backend.toHandle()) / 1024.0));
@@ -550,6 +569,110 @@ public final class MarketplaceBenchmark {
         } while (pending > 0 && System.nanoTime() < deadline);
         if (pending > 0) {
             line("    warning: " + pending + " requests still undispatched after 120 s");
+        }
+    }
+
+    // ---- (g) sync events, broker to central stock -----------------------------------------------------------------
+
+    /**
+     * One stock movement at a time, as a shop selling online sends them: from the send (committed on the broker) to
+     * the movement being in the shop's central ledger, polled every millisecond.
+     */
+    private void syncLatency(int events) throws Exception {
+        UUID shop = syncShop("BENCH-SYNC-LIVE");
+        List<Long> delays = new ArrayList<>();
+        try (JMSContext jms = broker().createContext(JMSContext.SESSION_TRANSACTED); Connection c = db();
+             PreparedStatement applied = c.prepareStatement("SELECT 1 FROM shop_stock_movement WHERE movement_id = ?")) {
+            JMSProducer producer = jms.createProducer();
+            Queue inbound = jms.createQueue(Destinations.SYNC_INBOUND);
+            for (int i = 0; i < events + 20; i++) {
+                UUID movement = UUID.randomUUID();
+                long sent = System.nanoTime();
+                producer.send(inbound, syncMessage(jms, shop, movement));
+                jms.commit();
+                applied.setObject(1, movement);
+                long deadline = sent + TimeUnit.SECONDS.toNanos(10);
+                while (!exists(applied) && System.nanoTime() < deadline) {
+                    Thread.sleep(1);
+                }
+                if (i >= 20) { // the first ones warm the path up
+                    delays.add(System.nanoTime() - sent);
+                }
+                Thread.sleep(20);
+            }
+        }
+        Collections.sort(delays);
+        line(String.format("(g) sync event sent to the broker -> in the shop's central stock, one at a time, %d events: p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+                delays.size(), delays.get(delays.size() / 2) / 1e6, delays.get((int) Math.ceil(delays.size() * 0.99) - 1) / 1e6,
+                delays.get(delays.size() - 1) / 1e6));
+    }
+
+    /**
+     * A backlog such as a shop that was offline all day sends on reconnecting: {@code events} stock movements sent
+     * in transactions of 500, applied by the backend as they arrive; the rate is events over the time from the first
+     * send to the last one applied.
+     */
+    private void syncBacklog(int events) throws Exception {
+        UUID shop = syncShop("BENCH-SYNC-BACKLOG");
+        long started = System.nanoTime();
+        long sentAt;
+        try (JMSContext jms = broker().createContext(JMSContext.SESSION_TRANSACTED)) {
+            JMSProducer producer = jms.createProducer();
+            Queue inbound = jms.createQueue(Destinations.SYNC_INBOUND);
+            for (int i = 1; i <= events; i++) {
+                producer.send(inbound, syncMessage(jms, shop, UUID.randomUUID()));
+                if (i % 500 == 0 || i == events) {
+                    jms.commit();
+                }
+            }
+            sentAt = System.nanoTime();
+        }
+        long applied;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        do {
+            Thread.sleep(20);
+            try (Connection c = db(); PreparedStatement count = c.prepareStatement(
+                    "SELECT count(*), coalesce(sum(quantity), 0) FROM shop_stock_movement WHERE shop_id = ?")) {
+                count.setObject(1, shop);
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    applied = rows.getLong(1);
+                }
+            }
+        } while (applied < events && System.nanoTime() < deadline);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        line(String.format("(h) sync backlog of %d events (transactions of 500 on the broker): sent in %.2f s (%.0f events/s), "
+                        + "all applied after %.2f s: %.0f events/s applied%s", events, (sentAt - started) / 1e9,
+                events / ((sentAt - started) / 1e9), seconds, applied / seconds,
+                applied < events ? " (only " + applied + " applied after 300 s)" : ""));
+    }
+
+    private UUID syncShop(String name) throws SQLException {
+        ensureTenant();
+        UUID shop = UUID.randomUUID();
+        execute("INSERT INTO shop (id, tenant_id, name, status, latitude, longitude, address, service_radius_km) VALUES (?, ?, ?, 'ACTIVE', ?, ?, 'Bench road', 25)",
+                shop, tenant, name, LAT, LON);
+        return shop;
+    }
+
+    private static ConnectionFactory broker() {
+        return new ActiveMQConnectionFactory("tcp://127.0.0.1:" + JMS_PORT);
+    }
+
+    /** A stock movement (a sale of one unit) as the desktop's outbox writes it. */
+    private static TextMessage syncMessage(JMSContext jms, UUID shop, UUID movement) throws JMSException {
+        Instant now = Instant.now();
+        String payload = "{\"movementId\":\"" + movement + "\",\"partId\":\"" + SYNC_PART + "\",\"bin\":\"A-01\","
+                + "\"quantity\":-1,\"reason\":\"SALE\",\"reference\":\"S-1\",\"note\":\"\",\"staff\":\"bench\","
+                + "\"movedAt\":\"" + now + "\"}";
+        TextMessage message = jms.createTextMessage();
+        SyncMessages.write(new SyncEvent(UUID.randomUUID(), shop, "inventory.stock-moved", 1, movement, now, payload), message);
+        return message;
+    }
+
+    private static boolean exists(PreparedStatement query) throws SQLException {
+        try (ResultSet rows = query.executeQuery()) {
+            return rows.next();
         }
     }
 

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Logger;
 
 /**
  * Applies a batch of desktop events in the caller's transaction, each exactly once: the event ids are claimed in
@@ -40,8 +39,6 @@ import java.util.logging.Logger;
 @Interceptors(RowScope.class)
 @Stateless
 public class SyncEventApplier {
-
-    private static final Logger LOG = Logger.getLogger(SyncEventApplier.class.getName());
 
     /** An event that will not be applied, and why. */
     public record Rejection(SyncEvent event, String reason) {
@@ -89,10 +86,7 @@ public class SyncEventApplier {
             mirrorParts(c, toApply);
             recordMovements(c, toApply);
             updateStatus(c, toApply, accepted.values(), rejections, tenantOfShop, now);
-            int applied = toApply.size();
-            int skipped = duplicates;
-            LOG.info(() -> "event=sync-batch applied=" + applied + " duplicates=" + skipped + " rejected=" + rejections.size());
-            return new Outcome(applied, duplicates, rejections);
+            return new Outcome(toApply.size(), duplicates, rejections);
         }
     }
 

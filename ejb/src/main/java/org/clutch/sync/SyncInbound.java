@@ -138,10 +138,12 @@ public class SyncInbound {
         transaction.begin();
         List<Message> received = new ArrayList<>();
         try (JMSContext jms = connectionFactory.createContext()) {
+            long started = System.nanoTime();
             Queue inbound = jms.createQueue(Destinations.SYNC_INBOUND);
             try (JMSConsumer consumer = jms.createConsumer(inbound)) {
                 Message first = consumer.receive(1_000);
                 if (first != null) {
+                    started = System.nanoTime();
                     received.add(first);
                     Message next;
                     // the rest of what is already on its way; a short wait, not a poll per message
@@ -150,10 +152,17 @@ public class SyncInbound {
                     }
                 }
             }
-            if (!received.isEmpty()) {
-                apply(jms, received);
-            }
+            long receivedAt = System.nanoTime();
+            String outcome = received.isEmpty() ? null : apply(jms, received);
+            long appliedAt = System.nanoTime();
             transaction.commit();
+            if (outcome != null) {
+                long committedAt = System.nanoTime();
+                long receiveStarted = started;
+                LOG.info(() -> "event=sync-batch messages=" + received.size() + " " + outcome + " receive_ms="
+                        + (receivedAt - receiveStarted) / 1_000_000 + " apply_ms=" + (appliedAt - receivedAt) / 1_000_000
+                        + " commit_ms=" + (committedAt - appliedAt) / 1_000_000);
+            }
             if (takeSingly > 0) {
                 takeSingly -= received.size();
             }
@@ -163,7 +172,8 @@ public class SyncInbound {
         }
     }
 
-    private void apply(JMSContext jms, List<Message> received) throws Exception {
+    /** Applies what can be, rejects the rest; answers the counts for the log. */
+    private String apply(JMSContext jms, List<Message> received) throws Exception {
         List<SyncEvent> events = new ArrayList<>(received.size());
         Map<UUID, Message> messageOf = new HashMap<>();
         List<Rejected> rejected = new ArrayList<>();
@@ -187,6 +197,7 @@ public class SyncInbound {
                         + " shop=" + property(r.message(), SyncMessages.SHOP_ID) + " reason=" + r.reason());
             }
         }
+        return "applied=" + outcome.applied() + " duplicates=" + outcome.duplicates() + " rejected=" + rejected.size();
     }
 
     private record Rejected(Message message, String reason) {
