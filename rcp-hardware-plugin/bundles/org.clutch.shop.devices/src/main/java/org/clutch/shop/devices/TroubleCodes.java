@@ -42,6 +42,42 @@ public final class TroubleCodes {
         return manufacturer ? "Manufacturer-specific code: see the maker's service information" : "Code not in the generic table";
     }
 
+    /** A run of codes of one system whose typical faulty parts are the same, most likely first. */
+    private record PartsForCodes(char system, int from, int to, List<String> parts) {
+
+        static PartsForCodes of(char system, int from, int to, String... parts) {
+            return new PartsForCodes(system, from, to, List.of(parts));
+        }
+
+        boolean covers(char codeSystem, int number) {
+            return codeSystem == system && number >= from && number <= to;
+        }
+    }
+
+    /** The parts a mechanic checks first, by code range (SAE J2012 generic codes). */
+    private static final List<PartsForCodes> PARTS = List.of(
+            PartsForCodes.of('C', 0x0035, 0x0050, "ABS sensor"),
+            PartsForCodes.of('P', 0x0100, 0x0104, "Air flow sensor", "Air filter"),
+            PartsForCodes.of('P', 0x0115, 0x0119, "Coolant temperature sensor"),
+            PartsForCodes.of('P', 0x0120, 0x0124, "Throttle position sensor"),
+            PartsForCodes.of('P', 0x2135, 0x2135, "Throttle position sensor"),
+            PartsForCodes.of('P', 0x0128, 0x0128, "Thermostat"),
+            PartsForCodes.of('P', 0x0130, 0x0167, "Oxygen sensor"),
+            PartsForCodes.of('P', 0x0171, 0x0172, "Air flow sensor", "Fuel filter", "Oxygen sensor"),
+            PartsForCodes.of('P', 0x0174, 0x0175, "Air flow sensor", "Fuel filter", "Oxygen sensor"),
+            PartsForCodes.of('P', 0x0300, 0x0312, "Spark plug", "Ignition coil"),
+            PartsForCodes.of('P', 0x0325, 0x0334, "Knock sensor"),
+            PartsForCodes.of('P', 0x0335, 0x0339, "Crankshaft sensor"),
+            PartsForCodes.of('P', 0x0340, 0x0349, "Camshaft sensor"),
+            PartsForCodes.of('P', 0x0350, 0x0362, "Ignition coil"),
+            PartsForCodes.of('P', 0x0400, 0x0409, "EGR valve"),
+            PartsForCodes.of('P', 0x0420, 0x0434, "Catalytic converter", "Oxygen sensor"),
+            PartsForCodes.of('P', 0x0440, 0x0457, "Fuel cap", "Purge valve"),
+            PartsForCodes.of('P', 0x0500, 0x0503, "Speed sensor"),
+            PartsForCodes.of('P', 0x0505, 0x0507, "Idle control valve"),
+            PartsForCodes.of('P', 0x0562, 0x0563, "Alternator", "Battery"),
+            PartsForCodes.of('P', 0x0620, 0x0620, "Alternator", "Battery"));
+
     /** Words to search the catalog with for this code, most likely part first; empty when no part is typical. */
     public static List<String> partsToCheck(String code) {
         if (code == null || code.length() != 5) {
@@ -53,64 +89,8 @@ public final class TroubleCodes {
         } catch (NumberFormatException e) {
             return List.of();
         }
-        if (code.charAt(0) == 'C') {
-            return number >= 0x0035 && number <= 0x0050 ? List.of("ABS sensor") : List.of();
-        }
-        if (code.charAt(0) != 'P') {
-            return List.of();
-        }
-        if (number >= 0x0100 && number <= 0x0104) {
-            return List.of("Air flow sensor", "Air filter");
-        }
-        if (number >= 0x0115 && number <= 0x0119) {
-            return List.of("Coolant temperature sensor");
-        }
-        if (number >= 0x0120 && number <= 0x0124 || number == 0x2135) {
-            return List.of("Throttle position sensor");
-        }
-        if (number == 0x0128) {
-            return List.of("Thermostat");
-        }
-        if (number >= 0x0130 && number <= 0x0167) {
-            return List.of("Oxygen sensor");
-        }
-        if (number == 0x0171 || number == 0x0172 || number == 0x0174 || number == 0x0175) {
-            return List.of("Air flow sensor", "Fuel filter", "Oxygen sensor");
-        }
-        if (number >= 0x0300 && number <= 0x0312) {
-            return List.of("Spark plug", "Ignition coil");
-        }
-        if (number >= 0x0325 && number <= 0x0334) {
-            return List.of("Knock sensor");
-        }
-        if (number >= 0x0335 && number <= 0x0339) {
-            return List.of("Crankshaft sensor");
-        }
-        if (number >= 0x0340 && number <= 0x0349) {
-            return List.of("Camshaft sensor");
-        }
-        if (number >= 0x0350 && number <= 0x0362) {
-            return List.of("Ignition coil");
-        }
-        if (number >= 0x0400 && number <= 0x0409) {
-            return List.of("EGR valve");
-        }
-        if (number >= 0x0420 && number <= 0x0434) {
-            return List.of("Catalytic converter", "Oxygen sensor");
-        }
-        if (number >= 0x0440 && number <= 0x0457) {
-            return List.of("Fuel cap", "Purge valve");
-        }
-        if (number >= 0x0500 && number <= 0x0503) {
-            return List.of("Speed sensor");
-        }
-        if (number >= 0x0505 && number <= 0x0507) {
-            return List.of("Idle control valve");
-        }
-        if (number == 0x0562 || number == 0x0563 || number == 0x0620) {
-            return List.of("Alternator", "Battery");
-        }
-        return List.of();
+        return PARTS.stream().filter(run -> run.covers(code.charAt(0), number)).findFirst()
+                .map(PartsForCodes::parts).orElse(List.of());
     }
 
     private static Properties load() {
