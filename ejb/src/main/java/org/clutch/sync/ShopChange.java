@@ -17,9 +17,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What a desktop event means centrally. Each event type the backend knows, with the versions it accepts (the
- * current one and the one before, so desktops can be updated after the backend), reads its payload here; a payload
- * that does not read is rejected with the field at fault, before anything is written.
+ * What a desktop event means centrally. Each event type the backend knows, with the versions it accepts (so far
+ * only version 1 exists), reads its payload here; a payload that does not read is rejected with the field at fault,
+ * before anything is written.
  */
 sealed interface ShopChange {
 

@@ -10,7 +10,6 @@ import org.clutch.platform.ForAllTenants;
 import org.clutch.platform.RowScope;
 
 import javax.sql.DataSource;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Applies a batch of desktop events in the caller's transaction, each exactly once: the event ids are claimed in
@@ -85,7 +85,7 @@ public class SyncEventApplier {
             List<Accepted> toApply = accepted.values().stream().filter(a -> fresh.contains(a.event().eventId())).toList();
             mirrorParts(c, toApply);
             recordMovements(c, toApply);
-            updateStatus(c, toApply, accepted.values(), rejections, tenantOfShop, now);
+            updateStatus(c, fresh, accepted.values(), rejections, tenantOfShop, now);
             return new Outcome(toApply.size(), duplicates, rejections);
         }
     }
@@ -111,19 +111,6 @@ public class SyncEventApplier {
         if (events.isEmpty()) {
             return fresh;
         }
-        int n = events.size();
-        Object[] ids = new Object[n], tenants = new Object[n], shops = new Object[n], types = new Object[n],
-                versions = new Object[n], occurred = new Object[n];
-        int i = 0;
-        for (Accepted a : events) {
-            ids[i] = a.event().eventId();
-            tenants[i] = a.tenantId();
-            shops[i] = a.event().shopId();
-            types[i] = a.event().type();
-            versions[i] = a.event().version();
-            occurred[i] = Timestamp.from(a.event().occurredAt());
-            i++;
-        }
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO sync_processed_event (event_id, tenant_id, shop_id, type, version, occurred_at, applied_at)
                 SELECT e.id, e.tenant, e.shop, e.type, e.version, e.occurred, ?
@@ -132,12 +119,13 @@ public class SyncEventApplier {
                 ON CONFLICT (event_id) DO NOTHING
                 RETURNING event_id""")) {
             insert.setTimestamp(1, Timestamp.from(now));
-            insert.setArray(2, c.createArrayOf("uuid", ids));
-            insert.setArray(3, c.createArrayOf("uuid", tenants));
-            insert.setArray(4, c.createArrayOf("uuid", shops));
-            insert.setArray(5, c.createArrayOf("varchar", types));
-            insert.setArray(6, c.createArrayOf("int4", versions));
-            insert.setArray(7, c.createArrayOf("timestamptz", occurred));
+            bindColumns(c, insert, 2, events, List.of(
+                    column("uuid", a -> a.event().eventId()),
+                    column("uuid", Accepted::tenantId),
+                    column("uuid", a -> a.event().shopId()),
+                    column("varchar", a -> a.event().type()),
+                    column("int4", a -> a.event().version()),
+                    column("timestamptz", a -> Timestamp.from(a.event().occurredAt()))));
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
                     fresh.add(rows.getObject(1, UUID.class));
@@ -189,47 +177,32 @@ public class SyncEventApplier {
         if (moves.isEmpty()) {
             return;
         }
-        int n = moves.size();
-        Object[] ids = new Object[n], shops = new Object[n], tenants = new Object[n], parts = new Object[n],
-                bins = new Object[n], quantities = new Object[n], reasons = new Object[n], references = new Object[n],
-                at = new Object[n], eventIds = new Object[n];
-        for (int i = 0; i < n; i++) {
-            Accepted a = moves.get(i);
-            ShopChange.StockMoved m = (ShopChange.StockMoved) a.change();
-            ids[i] = m.movementId();
-            shops[i] = a.event().shopId();
-            tenants[i] = a.tenantId();
-            parts[i] = m.partId();
-            bins[i] = m.bin();
-            quantities[i] = m.quantity();
-            reasons[i] = m.reason();
-            references[i] = m.reference();
-            at[i] = Timestamp.from(m.movedAt());
-            eventIds[i] = a.event().eventId();
-        }
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO shop_stock_movement (movement_id, shop_id, tenant_id, part_id, bin, quantity, reason, reference,
                                                  moved_at, event_id)
                 SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::varchar[], ?::int[], ?::varchar[],
                                      ?::varchar[], ?::timestamptz[], ?::uuid[])
                 ON CONFLICT (movement_id) DO NOTHING""")) {
-            Object[][] columns = {ids, shops, tenants, parts, bins, quantities, reasons, references, at, eventIds};
-            String[] types = {"uuid", "uuid", "uuid", "uuid", "varchar", "int4", "varchar", "varchar", "timestamptz", "uuid"};
-            for (int i = 0; i < columns.length; i++) {
-                Array array = c.createArrayOf(types[i], columns[i]);
-                insert.setArray(i + 1, array);
-            }
+            bindColumns(c, insert, 1, moves, List.of(
+                    column("uuid", a -> movement(a).movementId()),
+                    column("uuid", a -> a.event().shopId()),
+                    column("uuid", Accepted::tenantId),
+                    column("uuid", a -> movement(a).partId()),
+                    column("varchar", a -> movement(a).bin()),
+                    column("int4", a -> movement(a).quantity()),
+                    column("varchar", a -> movement(a).reason()),
+                    column("varchar", a -> movement(a).reference()),
+                    column("timestamptz", a -> Timestamp.from(movement(a).movedAt())),
+                    column("uuid", a -> a.event().eventId())));
             insert.executeUpdate();
         }
     }
 
-    private static void updateStatus(Connection c, List<Accepted> applied, Collection<Accepted> accepted,
+    private static void updateStatus(Connection c, Set<UUID> fresh, Collection<Accepted> accepted,
             List<Rejection> rejections, Map<UUID, UUID> tenantOfShop, Instant now) throws SQLException {
         Map<UUID, Counts> perShop = new LinkedHashMap<>();
-        Set<UUID> appliedIds = new HashSet<>();
-        applied.forEach(a -> appliedIds.add(a.event().eventId()));
         for (Accepted a : accepted) {
-            boolean isNew = appliedIds.contains(a.event().eventId());
+            boolean isNew = fresh.contains(a.event().eventId());
             perShop.merge(a.event().shopId(), new Counts(isNew ? 1 : 0, isNew ? 0 : 1, 0, isNew ? a.event().occurredAt() : null, null),
                     Counts::plus);
         }
@@ -278,6 +251,27 @@ public class SyncEventApplier {
             return new Counts(applied + later.applied, duplicates + later.duplicates, rejected + later.rejected, newest,
                     later.lastRejection != null ? later.lastRejection : lastRejection);
         }
+    }
+
+    /** One column of an {@code unnest(...)} insert: its SQL array element type and its value in a row. */
+    private record Column<T>(String sqlType, Function<T, Object> value) {
+    }
+
+    private static <T> Column<T> column(String sqlType, Function<T, Object> value) {
+        return new Column<>(sqlType, value);
+    }
+
+    /** Binds each column of the rows as one array parameter, from parameter {@code first} on. */
+    private static <T> void bindColumns(Connection c, PreparedStatement statement, int first, Collection<T> rows,
+            List<Column<T>> columns) throws SQLException {
+        for (int i = 0; i < columns.size(); i++) {
+            Column<T> column = columns.get(i);
+            statement.setArray(first + i, c.createArrayOf(column.sqlType(), rows.stream().map(column.value()).toArray()));
+        }
+    }
+
+    private static ShopChange.StockMoved movement(Accepted accepted) {
+        return (ShopChange.StockMoved) accepted.change();
     }
 
     private static String truncate(String reason) {
