@@ -3,6 +3,8 @@ package org.clutch.shop.db;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -21,6 +23,7 @@ public final class ShopDatabase implements AutoCloseable {
 
     private final JdbcConnectionPool pool;
     private final Path directory;
+    private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
 
     private ShopDatabase(Path directory, JdbcConnectionPool pool) {
         this.directory = directory;
@@ -56,6 +59,7 @@ public final class ShopDatabase implements AutoCloseable {
                 T result = work.on(connection);
                 connection.commit();
                 durable(connection);
+                commitListeners.forEach(Runnable::run);
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
                 connection.rollback();
@@ -75,6 +79,18 @@ public final class ShopDatabase implements AutoCloseable {
         try (var checkpoint = connection.createStatement()) {
             checkpoint.execute("CHECKPOINT");
         }
+    }
+
+    /**
+     * {@code listener} runs after each committed transaction, on the committing thread, so it must be quick (the
+     * sync uses it to send a sale as soon as it is stored, instead of polling).
+     */
+    public void onCommit(Runnable listener) {
+        commitListeners.add(listener);
+    }
+
+    public void removeOnCommit(Runnable listener) {
+        commitListeners.remove(listener);
     }
 
     /** Runs a read with auto-commit. */

@@ -1,0 +1,140 @@
+package org.clutch.shop.sync;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+
+import org.clutch.shop.db.ShopDatabase;
+import org.clutch.shop.exchange.Progress;
+
+/**
+ * Keeps one connection to the backend's broker while it answers and sends the outbox over it each time it is asked
+ * to ({@link #syncNow}); when the broker cannot be reached the shop goes on working and the changes wait. Says what
+ * it did in the {@link SyncLog} (a batch sent, going offline, coming back) and tells listeners the new
+ * {@link SyncState}. One sync at a time: the outbox goes out in order.
+ */
+public final class SyncAgent implements AutoCloseable {
+
+    private final ShopDatabase database;
+    private final Clock clock;
+    private final Function<SyncSettings, ConnectionFactory> brokers;
+    private final OutboxSender sender;
+    private final SyncLog log;
+    private final int batchSize;
+    private final List<Consumer<SyncState>> listeners = new CopyOnWriteArrayList<>();
+
+    private Connection connection;
+    private SyncSettings connectedWith;
+    private volatile boolean connectionLost;
+    private volatile SyncState state;
+
+    /** {@code brokers} makes the connection factory for the given settings (the Artemis client on the desktop). */
+    public SyncAgent(ShopDatabase database, Clock clock, Function<SyncSettings, ConnectionFactory> brokers, int batchSize) {
+        this.database = database;
+        this.clock = clock;
+        this.brokers = brokers;
+        this.sender = new OutboxSender(database, clock);
+        this.log = new SyncLog(database, clock);
+        this.batchSize = batchSize;
+        this.state = SyncState.starting(sender.waiting());
+    }
+
+    public SyncState state() {
+        return state;
+    }
+
+    public SyncLog log() {
+        return log;
+    }
+
+    /** Called with each new state, on the thread that syncs (or that lost the connection). */
+    public void onChange(Consumer<SyncState> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeOnChange(Consumer<SyncState> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Sends what waits, if the shop is set up to sync and the broker answers. */
+    public synchronized SyncState syncNow(Progress progress) {
+        Optional<SyncSettings> settings = SyncSettings.load(database);
+        if (settings.isEmpty()) {
+            disconnect();
+            return publish(state.notSetUp(sender.waiting()));
+        }
+        try {
+            Connection open = connect(settings.get());
+            int sent = sender.drain(open, settings.get().shopId(), batchSize, progress);
+            if (sent > 0) {
+                log.record(SyncLogEntry.Kind.SENT, sent, "Sent " + sent + (sent == 1 ? " change" : " changes") + " to the marketplace");
+            }
+            return publish(state.online(sender.waiting(), clock.instant()));
+        } catch (JMSException | JMSRuntimeException unreachable) {
+            disconnect();
+            String why = "The marketplace cannot be reached at " + settings.get().brokerUrl() + ": " + unreachable.getMessage();
+            if (state.status() != SyncState.Status.OFFLINE) {
+                log.record(SyncLogEntry.Kind.OFFLINE, 0, why);
+            }
+            return publish(state.offline(sender.waiting(), why, clock.instant()));
+        } catch (RuntimeException e) {
+            String why = "Sync failed: " + e.getMessage();
+            log.record(SyncLogEntry.Kind.ERROR, 0, why);
+            return publish(state.failed(sender.waiting(), why, clock.instant()));
+        }
+    }
+
+    private Connection connect(SyncSettings settings) throws JMSException {
+        if (connection != null && (connectionLost || !settings.equals(connectedWith))) {
+            disconnect();
+        }
+        if (connection == null) {
+            Connection opened = brokers.apply(settings).createConnection();
+            opened.setExceptionListener(e -> {
+                connectionLost = true;
+                String why = "The connection to the marketplace was lost: " + e.getMessage();
+                log.record(SyncLogEntry.Kind.OFFLINE, 0, why);
+                publish(state.offline(state.waiting(), why, clock.instant()));
+            });
+            opened.start();
+            connectionLost = false;
+            connection = opened;
+            connectedWith = settings;
+            if (state.status() != SyncState.Status.ONLINE) {
+                log.record(SyncLogEntry.Kind.ONLINE, 0, "Connected to the marketplace at " + settings.brokerUrl());
+            }
+        }
+        return connection;
+    }
+
+    private void disconnect() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (JMSException | JMSRuntimeException alreadyGone) {
+                // the broker is gone anyway; nothing of ours is held by this connection
+            }
+            connection = null;
+            connectedWith = null;
+        }
+    }
+
+    private SyncState publish(SyncState next) {
+        state = next;
+        listeners.forEach(listener -> listener.accept(next));
+        return next;
+    }
+
+    @Override
+    public synchronized void close() {
+        disconnect();
+    }
+}

@@ -1,0 +1,18 @@
+package org.clutch.shop.sync;
+
+import java.time.Instant;
+
+/** One line of the sync log. */
+public record SyncLogEntry(Instant at, Kind kind, int events, String detail) {
+
+    public enum Kind {
+        /** A batch of events confirmed by the broker. */
+        SENT,
+        /** The broker answered again after being unreachable. */
+        ONLINE,
+        /** The broker could not be reached or stopped answering. */
+        OFFLINE,
+        /** Something other than the connection went wrong. */
+        ERROR
+    }
+}

@@ -1,0 +1,96 @@
+package org.clutch.web.it.desktop;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.clutch.jms.Destinations;
+import org.clutch.jms.SyncMessages;
+
+/**
+ * A real Artemis broker in the test JVM with a persistent journal in a temporary directory, so it can be stopped and
+ * started again with its messages and its duplicate-detection cache, as a broker that went down and came back.
+ */
+final class TestBroker implements AutoCloseable {
+
+    final int port;
+    private final Path directory;
+    private EmbeddedActiveMQ server;
+
+    TestBroker(Path directory) throws IOException {
+        this.directory = directory;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+    }
+
+    String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    TestBroker start() throws Exception {
+        ConfigurationImpl config = new ConfigurationImpl();
+        config.setName("test-broker")
+                .setPersistenceEnabled(true)
+                .setSecurityEnabled(false)
+                .setJournalDirectory(directory.resolve("journal").toString())
+                .setBindingsDirectory(directory.resolve("bindings").toString())
+                .setLargeMessagesDirectory(directory.resolve("large").toString())
+                .setPagingDirectory(directory.resolve("paging").toString());
+        config.addAcceptorConfiguration("core", url() + "?protocols=CORE");
+        config.addQueueConfiguration(QueueConfiguration.of(Destinations.SYNC_INBOUND).setRoutingType(RoutingType.ANYCAST));
+        server = new EmbeddedActiveMQ();
+        server.setConfiguration(config);
+        server.start();
+        return this;
+    }
+
+    void stop() throws Exception {
+        server.stop();
+        server = null;
+    }
+
+    ConnectionFactory connectionFactory() {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url());
+        factory.setReconnectAttempts(0);
+        factory.setInitialConnectAttempts(1);
+        return factory;
+    }
+
+    /** Takes every message waiting on the inbound queue, in order, as their event ids. */
+    List<UUID> takeInbound() throws JMSException {
+        List<UUID> ids = new ArrayList<>();
+        try (Connection connection = connectionFactory().createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = session.createConsumer(session.createQueue(Destinations.SYNC_INBOUND));
+            Message message;
+            while ((message = consumer.receive(ids.isEmpty() ? 2000 : 500)) != null) {
+                ids.add(UUID.fromString(message.getStringProperty(SyncMessages.EVENT_ID)));
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (server != null) {
+            stop();
+        }
+    }
+}
