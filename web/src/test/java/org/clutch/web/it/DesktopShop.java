@@ -1,4 +1,4 @@
-package org.clutch.web.it.desktop;
+package org.clutch.web.it;
 
 import java.nio.file.Path;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package org.clutch.web.it.desktop;
+package org.clutch.web.it;
 
 import java.io.IOException;
 import java.net.ServerSocket;

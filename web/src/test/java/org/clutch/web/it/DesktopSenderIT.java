@@ -1,4 +1,4 @@
-package org.clutch.web.it.desktop;
+package org.clutch.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

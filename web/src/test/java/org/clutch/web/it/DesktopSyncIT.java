@@ -1,0 +1,141 @@
+package org.clutch.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import jakarta.json.JsonObject;
+
+import org.clutch.shop.catalog.PartSummary;
+import org.clutch.shop.exchange.Progress;
+import org.clutch.shop.purchasing.OrderLine;
+import org.clutch.shop.purchasing.PurchaseOrder;
+import org.clutch.shop.purchasing.Supplier;
+import org.clutch.shop.sales.ReturnItem;
+import org.clutch.shop.sales.SaleRecord;
+import org.clutch.shop.sales.Tender;
+import org.clutch.shop.sync.OutboxSender;
+import org.clutch.shop.sync.SyncAgent;
+import org.clutch.shop.sync.SyncSettings;
+import org.clutch.shop.sync.SyncState;
+import org.clutch.jms.client.ShopBroker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole way: a shop desktop (its real core, local database and sender, with the desktop's own Artemis client)
+ * works a day with the marketplace out of reach, then reconnects, and the backend on Payara applies everything into
+ * PostgreSQL through the real broker. A person at head office checks the shop's stock there against the till's.
+ */
+class DesktopSyncIT extends DeployedApplication {
+
+    private static final int OPERATIONS = 5_000;
+
+    @TempDir
+    Path desktopDirectory;
+
+    @Test
+    void anOfflineDayReachesTheCentralStockExactlyOnce() throws Exception {
+        Fixtures.ShopUser backendShop = fixtures.activeShop("Offline Day Motors", -1.28, 36.82, 20, "TOYOTA");
+        String admin = api.token(fixtures.tenantAdmin("Offline Day Admin"));
+        try (DesktopShop desktop = DesktopShop.create(desktopDirectory);
+             SyncAgent agent = new SyncAgent(desktop.shop.database(), Clock.systemUTC(),
+                     s -> ShopBroker.connectionFactory(s.brokerUrl(), s.user(), s.password()), OutboxSender.DEFAULT_BATCH_SIZE)) {
+            new SyncSettings(backendShop.shopId(), "tcp://127.0.0.1:" + portNobodyListensOn(), null, null)
+                    .save(desktop.shop.database());
+            List<PartSummary> parts = List.of(desktop.part("04465-02220", "Brake pad set front", 450000, 2_000),
+                    desktop.part("90915-YZZE1", "Oil filter", 95000, 3_000),
+                    desktop.part("17801-0T020", "Air filter", 120000, 1_500));
+            assertEquals(SyncState.Status.OFFLINE, agent.syncNow(Progress.NONE).status());
+
+            long started = System.nanoTime();
+            workADay(desktop, parts);
+            long worked = System.nanoTime();
+            SyncState offline = agent.syncNow(Progress.NONE);
+            assertEquals(SyncState.Status.OFFLINE, offline.status());
+            long events = desktop.outbox().size();
+            assertEquals(events, offline.waiting(), "the whole day waits in the outbox");
+
+            new SyncSettings(backendShop.shopId(), System.getProperty("clutch.it.broker.url"), null, null)
+                    .save(desktop.shop.database());
+            long reconnected = System.nanoTime();
+            SyncState online = agent.syncNow(Progress.NONE);
+            long sent = System.nanoTime();
+            assertEquals(SyncState.Status.ONLINE, online.status(), () -> String.valueOf(online.problem()));
+            assertEquals(0, online.waiting());
+
+            Map<String, Integer> tillStock = parts.stream().collect(Collectors.toMap(p -> p.id().toString(),
+                    p -> desktop.shop.inventory().onHand(p.id())));
+            String staffToken = api.token(backendShop.email());
+            List<JsonObject> central = await(() -> api.get("api/v1/sync/shops/" + backendShop.shopId() + "/stock", staffToken)
+                    .jsonArray().getValuesAs(JsonObject.class), stock -> stock.size() == parts.size()
+                    && stock.stream().allMatch(s -> s.getInt("onHand") == tillStock.get(s.getString("partId"))));
+            System.out.printf("offline day: %d operations, %d events recorded in %.1f s; sent in %.1f s; central stock exact %.1f s after reconnecting%n",
+                    OPERATIONS, events, (worked - started) / 1e9, (sent - reconnected) / 1e9, (System.nanoTime() - reconnected) / 1e9);
+            for (JsonObject part : central) {
+                assertEquals(tillStock.get(part.getString("partId")), part.getInt("onHand"), part.getString("name"));
+            }
+            assertEquals(events, Fixtures.count("SELECT count(*) FROM sync_processed_event WHERE shop_id = ?",
+                    backendShop.shopId()), "every event of the day applied, each once");
+            JsonObject status = api.get("api/v1/sync/shops", admin).jsonArray().getValuesAs(JsonObject.class).stream()
+                    .filter(s -> s.getString("shopId").equals(backendShop.shopId().toString())).findFirst().orElseThrow();
+            assertEquals(events, status.getInt("eventsApplied"));
+            assertEquals(0, status.getInt("duplicatesIgnored"));
+            assertEquals(0, status.getInt("rejected"));
+        }
+    }
+
+    /** Sales of one to three units, returns of earlier sales, and goods received from a supplier: 5,000 in all. */
+    private static void workADay(DesktopShop desktop, List<PartSummary> parts) {
+        Random random = new Random(7);
+        Supplier supplier = desktop.shop.purchasing().saveSupplier(
+                new Supplier(null, "Nairobi Auto Parts", "Jane", "0700 000 001", null, 3, true), desktop.manager);
+        List<SaleRecord> sales = new ArrayList<>();
+        for (int i = 0; i < OPERATIONS; i++) {
+            PartSummary part = parts.get(random.nextInt(parts.size()));
+            int kind = i % 50;
+            if (kind == 49) {
+                PurchaseOrder order = desktop.shop.purchasing().draft(supplier.id(),
+                        List.of(new OrderLine(part.id(), 20, null)), "top-up", desktop.clerk);
+                desktop.shop.purchasing().approve(order.id(), desktop.manager);
+                desktop.shop.purchasing().send(order.id(), desktop.clerk);
+                desktop.shop.purchasing().receive(order.id(), Map.of(1, 20), desktop.clerk);
+            } else if (kind % 12 == 11 && !sales.isEmpty()) {
+                SaleRecord sold = sales.remove(random.nextInt(sales.size()));
+                desktop.shop.sales().returnItems(sold.number(), List.of(new ReturnItem(1, 1, true)), Tender.Kind.CASH,
+                        desktop.manager, desktop.manager);
+            } else {
+                sales.add(desktop.sell(part, 1 + random.nextInt(3)));
+            }
+        }
+    }
+
+    private static int portNobodyListensOn() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static <T> T await(java.util.function.Supplier<T> read, Predicate<T> done) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        T last = read.get();
+        while (!done.test(last)) {
+            assertTrue(Instant.now().isBefore(deadline), "still not there after 60 s: " + last);
+            Thread.sleep(250);
+            last = read.get();
+        }
+        return last;
+    }
+}
