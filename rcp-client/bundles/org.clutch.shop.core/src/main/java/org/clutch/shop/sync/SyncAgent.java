@@ -80,7 +80,7 @@ public final class SyncAgent implements AutoCloseable {
             return publish(state.online(sender.waiting(), clock.instant()));
         } catch (JMSException | JMSRuntimeException unreachable) {
             disconnect();
-            String why = "The marketplace cannot be reached at " + settings.get().brokerUrl() + ": " + unreachable.getMessage();
+            String why = "The marketplace cannot be reached at " + settings.get().brokerUrl() + ": " + explain(unreachable);
             if (state.status() != SyncState.Status.OFFLINE) {
                 log.record(SyncLogEntry.Kind.OFFLINE, 0, why);
             }
@@ -100,7 +100,7 @@ public final class SyncAgent implements AutoCloseable {
             Connection opened = brokers.apply(settings).createConnection();
             opened.setExceptionListener(e -> {
                 connectionLost = true;
-                String why = "The connection to the marketplace was lost: " + e.getMessage();
+                String why = "The connection to the marketplace was lost: " + explain(e);
                 log.record(SyncLogEntry.Kind.OFFLINE, 0, why);
                 publish(state.offline(state.waiting(), why, clock.instant()));
             });
@@ -125,6 +125,22 @@ public final class SyncAgent implements AutoCloseable {
             connection = null;
             connectedWith = null;
         }
+    }
+
+    /** The messages of an exception and its causes ("Failed to create session factory: AMQ219007: Cannot connect…"). */
+    static String explain(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause() != null ? t.getCause()
+                : t instanceof JMSException jms ? jms.getLinkedException() : null) {
+            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            if (text.indexOf(message) < 0) {
+                text.append(text.isEmpty() ? "" : ": ").append(message);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return text.toString();
     }
 
     private SyncState publish(SyncState next) {

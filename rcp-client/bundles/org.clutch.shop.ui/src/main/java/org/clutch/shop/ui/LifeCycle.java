@@ -2,10 +2,13 @@ package org.clutch.shop.ui;
 
 import java.util.Optional;
 
+import org.clutch.jms.client.ShopBroker;
 import org.clutch.shop.Shop;
 import org.clutch.shop.demo.DemoShop;
 import org.clutch.shop.staff.Role;
 import org.clutch.shop.staff.Staff;
+import org.clutch.shop.sync.OutboxSender;
+import org.clutch.shop.sync.SyncAgent;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
 import org.eclipse.jface.dialogs.InputDialog;
@@ -45,6 +48,17 @@ public class LifeCycle {
         StartupTimes.mark("signed in");
         shell.dispose();
         context.set(ShopSession.class, new ShopSession(shop, staff.get(), new SwtPrompter(shop), Devices.tracked()));
+        context.set(SyncJob.class, startSync(shop));
+    }
+
+    /** Sync runs from sign-in to exit, over the desktop's embedded Artemis client. */
+    private static SyncJob startSync(Shop shop) {
+        SyncJob sync = new SyncJob(new SyncAgent(shop.database(), shop.clock(),
+                settings -> ShopBroker.connectionFactory(settings.brokerUrl(), settings.user(), settings.password()),
+                OutboxSender.DEFAULT_BATCH_SIZE), shop.database());
+        sync.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(sync::stop, "stop sync"));
+        return sync;
     }
 
     private static Optional<Staff> signIn(Shell shell, Shop shop) {

@@ -1,0 +1,137 @@
+package org.clutch.shop.ui;
+
+import java.time.ZoneId;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.clutch.shop.RuleException;
+import org.clutch.shop.Shop;
+import org.clutch.shop.staff.Staff;
+import org.clutch.shop.sync.SyncLogEntry;
+import org.clutch.shop.sync.SyncSettings;
+import org.clutch.shop.sync.SyncState;
+import org.clutch.shop.ui.Screens.StatusLine;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+
+/**
+ * Sync with the marketplace: where it stands (online or not, what waits, the last sync and the last problem), a
+ * "Sync now", where the shop syncs to (a manager sets the shop's marketplace id, the broker address and the shop's
+ * broker account), and the sync log.
+ */
+public final class SyncView {
+
+    private static final int LOG_LINES = 200;
+
+    private final Shop shop;
+    private final Staff staff;
+    private final SyncJob sync;
+    private final Composite root;
+    private final StatusLine status;
+    private final Label summary;
+    private final Label problem;
+    private final Text shopId;
+    private final Text brokerUrl;
+    private final Text user;
+    private final Text password;
+    private final Table log;
+
+    public SyncView(Composite parent, ShopSession session, SyncJob sync) {
+        this.shop = session.shop();
+        this.staff = session.staff();
+        this.sync = sync;
+        root = new Composite(parent, SWT.NONE);
+        root.setLayout(new GridLayout(1, false));
+        status = new StatusLine(root, 1);
+
+        Group state = new Group(root, SWT.NONE);
+        state.setText("Sync with the marketplace");
+        state.setLayout(new GridLayout(2, false));
+        state.setLayoutData(Screens.wide(1));
+        summary = Screens.label(state, "", "sync-summary");
+        summary.setLayoutData(Screens.wide(1));
+        Screens.button(state, "Sync now", "sync-now", this::syncNow, status);
+        problem = Screens.label(state, "", "sync-problem");
+        problem.setLayoutData(Screens.wide(2));
+
+        Group connection = new Group(root, SWT.NONE);
+        connection.setText("Where this shop syncs");
+        connection.setLayout(new GridLayout(2, false));
+        connection.setLayoutData(Screens.wide(1));
+        shopId = Screens.field(connection, "Marketplace shop id", "sync-shop-id");
+        brokerUrl = Screens.field(connection, "Broker address", "sync-broker-url");
+        user = Screens.field(connection, "Shop's broker user", "sync-user");
+        new Label(connection, SWT.NONE).setText("Password");
+        password = new Text(connection, SWT.BORDER | SWT.PASSWORD);
+        password.setData("name", "sync-password");
+        password.setLayoutData(Screens.wide(1));
+        new Label(connection, SWT.NONE);
+        if (staff.isManager()) {
+            Screens.button(connection, "Save", "sync-save", this::save, status);
+        } else {
+            Screens.label(connection, "Only a manager changes where the shop syncs.", "sync-manager-only");
+            for (Text field : new Text[] {shopId, brokerUrl, user, password}) {
+                field.setEnabled(false);
+            }
+        }
+        SyncSettings.load(shop.database()).ifPresent(saved -> {
+            shopId.setText(saved.shopId().toString());
+            brokerUrl.setText(saved.brokerUrl());
+            user.setText(saved.user() == null ? "" : saved.user());
+            password.setText(saved.password() == null ? "" : saved.password());
+        });
+
+        log = Screens.table(root, "sync-log", SWT.SINGLE, "When:130", "What:80", "Changes:80:r", "Detail:700");
+        log.setLayoutData(Screens.fill(1));
+
+        Consumer<SyncState> onState = s -> root.getDisplay().asyncExec(() -> {
+            if (!root.isDisposed()) {
+                show(s);
+            }
+        });
+        sync.agent().onChange(onState);
+        root.addListener(SWT.Dispose, e -> sync.agent().removeOnChange(onState));
+        show(sync.agent().state());
+    }
+
+    public Composite control() {
+        return root;
+    }
+
+    private void syncNow() {
+        sync.syncSoon();
+        status.info("Syncing…");
+    }
+
+    private void save() {
+        UUID id;
+        try {
+            id = UUID.fromString(shopId.getText().trim());
+        } catch (IllegalArgumentException e) {
+            throw new RuleException("The marketplace shop id is the id the marketplace gave this shop, like 3f2c…-…; \""
+                    + shopId.getText().trim() + "\" is not one.");
+        }
+        new SyncSettings(id, brokerUrl.getText().trim(), user.getText().trim(), password.getText()).save(shop.database());
+        sync.syncSoon();
+        status.info("Saved. Syncing with " + brokerUrl.getText().trim() + "…");
+    }
+
+    private void show(SyncState state) {
+        summary.setText(SyncStatusText.summary(state, ZoneId.systemDefault()));
+        problem.setText(state.problem() == null ? ""
+                : "Last problem (" + SyncStatusText.when(state.problemAt(), ZoneId.systemDefault()) + "): " + state.problem());
+        log.removeAll();
+        for (SyncLogEntry entry : sync.agent().log().recent(LOG_LINES)) {
+            TableItem row = new TableItem(log, SWT.NONE);
+            row.setText(new String[] {SyncStatusText.when(entry.at(), ZoneId.systemDefault()), entry.kind().name().toLowerCase(),
+                    entry.events() == 0 ? "" : String.format("%,d", entry.events()), entry.detail()});
+        }
+        root.layout(true, true);
+    }
+}

@@ -1,0 +1,25 @@
+package org.clutch.shop.ui.parts;
+
+import jakarta.annotation.PostConstruct;
+
+import org.clutch.shop.ui.ShopSession;
+import org.clutch.shop.ui.SyncJob;
+import org.clutch.shop.ui.SyncView;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.swt.widgets.Composite;
+
+/** The e4 part that shows {@link SyncView}. */
+public class SyncPart {
+
+    private SyncView view;
+
+    @PostConstruct
+    public void create(Composite parent, ShopSession session, SyncJob sync) {
+        view = new SyncView(parent, session, sync);
+    }
+
+    @Focus
+    public void focus() {
+        view.control().setFocus();
+    }
+}

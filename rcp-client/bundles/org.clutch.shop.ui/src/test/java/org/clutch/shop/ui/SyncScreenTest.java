@@ -1,0 +1,122 @@
+package org.clutch.shop.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+
+import org.clutch.shop.sales.Cart;
+import org.clutch.shop.sales.Tender;
+import org.clutch.shop.sync.OutboxSender;
+import org.clutch.shop.sync.SyncAgent;
+import org.clutch.shop.sync.SyncSettings;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Sync screen and the status line while the marketplace cannot be reached (sending against a real broker is
+ * tested end to end in the backend's DesktopSenderIT and DesktopSyncIT): a manager sets where the shop syncs, bad
+ * settings are refused with a message, the shop sees it is offline with what waits, and the log says so.
+ */
+class SyncScreenTest {
+
+    private static final String SHOP_ID = "3f2c1d4e-0000-4000-8000-000000000042";
+
+    @TempDir
+    Path directory;
+
+    private ScreenFixture ui;
+    private SyncJob sync;
+
+    @BeforeEach
+    void open() {
+        ui = new ScreenFixture(directory);
+        ui.part("BP-100", "Brake pad set front", "4006633123457", 464000, 5);
+        Cart cart = new Cart(ui.shop.profile().tax());
+        cart.add(ui.shop.catalog().findByNumber("BP-100").get(0), 1);
+        ui.shop.sales().complete(cart, List.of(Tender.cash(464000)), ui.clerk);
+        ConnectionFactory unreachable = (ConnectionFactory) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ConnectionFactory.class}, (proxy, method, args) -> {
+                    // as the Artemis client reports a broker that does not answer
+                    JMSException refused = new JMSException("Failed to create session factory");
+                    refused.initCause(new Exception("AMQ219007: Cannot connect to server(s). Tried with all available servers."));
+                    throw refused;
+                });
+        sync = new SyncJob(new SyncAgent(ui.shop.database(), ui.shop.clock(), settings -> unreachable,
+                OutboxSender.DEFAULT_BATCH_SIZE), ui.shop.database());
+    }
+
+    @AfterEach
+    void close() {
+        sync.stop();
+        ui.close();
+    }
+
+    @Test
+    void aManagerSetsWhereTheShopSyncsAndSeesItOfflineWithWhatWaits() {
+        new SyncView(ui.shell, ui.session(ui.manager), sync);
+        SyncStatusLine statusLine = new SyncStatusLine(ui.shell, sync);
+        ui.show();
+        long waiting = new OutboxSender(ui.shop.database(), ui.shop.clock()).waiting();
+        assertTrue(waiting >= 3, "the part, its stock and the sale wait: " + waiting);
+
+        ui.type("sync-shop-id", "shop 42");
+        ui.type("sync-broker-url", "tcp://broker.example:61616");
+        ui.click("sync-save");
+        assertTrue(ui.status().contains("\"shop 42\" is not one"), ui.status());
+        ui.type("sync-shop-id", SHOP_ID);
+        ui.type("sync-broker-url", "http://broker.example");
+        ui.click("sync-save");
+        assertTrue(ui.status().contains("must look like tcp://host:61616"), ui.status());
+        assertTrue(SyncSettings.load(ui.shop.database()).isEmpty(), "nothing kept of bad settings");
+
+        ui.type("sync-broker-url", "tcp://broker.example:61616");
+        ui.type("sync-user", "shop-42");
+        ui.type("sync-password", "s3cret");
+        ui.click("sync-save");
+        assertEquals(new SyncSettings(UUID.fromString(SHOP_ID), "tcp://broker.example:61616", "shop-42", "s3cret"),
+                SyncSettings.load(ui.shop.database()).orElseThrow());
+
+        ui.waitFor(() -> ui.<Label>find("sync-summary").getText().startsWith("Offline"));
+        String expected = String.format("Offline · %d changes waiting · not synced yet", waiting);
+        assertEquals(expected, ui.<Label>find("sync-summary").getText());
+        assertEquals(expected, statusLine.control().getText(), "the status line says the same on every screen");
+        assertTrue(statusLine.control().getToolTipText().contains("cannot be reached at tcp://broker.example:61616"));
+        assertTrue(ui.<Label>find("sync-problem").getText().endsWith(
+                "cannot be reached at tcp://broker.example:61616: Failed to create session factory: AMQ219007: Cannot connect"
+                        + " to server(s). Tried with all available servers."), ui.<Label>find("sync-problem").getText());
+        Table log = ui.find("sync-log");
+        assertEquals("offline", log.getItem(0).getText(1));
+        assertTrue(log.getItem(0).getText(3).contains("cannot be reached"));
+        assertEquals(waiting, new OutboxSender(ui.shop.database(), ui.shop.clock()).waiting(), "nothing marked sent");
+    }
+
+    @Test
+    void aClerkSeesTheSyncButCannotChangeWhereItGoes() {
+        new SyncSettings(UUID.fromString(SHOP_ID), "tcp://broker.example:61616", null, null).save(ui.shop.database());
+        new SyncView(ui.shell, ui.session(ui.clerk), sync);
+        ui.show();
+
+        assertEquals(SHOP_ID, ui.<Text>find("sync-shop-id").getText());
+        assertFalse(ui.<Text>find("sync-broker-url").getEnabled());
+        assertThrows(AssertionError.class, () -> ui.find("sync-save"), "no Save for a clerk");
+        assertEquals("Only a manager changes where the shop syncs.", ui.<Label>find("sync-manager-only").getText());
+
+        ui.click("sync-now");
+        ui.waitFor(() -> ui.<Label>find("sync-summary").getText().startsWith("Offline"));
+        assertEquals("offline", ui.<Table>find("sync-log").getItem(0).getText(1));
+    }
+}
