@@ -58,7 +58,8 @@ import java.util.stream.Stream;
  * same concurrency, with no application server in between;</li>
  * <li>the delay from a POST's response to the WebSocket message at each of N connected shops, N = 10 and 200;</li>
  * <li>sync events (shop desktops' stock movements) from the broker into a shop's central stock: one at a time
- * (latency) and a backlog of 10,000 (events applied per second);</li>
+ * (latency) and a backlog of 10,000 (events applied per second); then from a shop desktop's own core and sender
+ * ({@link DesktopSyncBenchmark}): a sale to the central stock, and an offline day's backlog drained;</li>
  * <li>resident memory of the whole backend (launcher JVM with the broker, PostgreSQL, Payara) afterwards.</li>
  * </ol>
  * Every loop is bounded in count and time; all traffic stays on 127.0.0.1.
@@ -153,6 +154,10 @@ public final class MarketplaceBenchmark {
             if (scenarios.contains("sync")) {
                 syncLatency(200);
                 syncBacklog(10_000);
+                DesktopSyncBenchmark desktop = new DesktopSyncBenchmark(MarketplaceBenchmark::db,
+                        "tcp://127.0.0.1:" + JMS_PORT, dataDir.resolve("desktop"), this::line);
+                desktop.saleToCentralStock(syncShop("BENCH-DESKTOP-ONLINE"), 200);
+                desktop.offlineBacklog(syncShop("BENCH-DESKTOP-OFFLINE"), 5_000);
             }
             line(String.format("resident memory of the backend after the run: %.0f MB (launcher JVM with Artemis + PostgreSQL + Payara Micro)",
                     residentKb(backend.toHandle()) / 1024.0));

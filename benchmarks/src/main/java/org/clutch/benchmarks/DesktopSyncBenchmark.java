@@ -1,0 +1,167 @@
+package org.clutch.benchmarks;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.clutch.jms.client.ShopBroker;
+import org.clutch.shop.Shop;
+import org.clutch.shop.catalog.Part;
+import org.clutch.shop.catalog.PartSummary;
+import org.clutch.shop.exchange.Progress;
+import org.clutch.shop.sales.Cart;
+import org.clutch.shop.sales.Tender;
+import org.clutch.shop.staff.Role;
+import org.clutch.shop.staff.Staff;
+import org.clutch.shop.sync.OutboxSender;
+import org.clutch.shop.sync.SyncAgent;
+import org.clutch.shop.sync.SyncSettings;
+import org.clutch.shop.sync.SyncState;
+
+/**
+ * Sync measured from a shop desktop's side: its real core (H2 database, sales rules, outbox) and sender with the
+ * desktop's Artemis client, against the running backend. The desktop runs in the benchmark's JVM; the backend counts
+ * what it applied in PostgreSQL.
+ */
+final class DesktopSyncBenchmark {
+
+    /** The backend's side of what the desktop sends: its shop, and what it has applied for that shop. */
+    interface Backend {
+        Connection db() throws SQLException;
+    }
+
+    private final Backend backend;
+    private final String brokerUrl;
+    private final Path directory;
+    private final Consumer<String> line;
+
+    DesktopSyncBenchmark(Backend backend, String brokerUrl, Path directory, Consumer<String> line) {
+        this.backend = backend;
+        this.brokerUrl = brokerUrl;
+        this.directory = directory;
+        this.line = line;
+    }
+
+    /**
+     * A till selling while online: each sale is stored, sent (as the sync job does on each stored change) and
+     * waited for in the shop's central stock. From just before the sale is stored to its stock movement being in
+     * the central ledger (polled every millisecond).
+     */
+    void saleToCentralStock(UUID shopId, int sales) throws Exception {
+        try (Shop shop = Shop.open(directory.resolve("online"), Clock.systemUTC())) {
+            Staff clerk = staff(shop);
+            PartSummary part = part(shop, clerk, sales * 3 + 100);
+            new SyncSettings(shopId, brokerUrl, null, null).save(shop.database());
+            List<Long> delays = new ArrayList<>();
+            try (SyncAgent agent = agent(shop); Connection db = backend.db(); PreparedStatement applied = db.prepareStatement(
+                    "SELECT count(*) FROM shop_stock_movement WHERE shop_id = ?")) {
+                agent.syncNow(Progress.NONE); // the part and its opening stock
+                applied.setObject(1, shopId);
+                long movements = await(applied, 2, System.nanoTime() + TimeUnit.SECONDS.toNanos(30));
+                for (int i = 0; i < sales + 20; i++) {
+                    long started = System.nanoTime();
+                    sell(shop, part, clerk, 1);
+                    SyncState state = agent.syncNow(Progress.NONE);
+                    if (state.status() != SyncState.Status.ONLINE) {
+                        throw new IllegalStateException("sync failed: " + state.problem());
+                    }
+                    movements = await(applied, movements + 1, started + TimeUnit.SECONDS.toNanos(10));
+                    if (i >= 20) { // the first ones warm the path up
+                        delays.add(System.nanoTime() - started);
+                    }
+                    Thread.sleep(20);
+                }
+            }
+            Collections.sort(delays);
+            line.accept(String.format("(i) desktop sale -> in the shop's central stock (sale stored on the desktop, sent, applied by the backend), %d sales one at a time: p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+                    delays.size(), delays.get(delays.size() / 2) / 1e6, delays.get((int) Math.ceil(delays.size() * 0.99) - 1) / 1e6,
+                    delays.get(delays.size() - 1) / 1e6));
+        }
+    }
+
+    /**
+     * A shop that was offline: {@code sales} sales (two events each: the sale and its stock movement) wait in the
+     * outbox; then the desktop reconnects and drains in broker transactions of 500, and the backend applies them.
+     */
+    void offlineBacklog(UUID shopId, int sales) throws Exception {
+        try (Shop shop = Shop.open(directory.resolve("offline"), Clock.systemUTC())) {
+            Staff clerk = staff(shop);
+            PartSummary part = part(shop, clerk, sales * 2);
+            long recordingStarted = System.nanoTime();
+            for (int i = 0; i < sales; i++) {
+                sell(shop, part, clerk, 1);
+            }
+            double recordSeconds = (System.nanoTime() - recordingStarted) / 1e9;
+            long events = new OutboxSender(shop.database(), Clock.systemUTC()).waiting();
+            new SyncSettings(shopId, brokerUrl, null, null).save(shop.database());
+            long started = System.nanoTime();
+            long sentAt;
+            try (SyncAgent agent = agent(shop)) {
+                SyncState state = agent.syncNow(Progress.NONE);
+                sentAt = System.nanoTime();
+                if (state.waiting() != 0) {
+                    throw new IllegalStateException("not all sent: " + state);
+                }
+            }
+            long applied;
+            try (Connection db = backend.db(); PreparedStatement count = db.prepareStatement(
+                    "SELECT count(*) FROM sync_processed_event WHERE shop_id = ?")) {
+                count.setObject(1, shopId);
+                applied = await(count, events, System.nanoTime() + TimeUnit.SECONDS.toNanos(300));
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double sendSeconds = (sentAt - started) / 1e9;
+            line.accept(String.format("(j) desktop offline backlog: %,d sales recorded offline in %.1f s (%,d events); on reconnecting sent in %.2f s (%.0f events/s), all applied by the backend after %.2f s: %.0f events/s end to end%s",
+                    sales, recordSeconds, events, sendSeconds, events / sendSeconds, seconds, applied / seconds,
+                    applied < events ? " (only " + applied + " applied after 300 s)" : ""));
+        }
+    }
+
+    private SyncAgent agent(Shop shop) {
+        return new SyncAgent(shop.database(), Clock.systemUTC(),
+                s -> ShopBroker.connectionFactory(s.brokerUrl(), s.user(), s.password()), OutboxSender.DEFAULT_BATCH_SIZE);
+    }
+
+    private static Staff staff(Shop shop) {
+        return shop.staff().isEmpty() ? shop.staff().create("bench", "Bench Manager", Role.MANAGER, "bench-pass".toCharArray())
+                : shop.staff().login("bench", "bench-pass".toCharArray()).orElseThrow();
+    }
+
+    private static PartSummary part(Shop shop, Staff manager, int stock) {
+        Part part = shop.catalog().save(new Part(null, "BENCH-" + UUID.randomUUID().toString().substring(0, 8), "Bosch",
+                "Brake pad set front", "Brakes", null, 200000, 450000, true, "A-01", 0, 0, 0, List.of(), List.of()), manager);
+        shop.inventory().adjust(part.id(), "A-01", stock, "opening stock", manager);
+        return shop.catalog().findByNumber(part.partNumber()).get(0);
+    }
+
+    private static void sell(Shop shop, PartSummary part, Staff clerk, int quantity) {
+        Cart cart = new Cart(shop.profile().tax());
+        cart.add(part, quantity);
+        shop.sales().complete(cart, List.of(Tender.cash(part.priceMinor() * quantity * 2)), clerk);
+    }
+
+    /** Polls {@code count} until it reaches {@code target} or the deadline passes; returns the last count. */
+    private static long await(PreparedStatement count, long target, long deadlineNanos) throws Exception {
+        long value;
+        do {
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                value = rows.getLong(1);
+            }
+            if (value >= target) {
+                return value;
+            }
+            Thread.sleep(1);
+        } while (System.nanoTime() < deadlineNanos);
+        return value;
+    }
+}
