@@ -75,7 +75,8 @@ public final class SyncAgent implements AutoCloseable {
             Connection open = connect(settings.get());
             int sent = sender.drain(open, settings.get().shopId(), batchSize, progress);
             if (sent > 0) {
-                log.record(SyncLogEntry.Kind.SENT, sent, "Sent " + sent + (sent == 1 ? " change" : " changes") + " to the marketplace");
+                log.record(SyncLogEntry.Kind.SENT, sent,
+                        String.format("Sent %,d %s to the marketplace", sent, sent == 1 ? "change" : "changes"));
             }
             return publish(state.online(sender.waiting(), clock.instant()));
         } catch (JMSException | JMSRuntimeException unreachable) {
@@ -130,15 +131,13 @@ public final class SyncAgent implements AutoCloseable {
     /** The messages of an exception and its causes ("Failed to create session factory: AMQ219007: Cannot connect…"). */
     static String explain(Throwable failure) {
         StringBuilder text = new StringBuilder();
-        for (Throwable t = failure; t != null; t = t.getCause() != null ? t.getCause()
-                : t instanceof JMSException jms ? jms.getLinkedException() : null) {
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < 8; depth++) {
             String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
             if (text.indexOf(message) < 0) {
                 text.append(text.isEmpty() ? "" : ": ").append(message);
             }
-            if (t.getCause() == t) {
-                break;
-            }
+            t = t.getCause() != null ? t.getCause() : t instanceof JMSException jms ? jms.getLinkedException() : null;
         }
         return text.toString();
     }
