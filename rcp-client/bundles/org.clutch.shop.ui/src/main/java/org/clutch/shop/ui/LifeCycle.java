@@ -1,6 +1,7 @@
 package org.clutch.shop.ui;
 
 import java.util.Optional;
+import java.util.UUID;
 
 import org.clutch.jms.client.ShopBroker;
 import org.clutch.shop.Shop;
@@ -9,6 +10,7 @@ import org.clutch.shop.staff.Role;
 import org.clutch.shop.staff.Staff;
 import org.clutch.shop.sync.OutboxSender;
 import org.clutch.shop.sync.SyncAgent;
+import org.clutch.shop.sync.SyncSettings;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
 import org.eclipse.jface.dialogs.InputDialog;
@@ -20,10 +22,12 @@ import org.eclipse.swt.widgets.Shell;
 /**
  * Opens the shop's database and signs someone in before the window appears. The data directory is
  * {@code -Dclutch.shop.data} (default ~/.clutch-shop); {@code -Dclutch.shop.demo=true} fills an empty shop with the
- * demo catalog, suppliers, customers, two weeks of sales and some purchase orders, and sets up the simulated receipt
- * printer and OBD reader; {@code -Dclutch.shop.user}/{@code .password} sign in without the dialog (screenshots, kiosks).
+ * demo catalog, suppliers, customers, two weeks of sales and some purchase orders, sets up the simulated receipt
+ * printer and OBD reader, and syncs as the demo backend's Westlands shop with {@code bin/start-backend}'s broker; {@code -Dclutch.shop.user}/{@code .password} sign in without the dialog (screenshots, kiosks).
  */
 public class LifeCycle {
+
+    private static final UUID DEMO_BACKEND_SHOP = UUID.fromString("20000000-0000-0000-0000-000000000001");
 
     @PostContextCreate
     public void openShop(IEclipseContext context) {
@@ -36,6 +40,10 @@ public class LifeCycle {
                 DemoShop.seedBusiness(shop, DemoShop.seed(shop, Integer.getInteger("clutch.shop.demo.parts", 400)));
             }
             DeviceSettings.useSimulatorsWhereUnset();
+            if (SyncSettings.load(shop.database()).isEmpty()) {
+                // the demo backend's Westlands shop (db/demo), on the broker bin/start-backend starts
+                new SyncSettings(DEMO_BACKEND_SHOP, "tcp://127.0.0.1:61616", null, null).save(shop.database());
+            }
         }
         Shell shell = new Shell(Display.getDefault());
         if (shop.staff().isEmpty() && !createFirstManager(shell, shop)) {

@@ -25,7 +25,7 @@ public final class SyncStatusLine {
         SyncJob.Sending onSending = (done, total) -> display.asyncExec(() -> {
             if (!label.isDisposed()) {
                 label.setText(SyncStatusText.sending(done, total));
-                label.getParent().layout(true, true);
+                label.requestLayout();
             }
         });
         sync.agent().onChange(onState);
@@ -46,7 +46,7 @@ public final class SyncStatusLine {
                 : state.problem() + " (" + SyncStatusText.when(state.problemAt(), ZoneId.systemDefault()) + ")");
         label.setForeground(label.getDisplay().getSystemColor(
                 state.status() == SyncState.Status.OFFLINE ? SWT.COLOR_DARK_RED : SWT.COLOR_DARK_GREEN));
-        label.getParent().layout(true, true);
+        label.requestLayout(); // up to the window: the trim bar grows to fit the first text
     }
 
     public Label control() {
