@@ -8,6 +8,7 @@ import org.clutch.notifications.NotificationType;
 import org.clutch.notifications.Recipient;
 import org.clutch.platform.ForAllTenants;
 import org.clutch.platform.RowScope;
+import org.clutch.sync.ShopInbox;
 import org.clutch.tenancy.Shop;
 
 import java.time.Clock;
@@ -19,7 +20,7 @@ import java.util.logging.Logger;
 
 /**
  * Sends a submitted parts request to every active shop that carries the vehicle's make and whose service radius
- * covers the delivery point: one dispatch and one notification per shop. Safe to run twice for the same request
+ * covers the delivery point: one dispatch, one notification and one message on the shop desktop's inbox per shop. Safe to run twice for the same request
  * (a redelivered message): shops already dispatched are skipped.
  */
 @ForAllTenants
@@ -34,6 +35,9 @@ public class ShopDispatcher {
 
     @Inject
     NotificationService notifications;
+
+    @Inject
+    ShopInbox inbox;
 
     @Inject
     Clock clock;
@@ -59,9 +63,13 @@ public class ShopDispatcher {
                 + request.vehicle().model();
         for (Shop shop : shops) {
             double distanceKm = shop.distanceKmTo(point);
-            repository.add(new Dispatch(requestId, shop.id(), shop.tenantId(), distanceKm, now));
+            Dispatch dispatch = new Dispatch(requestId, shop.id(), shop.tenantId(), distanceKm, now);
+            repository.add(dispatch);
             notifications.send(Recipient.shop(shop.id()), NotificationType.REQUEST_DISPATCHED, requestId, null,
                     "New parts request: " + what + ", " + Math.round(distanceKm) + " km away.");
+            // the shop desktop gets it on its inbox too, also when it is offline now
+            inbox.send(shop.id(), ShopInbox.QUOTE_REQUESTED, requestId, new ShopRequestView(
+                    PartsRequestView.of(request, List.of()), dispatch.distanceKm(), now, null), request.expiresAt().toInstant());
         }
         LOG.info(() -> "event=request-dispatched request=" + requestId + " shops=" + shops.size() + " ms="
                 + (System.nanoTime() - started) / 1_000_000);

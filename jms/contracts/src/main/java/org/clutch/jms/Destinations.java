@@ -15,6 +15,17 @@ public final class Destinations {
     /** Sync events the backend could not apply (malformed, unknown type or version, unknown shop), each with its reason. */
     public static final String SYNC_REJECTED = "clutch.sync.rejected";
 
+    /** The prefix of every shop's own inbox queue; see {@link #shopInbox}. */
+    public static final String SHOP_INBOX_PREFIX = "clutch.shop.";
+
+    /**
+     * A shop's own durable inbox: what the backend has for that shop desktop (requests to quote, ...), one
+     * {@link SyncEvent} per message, kept while the desktop is offline.
+     */
+    public static String shopInbox(java.util.UUID shopId) {
+        return SHOP_INBOX_PREFIX + shopId + ".inbox";
+    }
+
     /** Where poison messages end after the broker's bounded redeliveries. */
     public static final String DEAD_LETTERS = "clutch.DLQ";
 

@@ -5,8 +5,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One change made on a shop desktop, as it travels to the backend on {@link Destinations#SYNC_INBOUND}: the outbox
- * event's unique id (also the broker's duplicate-detection id), the shop, what happened ({@code type} and its
+ * One change travelling between a shop desktop and the backend: made on the desktop, to the backend on
+ * {@link Destinations#SYNC_INBOUND}, or from the backend to the shop's own {@link Destinations#shopInbox inbox}. It
+ * carries its unique id (also the broker's duplicate-detection id), the shop, what happened ({@code type} and its
  * {@code version}), the thing it happened to, when, and the details as a JSON object. {@link SyncMessages} maps it to
  * and from a JMS message, so desktop and backend read it the same way.
  */

@@ -127,6 +127,42 @@ class SyncIT extends DeployedApplication {
         assertEquals(403, api.get("api/v1/sync/shops", api.token(shop.email())).status(), "status is for admins");
     }
 
+    @Test
+    void aRequestDispatchedToTheShopWaitsOnItsOwnInboxForTheDesktop() throws Exception {
+        String make = fixtures.uniqueMake("TOYOTA");
+        Fixtures.ShopUser inRange = fixtures.activeShop("Inbox Motors", -1.2676, 36.8108, 15, make);
+        Fixtures.ShopUser otherMake = fixtures.activeShop("Other Make Motors", -1.2676, 36.8108, 15, fixtures.uniqueMake("NISSAN"));
+        String customer = api.token(fixtures.customer("Inbox Customer").email());
+        Api.Reply created = api.post("api/v1/parts-requests", customer, MarketplaceIT.partsRequest(make, 2).build());
+        assertEquals(201, created.status(), created.toString());
+        String requestId = created.json().getString("id");
+
+        try (JMSContext jms = broker.createContext();
+             JMSConsumer inbox = jms.createConsumer(jms.createQueue(Destinations.shopInbox(inRange.shopId())))) {
+            Message message = inbox.receive(10_000);
+            assertNotNull(message, "the request reaches the shop's inbox");
+            SyncEvent event = SyncMessages.read(message);
+            assertEquals("marketplace.quote-requested", event.type());
+            assertEquals(inRange.shopId(), event.shopId());
+            assertEquals(requestId, event.subjectId().toString());
+            assertTrue(message.getJMSExpiration() > System.currentTimeMillis(), "it expires with the request");
+            JsonObject shopView = Json.createReader(new java.io.StringReader(event.payload())).readObject();
+            JsonObject request = shopView.getJsonObject("request");
+            assertEquals(requestId, request.getString("id"));
+            assertEquals(make, request.getJsonObject("vehicle").getString("make"));
+            assertEquals(2, request.getJsonArray("lines").size());
+            assertEquals("Part 2", request.getJsonArray("lines").getJsonObject(1).getString("name"));
+            assertTrue(request.getJsonArray("quotes").isEmpty(), "no other shop's quote");
+            assertTrue(shopView.getJsonNumber("distanceKm").doubleValue() < 15);
+            assertEquals(api.get("api/v1/shop/requests/" + requestId, api.token(inRange.email())).json().getJsonObject("request")
+                    .getJsonArray("lines"), request.getJsonArray("lines"), "the same request the shop reads over REST");
+        }
+        try (JMSContext jms = broker.createContext();
+             JMSConsumer inbox = jms.createConsumer(jms.createQueue(Destinations.shopInbox(otherMake.shopId())))) {
+            assertEquals(null, inbox.receive(500), "a shop without the make gets nothing");
+        }
+    }
+
     // ---- the desktop's side ---------------------------------------------------------------------------------------
 
     private SyncEvent partSaved(UUID partId, String number, String name, long priceMinor, Instant at) {
