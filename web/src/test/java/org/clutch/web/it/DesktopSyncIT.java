@@ -20,6 +20,7 @@ import jakarta.json.JsonObject;
 
 import org.clutch.shop.catalog.PartSummary;
 import org.clutch.shop.exchange.Progress;
+import org.clutch.shop.marketplace.IncomingRequest;
 import org.clutch.shop.purchasing.OrderLine;
 import org.clutch.shop.purchasing.PurchaseOrder;
 import org.clutch.shop.purchasing.Supplier;
@@ -95,6 +96,48 @@ class DesktopSyncIT extends DeployedApplication {
             assertEquals(0, status.getInt("duplicatesIgnored"));
             assertEquals(0, status.getInt("rejected"));
         }
+    }
+
+    @Test
+    void requestsToQuoteReachTheDesktopAtOnceOnlineAndAfterBeingOffline() throws Exception {
+        String make = fixtures.uniqueMake("TOYOTA");
+        Fixtures.ShopUser backendShop = fixtures.activeShop("Quoting Motors", -1.2676, 36.8108, 15, make);
+        String customer = api.token(fixtures.customer("Quote Seeker").email());
+        try (DesktopShop desktop = DesktopShop.create(desktopDirectory);
+             SyncAgent agent = new SyncAgent(desktop.shop.database(), Clock.systemUTC(),
+                     s -> ShopBroker.connectionFactory(s.brokerUrl(), s.user(), s.password()), OutboxSender.DEFAULT_BATCH_SIZE)) {
+            // offline: the request waits on the shop's inbox
+            String whileOffline = submit(customer, make, 2);
+            Thread.sleep(1_000);
+            assertTrue(agent.requests().open().isEmpty());
+
+            new SyncSettings(backendShop.shopId(), System.getProperty("clutch.it.broker.url"), null, null)
+                    .save(desktop.shop.database());
+            assertEquals(SyncState.Status.ONLINE, agent.syncNow(Progress.NONE).status());
+            await(() -> agent.requests().open(), open -> open.size() == 1);
+            IncomingRequest first = agent.requests().open().get(0);
+            assertEquals(whileOffline, first.requestId().toString(), "what came while offline arrives on reconnecting");
+            assertEquals("2016 " + make + " Model X", first.vehicle());
+            assertEquals(List.of("Part 1", "Part 2"), first.lines().stream().map(IncomingRequest.Line::name).toList());
+
+            // online: a new request shows without any sync run
+            List<IncomingRequest> arrived = new java.util.concurrent.CopyOnWriteArrayList<>();
+            agent.onIncoming(arrived::add);
+            long submitted = System.nanoTime();
+            String whileOnline = submit(customer, make, 1);
+            await(() -> arrived, list -> !list.isEmpty());
+            long millis = (System.nanoTime() - submitted) / 1_000_000;
+            assertEquals(whileOnline, arrived.get(0).requestId().toString());
+            assertTrue(millis < 5_000, "arrived " + millis + " ms after the customer's POST");
+            System.out.printf("request to quote on the desktop %d ms after the customer's POST%n", millis);
+            assertEquals(2, agent.requests().open().size());
+        }
+    }
+
+    private String submit(String customerToken, String make, int lines) {
+        Api.Reply created = api.post("api/v1/parts-requests", customerToken, MarketplaceIT.partsRequest(make, lines).build());
+        assertEquals(201, created.status(), created.toString());
+        return created.json().getString("id");
     }
 
     /** Sales of one to three units, returns of earlier sales, and goods received from a supplier: 5,000 in all. */

@@ -78,9 +78,10 @@ final class TenantIsolationProbe {
         String customerUserB = api.get("api/v1/account", customerTokenB).json().getString("id");
         JsonObject orderB = OrdersIT.placeOrder(api, customerTokenB, shopTokenB, makeB, "4321.00");
 
+        // B's price is looked for as a JSON number (":4321"): the bare digits turn up by chance inside A's own UUIDs
         Set<String> secretsOfB = new TreeSet<>(List.of(requestB, quoteB, notificationB, shopNotificationB, sessionB, adminUserB,
                 customerUserB, shopB.shopId().toString(), customerB.customerId().toString(), tenantB.tenantId().toString(),
-                "Secret Shop B", "Secret Customer B", "4321", customerB.email(), shopB.email(), adminB, draftShopB, documentB,
+                "Secret Shop B", "Secret Customer B", ":4321", customerB.email(), shopB.email(), adminB, draftShopB, documentB,
                 invitationB, "Secret Draft Shop B", "secret-b.pdf", "secret-invitee-b", keyB.getString("id"), keyB.getString("prefix"),
                 "Secret Key B", partnerAdminB, partnerB.tenantId().toString(), orderB.getString("id"), orderB.getString("number")));
         dispatched.getJsonArray("lines").getValuesAs(JsonObject.class).forEach(l -> secretsOfB.add(l.getString("id")));

@@ -3,6 +3,7 @@ package org.clutch.shop.sync;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -11,9 +12,16 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
 
+import org.clutch.jms.Destinations;
+import org.clutch.jms.SyncMessages;
+import org.clutch.shop.RuleException;
 import org.clutch.shop.db.ShopDatabase;
 import org.clutch.shop.exchange.Progress;
+import org.clutch.shop.marketplace.IncomingRequest;
+import org.clutch.shop.marketplace.MarketplaceRequests;
 
 /**
  * Keeps one connection to the backend's broker while it answers and sends the outbox over it each time it is asked
@@ -30,6 +38,8 @@ public final class SyncAgent implements AutoCloseable {
     private final SyncLog log;
     private final int batchSize;
     private final List<Consumer<SyncState>> listeners = new CopyOnWriteArrayList<>();
+    private final MarketplaceRequests requests;
+    private final List<Consumer<IncomingRequest>> incomingListeners = new CopyOnWriteArrayList<>();
 
     private Connection connection;
     private SyncSettings connectedWith;
@@ -43,6 +53,7 @@ public final class SyncAgent implements AutoCloseable {
         this.brokers = brokers;
         this.sender = new OutboxSender(database, clock);
         this.log = new SyncLog(database, clock);
+        this.requests = new MarketplaceRequests(database, clock);
         this.batchSize = batchSize;
         this.state = SyncState.starting(sender.waiting());
     }
@@ -53,6 +64,20 @@ public final class SyncAgent implements AutoCloseable {
 
     public SyncLog log() {
         return log;
+    }
+
+    /** The requests to quote that came in on the shop's inbox. */
+    public MarketplaceRequests requests() {
+        return requests;
+    }
+
+    /** Called with each request to quote as it arrives (on the broker client's thread). */
+    public void onIncoming(Consumer<IncomingRequest> listener) {
+        incomingListeners.add(listener);
+    }
+
+    public void removeOnIncoming(Consumer<IncomingRequest> listener) {
+        incomingListeners.remove(listener);
     }
 
     /** Called with each new state, on the thread that syncs (or that lost the connection). */
@@ -105,6 +130,7 @@ public final class SyncAgent implements AutoCloseable {
                 log.record(SyncLogEntry.Kind.OFFLINE, 0, why);
                 publish(state.offline(state.waiting(), why, clock.instant()));
             });
+            listenToInbox(opened, settings.shopId());
             opened.start();
             connectionLost = false;
             connection = opened;
@@ -114,6 +140,27 @@ public final class SyncAgent implements AutoCloseable {
             }
         }
         return connection;
+    }
+
+    /**
+     * The shop's inbox is read as messages come (a request to quote shows at once while online; what waited while
+     * offline comes when the connection opens). A message is acknowledged once it is stored; if storing fails it
+     * comes again. One this desktop cannot read is set aside in the sync log with why.
+     */
+    private void listenToInbox(Connection opened, UUID shopId) throws JMSException {
+        Session session = opened.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageConsumer inbox = session.createConsumer(session.createQueue(Destinations.shopInbox(shopId)));
+        inbox.setMessageListener(message -> {
+            IncomingRequest request;
+            try {
+                request = requests.receive(SyncMessages.read(message));
+            } catch (JMSException | RuleException | IllegalArgumentException unreadable) {
+                log.record(SyncLogEntry.Kind.ERROR, 0, "A message from the marketplace could not be read and was set aside: "
+                        + explain(unreadable));
+                return;
+            }
+            incomingListeners.forEach(listener -> listener.accept(request));
+        });
     }
 
     private void disconnect() {

@@ -1,0 +1,24 @@
+package org.clutch.shop.ui.parts;
+
+import jakarta.annotation.PostConstruct;
+
+import org.clutch.shop.ui.QuotesView;
+import org.clutch.shop.ui.SyncJob;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.swt.widgets.Composite;
+
+/** The e4 part that shows {@link QuotesView}. */
+public class QuotesPart {
+
+    private QuotesView view;
+
+    @PostConstruct
+    public void create(Composite parent, SyncJob sync) {
+        view = new QuotesView(parent, sync);
+    }
+
+    @Focus
+    public void focus() {
+        view.control().setFocus();
+    }
+}
