@@ -3,6 +3,7 @@ package org.clutch.marketplace;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
+import org.clutch.jms.ShopInboxTypes;
 import org.clutch.notifications.NotificationService;
 import org.clutch.notifications.NotificationType;
 import org.clutch.notifications.Recipient;
@@ -68,8 +69,8 @@ public class ShopDispatcher {
             notifications.send(Recipient.shop(shop.id()), NotificationType.REQUEST_DISPATCHED, requestId, null,
                     "New parts request: " + what + ", " + Math.round(distanceKm) + " km away.");
             // the shop desktop gets it on its inbox too, also when it is offline now
-            inbox.send(shop.id(), ShopInbox.QUOTE_REQUESTED, requestId, new ShopRequestView(
-                    PartsRequestView.of(request, List.of()), dispatch.distanceKm(), now, null), request.expiresAt().toInstant());
+            inbox.send(shop.id(), ShopInboxTypes.QUOTE_REQUESTED, requestId, ShopRequestView.of(request, dispatch, null),
+                    request.expiresAt().toInstant());
         }
         LOG.info(() -> "event=request-dispatched request=" + requestId + " shops=" + shops.size() + " ms="
                 + (System.nanoTime() - started) / 1_000_000);

@@ -94,6 +94,6 @@ public class ShopRequests {
     private ShopRequestView view(Shop shop, Dispatch dispatch, PartsRequest request) {
         QuoteView mine = repository.quoteOfShop(shop.id(), request.id())
                 .map(q -> QuoteView.of(q, request, shop.name())).orElse(null);
-        return new ShopRequestView(PartsRequestView.of(request, List.of()), dispatch.distanceKm(), dispatch.dispatchedAt(), mine);
+        return ShopRequestView.of(request, dispatch, mine);
     }
 }

@@ -27,9 +27,6 @@ import java.util.UUID;
 @Stateless
 public class ShopInbox {
 
-    /** A parts request dispatched to the shop; the payload is the request as the shop sees it over REST. */
-    public static final String QUOTE_REQUESTED = "marketplace.quote-requested";
-
     private static final Jsonb JSONB = JsonbBuilder.create();
 
     @Inject
@@ -44,7 +41,8 @@ public class ShopInbox {
      * there: a request to quote that expired is of no use to a desktop that comes back tomorrow.
      */
     public void send(UUID shopId, String type, UUID subjectId, Object payload, Instant relevantUntil) {
-        SyncEvent event = new SyncEvent(UUID.randomUUID(), shopId, type, 1, subjectId, clock.instant(), JSONB.toJson(payload));
+        Instant now = clock.instant();
+        SyncEvent event = new SyncEvent(UUID.randomUUID(), shopId, type, 1, subjectId, now, JSONB.toJson(payload));
         TextMessage message = jms.createTextMessage();
         try {
             SyncMessages.write(event, message);
@@ -53,7 +51,7 @@ public class ShopInbox {
         }
         JMSProducer producer = jms.createProducer();
         if (relevantUntil != null) {
-            producer.setTimeToLive(Math.max(1, Duration.between(clock.instant(), relevantUntil).toMillis()));
+            producer.setTimeToLive(Math.max(1, Duration.between(now, relevantUntil).toMillis()));
         }
         producer.send(jms.createQueue(Destinations.shopInbox(shopId)), message);
     }

@@ -7,6 +7,3 @@ CREATE TABLE sync_log (
     events     INTEGER NOT NULL DEFAULT 0,
     detail     VARCHAR(1000) NOT NULL
 );
-
--- Sending reads the unsent events in order and counts them; the existing index starts with sent_at.
-CREATE INDEX outbox_sent_seq ON outbox_event (seq, sent_at);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.clutch.jms.client.ShopBroker;
 import org.clutch.shop.RuleException;
 import org.clutch.shop.Shop;
 import org.clutch.shop.catalog.PartSummary;
@@ -180,7 +181,7 @@ class DesktopSenderIT {
         public static void main(String[] args) throws Exception {
             Shop shop = Shop.open(Path.of(args[0]), Clock.systemUTC());
             SyncAgent agent = new SyncAgent(shop.database(), Clock.systemUTC(),
-                    s -> new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(args[1]), BATCH);
+                    s -> ShopBroker.connectionFactory(args[1], null, null), BATCH);
             agent.syncNow(new Progress() {
                 int batches;
 

@@ -8,12 +8,10 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import jakarta.json.JsonObject;
@@ -43,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DesktopSyncIT extends DeployedApplication {
 
     private static final int OPERATIONS = 5_000;
+    private static final Duration WITHIN = Duration.ofSeconds(60);
 
     @TempDir
     Path desktopDirectory;
@@ -80,9 +79,9 @@ class DesktopSyncIT extends DeployedApplication {
             Map<String, Integer> tillStock = parts.stream().collect(Collectors.toMap(p -> p.id().toString(),
                     p -> desktop.shop.inventory().onHand(p.id())));
             String staffToken = api.token(backendShop.email());
-            List<JsonObject> central = await(() -> api.get("api/v1/sync/shops/" + backendShop.shopId() + "/stock", staffToken)
+            List<JsonObject> central = Await.until(() -> api.get("api/v1/sync/shops/" + backendShop.shopId() + "/stock", staffToken)
                     .jsonArray().getValuesAs(JsonObject.class), stock -> stock.size() == parts.size()
-                    && stock.stream().allMatch(s -> s.getInt("onHand") == tillStock.get(s.getString("partId"))));
+                    && stock.stream().allMatch(s -> s.getInt("onHand") == tillStock.get(s.getString("partId"))), WITHIN);
             System.out.printf("offline day: %d operations, %d events recorded in %.1f s; sent in %.1f s; central stock exact %.1f s after reconnecting%n",
                     OPERATIONS, events, (worked - started) / 1e9, (sent - reconnected) / 1e9, (System.nanoTime() - reconnected) / 1e9);
             for (JsonObject part : central) {
@@ -114,7 +113,7 @@ class DesktopSyncIT extends DeployedApplication {
             new SyncSettings(backendShop.shopId(), System.getProperty("clutch.it.broker.url"), null, null)
                     .save(desktop.shop.database());
             assertEquals(SyncState.Status.ONLINE, agent.syncNow(Progress.NONE).status());
-            await(() -> agent.requests().open(), open -> open.size() == 1);
+            Await.until(() -> agent.requests().open(), open -> open.size() == 1, WITHIN);
             IncomingRequest first = agent.requests().open().get(0);
             assertEquals(whileOffline, first.requestId().toString(), "what came while offline arrives on reconnecting");
             assertEquals("2016 " + make + " Model X", first.vehicle());
@@ -125,7 +124,7 @@ class DesktopSyncIT extends DeployedApplication {
             agent.onIncoming(arrived::add);
             long submitted = System.nanoTime();
             String whileOnline = submit(customer, make, 1);
-            await(() -> arrived, list -> !list.isEmpty());
+            Await.until(() -> arrived, list -> !list.isEmpty(), WITHIN);
             long millis = (System.nanoTime() - submitted) / 1_000_000;
             assertEquals(whileOnline, arrived.get(0).requestId().toString());
             assertTrue(millis < 5_000, "arrived " + millis + " ms after the customer's POST");
@@ -169,16 +168,5 @@ class DesktopSyncIT extends DeployedApplication {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static <T> T await(java.util.function.Supplier<T> read, Predicate<T> done) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        T last = read.get();
-        while (!done.test(last)) {
-            assertTrue(Instant.now().isBefore(deadline), "still not there after 60 s: " + last);
-            Thread.sleep(250);
-            last = read.get();
-        }
-        return last;
     }
 }

@@ -36,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SyncIT extends DeployedApplication {
 
+    private static final Duration WITHIN = Duration.ofSeconds(15);
     private static final Instant MORNING = Instant.parse("2026-11-20T07:00:00Z");
 
     private final ConnectionFactory broker = new ActiveMQConnectionFactory(System.getProperty("clutch.it.broker.url"));
@@ -224,23 +225,12 @@ class SyncIT extends DeployedApplication {
 
     private List<JsonObject> awaitStock(Predicate<List<JsonObject>> done) throws InterruptedException {
         String token = api.token(shop.email());
-        return await(() -> api.get("api/v1/sync/shops/" + shop.shopId() + "/stock", token).jsonArray()
-                .getValuesAs(JsonObject.class), done);
+        return Await.until(() -> api.get("api/v1/sync/shops/" + shop.shopId() + "/stock", token).jsonArray()
+                .getValuesAs(JsonObject.class), done, WITHIN);
     }
 
     private JsonObject awaitStatus(Predicate<JsonObject> done) throws InterruptedException {
-        return await(() -> api.get("api/v1/sync/shops", admin).jsonArray().getValuesAs(JsonObject.class).stream()
-                .filter(s -> s.getString("shopId").equals(shop.shopId().toString())).findFirst().orElseThrow(), done);
-    }
-
-    private static <T> T await(java.util.function.Supplier<T> read, Predicate<T> done) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        T last = read.get();
-        while (!done.test(last)) {
-            assertTrue(Instant.now().isBefore(deadline), "still not there after 15 s: " + last);
-            Thread.sleep(100);
-            last = read.get();
-        }
-        return last;
+        return Await.until(() -> api.get("api/v1/sync/shops", admin).jsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(s -> s.getString("shopId").equals(shop.shopId().toString())).findFirst().orElseThrow(), done, WITHIN);
     }
 }

@@ -18,9 +18,9 @@ import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.clutch.jms.Destinations;
 import org.clutch.jms.SyncMessages;
+import org.clutch.jms.client.ShopBroker;
 
 /**
  * A real Artemis broker in the test JVM with a persistent journal in a temporary directory, so it can be stopped and
@@ -65,11 +65,9 @@ final class TestBroker implements AutoCloseable {
         server = null;
     }
 
+    /** Connections as the shop desktop makes them (failing fast when the broker is away). */
     ConnectionFactory connectionFactory() {
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url());
-        factory.setReconnectAttempts(0);
-        factory.setInitialConnectAttempts(1);
-        return factory;
+        return ShopBroker.connectionFactory(url(), null, null);
     }
 
     /** Takes every message waiting on the inbound queue, in order, as their event ids. */

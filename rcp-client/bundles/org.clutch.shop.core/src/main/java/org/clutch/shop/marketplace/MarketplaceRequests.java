@@ -17,6 +17,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
+import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
 import org.clutch.shop.RuleException;
 import org.clutch.shop.db.ShopDatabase;
@@ -26,9 +27,6 @@ import org.clutch.shop.db.ShopDatabase;
  * that waited when the desktop reconnects). Kept locally so the shop reads them offline too.
  */
 public final class MarketplaceRequests {
-
-    /** The inbox message type of a request to quote. */
-    public static final String QUOTE_REQUESTED = "marketplace.quote-requested";
 
     private final ShopDatabase database;
     private final Clock clock;
@@ -44,7 +42,7 @@ public final class MarketplaceRequests {
      * @throws RuleException when the message is not a request to quote this desktop can read (with why)
      */
     public IncomingRequest receive(SyncEvent event) {
-        if (!QUOTE_REQUESTED.equals(event.type()) || event.version() != 1) {
+        if (!ShopInboxTypes.QUOTE_REQUESTED.equals(event.type()) || event.version() != 1) {
             throw new RuleException("not a request to quote: " + event.type() + " version " + event.version());
         }
         IncomingRequest request = parse(event.payload(), clock.instant());

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
 import org.clutch.shop.RuleException;
 import org.clutch.shop.TestShop;
@@ -37,7 +38,7 @@ class MarketplaceRequestsTest {
     }
 
     private static SyncEvent event(UUID requestId, String payload) {
-        return new SyncEvent(UUID.randomUUID(), SHOP, MarketplaceRequests.QUOTE_REQUESTED, 1, requestId, Instant.now(), payload);
+        return new SyncEvent(UUID.randomUUID(), SHOP, ShopInboxTypes.QUOTE_REQUESTED, 1, requestId, Instant.now(), payload);
     }
 
     @Test

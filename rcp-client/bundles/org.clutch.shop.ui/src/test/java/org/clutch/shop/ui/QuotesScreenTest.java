@@ -3,18 +3,14 @@ package org.clutch.shop.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import jakarta.jms.ConnectionFactory;
-
+import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
 import org.clutch.shop.marketplace.MarketplaceRequests;
-import org.clutch.shop.sync.OutboxSender;
-import org.clutch.shop.sync.SyncAgent;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,12 +29,7 @@ class QuotesScreenTest {
     @BeforeEach
     void open() {
         ui = new ScreenFixture(directory);
-        ConnectionFactory none = (ConnectionFactory) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ConnectionFactory.class}, (proxy, method, args) -> {
-                    throw new AssertionError("no broker in this test");
-                });
-        sync = new SyncJob(new SyncAgent(ui.shop.database(), ui.shop.clock(), settings -> none,
-                OutboxSender.DEFAULT_BATCH_SIZE), ui.shop.database());
+        sync = ui.syncWithUnreachableBroker();
     }
 
     @AfterEach
@@ -83,6 +74,6 @@ class QuotesScreenTest {
                 .formatted(dispatched.atOffset(ZoneOffset.UTC), id, dispatched.plusSeconds(7200).atOffset(ZoneOffset.UTC),
                         lines, model);
         new MarketplaceRequests(ui.shop.database(), ui.shop.clock()).receive(new SyncEvent(UUID.randomUUID(),
-                UUID.randomUUID(), MarketplaceRequests.QUOTE_REQUESTED, 1, id, Instant.now(), payload));
+                UUID.randomUUID(), ShopInboxTypes.QUOTE_REQUESTED, 1, id, Instant.now(), payload));
     }
 }

@@ -1,5 +1,6 @@
 package org.clutch.shop.ui;
 
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -8,6 +9,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+
 import org.clutch.shop.Shop;
 import org.clutch.shop.catalog.CrossReference;
 import org.clutch.shop.catalog.Fitment;
@@ -15,6 +19,8 @@ import org.clutch.shop.catalog.Part;
 import org.clutch.shop.devices.Device;
 import org.clutch.shop.staff.Role;
 import org.clutch.shop.staff.Staff;
+import org.clutch.shop.sync.OutboxSender;
+import org.clutch.shop.sync.SyncAgent;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;
@@ -47,6 +53,22 @@ final class ScreenFixture implements AutoCloseable {
         shell = new Shell(display);
         shell.setLayout(new FillLayout());
         shell.setSize(1280, 800);
+    }
+
+    /**
+     * The desktop's sync over a broker that does not answer (sending to a real broker is tested end to end in the
+     * backend's DesktopSenderIT and DesktopSyncIT): every connection attempt fails as the Artemis client reports it.
+     * Not started; the caller stops it.
+     */
+    SyncJob syncWithUnreachableBroker() {
+        ConnectionFactory unreachable = (ConnectionFactory) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ConnectionFactory.class}, (proxy, method, args) -> {
+                    JMSException refused = new JMSException("Failed to create session factory");
+                    refused.initCause(new Exception("AMQ219007: Cannot connect to server(s). Tried with all available servers."));
+                    throw refused;
+                });
+        return new SyncJob(new SyncAgent(shop.database(), shop.clock(), settings -> unreachable,
+                OutboxSender.DEFAULT_BATCH_SIZE), shop.database());
     }
 
     ShopSession session(Staff staff) {

@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSException;
-
 import org.clutch.shop.sales.Cart;
 import org.clutch.shop.sales.Tender;
 import org.clutch.shop.sync.OutboxSender;
-import org.clutch.shop.sync.SyncAgent;
 import org.clutch.shop.sync.SyncSettings;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
@@ -48,15 +43,7 @@ class SyncScreenTest {
         Cart cart = new Cart(ui.shop.profile().tax());
         cart.add(ui.shop.catalog().findByNumber("BP-100").get(0), 1);
         ui.shop.sales().complete(cart, List.of(Tender.cash(464000)), ui.clerk);
-        ConnectionFactory unreachable = (ConnectionFactory) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ConnectionFactory.class}, (proxy, method, args) -> {
-                    // as the Artemis client reports a broker that does not answer
-                    JMSException refused = new JMSException("Failed to create session factory");
-                    refused.initCause(new Exception("AMQ219007: Cannot connect to server(s). Tried with all available servers."));
-                    throw refused;
-                });
-        sync = new SyncJob(new SyncAgent(ui.shop.database(), ui.shop.clock(), settings -> unreachable,
-                OutboxSender.DEFAULT_BATCH_SIZE), ui.shop.database());
+        sync = ui.syncWithUnreachableBroker();
     }
 
     @AfterEach
