@@ -43,6 +43,9 @@ public class CustomerRequests {
     Event<QuoteAccepted> accepted;
 
     @Inject
+    QuoteOutcomes outcomes;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -89,7 +92,7 @@ public class CustomerRequests {
         PartsRequest request = repository.requestOfCustomer(customerId, requestId, true);
         OffsetDateTime now = OffsetDateTime.now(clock);
         request.cancel(now);
-        repository.quotesOfRequest(requestId).forEach(q -> q.decline(now));
+        outcomes.declineAll(repository.quotesOfRequest(requestId), request, "The customer cancelled the request.", now);
         for (Dispatch d : repository.dispatchesOfRequest(requestId)) {
             notifications.send(Recipient.shop(d.shopId()), NotificationType.REQUEST_CANCELLED, requestId, null,
                     "The customer cancelled a " + request.vehicle().make() + " parts request.");
@@ -110,7 +113,8 @@ public class CustomerRequests {
                 .orElseThrow(() -> new NotFoundException("quote " + quoteId));
         OffsetDateTime now = OffsetDateTime.now(clock);
         request.accept(winner, now);
-        quotes.stream().filter(q -> q != winner).forEach(q -> q.decline(now));
+        outcomes.tell(winner, request, "The customer accepted this quote.", null, now);
+        outcomes.declineAll(quotes, request, "The customer accepted another shop's quote.", now);
         accepted.fire(new QuoteAccepted(actor, request, winner));
 
         for (Dispatch d : repository.dispatchesOfRequest(requestId)) {

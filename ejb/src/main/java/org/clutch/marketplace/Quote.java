@@ -170,12 +170,17 @@ public class Quote {
         updatedAt = now;
     }
 
-    /** Another quote won, or the request closed: this one is declined unless the shop had withdrawn it. */
-    void decline(OffsetDateTime now) {
+    /**
+     * Another quote won, or the request closed: this one is declined unless the shop had withdrawn it. Answers
+     * whether it was.
+     */
+    boolean decline(OffsetDateTime now) {
         if (status == QuoteStatus.SUBMITTED) {
             status = QuoteStatus.DECLINED;
             updatedAt = now;
+            return true;
         }
+        return false;
     }
 
     /** Sum of available lines (unit price times requested quantity) plus freight. */

@@ -34,6 +34,9 @@ public class RequestExpiry {
     NotificationService notifications;
 
     @Inject
+    QuoteOutcomes outcomes;
+
+    @Inject
     Clock clock;
 
     @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false)
@@ -43,7 +46,8 @@ public class RequestExpiry {
         for (PartsRequest request : repository.openRequestsDueBy(now, BATCH)) {
             if (request.expireIfDue(now)) {
                 expired++;
-                repository.quotesOfRequest(request.id()).forEach(q -> q.decline(now));
+                outcomes.declineAll(repository.quotesOfRequest(request.id()), request,
+                        "The request expired before the customer chose a quote.", now);
                 notifications.send(Recipient.customer(request.customerId()), NotificationType.REQUEST_EXPIRED, request.id(), null,
                         "Your " + request.vehicle().make() + " parts request expired.");
                 for (Dispatch d : repository.dispatchesOfRequest(request.id())) {

@@ -7,9 +7,11 @@ import org.clutch.notifications.NotificationService;
 import org.clutch.notifications.NotificationType;
 import org.clutch.notifications.Recipient;
 import org.clutch.platform.Actor;
+import org.clutch.platform.InvalidInputException;
 import org.clutch.platform.NotFoundException;
 import org.clutch.platform.Page;
 import org.clutch.platform.RowScope;
+import org.clutch.platform.StateConflictException;
 import org.clutch.tenancy.Shop;
 
 import java.time.Clock;
@@ -35,6 +37,9 @@ public class ShopRequests {
     NotificationService notifications;
 
     @Inject
+    QuoteOutcomes outcomes;
+
+    @Inject
     Clock clock;
 
     public Page<ShopRequestView> list(Actor actor, int page, int size) {
@@ -57,7 +62,30 @@ public class ShopRequests {
 
     /** Submits the shop's quote, or revises the one it already has; the customer is told either way. */
     public ShopRequestView submitQuote(Actor actor, UUID requestId, QuoteSubmission input) {
+        submit(actor.shop(), requestId, input, null);
+        return view(actor.shop(), requestId);
+    }
+
+    /**
+     * A quote written on the shop's desktop, perhaps hours ago while it was offline ({@code submissionId} is its sync
+     * event). It is taken as if submitted now over REST; if the marketplace cannot take it (the request expired,
+     * closed or was never sent to this shop, a line does not match) the desktop is told why on its inbox. A refusal
+     * is the answer to the event, not a failure: the rest of the sync batch goes on. The rule checks run before
+     * anything is written, and their exceptions are caught here, within this bean, so they do not doom the
+     * transaction.
+     */
+    public void submitFromDesktop(Actor actor, UUID submissionId, UUID requestId, QuoteSubmission input) {
         UUID shopId = actor.shop();
+        try {
+            submit(shopId, requestId, input, submissionId);
+        } catch (StateConflictException | InvalidInputException | NotFoundException refused) {
+            outcomes.refuse(shopId, requestId, refused.getMessage(), submissionId, OffsetDateTime.now(clock));
+            LOG.info(() -> "event=desktop-quote-refused request=" + requestId + " shop=" + shopId + " submission="
+                    + submissionId + " reason=" + refused.getMessage());
+        }
+    }
+
+    private void submit(UUID shopId, UUID requestId, QuoteSubmission input, UUID submissionId) {
         PartsRequest request = repository.requestDispatchedTo(shopId, requestId, true);
         Shop shop = repository.shop(shopId);
         shop.requireActive();
@@ -71,22 +99,24 @@ public class ShopRequests {
             quote = Quote.submit(request, shop, input, now);
             repository.add(quote);
         }
+        String summary = quote.total(request) + " " + quote.currency() + ", " + quote.missingLineIds(request).size() + " of "
+                + request.lines().size() + " lines missing.";
         notifications.send(Recipient.customer(request.customerId()), NotificationType.QUOTE_RECEIVED, requestId, quote.id(),
-                shop.name() + (quote.revision() > 1 ? " revised its quote: " : " quoted: ") + quote.total(request) + " "
-                        + quote.currency() + ", " + quote.missingLineIds(request).size() + " of " + request.lines().size()
-                        + " lines missing.");
+                shop.name() + (quote.revision() > 1 ? " revised its quote: " : " quoted: ") + summary);
+        outcomes.tell(quote, request, "Sent to the customer: " + summary, submissionId, now);
         LOG.info(() -> "event=quote-submitted request=" + requestId + " shop=" + shopId + " quote=" + quote.id()
-                + " revision=" + quote.revision());
-        return view(shopId, requestId);
+                + " revision=" + quote.revision() + (submissionId == null ? "" : " submission=" + submissionId));
     }
 
     public ShopRequestView withdrawQuote(Actor actor, UUID requestId) {
         UUID shopId = actor.shop();
         PartsRequest request = repository.requestDispatchedTo(shopId, requestId, true);
         Quote quote = repository.quoteOfShop(shopId, requestId).orElseThrow(() -> new NotFoundException("quote of this shop"));
-        quote.withdraw(OffsetDateTime.now(clock));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        quote.withdraw(now);
         notifications.send(Recipient.customer(request.customerId()), NotificationType.QUOTE_WITHDRAWN, requestId, quote.id(),
                 repository.shop(shopId).name() + " withdrew its quote.");
+        outcomes.tell(quote, request, "Withdrawn.", null, now);
         LOG.info(() -> "event=quote-withdrawn request=" + requestId + " shop=" + shopId + " quote=" + quote.id());
         return view(shopId, requestId);
     }

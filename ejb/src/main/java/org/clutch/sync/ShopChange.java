@@ -1,17 +1,25 @@
 package org.clutch.sync;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
+import org.clutch.marketplace.PartsRequest;
+import org.clutch.marketplace.QuoteSubmission;
 
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -33,6 +41,10 @@ sealed interface ShopChange {
             Instant movedAt) implements ShopChange {
     }
 
+    /** A quote written on the desktop, for the marketplace to take or refuse. */
+    record QuoteSubmitted(UUID requestId, QuoteSubmission submission) implements ShopChange {
+    }
+
     /** A change the backend records as synced but does not mirror yet (sales documents, customers, suppliers). */
     record Recorded() implements ShopChange {
     }
@@ -49,7 +61,8 @@ sealed interface ShopChange {
             Map.entry("purchasing.supplier-saved", Set.of(1)),
             Map.entry("purchasing.supplier-part-saved", Set.of(1)),
             Map.entry("purchasing.goods-received", Set.of(1)),
-            Map.entry("purchasing.order-status-changed", Set.of(1)));
+            Map.entry("purchasing.order-status-changed", Set.of(1)),
+            Map.entry(ShopInboxTypes.QUOTE_SUBMITTED, Set.of(1)));
 
     /** @throws IllegalArgumentException with a reason fit for the rejected-events queue */
     static ShopChange of(SyncEvent event) {
@@ -69,8 +82,40 @@ sealed interface ShopChange {
             case "inventory.stock-moved" -> new StockMoved(uuid(payload, "movementId"), uuid(payload, "partId"),
                     text(payload, "bin", 32), nonZero(payload, "quantity"), text(payload, "reason", 20),
                     optionalText(payload, "reference", 64), instant(payload, "movedAt"));
+            case ShopInboxTypes.QUOTE_SUBMITTED -> new QuoteSubmitted(uuid(payload, "requestId"), quote(payload));
             default -> new Recorded();
         };
+    }
+
+    /** The quote's shape; the marketplace checks it against the request (lines, prices, validity) when it takes it. */
+    private static QuoteSubmission quote(JsonObject payload) {
+        if (!(field(payload, "lines") instanceof JsonArray lines) || lines.isEmpty() || lines.size() > PartsRequest.MAX_LINES) {
+            throw new IllegalArgumentException("payload field lines must be a list of 1 to " + PartsRequest.MAX_LINES + " lines");
+        }
+        List<QuoteSubmission.LineInput> quoted = new ArrayList<>();
+        for (JsonValue value : lines) {
+            if (!(value instanceof JsonObject line)) {
+                throw new IllegalArgumentException("payload field lines must hold objects");
+            }
+            JsonValue price = line.get("unitPrice");
+            quoted.add(new QuoteSubmission.LineInput(uuid(line, "requestLineId"), bool(line, "available"),
+                    price == null || price == JsonValue.NULL ? null : amount(line, "unitPrice")));
+        }
+        String currency = text(payload, "currency", 3);
+        long etaHours = wholeNumber(payload, "etaHours");
+        if (etaHours > 24 * 365) {
+            throw new IllegalArgumentException("payload field etaHours must be at most a year");
+        }
+        return new QuoteSubmission(currency, quoted, amount(payload, "freight"), (int) etaHours,
+                instant(payload, "validUntil").atOffset(ZoneOffset.UTC), optionalText(payload, "notes", 1000));
+    }
+
+    private static BigDecimal amount(JsonObject payload, String name) {
+        if (!(field(payload, name) instanceof JsonNumber n) || n.bigDecimalValue().signum() < 0
+                || n.bigDecimalValue().stripTrailingZeros().scale() > 2 || n.bigDecimalValue().precision() > 14) {
+            throw new IllegalArgumentException("payload field " + name + " must be an amount, 0 or more, with at most 2 decimals");
+        }
+        return n.bigDecimalValue();
     }
 
     private static JsonObject parse(String json) {

@@ -9,6 +9,7 @@ import jakarta.jms.JMSProducer;
 import jakarta.jms.TextMessage;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
 import org.clutch.jms.Destinations;
 import org.clutch.jms.SyncEvent;
 import org.clutch.jms.SyncMessages;
@@ -27,7 +28,8 @@ import java.util.UUID;
 @Stateless
 public class ShopInbox {
 
-    private static final Jsonb JSONB = JsonbBuilder.create();
+    /** Absent values are written as null: the contracts list every field (ShopInboxTypes). */
+    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
 
     @Inject
     @JMSConnectionFactory(QuoteRequestPublisher.CONNECTION_FACTORY)

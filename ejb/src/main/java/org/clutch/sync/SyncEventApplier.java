@@ -5,8 +5,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import org.clutch.jms.SyncEvent;
+import org.clutch.marketplace.ShopRequests;
+import org.clutch.platform.Actor;
 import org.clutch.platform.DatabaseMigrations;
 import org.clutch.platform.ForAllTenants;
+import org.clutch.platform.Role;
 import org.clutch.platform.RowScope;
 
 import javax.sql.DataSource;
@@ -55,6 +58,9 @@ public class SyncEventApplier {
     DataSource dataSource;
 
     @Inject
+    ShopRequests shopRequests;
+
+    @Inject
     Clock clock;
 
     public Outcome apply(List<SyncEvent> batch) throws SQLException {
@@ -85,8 +91,19 @@ public class SyncEventApplier {
             List<Accepted> toApply = accepted.values().stream().filter(a -> fresh.contains(a.event().eventId())).toList();
             mirrorParts(c, toApply);
             recordMovements(c, toApply);
+            submitQuotes(toApply);
             updateStatus(c, fresh, accepted.values(), rejections, tenantOfShop, now);
             return new Outcome(toApply.size(), duplicates, rejections);
+        }
+    }
+
+    /** Quotes written on desktops go to the marketplace as the shop's own; it answers each on the shop's inbox. */
+    private void submitQuotes(List<Accepted> events) {
+        for (Accepted a : events) {
+            if (a.change() instanceof ShopChange.QuoteSubmitted quote) {
+                Actor shop = new Actor(null, Role.SHOP_STAFF, a.tenantId(), a.event().shopId(), null, null);
+                shopRequests.submitFromDesktop(shop, a.event().eventId(), quote.requestId(), quote.submission());
+            }
         }
     }
 

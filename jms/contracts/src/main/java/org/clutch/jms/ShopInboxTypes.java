@@ -9,6 +9,23 @@ public final class ShopInboxTypes {
      */
     public static final String QUOTE_REQUESTED = "marketplace.quote-requested";
 
+    /**
+     * What became of the shop's quote on a request, version 1, whichever way it was written (on the desktop, sent as
+     * {@link #QUOTE_SUBMITTED}, or over REST). Payload: {@code requestId}, {@code quoteId} (null when refused),
+     * {@code status} (SUBMITTED, REFUSED, WITHDRAWN, ACCEPTED, DECLINED), {@code detail} (why, in plain words),
+     * {@code submissionId} (the desktop event it answers, or null), {@code total}, {@code currency},
+     * {@code revision}, {@code at}.
+     */
+    public static final String QUOTE_OUTCOME = "marketplace.quote-outcome";
+
+    /**
+     * Not an inbox type but the desktop's own event (on the inbound queue) carrying a quote written on the desktop,
+     * version 1. Payload: {@code requestId}, {@code currency}, {@code lines} (each {@code requestLineId},
+     * {@code available}, {@code unitPrice} or null), {@code freight}, {@code etaHours}, {@code validUntil},
+     * {@code notes}. The backend answers it with a {@link #QUOTE_OUTCOME}.
+     */
+    public static final String QUOTE_SUBMITTED = "marketplace.quote-submitted";
+
     private ShopInboxTypes() {
     }
 }

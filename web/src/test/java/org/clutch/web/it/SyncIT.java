@@ -155,13 +155,57 @@ class SyncIT extends DeployedApplication {
             assertEquals("Part 2", request.getJsonArray("lines").getJsonObject(1).getString("name"));
             assertTrue(request.getJsonArray("quotes").isEmpty(), "no other shop's quote");
             assertTrue(shopView.getJsonNumber("distanceKm").doubleValue() < 15);
-            assertEquals(api.get("api/v1/shop/requests/" + requestId, api.token(inRange.email())).json().getJsonObject("request")
-                    .getJsonArray("lines"), request.getJsonArray("lines"), "the same request the shop reads over REST");
+            assertEquals(withoutNulls(api.get("api/v1/shop/requests/" + requestId, api.token(inRange.email())).json()
+                    .getJsonObject("request").getJsonArray("lines")), withoutNulls(request.getJsonArray("lines")),
+                    "the same request the shop reads over REST (which leaves out empty fields)");
         }
         try (JMSContext jms = broker.createContext();
              JMSConsumer inbox = jms.createConsumer(jms.createQueue(Destinations.shopInbox(otherMake.shopId())))) {
             assertEquals(null, inbox.receive(500), "a shop without the make gets nothing");
         }
+    }
+
+    @Test
+    void aQuoteWrittenOnTheDesktopReachesTheCustomerAndItsOutcomesComeBackOnTheInbox() throws Exception {
+        String make = fixtures.uniqueMake("TOYOTA");
+        Fixtures.ShopUser quoting = fixtures.activeShop("Desk Quote Motors", -1.2676, 36.8108, 15, make);
+        String customer = api.token(fixtures.customer("Desk Quote Customer").email());
+        JsonObject request = api.post("api/v1/parts-requests", customer, MarketplaceIT.partsRequest(make, 2).build()).json();
+        String requestId = request.getString("id");
+        Await.until(() -> api.get("api/v1/shop/requests/" + requestId, api.token(quoting.email())).status(), s -> s == 200, WITHIN);
+
+        SyncEvent quoted = quoteSubmitted(quoting.shopId(), request, "1500.00");
+        send(quoted);
+        JsonObject taken = outcome(quoting.shopId(), requestId);
+        assertEquals("SUBMITTED", taken.getString("status"), taken.toString());
+        assertEquals(quoted.eventId().toString(), taken.getString("submissionId"), "it answers the desktop's event");
+        assertEquals(0, new java.math.BigDecimal("4700.00").compareTo(taken.getJsonNumber("total").bigDecimalValue()),
+                "1 x 1500 + 2 x 1500 + 200 freight");
+        JsonObject seen = api.get("api/v1/parts-requests/" + requestId, customer).json();
+        assertEquals(1, seen.getJsonArray("quotes").size(), "the customer sees the desktop's quote");
+        String quoteId = seen.getJsonArray("quotes").getJsonObject(0).getString("id");
+        assertEquals(taken.getString("quoteId"), quoteId);
+
+        assertEquals(200, api.post("api/v1/parts-requests/" + requestId + "/quotes/" + quoteId + "/accept", customer, null).status());
+        JsonObject won = outcome(quoting.shopId(), requestId);
+        assertEquals("ACCEPTED", won.getString("status"), won.toString());
+        assertTrue(won.isNull("submissionId"));
+
+        // written offline for a request that the customer cancelled meanwhile: refused, with why, and nothing changes
+        JsonObject cancelled = api.post("api/v1/parts-requests", customer, MarketplaceIT.partsRequest(make, 1).build()).json();
+        String cancelledId = cancelled.getString("id");
+        Await.until(() -> api.get("api/v1/shop/requests/" + cancelledId, api.token(quoting.email())).status(), s -> s == 200,
+                WITHIN);
+        assertEquals(200, api.post("api/v1/parts-requests/" + cancelledId + "/cancel", customer, null).status());
+        SyncEvent late = quoteSubmitted(quoting.shopId(), cancelled, "99.00");
+        send(late);
+        JsonObject refused = outcome(quoting.shopId(), cancelledId);
+        assertEquals("REFUSED", refused.getString("status"), refused.toString());
+        assertEquals(late.eventId().toString(), refused.getString("submissionId"));
+        assertTrue(refused.getString("detail").contains("cancelled and can no longer be quoted"), refused.toString());
+        assertTrue(api.get("api/v1/parts-requests/" + cancelledId, customer).json().getJsonArray("quotes").isEmpty());
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM sync_processed_event WHERE event_id = ?", late.eventId()),
+                "a refusal answers the event: it is not sent again");
     }
 
     // ---- the desktop's side ---------------------------------------------------------------------------------------
@@ -180,6 +224,38 @@ class SyncIT extends DeployedApplication {
                 .add("partId", partId.toString()).add("bin", "A-01").add("quantity", quantity).add("reason", reason)
                 .add("reference", "S-1").add("note", "").add("staff", "amina").add("movedAt", at.toString());
         return event("inventory.stock-moved", 1, movement, payload.build().toString(), at);
+    }
+
+    private static List<JsonObject> withoutNulls(jakarta.json.JsonArray objects) {
+        return objects.getValuesAs(JsonObject.class).stream().map(o -> {
+            JsonObjectBuilder kept = Json.createObjectBuilder();
+            o.forEach((name, value) -> {
+                if (value != jakarta.json.JsonValue.NULL) {
+                    kept.add(name, value);
+                }
+            });
+            return kept.build();
+        }).toList();
+    }
+
+    /** A quote as the desktop writes it: every line available at one price, 200.00 freight. */
+    private static SyncEvent quoteSubmitted(UUID shopId, JsonObject request, String unitPrice) {
+        JsonObject quote = MarketplaceIT.quote(request, unitPrice, "200.00");
+        String payload = Json.createObjectBuilder(quote).add("requestId", request.getString("id")).add("staff", "amina")
+                .build().toString();
+        UUID requestId = UUID.fromString(request.getString("id"));
+        return new SyncEvent(UUID.randomUUID(), shopId, "marketplace.quote-submitted", 1, requestId, Instant.now(), payload);
+    }
+
+    /** The next quote outcome on the shop's inbox about the request. */
+    private JsonObject outcome(UUID shopId, String requestId) throws JMSException {
+        try (JMSContext jms = broker.createContext();
+             JMSConsumer inbox = jms.createConsumer(jms.createQueue(Destinations.shopInbox(shopId)),
+                     SyncMessages.TYPE + " = 'marketplace.quote-outcome' AND " + SyncMessages.SUBJECT_ID + " = '" + requestId + "'")) {
+            Message message = inbox.receive(10_000);
+            assertNotNull(message, "an outcome about " + requestId + " reaches the shop's inbox");
+            return Json.createReader(new java.io.StringReader(SyncMessages.read(message).payload())).readObject();
+        }
     }
 
     private SyncEvent event(String type, int version, UUID subject, String payload, Instant at) {
