@@ -13,6 +13,7 @@ import org.clutch.shop.db.ShopDatabase;
 import org.clutch.shop.exchange.CatalogCsv;
 import org.clutch.shop.exchange.StockCsv;
 import org.clutch.shop.inventory.Inventory;
+import org.clutch.shop.marketplace.MarketplaceQuotes;
 import org.clutch.shop.money.ShopCurrency;
 import org.clutch.shop.money.TaxRule;
 import org.clutch.shop.purchasing.Purchasing;
@@ -34,6 +35,7 @@ public final class Shop implements AutoCloseable {
     private final Reports reports;
     private final CatalogCsv catalogCsv;
     private final StockCsv stockCsv;
+    private final MarketplaceQuotes quotes;
     private final Clock clock;
 
     private Shop(ShopDatabase database, Clock clock) {
@@ -49,6 +51,7 @@ public final class Shop implements AutoCloseable {
         this.reports = new Reports(database, clock);
         this.catalogCsv = new CatalogCsv(database, catalog, profile.currency());
         this.stockCsv = new StockCsv(database, catalog, inventory);
+        this.quotes = new MarketplaceQuotes(database, catalog, profile.currency(), clock);
     }
 
     public static Shop open(Path dataDirectory, Clock clock) {
@@ -66,6 +69,7 @@ public final class Shop implements AutoCloseable {
     public Reports reports() { return reports; }
     public CatalogCsv catalogCsv() { return catalogCsv; }
     public StockCsv stockCsv() { return stockCsv; }
+    public MarketplaceQuotes quotes() { return quotes; }
     public Clock clock() { return clock; }
 
     private static ShopProfile loadProfile(ShopDatabase database) {

@@ -52,6 +52,10 @@ public final class TestShop implements AutoCloseable {
             now = new AtomicReference<>(start);
         }
 
+        public void advanceSeconds(long seconds) {
+            now.updateAndGet(i -> i.plusSeconds(seconds));
+        }
+
         public void advanceDays(int days) {
             now.updateAndGet(i -> i.plusSeconds(86_400L * days));
         }

@@ -5,11 +5,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A parts request the marketplace sent this shop to quote: the car, the parts, how far, until when. */
+/**
+ * A parts request the marketplace sent this shop to quote: the car, the parts, how far, until when; and this shop's
+ * quote on it, if it wrote one (null otherwise).
+ */
 public record IncomingRequest(UUID requestId, String vehicle, String vin, List<Line> lines, BigDecimal distanceKm,
-        Instant dispatchedAt, Instant expiresAt, Instant receivedAt) {
+        Instant dispatchedAt, Instant expiresAt, Instant receivedAt, LocalQuote quote) {
 
-    public record Line(int lineNo, String name, String partNumber, int quantity, String notes) {
+    public record Line(UUID id, int lineNo, String name, String partNumber, int quantity, String notes) {
+    }
+
+    IncomingRequest withQuote(LocalQuote localQuote) {
+        return new IncomingRequest(requestId, vehicle, vin, lines, distanceKm, dispatchedAt, expiresAt, receivedAt, localQuote);
     }
 
     public boolean isOpenAt(Instant now) {

@@ -2,18 +2,24 @@ package org.clutch.shop.marketplace;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
@@ -23,10 +29,14 @@ import org.clutch.shop.RuleException;
 import org.clutch.shop.db.ShopDatabase;
 
 /**
- * The parts requests the marketplace dispatched to this shop, as they arrive on its inbox (online at once, or all
- * that waited when the desktop reconnects). Kept locally so the shop reads them offline too.
+ * What the marketplace tells this shop on its inbox, as it arrives (online at once, or all that waited when the
+ * desktop reconnects): parts requests to quote, and what became of the shop's quotes. Kept locally so the shop reads
+ * them offline too.
  */
 public final class MarketplaceRequests {
+
+    /** How long a request stays on the list after it expired, when the shop quoted it: the outcome is worth seeing. */
+    static final Duration OUTCOME_SHOWN_FOR = Duration.ofDays(1);
 
     private final ShopDatabase database;
     private final Clock clock;
@@ -37,16 +47,25 @@ public final class MarketplaceRequests {
     }
 
     /**
-     * Keeps a request that arrived on the inbox; the same request delivered again changes nothing.
+     * Keeps a message from the inbox; the same message delivered again changes nothing. Answers the request it is
+     * about, with this shop's quote, when the request is known here.
      *
-     * @throws RuleException when the message is not a request to quote this desktop can read (with why)
+     * @throws RuleException when the message is nothing this desktop can read (with why)
      */
-    public IncomingRequest receive(SyncEvent event) {
-        if (!ShopInboxTypes.QUOTE_REQUESTED.equals(event.type()) || event.version() != 1) {
-            throw new RuleException("not a request to quote: " + event.type() + " version " + event.version());
+    public Optional<IncomingRequest> receive(SyncEvent event) {
+        if (event.version() != 1) {
+            throw new RuleException("not a message this desktop reads: " + event.type() + " version " + event.version());
         }
-        IncomingRequest request = parse(event.payload(), clock.instant());
-        database.inTransaction(c -> {
+        return switch (event.type()) {
+            case ShopInboxTypes.QUOTE_REQUESTED -> Optional.of(keepRequest(event));
+            case ShopInboxTypes.QUOTE_OUTCOME -> keepOutcome(event.payload());
+            default -> throw new RuleException("not a message this desktop reads: " + event.type() + " version " + event.version());
+        };
+    }
+
+    private IncomingRequest keepRequest(SyncEvent event) {
+        IncomingRequest request = parse(event.payload(), clock.instant(), null);
+        return database.inTransaction(c -> {
             try (PreparedStatement insert = c.prepareStatement("""
                     MERGE INTO marketplace_request (request_id, message_id, received_at, dispatched_at, expires_at,
                         vehicle, distance_km, payload) KEY (request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
@@ -60,22 +79,67 @@ public final class MarketplaceRequests {
                 insert.setString(8, event.payload());
                 insert.executeUpdate();
             }
-            return null;
+            return request.withQuote(quote(c, request.requestId()).orElse(null));
         });
-        return request;
     }
 
-    /** Requests not expired yet, the newest first. */
+    /**
+     * The marketplace's word on this shop's quote. An answer to a quote the shop has since rewritten is kept out of
+     * the status: the newer version is still waiting for its own answer.
+     */
+    private Optional<IncomingRequest> keepOutcome(String payload) {
+        Outcome outcome = Outcome.parse(payload);
+        return database.inTransaction(c -> {
+            UUID latestSubmission = null;
+            boolean known = false;
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT submission_id FROM marketplace_quote WHERE request_id = ? FOR UPDATE")) {
+                select.setObject(1, outcome.requestId());
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) {
+                        known = true;
+                        latestSubmission = row.getObject(1, UUID.class);
+                    }
+                }
+            }
+            boolean answersAnOlderVersion = outcome.submissionId() != null && latestSubmission != null
+                    && !latestSubmission.equals(outcome.submissionId());
+            if (!answersAnOlderVersion) {
+                try (PreparedStatement write = c.prepareStatement(known ? """
+                        UPDATE marketplace_quote SET status = ?, detail = ?, quote_id = COALESCE(?, quote_id),
+                            total = COALESCE(?, total), currency = COALESCE(?, currency), updated_at = ? WHERE request_id = ?"""
+                        : """
+                        INSERT INTO marketplace_quote (status, detail, quote_id, total, currency, updated_at, request_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                    write.setString(1, outcome.status().name());
+                    write.setString(2, outcome.detail());
+                    write.setObject(3, outcome.quoteId());
+                    write.setBigDecimal(4, outcome.total());
+                    write.setString(5, outcome.currency());
+                    write.setTimestamp(6, Timestamp.from(clock.instant()));
+                    write.setObject(7, outcome.requestId());
+                    write.executeUpdate();
+                }
+            }
+            return find(c, outcome.requestId());
+        });
+    }
+
+    /** Requests not expired yet, and those the shop quoted that closed in the last day (to see how it went): newest first. */
     public List<IncomingRequest> open() {
         Instant now = clock.instant();
         return database.read(c -> {
             List<IncomingRequest> found = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT payload, received_at FROM marketplace_request WHERE expires_at > ? ORDER BY dispatched_at DESC")) {
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT r.payload, r.received_at, q.status, q.detail, q.draft, q.total, q.currency, q.updated_at
+                      FROM marketplace_request r LEFT JOIN marketplace_quote q ON q.request_id = r.request_id
+                     WHERE r.expires_at > ? OR q.updated_at > ?
+                     ORDER BY r.dispatched_at DESC""")) {
                 select.setTimestamp(1, Timestamp.from(now));
+                select.setTimestamp(2, Timestamp.from(now.minus(OUTCOME_SHOWN_FOR)));
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        found.add(parse(rows.getString(1), rows.getTimestamp(2).toInstant()));
+                        found.add(parse(rows.getString(1), rows.getTimestamp(2).toInstant(), quote(rows, 3)));
                     }
                 }
             }
@@ -83,24 +147,87 @@ public final class MarketplaceRequests {
         });
     }
 
+    /** The request with this shop's quote, if the request came here. */
+    public Optional<IncomingRequest> find(UUID requestId) {
+        return database.read(c -> find(c, requestId));
+    }
+
+    private static Optional<IncomingRequest> find(Connection c, UUID requestId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT r.payload, r.received_at, q.status, q.detail, q.draft, q.total, q.currency, q.updated_at
+                  FROM marketplace_request r LEFT JOIN marketplace_quote q ON q.request_id = r.request_id
+                 WHERE r.request_id = ?""")) {
+            select.setObject(1, requestId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(parse(row.getString(1), row.getTimestamp(2).toInstant(), quote(row, 3)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    private static Optional<LocalQuote> quote(Connection c, UUID requestId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT status, detail, draft, total, currency, updated_at FROM marketplace_quote WHERE request_id = ?")) {
+            select.setObject(1, requestId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.ofNullable(quote(row, 1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The quote columns (status, detail, draft, total, currency, updated_at) from {@code first} on; null if none. */
+    private static LocalQuote quote(ResultSet row, int first) throws SQLException {
+        String status = row.getString(first);
+        if (status == null) {
+            return null;
+        }
+        String draft = row.getString(first + 2);
+        return new LocalQuote(LocalQuote.Status.valueOf(status), row.getString(first + 1),
+                draft == null ? null : QuoteDrafts.fromJson(draft), row.getBigDecimal(first + 3), row.getString(first + 4),
+                row.getTimestamp(first + 5).toInstant());
+    }
+
     /** The shop's view of a request, as the backend's REST API answers it (ShopRequestView). */
-    static IncomingRequest parse(String payload, Instant receivedAt) {
+    static IncomingRequest parse(String payload, Instant receivedAt, LocalQuote quote) {
         try (JsonReader reader = Json.createReader(new StringReader(payload))) {
             JsonObject view = reader.readObject();
             JsonObject request = view.getJsonObject("request");
             JsonObject vehicle = request.getJsonObject("vehicle");
             List<IncomingRequest.Line> lines = request.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
-                    .map(l -> new IncomingRequest.Line(l.getInt("lineNo"), l.getString("name"), l.getString("partNumber", null),
-                            l.getInt("quantity"), l.getString("notes", null)))
+                    .map(l -> new IncomingRequest.Line(UUID.fromString(l.getString("id")), l.getInt("lineNo"), l.getString("name"),
+                            l.getString("partNumber", null), l.getInt("quantity"), l.getString("notes", null)))
                     .toList();
             return new IncomingRequest(UUID.fromString(request.getString("id")),
                     vehicle.getInt("year") + " " + vehicle.getString("make") + " " + vehicle.getString("model"),
                     vehicle.getString("vin", null), lines, view.getJsonNumber("distanceKm").bigDecimalValue(),
                     OffsetDateTime.parse(view.getString("dispatchedAt")).toInstant(),
-                    OffsetDateTime.parse(request.getString("expiresAt")).toInstant(), receivedAt);
+                    OffsetDateTime.parse(request.getString("expiresAt")).toInstant(), receivedAt, quote);
         } catch (JsonException | NullPointerException | ClassCastException | IllegalArgumentException
-                | java.time.format.DateTimeParseException e) {
+                | DateTimeParseException e) {
             throw new RuleException("a request to quote that cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** A marketplace.quote-outcome payload (see ShopInboxTypes). */
+    private record Outcome(UUID requestId, UUID quoteId, LocalQuote.Status status, String detail, UUID submissionId,
+            BigDecimal total, String currency) {
+
+        static Outcome parse(String payload) {
+            try (JsonReader reader = Json.createReader(new StringReader(payload))) {
+                JsonObject o = reader.readObject();
+                String detail = o.getString("detail", "");
+                return new Outcome(UUID.fromString(o.getString("requestId")), optionalUuid(o, "quoteId"),
+                        LocalQuote.Status.valueOf(o.getString("status")), detail.length() > 1000 ? detail.substring(0, 1000) : detail,
+                        optionalUuid(o, "submissionId"),
+                        o.get("total") instanceof JsonNumber total ? total.bigDecimalValue() : null, o.getString("currency", null));
+            } catch (JsonException | NullPointerException | ClassCastException | IllegalArgumentException e) {
+                throw new RuleException("a quote outcome that cannot be read: " + e.getMessage());
+            }
+        }
+
+        private static UUID optionalUuid(JsonObject o, String name) {
+            String text = o.getString(name, null);
+            return text == null ? null : UUID.fromString(text);
         }
     }
 }

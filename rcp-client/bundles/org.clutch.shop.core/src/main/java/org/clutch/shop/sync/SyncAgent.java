@@ -16,11 +16,14 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 
 import org.clutch.jms.Destinations;
+import org.clutch.jms.ShopInboxTypes;
+import org.clutch.jms.SyncEvent;
 import org.clutch.jms.SyncMessages;
 import org.clutch.shop.RuleException;
 import org.clutch.shop.db.ShopDatabase;
 import org.clutch.shop.exchange.Progress;
 import org.clutch.shop.marketplace.IncomingRequest;
+import org.clutch.shop.marketplace.LocalQuote;
 import org.clutch.shop.marketplace.MarketplaceRequests;
 
 /**
@@ -145,21 +148,31 @@ public final class SyncAgent implements AutoCloseable {
     /**
      * The shop's inbox is read as messages come (a request to quote shows at once while online; what waited while
      * offline comes when the connection opens). A message is acknowledged once it is stored; if storing fails it
-     * comes again. One this desktop cannot read is set aside in the sync log with why.
+     * comes again. One this desktop cannot read is set aside in the sync log with why. What became of a quote is
+     * logged too: a quote written offline may come back refused because its request expired meanwhile.
      */
     private void listenToInbox(Connection opened, UUID shopId) throws JMSException {
         Session session = opened.createSession(false, Session.AUTO_ACKNOWLEDGE);
         MessageConsumer inbox = session.createConsumer(session.createQueue(Destinations.shopInbox(shopId)));
         inbox.setMessageListener(message -> {
-            IncomingRequest request;
+            SyncEvent event;
+            Optional<IncomingRequest> request;
             try {
-                request = requests.receive(SyncMessages.read(message));
+                event = SyncMessages.read(message);
+                request = requests.receive(event);
             } catch (JMSException | RuleException | IllegalArgumentException unreadable) {
                 log.record(SyncLogEntry.Kind.ERROR, 0, "A message from the marketplace could not be read and was set aside: "
                         + explain(unreadable));
                 return;
             }
-            incomingListeners.forEach(listener -> listener.accept(request));
+            request.ifPresent(r -> {
+                if (ShopInboxTypes.QUOTE_OUTCOME.equals(event.type()) && r.quote() != null
+                        && r.quote().status() != LocalQuote.Status.WAITING) {
+                    log.record(SyncLogEntry.Kind.QUOTE, 0, "Quote for the " + r.vehicle() + ": "
+                            + r.quote().status().name().toLowerCase() + ". " + r.quote().detail());
+                }
+                incomingListeners.forEach(listener -> listener.accept(r));
+            });
         });
     }
 

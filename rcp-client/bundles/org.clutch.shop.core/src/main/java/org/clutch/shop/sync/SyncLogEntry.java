@@ -12,6 +12,8 @@ public record SyncLogEntry(Instant at, Kind kind, int events, String detail) {
         ONLINE,
         /** The broker could not be reached or stopped answering. */
         OFFLINE,
+        /** What the marketplace said of one of the shop's quotes (taken, refused, accepted, declined). */
+        QUOTE,
         /** Something other than the connection went wrong. */
         ERROR
     }

@@ -49,14 +49,16 @@ class MarketplaceRequestsTest {
             UUID soon = UUID.randomUUID();
             UUID later = UUID.randomUUID();
             requests.receive(event(soon, shopView(soon, now.minusSeconds(600), now.plusSeconds(3600))));
-            IncomingRequest received = requests.receive(event(later, shopView(later, now.minusSeconds(60), now.plusSeconds(7200))));
+            IncomingRequest received = requests.receive(event(later, shopView(later, now.minusSeconds(60), now.plusSeconds(7200))))
+                    .orElseThrow();
             requests.receive(event(later, shopView(later, now.minusSeconds(60), now.plusSeconds(7200)))); // delivered again
 
             assertEquals("2016 Toyota Corolla", received.vehicle());
             assertEquals("JTDBR32E720123456", received.vin());
             assertEquals(new BigDecimal("3.42"), received.distanceKm());
-            assertEquals(List.of(new IncomingRequest.Line(1, "Brake pads front", "04465-02220", 2, null),
-                    new IncomingRequest.Line(2, "Oil filter", null, 1, "genuine only")), received.lines());
+            assertEquals(List.of(new IncomingRequest.Line(received.lines().get(0).id(), 1, "Brake pads front", "04465-02220", 2, null),
+                    new IncomingRequest.Line(received.lines().get(1).id(), 2, "Oil filter", null, 1, "genuine only")),
+                    received.lines());
             assertEquals(List.of(later, soon), requests.open().stream().map(IncomingRequest::requestId).toList(),
                     "each once, the newest first");
 
