@@ -10,14 +10,23 @@ import java.util.UUID;
 
 import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
+import org.clutch.shop.marketplace.IncomingRequest;
+import org.clutch.shop.marketplace.LocalQuote;
 import org.clutch.shop.marketplace.MarketplaceRequests;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Quotes screen lists the requests to quote the desktop received, the newest first, with the parts asked for. */
+/**
+ * The Quotes screen lists the requests to quote the desktop received, the newest first, with the parts asked for;
+ * a quote is written there (started from the shelf) and what the marketplace says of it shows.
+ */
 class QuotesScreenTest {
 
     @TempDir
@@ -46,7 +55,7 @@ class QuotesScreenTest {
         receive("Hilux", now.minusSeconds(60), """
                 {"id":"%s","lineNo":1,"name":"Clutch kit","quantity":1,"notes":"heavy duty"},
                 {"id":"%s","lineNo":2,"name":"Oil filter","quantity":1}""");
-        new QuotesView(ui.shell, sync);
+        new QuotesView(ui.shell, ui.session(ui.clerk), sync);
         ui.show();
 
         Table requests = ui.find("incoming-requests");
@@ -57,7 +66,7 @@ class QuotesScreenTest {
         Table lines = ui.find("request-lines");
         assertEquals(2, lines.getItemCount());
         assertEquals("Clutch kit", lines.getItem(0).getText(1));
-        assertEquals("heavy duty", lines.getItem(0).getText(4));
+        assertEquals("heavy duty", lines.getItem(0).getText(7));
 
         requests.select(1);
         requests.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
@@ -65,7 +74,65 @@ class QuotesScreenTest {
         assertTrue(ui.status().isEmpty() || !ui.status().startsWith("No requests"), ui.status());
     }
 
-    private void receive(String model, Instant dispatched, String linesTemplate) {
+    @Test
+    void aQuoteIsWrittenFromTheShelfAdjustedAndQueuedWhileOffline() {
+        ui.part("04465-02220", "Brake pads front", null, 4_500_00, 5);
+        UUID requestId = receive("Corolla", ui.shop.clock().instant().minusSeconds(60), """
+                {"id":"%s","lineNo":1,"name":"Brake pads front","partNumber":"04465-02220","quantity":2},
+                {"id":"%s","lineNo":2,"name":"Wiper blades","quantity":1}""");
+        new QuotesView(ui.shell, ui.session(ui.clerk), sync);
+        ui.show();
+
+        Table lines = ui.find("request-lines");
+        assertEquals("5", lines.getItem(0).getText(4), "on the shelf");
+        assertEquals("Yes", lines.getItem(0).getText(5), "offered from stock");
+        assertEquals("4,500.00", lines.getItem(0).getText(6), "at the shop's price");
+        assertEquals("No", lines.getItem(1).getText(5));
+
+        lines.select(1);
+        lines.notifyListeners(SWT.Selection, new Event());
+        ((Button) ui.find("line-offer")).setSelection(true);
+        ui.type("line-price", "abc");
+        ui.click("update-line");
+        assertTrue(ui.status().contains("not an amount"), ui.status());
+        ui.type("line-price", "850");
+        ui.click("update-line");
+        assertEquals("850.00", lines.getItem(1).getText(6));
+        assertEquals("Total to the customer: KES 9,850.00", ((Label) ui.find("quote-total")).getText());
+
+        ui.type("quote-freight", "300");
+        ui.click("send-quote");
+        assertTrue(ui.status().contains("goes with the next sync"), ui.status());
+        Table requests = ui.find("incoming-requests");
+        assertEquals("Waiting to send", requests.getItem(0).getText(6));
+        IncomingRequest stored = sync.agent().requests().find(requestId).orElseThrow();
+        assertEquals(LocalQuote.Status.WAITING, stored.quote().status());
+        assertEquals(300_00, stored.quote().draft().freightMinor());
+        assertEquals(1L, (long) ui.shop.database().read(c -> {
+            try (var rows = c.createStatement().executeQuery(
+                    "SELECT count(*) FROM outbox_event WHERE type = '" + ShopInboxTypes.QUOTE_SUBMITTED + "'")) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }), "one event waits in the outbox");
+    }
+
+    @Test
+    void aQuoteTheMarketplaceRefusedShowsWhy() {
+        UUID requestId = receive("Corolla", ui.shop.clock().instant().minusSeconds(60), """
+                {"id":"%s","lineNo":1,"name":"Brake pads front","quantity":2}""");
+        new MarketplaceRequests(ui.shop.database(), ui.shop.clock()).receive(new SyncEvent(UUID.randomUUID(), UUID.randomUUID(),
+                ShopInboxTypes.QUOTE_OUTCOME, 1, requestId, Instant.now(), """
+                {"requestId":"%s","quoteId":null,"status":"REFUSED","detail":"This parts request expired at 10:00.",
+                "submissionId":null,"total":null,"currency":null,"revision":0,"at":"2026-11-20T10:00:00Z"}"""
+                        .formatted(requestId)));
+        new QuotesView(ui.shell, ui.session(ui.clerk), sync);
+        ui.show();
+        assertEquals("Refused", ((Table) ui.find("incoming-requests")).getItem(0).getText(6));
+        assertEquals("Refused. This parts request expired at 10:00.", ((Label) ui.find("quote-state")).getText());
+    }
+
+    private UUID receive(String model, Instant dispatched, String linesTemplate) {
         UUID id = UUID.randomUUID();
         String lines = linesTemplate.formatted(UUID.randomUUID(), UUID.randomUUID());
         String payload = """
@@ -75,5 +142,6 @@ class QuotesScreenTest {
                         lines, model);
         new MarketplaceRequests(ui.shop.database(), ui.shop.clock()).receive(new SyncEvent(UUID.randomUUID(),
                 UUID.randomUUID(), ShopInboxTypes.QUOTE_REQUESTED, 1, id, Instant.now(), payload));
+        return id;
     }
 }

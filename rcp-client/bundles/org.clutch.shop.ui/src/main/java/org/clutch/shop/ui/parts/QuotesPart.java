@@ -3,6 +3,7 @@ package org.clutch.shop.ui.parts;
 import jakarta.annotation.PostConstruct;
 
 import org.clutch.shop.ui.QuotesView;
+import org.clutch.shop.ui.ShopSession;
 import org.clutch.shop.ui.SyncJob;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.swt.widgets.Composite;
@@ -13,8 +14,8 @@ public class QuotesPart {
     private QuotesView view;
 
     @PostConstruct
-    public void create(Composite parent, SyncJob sync) {
-        view = new QuotesView(parent, sync);
+    public void create(Composite parent, ShopSession session, SyncJob sync) {
+        view = new QuotesView(parent, session, sync);
     }
 
     @Focus
