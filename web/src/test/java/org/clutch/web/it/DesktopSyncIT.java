@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.json.JsonObject;
@@ -19,6 +21,8 @@ import jakarta.json.JsonObject;
 import org.clutch.shop.catalog.PartSummary;
 import org.clutch.shop.exchange.Progress;
 import org.clutch.shop.marketplace.IncomingRequest;
+import org.clutch.shop.marketplace.LocalQuote;
+import org.clutch.shop.marketplace.QuoteDraft;
 import org.clutch.shop.purchasing.OrderLine;
 import org.clutch.shop.purchasing.PurchaseOrder;
 import org.clutch.shop.purchasing.Supplier;
@@ -27,6 +31,7 @@ import org.clutch.shop.sales.SaleRecord;
 import org.clutch.shop.sales.Tender;
 import org.clutch.shop.sync.OutboxSender;
 import org.clutch.shop.sync.SyncAgent;
+import org.clutch.shop.sync.SyncLogEntry;
 import org.clutch.shop.sync.SyncSettings;
 import org.clutch.shop.sync.SyncState;
 import org.clutch.jms.client.ShopBroker;
@@ -130,6 +135,61 @@ class DesktopSyncIT extends DeployedApplication {
             assertTrue(millis < 5_000, "arrived " + millis + " ms after the customer's POST");
             System.out.printf("request to quote on the desktop %d ms after the customer's POST%n", millis);
             assertEquals(2, agent.requests().open().size());
+        }
+    }
+
+    @Test
+    void quotesWrittenOfflineAreSubmittedOnReconnectingOrReportedBackIfTheirRequestExpired() throws Exception {
+        String make = fixtures.uniqueMake("TOYOTA");
+        Fixtures.ShopUser backendShop = fixtures.activeShop("Offline Quote Motors", -1.2676, 36.8108, 15, make);
+        String customer = api.token(fixtures.customer("Offline Quote Customer").email());
+        String online = System.getProperty("clutch.it.broker.url");
+        String unreachable = "tcp://127.0.0.1:" + portNobodyListensOn();
+        try (DesktopShop desktop = DesktopShop.create(desktopDirectory);
+             SyncAgent agent = new SyncAgent(desktop.shop.database(), Clock.systemUTC(),
+                     s -> ShopBroker.connectionFactory(s.brokerUrl(), s.user(), s.password()), OutboxSender.DEFAULT_BATCH_SIZE)) {
+            String kept = submit(customer, make, 2);
+            String lapsing = submit(customer, make, 1);
+            new SyncSettings(backendShop.shopId(), online, null, null).save(desktop.shop.database());
+            agent.syncNow(Progress.NONE);
+            Await.until(() -> agent.requests().open(), open -> open.size() == 2, WITHIN);
+
+            // the line drops; the shop quotes both requests anyway
+            new SyncSettings(backendShop.shopId(), unreachable, null, null).save(desktop.shop.database());
+            assertEquals(SyncState.Status.OFFLINE, agent.syncNow(Progress.NONE).status());
+            for (String id : List.of(kept, lapsing)) {
+                IncomingRequest request = agent.requests().find(UUID.fromString(id)).orElseThrow();
+                QuoteDraft draft = desktop.shop.quotes().draft(request);
+                List<QuoteDraft.Line> all = draft.lines().stream().map(l -> new QuoteDraft.Line(l.requestLineId(), true, 1_250_00L))
+                        .toList();
+                desktop.shop.quotes().submit(new QuoteDraft(draft.requestId(), all, 150_00, 24, draft.validUntil(), "from stock"),
+                        desktop.clerk);
+            }
+            Fixtures.makeOverdue(UUID.fromString(lapsing)); // its time runs out while the shop is offline
+
+            new SyncSettings(backendShop.shopId(), online, null, null).save(desktop.shop.database());
+            assertEquals(SyncState.Status.ONLINE, agent.syncNow(Progress.NONE).status());
+            LocalQuote taken = Await.until(() -> agent.requests().find(UUID.fromString(kept)).orElseThrow().quote(),
+                    q -> q.status() != LocalQuote.Status.WAITING, WITHIN);
+            assertEquals(LocalQuote.Status.SUBMITTED, taken.status(), taken.detail());
+            assertEquals(0, new BigDecimal("3900.00").compareTo(taken.total()), "1 x 1250 + 2 x 1250 + 150 freight");
+            LocalQuote refused = Await.until(() -> agent.requests().find(UUID.fromString(lapsing)).orElseThrow().quote(),
+                    q -> q.status() != LocalQuote.Status.WAITING, WITHIN);
+            assertEquals(LocalQuote.Status.REFUSED, refused.status());
+            assertTrue(refused.detail().contains("expired"), refused.detail());
+
+            JsonObject seen = api.get("api/v1/parts-requests/" + kept, customer).json();
+            JsonObject quote = seen.getJsonArray("quotes").getJsonObject(0);
+            assertEquals("from stock", quote.getString("notes"), "the customer sees the quote written offline");
+            assertTrue(api.get("api/v1/parts-requests/" + lapsing, customer).json().getJsonArray("quotes").isEmpty());
+
+            assertEquals(200, api.post("api/v1/parts-requests/" + kept + "/quotes/" + quote.getString("id") + "/accept", customer,
+                    null).status());
+            LocalQuote won = Await.until(() -> agent.requests().find(UUID.fromString(kept)).orElseThrow().quote(),
+                    q -> q.status() == LocalQuote.Status.ACCEPTED, WITHIN);
+            assertTrue(won.detail().contains("accepted"), won.detail());
+            assertTrue(agent.log().recent(20).stream().anyMatch(e -> e.kind() == SyncLogEntry.Kind.QUOTE
+                    && e.detail().contains("refused")), "the refusal is in the sync log");
         }
     }
 
