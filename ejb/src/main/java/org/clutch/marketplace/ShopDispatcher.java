@@ -21,7 +21,8 @@ import java.util.logging.Logger;
 
 /**
  * Sends a submitted parts request to every active shop that carries the vehicle's make and whose service radius
- * covers the delivery point: one dispatch, one notification and one message on the shop desktop's inbox per shop. Safe to run twice for the same request
+ * covers the delivery point: one dispatch, one notification and one message on the shop desktop's inbox per shop, and
+ * an automatic quote for shops that opted in ({@link AutoQuotes}). Safe to run twice for the same request
  * (a redelivered message): shops already dispatched are skipped.
  */
 @ForAllTenants
@@ -39,6 +40,9 @@ public class ShopDispatcher {
 
     @Inject
     ShopInbox inbox;
+
+    @Inject
+    AutoQuotes autoQuotes;
 
     @Inject
     Clock clock;
@@ -71,6 +75,7 @@ public class ShopDispatcher {
             // the shop desktop gets it on its inbox too, also when it is offline now
             inbox.send(shop.id(), ShopInboxTypes.QUOTE_REQUESTED, requestId, ShopRequestView.of(request, dispatch, null),
                     request.expiresAt().toInstant());
+            autoQuotes.quoteIfOptedIn(shop, request);
         }
         LOG.info(() -> "event=request-dispatched request=" + requestId + " shops=" + shops.size() + " ms="
                 + (System.nanoTime() - started) / 1_000_000);

@@ -62,30 +62,41 @@ public class ShopRequests {
 
     /** Submits the shop's quote, or revises the one it already has; the customer is told either way. */
     public ShopRequestView submitQuote(Actor actor, UUID requestId, QuoteSubmission input) {
-        submit(actor.shop(), requestId, input, null);
+        submit(actor.shop(), requestId, input, null, "Sent to the customer");
         return view(actor.shop(), requestId);
     }
 
     /**
      * A quote written on the shop's desktop, perhaps hours ago while it was offline ({@code submissionId} is its sync
-     * event). It is taken as if submitted now over REST; if the marketplace cannot take it (the request expired,
-     * closed or was never sent to this shop, a line does not match) the desktop is told why on its inbox. A refusal
-     * is the answer to the event, not a failure: the rest of the sync batch goes on. The rule checks run before
-     * anything is written, and their exceptions are caught here, within this bean, so they do not doom the
-     * transaction.
+     * event), taken as if submitted now over REST. Called by the sync in the platform's scope; the shop is the one
+     * whose desktop sent the event.
      */
-    public void submitFromDesktop(Actor actor, UUID submissionId, UUID requestId, QuoteSubmission input) {
-        UUID shopId = actor.shop();
+    public void submitFromDesktop(UUID shopId, UUID submissionId, UUID requestId, QuoteSubmission input) {
+        trySubmit(shopId, requestId, input, submissionId, "Sent to the customer");
+    }
+
+    /** A quote the marketplace wrote for the shop from its synced stock and prices, the shop having opted in. */
+    public void submitAutomatically(UUID shopId, UUID requestId, QuoteSubmission input) {
+        trySubmit(shopId, requestId, input, null, "Quoted automatically from the stock and prices your desktop synced");
+    }
+
+    /**
+     * Submits, or tells the shop's desktop why the marketplace cannot take the quote (the request expired, closed or
+     * was never sent to this shop; a line does not match). A refusal is an answer, not a failure: the caller's work
+     * (a sync batch, a dispatch) goes on. The rule checks run before anything is written, and their exceptions are
+     * caught here, within this bean, so they do not doom the transaction.
+     */
+    private void trySubmit(UUID shopId, UUID requestId, QuoteSubmission input, UUID submissionId, String how) {
         try {
-            submit(shopId, requestId, input, submissionId);
+            submit(shopId, requestId, input, submissionId, how);
         } catch (StateConflictException | InvalidInputException | NotFoundException refused) {
             outcomes.refuse(shopId, requestId, refused.getMessage(), submissionId, OffsetDateTime.now(clock));
-            LOG.info(() -> "event=desktop-quote-refused request=" + requestId + " shop=" + shopId + " submission="
-                    + submissionId + " reason=" + refused.getMessage());
+            LOG.info(() -> "event=quote-refused request=" + requestId + " shop=" + shopId + " submission=" + submissionId
+                    + " reason=" + refused.getMessage());
         }
     }
 
-    private void submit(UUID shopId, UUID requestId, QuoteSubmission input, UUID submissionId) {
+    private void submit(UUID shopId, UUID requestId, QuoteSubmission input, UUID submissionId, String how) {
         PartsRequest request = repository.requestDispatchedTo(shopId, requestId, true);
         Shop shop = repository.shop(shopId);
         shop.requireActive();
@@ -103,7 +114,7 @@ public class ShopRequests {
                 + request.lines().size() + " lines missing.";
         notifications.send(Recipient.customer(request.customerId()), NotificationType.QUOTE_RECEIVED, requestId, quote.id(),
                 shop.name() + (quote.revision() > 1 ? " revised its quote: " : " quoted: ") + summary);
-        outcomes.tell(quote, request, "Sent to the customer: " + summary, submissionId, now);
+        outcomes.tell(quote, request, how + ": " + summary, submissionId, now);
         LOG.info(() -> "event=quote-submitted request=" + requestId + " shop=" + shopId + " quote=" + quote.id()
                 + " revision=" + quote.revision() + (submissionId == null ? "" : " submission=" + submissionId));
     }

@@ -33,7 +33,7 @@ sealed interface ShopChange {
 
     /** The catalog edit or new part: the mirror takes it unless it already holds a later edit. */
     record PartSaved(UUID partId, String partNumber, String brand, String name, String category, String barcode,
-            long priceMinor, boolean taxable) implements ShopChange {
+            long priceMinor, Long costMinor, boolean taxable) implements ShopChange {
     }
 
     /** A movement of the shop's stock ledger (sale, return, void, receipt, adjustment...). */
@@ -78,7 +78,8 @@ sealed interface ShopChange {
         return switch (event.type()) {
             case "catalog.part-saved" -> new PartSaved(uuid(payload, "partId"), text(payload, "partNumber", 64),
                     text(payload, "brand", 100), text(payload, "name", 200), text(payload, "category", 100),
-                    optionalText(payload, "barcode", 32), wholeNumber(payload, "priceMinor"), bool(payload, "taxable"));
+                    optionalText(payload, "barcode", 32), wholeNumber(payload, "priceMinor"),
+                    payload.containsKey("costMinor") ? wholeNumber(payload, "costMinor") : null, bool(payload, "taxable"));
             case "inventory.stock-moved" -> new StockMoved(uuid(payload, "movementId"), uuid(payload, "partId"),
                     text(payload, "bin", 32), nonZero(payload, "quantity"), text(payload, "reason", 20),
                     optionalText(payload, "reference", 64), instant(payload, "movedAt"));

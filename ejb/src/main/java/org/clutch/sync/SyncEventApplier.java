@@ -6,10 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import org.clutch.jms.SyncEvent;
 import org.clutch.marketplace.ShopRequests;
-import org.clutch.platform.Actor;
 import org.clutch.platform.DatabaseMigrations;
 import org.clutch.platform.ForAllTenants;
-import org.clutch.platform.Role;
 import org.clutch.platform.RowScope;
 
 import javax.sql.DataSource;
@@ -101,8 +99,7 @@ public class SyncEventApplier {
     private void submitQuotes(List<Accepted> events) {
         for (Accepted a : events) {
             if (a.change() instanceof ShopChange.QuoteSubmitted quote) {
-                Actor shop = new Actor(null, Role.SHOP_STAFF, a.tenantId(), a.event().shopId(), null, null);
-                shopRequests.submitFromDesktop(shop, a.event().eventId(), quote.requestId(), quote.submission());
+                shopRequests.submitFromDesktop(a.event().shopId(), a.event().eventId(), quote.requestId(), quote.submission());
             }
         }
     }
@@ -156,11 +153,12 @@ public class SyncEventApplier {
     private static void mirrorParts(Connection c, List<Accepted> events) throws SQLException {
         try (PreparedStatement upsert = c.prepareStatement("""
                 INSERT INTO shop_catalog_part (shop_id, part_id, tenant_id, part_number, brand, name, category, barcode,
-                                               price_minor, taxable, changed_at, event_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                               price_minor, cost_minor, taxable, changed_at, event_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (shop_id, part_id) DO UPDATE SET
                     part_number = EXCLUDED.part_number, brand = EXCLUDED.brand, name = EXCLUDED.name,
                     category = EXCLUDED.category, barcode = EXCLUDED.barcode, price_minor = EXCLUDED.price_minor,
+                    cost_minor = EXCLUDED.cost_minor,
                     taxable = EXCLUDED.taxable, changed_at = EXCLUDED.changed_at, event_id = EXCLUDED.event_id
                 WHERE shop_catalog_part.changed_at <= EXCLUDED.changed_at""")) {
             int count = 0;
@@ -175,9 +173,10 @@ public class SyncEventApplier {
                     upsert.setString(7, part.category());
                     upsert.setString(8, part.barcode());
                     upsert.setLong(9, part.priceMinor());
-                    upsert.setBoolean(10, part.taxable());
-                    upsert.setTimestamp(11, Timestamp.from(a.event().occurredAt()));
-                    upsert.setObject(12, a.event().eventId());
+                    upsert.setObject(10, part.costMinor());
+                    upsert.setBoolean(11, part.taxable());
+                    upsert.setTimestamp(12, Timestamp.from(a.event().occurredAt()));
+                    upsert.setObject(13, a.event().eventId());
                     upsert.addBatch();
                     count++;
                 }

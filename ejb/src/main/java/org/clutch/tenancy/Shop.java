@@ -16,11 +16,13 @@ import jakarta.persistence.Version;
 import org.clutch.platform.StateConflictException;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
@@ -82,6 +84,9 @@ public class Shop {
 
     @Column(name = "pricing_percent")
     private BigDecimal pricingPercent;
+
+    @Column(name = "auto_quote", nullable = false)
+    private boolean autoQuote;
 
     /** Why a platform admin rejected or suspended the shop. */
     @Column(name = "status_reason")
@@ -166,6 +171,33 @@ public class Shop {
         }
         this.pricingStrategy = strategy;
         this.pricingPercent = strategy.usesPercent() ? percent : null;
+    }
+
+    /** Whether requests that reach the shop are quoted at once from the stock and prices its desktop synced. */
+    public void quoteAutomatically(boolean enabled) {
+        this.autoQuote = enabled;
+    }
+
+    public boolean quotesAutomatically() {
+        return autoQuote;
+    }
+
+    /**
+     * The unit price this shop quotes, by its pricing strategy, for a part it sells at {@code listMinor} and buys at
+     * {@code costMinor} (null when unknown): empty when the strategy needs a figure the shop has not given.
+     */
+    public OptionalLong quotePriceMinor(long listMinor, Long costMinor) {
+        if (pricingStrategy == null || pricingStrategy == PricingStrategy.MANUAL) {
+            return OptionalLong.of(listMinor);
+        }
+        if (pricingStrategy == PricingStrategy.COST_PLUS && costMinor == null) {
+            return OptionalLong.empty();
+        }
+        BigDecimal base = BigDecimal.valueOf(pricingStrategy == PricingStrategy.COST_PLUS ? costMinor : listMinor);
+        BigDecimal factor = pricingStrategy == PricingStrategy.COST_PLUS
+                ? BigDecimal.ONE.add(pricingPercent.movePointLeft(2))
+                : BigDecimal.ONE.subtract(pricingPercent.movePointLeft(2)).max(BigDecimal.ZERO);
+        return OptionalLong.of(base.multiply(factor).setScale(0, RoundingMode.HALF_UP).longValueExact());
     }
 
     /** The steps done so far; documents live in their own table, so the caller says whether there are any. */

@@ -89,12 +89,16 @@ public class ShopOnboarding {
         return view(shop);
     }
 
-    public ShopView priceBy(Actor actor, UUID shopId, PricingStrategy strategy, BigDecimal percent) {
+    /** {@code autoQuote} null leaves the shop's choice as it was. */
+    public ShopView priceBy(Actor actor, UUID shopId, PricingStrategy strategy, BigDecimal percent, Boolean autoQuote) {
         Shop shop = forManager(actor, shopId);
         try {
             shop.priceBy(strategy, percent);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(List.of(new FieldError("percent", e.getMessage())));
+        }
+        if (autoQuote != null) {
+            shop.quoteAutomatically(autoQuote);
         }
         return view(shop);
     }

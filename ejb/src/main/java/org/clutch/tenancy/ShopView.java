@@ -10,7 +10,7 @@ import java.util.UUID;
 public record ShopView(UUID id, UUID tenantId, String name, String legalName, String registrationNumber, String taxNumber,
         String phone, String email, Double latitude, Double longitude, String address, BigDecimal serviceRadiusKm,
         List<String> makes, InventorySource inventorySource, Integer inventoryPartCount, PricingStrategy pricingStrategy,
-        BigDecimal pricingPercent, ShopStatus status, String statusReason, OffsetDateTime statusChangedAt,
+        BigDecimal pricingPercent, boolean autoQuote, ShopStatus status, String statusReason, OffsetDateTime statusChangedAt,
         OffsetDateTime submittedAt, Onboarding onboarding, List<DocumentView> documents) {
 
     /** Which steps are done, which are left, and the one to show next (null when none is left or the shop was submitted). */
@@ -32,7 +32,7 @@ public record ShopView(UUID id, UUID tenantId, String name, String legalName, St
         return new ShopView(s.id(), s.tenantId(), s.name(), s.legalName(), s.registrationNumber(), s.taxNumber(), s.phone(), s.email(),
                 at == null ? null : at.latitude(), at == null ? null : at.longitude(), s.address(), s.serviceRadiusKm(),
                 s.makes().stream().sorted().toList(), s.inventorySource(), s.inventoryPartCount(), s.pricingStrategy(),
-                s.pricingPercent(), s.status(), s.statusReason(), s.statusChangedAt(), s.submittedAt(),
+                s.pricingPercent(), s.quotesAutomatically(), s.status(), s.statusReason(), s.statusChangedAt(), s.submittedAt(),
                 new Onboarding(s.completedSteps(hasDocuments), missing, s.isEditableForSubmission()
                         ? missing.stream().findFirst().orElse(null) : null),
                 documents.stream().map(DocumentView::of).toList());

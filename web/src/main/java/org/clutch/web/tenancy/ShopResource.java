@@ -39,6 +39,7 @@ import org.clutch.web.problem.QueryParameters;
 import org.clutch.web.security.Caller;
 import org.clutch.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -79,7 +80,9 @@ public class ShopResource {
 
     public record PricingBody(@NotNull @Pattern(regexp = "COST_PLUS|LIST_MINUS|MANUAL",
             message = "must be COST_PLUS, LIST_MINUS or MANUAL") String strategy,
-            @DecimalMin("0") @DecimalMax("1000") BigDecimal percent) {
+            @DecimalMin("0") @DecimalMax("1000") BigDecimal percent,
+            @Schema(description = "quote requests automatically from the stock and prices the shop's desktop syncs, at these "
+                    + "prices; left out: unchanged") Boolean autoQuote) {
     }
 
     public record ReasonBody(@NotBlank @Size(max = 500) String reason) {
@@ -158,9 +161,10 @@ public class ShopResource {
     @PUT
     @Path("{id}/pricing")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.SHOP_MANAGER})
-    @Operation(summary = "Onboarding step: how the shop prices quotes by default")
+    @Operation(summary = "Onboarding step: how the shop prices quotes by default, and whether it quotes automatically")
     public ShopView pricing(@PathParam("id") UUID id, @Valid @NotNull PricingBody body) {
-        return onboarding.priceBy(caller.actor(), id, PricingStrategy.valueOf(body.strategy()), body.percent());
+        return onboarding.priceBy(caller.actor(), id, PricingStrategy.valueOf(body.strategy()), body.percent(),
+                body.autoQuote());
     }
 
     @POST

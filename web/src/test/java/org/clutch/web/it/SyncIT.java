@@ -208,6 +208,55 @@ class SyncIT extends DeployedApplication {
                 "a refusal answers the event: it is not sent again");
     }
 
+    @Test
+    void aShopThatOptedInQuotesAtOnceFromItsSyncedShelfAtItsOwnPrices() throws Exception {
+        String make = fixtures.uniqueMake("TOYOTA");
+        Fixtures.ShopUser auto = fixtures.activeShop("Auto Quote Motors", -1.2676, 36.8108, 15, make);
+        Fixtures.ShopUser manual = fixtures.activeShop("Hand Quote Motors", -1.2676, 36.8108, 15, make);
+        Api.Reply optedIn = api.put("api/v1/shops/" + auto.shopId() + "/pricing", admin, Json.createObjectBuilder()
+                .add("strategy", "LIST_MINUS").add("percent", 10).add("autoQuote", true).build());
+        assertEquals(200, optedIn.status(), optedIn.toString());
+        assertTrue(optedIn.json().getBoolean("autoQuote"));
+        for (Fixtures.ShopUser shelf : List.of(auto, manual)) { // both desktops synced the same shelf
+            UUID pads = UUID.randomUUID();
+            UUID filter = UUID.randomUUID();
+            send(forShop(shelf.shopId(), partSaved(pads, "04465-02220", "Brake pad set front", 450000, MORNING)),
+                    forShop(shelf.shopId(), stockMoved(pads, 5, "RECEIPT", MORNING)),
+                    forShop(shelf.shopId(), partSaved(filter, "90915-YZZE1", "Oil filter", 95000, MORNING)),
+                    forShop(shelf.shopId(), stockMoved(filter, 1, "RECEIPT", MORNING)));
+        }
+        Await.until(() -> Fixtures.count("SELECT count(*) FROM shop_stock_movement WHERE shop_id IN (?, ?)", auto.shopId(),
+                manual.shopId()), n -> n == 4, WITHIN);
+
+        String customer = api.token(fixtures.customer("Auto Quote Customer").email());
+        JsonObject body = Json.createObjectBuilder(MarketplaceIT.partsRequest(make, 0).build()).add("lines", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("name", "Brake pads").add("partNumber", "04465-02220").add("quantity", 2))
+                .add(Json.createObjectBuilder().add("name", "Oil filter").add("partNumber", " 90915-yzze1").add("quantity", 2))
+                .add(Json.createObjectBuilder().add("name", "Wiper blades").add("quantity", 1))).build();
+        long posted = System.nanoTime();
+        String requestId = api.post("api/v1/parts-requests", customer, body).json().getString("id");
+        List<JsonObject> quotes = Await.until(() -> api.get("api/v1/parts-requests/" + requestId, customer).json()
+                .getJsonArray("quotes").getValuesAs(JsonObject.class), q -> !q.isEmpty(), WITHIN);
+        System.out.printf("automatic quote seen by the customer %d ms after the POST%n", (System.nanoTime() - posted) / 1_000_000);
+
+        JsonObject quote = quotes.get(0);
+        assertEquals("Auto Quote Motors", quote.getString("shopName"));
+        List<JsonObject> lines = quote.getJsonArray("lines").getValuesAs(JsonObject.class);
+        assertTrue(lines.get(0).getBoolean("available"));
+        assertEquals(0, new java.math.BigDecimal("4050.00").compareTo(lines.get(0).getJsonNumber("unitPrice").bigDecimalValue()),
+                "list price 4,500 less the shop's 10%");
+        assertFalse(lines.get(1).getBoolean("available"), "one filter on the shelf, two asked");
+        assertFalse(lines.get(2).getBoolean("available"), "no part number to look up");
+        assertEquals(0, new java.math.BigDecimal("8100.00").compareTo(quote.getJsonNumber("total").bigDecimalValue()));
+        assertEquals(2, quote.getJsonArray("missingLineIds").size());
+        JsonObject told = outcome(auto.shopId(), requestId);
+        assertEquals("SUBMITTED", told.getString("status"));
+        assertTrue(told.getString("detail").startsWith("Quoted automatically"), told.toString());
+        Thread.sleep(500);
+        assertEquals(1, api.get("api/v1/parts-requests/" + requestId, customer).json().getJsonArray("quotes").size(),
+                "the shop that did not opt in quotes by hand");
+    }
+
     // ---- the desktop's side ---------------------------------------------------------------------------------------
 
     private SyncEvent partSaved(UUID partId, String number, String name, long priceMinor, Instant at) {
@@ -256,6 +305,10 @@ class SyncIT extends DeployedApplication {
             assertNotNull(message, "an outcome about " + requestId + " reaches the shop's inbox");
             return Json.createReader(new java.io.StringReader(SyncMessages.read(message).payload())).readObject();
         }
+    }
+
+    private static SyncEvent forShop(UUID shopId, SyncEvent e) {
+        return new SyncEvent(e.eventId(), shopId, e.type(), e.version(), e.subjectId(), e.occurredAt(), e.payload());
     }
 
     private SyncEvent event(String type, int version, UUID subject, String payload, Instant at) {
