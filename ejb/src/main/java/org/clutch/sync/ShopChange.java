@@ -8,6 +8,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import org.clutch.jms.CatalogFields;
+import org.clutch.jms.HybridClock;
 import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
 import org.clutch.marketplace.PartsRequest;
@@ -19,6 +21,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,9 +35,12 @@ import java.util.UUID;
  */
 sealed interface ShopChange {
 
-    /** The catalog edit or new part: the mirror takes it unless it already holds a later edit. */
-    record PartSaved(UUID partId, String partNumber, String brand, String name, String category, String barcode,
-            long priceMinor, Long costMinor, boolean taxable) implements ShopChange {
+    /**
+     * The catalog edit or new part: every {@link CatalogFields catalog field}'s value (in {@link CatalogFields#ALL}
+     * order; barcode and cost may be null) and stamp. The mirror takes each field whose stamp is later than its own.
+     * Version 1 carried no stamps: each field is stamped with the time of the edit.
+     */
+    record PartSaved(UUID partId, Map<String, Object> values, Map<String, Long> stamps) implements ShopChange {
     }
 
     /** A movement of the shop's stock ledger (sale, return, void, receipt, adjustment...). */
@@ -51,7 +58,7 @@ sealed interface ShopChange {
 
     /** Event types and the versions accepted of each. */
     Map<String, Set<Integer>> ACCEPTED = Map.ofEntries(
-            Map.entry("catalog.part-saved", Set.of(1)),
+            Map.entry("catalog.part-saved", Set.of(1, 2)),
             Map.entry("inventory.stock-moved", Set.of(1)),
             Map.entry("sales.sale-completed", Set.of(1)),
             Map.entry("sales.sale-voided", Set.of(1)),
@@ -76,16 +83,40 @@ sealed interface ShopChange {
         }
         JsonObject payload = parse(event.payload());
         return switch (event.type()) {
-            case "catalog.part-saved" -> new PartSaved(uuid(payload, "partId"), text(payload, "partNumber", 64),
-                    text(payload, "brand", 100), text(payload, "name", 200), text(payload, "category", 100),
-                    optionalText(payload, "barcode", 32), wholeNumber(payload, "priceMinor"),
-                    payload.containsKey("costMinor") ? wholeNumber(payload, "costMinor") : null, bool(payload, "taxable"));
+            case "catalog.part-saved" -> partSaved(payload, event);
             case "inventory.stock-moved" -> new StockMoved(uuid(payload, "movementId"), uuid(payload, "partId"),
                     text(payload, "bin", 32), nonZero(payload, "quantity"), text(payload, "reason", 20),
                     optionalText(payload, "reference", 64), instant(payload, "movedAt"));
             case ShopInboxTypes.QUOTE_SUBMITTED -> new QuoteSubmitted(uuid(payload, "requestId"), quote(payload));
             default -> new Recorded();
         };
+    }
+
+    private static PartSaved partSaved(JsonObject payload, SyncEvent event) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(CatalogFields.PART_NUMBER, text(payload, "partNumber", 64));
+        values.put(CatalogFields.BRAND, text(payload, "brand", 100));
+        values.put(CatalogFields.NAME, text(payload, "name", 200));
+        values.put(CatalogFields.CATEGORY, text(payload, "category", 100));
+        values.put(CatalogFields.BARCODE, optionalText(payload, "barcode", 32));
+        values.put(CatalogFields.COST, payload.containsKey("costMinor") ? wholeNumber(payload, "costMinor") : null);
+        values.put(CatalogFields.PRICE, wholeNumber(payload, "priceMinor"));
+        values.put(CatalogFields.TAXABLE, bool(payload, "taxable"));
+        Map<String, Long> stamps = new LinkedHashMap<>();
+        if (event.version() == 1) {
+            CatalogFields.ALL.forEach(f -> stamps.put(f, HybridClock.of(event.occurredAt())));
+        } else {
+            if (!(field(payload, "stamps") instanceof JsonObject given)) {
+                throw new IllegalArgumentException("payload field stamps must be an object of a stamp per field");
+            }
+            for (String f : CatalogFields.ALL) {
+                if (!(given.get(f) instanceof JsonNumber n) || !n.isIntegral() || n.longValue() <= 0) {
+                    throw new IllegalArgumentException("payload field stamps." + f + " must be a positive whole number");
+                }
+                stamps.put(f, n.longValue());
+            }
+        }
+        return new PartSaved(uuid(payload, "partId"), Collections.unmodifiableMap(values), Map.copyOf(stamps));
     }
 
     /** The quote's shape; the marketplace checks it against the request (lines, prices, validity) when it takes it. */

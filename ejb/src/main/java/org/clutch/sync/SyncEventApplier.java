@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
+import org.clutch.jms.CatalogFields;
 import org.clutch.jms.SyncEvent;
 import org.clutch.marketplace.ShopRequests;
 import org.clutch.platform.DatabaseMigrations;
@@ -57,6 +58,9 @@ public class SyncEventApplier {
 
     @Inject
     ShopRequests shopRequests;
+
+    @Inject
+    CentralClock centralClock;
 
     @Inject
     Clock clock;
@@ -149,34 +153,30 @@ public class SyncEventApplier {
         return fresh;
     }
 
-    /** Catalog edits in the order they were made; an edit older than what the mirror holds does not overwrite it. */
-    private static void mirrorParts(Connection c, List<Accepted> events) throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement("""
-                INSERT INTO shop_catalog_part (shop_id, part_id, tenant_id, part_number, brand, name, category, barcode,
-                                               price_minor, cost_minor, taxable, changed_at, event_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (shop_id, part_id) DO UPDATE SET
-                    part_number = EXCLUDED.part_number, brand = EXCLUDED.brand, name = EXCLUDED.name,
-                    category = EXCLUDED.category, barcode = EXCLUDED.barcode, price_minor = EXCLUDED.price_minor,
-                    cost_minor = EXCLUDED.cost_minor,
-                    taxable = EXCLUDED.taxable, changed_at = EXCLUDED.changed_at, event_id = EXCLUDED.event_id
-                WHERE shop_catalog_part.changed_at <= EXCLUDED.changed_at""")) {
+    /**
+     * Catalog edits, field by field: a field takes the desktop's value only when its stamp is later than the
+     * mirror's (an edit head office made meanwhile may be later). The central clock sees every stamp, so head
+     * office's next edit is later than anything a desktop sent.
+     */
+    private void mirrorParts(Connection c, List<Accepted> events) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement(MirroredColumns.upsert())) {
             int count = 0;
             for (Accepted a : events) {
                 if (a.change() instanceof ShopChange.PartSaved part) {
-                    upsert.setObject(1, a.event().shopId());
-                    upsert.setObject(2, part.partId());
-                    upsert.setObject(3, a.tenantId());
-                    upsert.setString(4, part.partNumber());
-                    upsert.setString(5, part.brand());
-                    upsert.setString(6, part.name());
-                    upsert.setString(7, part.category());
-                    upsert.setString(8, part.barcode());
-                    upsert.setLong(9, part.priceMinor());
-                    upsert.setObject(10, part.costMinor());
-                    upsert.setBoolean(11, part.taxable());
-                    upsert.setTimestamp(12, Timestamp.from(a.event().occurredAt()));
-                    upsert.setObject(13, a.event().eventId());
+                    int i = 1;
+                    upsert.setObject(i++, a.event().shopId());
+                    upsert.setObject(i++, part.partId());
+                    upsert.setObject(i++, a.tenantId());
+                    for (String field : CatalogFields.ALL) {
+                        upsert.setObject(i++, part.values().get(field));
+                    }
+                    for (String field : CatalogFields.ALL) {
+                        long stamp = part.stamps().get(field);
+                        centralClock.observe(stamp);
+                        upsert.setLong(i++, stamp);
+                    }
+                    upsert.setTimestamp(i++, Timestamp.from(a.event().occurredAt()));
+                    upsert.setObject(i, a.event().eventId());
                     upsert.addBatch();
                     count++;
                 }

@@ -26,6 +26,14 @@ public final class ShopInboxTypes {
      */
     public static final String QUOTE_SUBMITTED = "marketplace.quote-submitted";
 
+    /**
+     * Head office changed one of the shop's parts, version 1. Payload: {@code partId}, {@code values} (the changed
+     * {@link CatalogFields} and their new values), {@code stamps} (each changed field's {@link HybridClock} stamp),
+     * {@code replaced} (the stamp each changed field had before: when it is not the one the desktop holds, the two
+     * sides edited the field while apart), {@code by} (who), {@code at}.
+     */
+    public static final String PART_CHANGED = "catalog.part-changed";
+
     private ShopInboxTypes() {
     }
 }

@@ -2,13 +2,20 @@ package org.clutch.web.sync;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.clutch.sync.CentralStock;
 import org.clutch.sync.ShopSyncStatus;
+import org.clutch.sync.HeadOfficeCatalog;
+import org.clutch.sync.MirroredPart;
+import org.clutch.sync.PartEdit;
 import org.clutch.sync.SyncStatus;
 import org.clutch.web.security.Caller;
 import org.clutch.web.security.Roles;
@@ -27,6 +34,9 @@ public class SyncResource {
     SyncStatus sync;
 
     @Inject
+    HeadOfficeCatalog catalog;
+
+    @Inject
     Caller caller;
 
     @GET
@@ -42,5 +52,24 @@ public class SyncResource {
     @Operation(summary = "The shop's stock per part as the backend has it: the sum of its synced stock movements")
     public List<CentralStock> stock(@PathParam("id") UUID shopId) throws SQLException {
         return sync.stock(caller.actor(), shopId);
+    }
+
+    @GET
+    @Path("{id}/catalog/{partId}")
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    @Operation(summary = "One of the shop's parts as head office has it, with each field's edit stamp")
+    public MirroredPart part(@PathParam("id") UUID shopId, @PathParam("partId") UUID partId) throws SQLException {
+        return catalog.get(caller.actor(), shopId, partId);
+    }
+
+    @PATCH
+    @Path("{id}/catalog/{partId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    @Operation(summary = "Head office changes a shop's part (brand, name, category, cost, price, taxable); the shop's desktop "
+            + "gets it on its inbox, and where both sides changed a field while apart the later edit wins on both")
+    public MirroredPart edit(@PathParam("id") UUID shopId, @PathParam("partId") UUID partId, @Valid @NotNull PartEdit edit)
+            throws SQLException {
+        return catalog.edit(caller.actor(), shopId, partId, edit);
     }
 }

@@ -11,7 +11,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.clutch.jms.CatalogFields;
 import org.clutch.jms.Destinations;
+import org.clutch.jms.HybridClock;
 import org.clutch.jms.SyncEvent;
 import org.clutch.jms.SyncMessages;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -209,6 +212,49 @@ class SyncIT extends DeployedApplication {
     }
 
     @Test
+    void editsMadeOnBothSidesWhileApartMergeFieldByFieldTheLaterEditWinning() throws Exception {
+        UUID pads = UUID.randomUUID();
+        long morning = HybridClock.of(MORNING);
+        send(partSavedV2(pads, "Brake pad set front", "Brakes", 450000, stamps(morning, morning, morning)));
+        String part = "api/v1/sync/shops/" + shop.shopId() + "/catalog/" + pads;
+        Await.until(() -> api.get(part, admin).status(), s -> s == 200, WITHIN);
+
+        // head office raises the price and renames the part
+        Api.Reply edited = api.send("PATCH", part, admin, Json.createObjectBuilder().add("priceMinor", 470000)
+                .add("name", "Brake pad set front (OEM)").build().toString());
+        assertEquals(200, edited.status(), edited.toString());
+        long headOffice = edited.json().getJsonObject("stamps").getJsonNumber("priceMinor").longValue();
+        assertTrue(headOffice > morning);
+        JsonObject told = inboxMessage(shop.shopId(), "catalog.part-changed", pads.toString());
+        assertEquals(470000, told.getJsonObject("values").getInt("priceMinor"));
+        assertEquals(morning, told.getJsonObject("replaced").getJsonNumber("priceMinor").longValue(),
+                "the desktop learns which version head office changed");
+        assertFalse(told.getJsonObject("values").containsKey("category"), "only what changed");
+
+        // meanwhile the desktop renamed it too (earlier than head office) and changed its category (later)
+        send(partSavedV2(pads, "Brake pads (desk)", "Brakes & discs", 450000,
+                stamps(morning + 1, headOffice + 1, morning)));
+        JsonObject merged = Await.until(() -> api.get(part, admin).json(),
+                p -> p.getString("category").equals("Brakes & discs"), WITHIN);
+        assertEquals("Brake pad set front (OEM)", merged.getString("name"), "head office renamed it later");
+        assertEquals(470000, merged.getInt("priceMinor"), "the desktop did not touch the price");
+
+        // an event of the previous version, without stamps, is still taken: its fields carry the time of the edit
+        SyncEvent older = partSaved(pads, "04465-02220", "Brake pads (v1 desktop)", 480000, Instant.now().plusSeconds(5));
+        send(older);
+        JsonObject afterV1 = Await.until(() -> api.get(part, admin).json(),
+                p -> p.getString("name").equals("Brake pads (v1 desktop)"), WITHIN);
+        assertEquals(480000, afterV1.getInt("priceMinor"));
+
+        assertEquals(403, api.get(part, api.token(shop.email())).status(), "head office's view is for admins");
+        assertEquals(400, api.send("PATCH", part, admin, "{}").status(), "nothing to change");
+        assertEquals(400, api.send("PATCH", part, admin, "{\"priceMinor\": -1}").status());
+        Fixtures stranger = new Fixtures();
+        assertEquals(404, api.send("PATCH", part, api.token(stranger.tenantAdmin("Stranger HO")), "{\"name\": \"x\"}").status(),
+                "another tenant's shop is unknown");
+    }
+
+    @Test
     void aShopThatOptedInQuotesAtOnceFromItsSyncedShelfAtItsOwnPrices() throws Exception {
         String make = fixtures.uniqueMake("TOYOTA");
         Fixtures.ShopUser auto = fixtures.activeShop("Auto Quote Motors", -1.2676, 36.8108, 15, make);
@@ -287,6 +333,38 @@ class SyncIT extends DeployedApplication {
         }).toList();
     }
 
+    private static Map<String, Long> stamps(long name, long category, long price) {
+        Map<String, Long> stamps = new java.util.LinkedHashMap<>();
+        for (String field : CatalogFields.ALL) {
+            stamps.put(field, HybridClock.of(MORNING));
+        }
+        stamps.put(CatalogFields.NAME, name);
+        stamps.put(CatalogFields.CATEGORY, category);
+        stamps.put(CatalogFields.PRICE, price);
+        return stamps;
+    }
+
+    private SyncEvent partSavedV2(UUID partId, String name, String category, long priceMinor, Map<String, Long> stamps) {
+        JsonObjectBuilder given = Json.createObjectBuilder();
+        stamps.forEach(given::add);
+        String payload = Json.createObjectBuilder().add("partId", partId.toString()).add("partNumber", "04465-02220")
+                .add("brand", "Toyota").add("name", name).add("category", category).add("barcode", "")
+                .add("costMinor", 1).add("priceMinor", priceMinor).add("taxable", true).add("staff", "amina")
+                .add("stamps", given).build().toString();
+        return event("catalog.part-saved", 2, partId, payload, MORNING);
+    }
+
+    /** The next message of the type about the subject on the shop's inbox. */
+    private JsonObject inboxMessage(UUID shopId, String type, String subjectId) throws JMSException {
+        try (JMSContext jms = broker.createContext();
+             JMSConsumer inbox = jms.createConsumer(jms.createQueue(Destinations.shopInbox(shopId)),
+                     SyncMessages.TYPE + " = '" + type + "' AND " + SyncMessages.SUBJECT_ID + " = '" + subjectId + "'")) {
+            Message message = inbox.receive(10_000);
+            assertNotNull(message, type + " about " + subjectId + " reaches the shop's inbox");
+            return Json.createReader(new java.io.StringReader(SyncMessages.read(message).payload())).readObject();
+        }
+    }
+
     /** A quote as the desktop writes it: every line available at one price, 200.00 freight. */
     private static SyncEvent quoteSubmitted(UUID shopId, JsonObject request, String unitPrice) {
         JsonObject quote = MarketplaceIT.quote(request, unitPrice, "200.00");
@@ -298,13 +376,7 @@ class SyncIT extends DeployedApplication {
 
     /** The next quote outcome on the shop's inbox about the request. */
     private JsonObject outcome(UUID shopId, String requestId) throws JMSException {
-        try (JMSContext jms = broker.createContext();
-             JMSConsumer inbox = jms.createConsumer(jms.createQueue(Destinations.shopInbox(shopId)),
-                     SyncMessages.TYPE + " = 'marketplace.quote-outcome' AND " + SyncMessages.SUBJECT_ID + " = '" + requestId + "'")) {
-            Message message = inbox.receive(10_000);
-            assertNotNull(message, "an outcome about " + requestId + " reaches the shop's inbox");
-            return Json.createReader(new java.io.StringReader(SyncMessages.read(message).payload())).readObject();
-        }
+        return inboxMessage(shopId, "marketplace.quote-outcome", requestId);
     }
 
     private static SyncEvent forShop(UUID shopId, SyncEvent e) {

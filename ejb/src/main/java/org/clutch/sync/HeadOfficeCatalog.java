@@ -1,0 +1,156 @@
+package org.clutch.sync;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import org.clutch.jms.CatalogFields;
+import org.clutch.jms.ShopInboxTypes;
+import org.clutch.platform.Actor;
+import org.clutch.platform.DatabaseMigrations;
+import org.clutch.platform.InvalidInputException;
+import org.clutch.platform.NotFoundException;
+import org.clutch.platform.Role;
+import org.clutch.platform.RowScope;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Head office's view of and hand on its shops' catalogs (the mirror the desktops sync). An edit stamps each changed
+ * field with the central clock and goes to the shop's desktop on its inbox, with the stamp each field had before: a
+ * desktop that changed the same field meanwhile sees that the two sides edited it while apart, keeps the later value
+ * (the same one head office keeps) and lists the other for a person to review.
+ */
+@Interceptors(RowScope.class)
+@Stateless
+public class HeadOfficeCatalog {
+
+    private static final Logger LOG = Logger.getLogger(HeadOfficeCatalog.class.getName());
+
+    @Resource(lookup = DatabaseMigrations.DATA_SOURCE)
+    DataSource dataSource;
+
+    @Inject
+    CentralClock centralClock;
+
+    @Inject
+    ShopInbox inbox;
+
+    @Inject
+    Clock clock;
+
+    public MirroredPart get(Actor actor, UUID shopId, UUID partId) throws SQLException {
+        actor.require(Role.TENANT_ADMIN);
+        try (Connection c = dataSource.getConnection()) {
+            return load(c, shopId, partId, false);
+        }
+    }
+
+    public MirroredPart edit(Actor actor, UUID shopId, UUID partId, PartEdit edit) throws SQLException {
+        actor.require(Role.TENANT_ADMIN);
+        Map<String, Object> given = edit.changes();
+        if (given.isEmpty()) {
+            throw new InvalidInputException(List.of(new InvalidInputException.FieldError("body",
+                    "give at least one of " + CatalogFields.EDITABLE_CENTRALLY)));
+        }
+        try (Connection c = dataSource.getConnection()) {
+            MirroredPart before = load(c, shopId, partId, true);
+            Map<String, Object> current = values(before);
+            Map<String, Object> changed = new LinkedHashMap<>();
+            given.forEach((field, value) -> {
+                if (!Objects.equals(current.get(field), value)) {
+                    changed.put(field, value);
+                }
+            });
+            if (changed.isEmpty()) {
+                return before;
+            }
+            Map<String, Long> stamps = new LinkedHashMap<>();
+            Map<String, Long> replaced = new LinkedHashMap<>();
+            long stamp = centralClock.tick();
+            changed.keySet().forEach(field -> {
+                stamps.put(field, stamp);
+                replaced.put(field, before.stamps().get(field));
+            });
+            Instant now = clock.instant();
+            String assignments = changed.keySet().stream().map(MirroredColumns.OF_FIELD::get)
+                    .map(column -> column + " = ?, " + column + "_stamp = ?").collect(Collectors.joining(", "));
+            try (PreparedStatement update = c.prepareStatement("UPDATE shop_catalog_part SET " + assignments
+                    + ", changed_at = ? WHERE shop_id = ? AND part_id = ?")) {
+                int i = 1;
+                for (Map.Entry<String, Object> field : changed.entrySet()) {
+                    update.setObject(i++, field.getValue());
+                    update.setLong(i++, stamp);
+                }
+                update.setTimestamp(i++, Timestamp.from(now));
+                update.setObject(i++, shopId);
+                update.setObject(i, partId);
+                update.executeUpdate();
+            }
+            inbox.send(shopId, ShopInboxTypes.PART_CHANGED, partId,
+                    new PartChanged(partId, changed, stamps, replaced, String.valueOf(actor.userId()), now), null);
+            LOG.info(() -> "event=head-office-part-edit shop=" + shopId + " part=" + partId + " fields=" + changed.keySet());
+            return load(c, shopId, partId, false);
+        }
+    }
+
+    /** The catalog.part-changed payload (ShopInboxTypes). */
+    public record PartChanged(UUID partId, Map<String, Object> values, Map<String, Long> stamps, Map<String, Long> replaced,
+            String by, Instant at) {
+    }
+
+    private static Map<String, Object> values(MirroredPart p) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(CatalogFields.PART_NUMBER, p.partNumber());
+        values.put(CatalogFields.BRAND, p.brand());
+        values.put(CatalogFields.NAME, p.name());
+        values.put(CatalogFields.CATEGORY, p.category());
+        values.put(CatalogFields.BARCODE, p.barcode());
+        values.put(CatalogFields.COST, p.costMinor());
+        values.put(CatalogFields.PRICE, p.priceMinor());
+        values.put(CatalogFields.TAXABLE, p.taxable());
+        return values;
+    }
+
+    /** Row-level security hides other tenants' shops: their parts are as unknown as a wrong id. */
+    private static MirroredPart load(Connection c, UUID shopId, UUID partId, boolean lock) throws SQLException {
+        String stampColumns = MirroredColumns.OF_FIELD.values().stream().map(col -> col + "_stamp")
+                .collect(Collectors.joining(", "));
+        try (PreparedStatement select = c.prepareStatement("SELECT part_number, brand, name, category, barcode, cost_minor, "
+                + "price_minor, taxable, changed_at, " + stampColumns + " FROM shop_catalog_part WHERE shop_id = ? AND part_id = ?"
+                + (lock ? " FOR UPDATE" : ""))) {
+            select.setObject(1, shopId);
+            select.setObject(2, partId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new NotFoundException("part " + partId + " of shop " + shopId);
+                }
+                Map<String, Long> stamps = new LinkedHashMap<>();
+                int i = 10;
+                for (String field : CatalogFields.ALL) {
+                    stamps.put(field, row.getLong(i++));
+                }
+                long cost = row.getLong(6);
+                Long costMinor = row.wasNull() ? null : cost;
+                return new MirroredPart(shopId, partId, row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5), costMinor, row.getLong(7), row.getBoolean(8), row.getObject(9, OffsetDateTime.class),
+                        stamps);
+            }
+        }
+    }
+}
