@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -24,6 +25,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
+import org.clutch.jms.CatalogFields;
+import org.clutch.jms.HybridClock;
 import org.clutch.shop.RuleException;
 import org.clutch.shop.db.Outbox;
 import org.clutch.shop.db.ShopDatabase;
@@ -61,63 +64,118 @@ public final class Catalog {
         return database.inTransaction(c -> save(c, part, by));
     }
 
-    /** Saves on the caller's connection: for imports that apply many rows in one transaction. */
+    /**
+     * Saves on the caller's connection: for imports that apply many rows in one transaction. Each shared field the
+     * save changes gets a new stamp of the shop's edit clock (see {@link FieldStamps}); the event carries every
+     * field's stamp, so head office keeps, field by field, the later of its edit and this one.
+     */
     public Part save(Connection c, Part part, Staff by) throws SQLException {
         validate(part);
         Instant now = clock.instant();
         String key = Part.numberKey(part.partNumber());
         UUID id = part.id() != null ? part.id() : findId(c, part.brand().trim(), key).orElse(null);
         Part saved;
+        Map<String, Long> stamps;
         if (id == null) {
             saved = part.withId(UUID.randomUUID());
             ensureBarcodeFree(c, saved);
+            long stamp = database.editClock(clock).tick();
+            stamps = new LinkedHashMap<>();
+            for (String field : CatalogFields.ALL) {
+                stamps.put(field, stamp);
+            }
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO part (id, part_number, number_key, brand, name, category, barcode, cost_minor, price_minor,
                                       taxable, default_bin, min_qty, max_qty, reorder_point, search_words, created_at,
-                                      updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                      updated_at, field_stamps, last_stamp)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 bind(insert, saved, key);
                 insert.setTimestamp(16, Timestamp.from(now));
                 insert.setTimestamp(17, Timestamp.from(now));
+                insert.setString(18, FieldStamps.json(stamps).build().toString());
+                insert.setLong(19, stamp);
                 insert.executeUpdate();
             }
+            writeDetails(c, saved);
         } else {
             saved = part.withId(id);
-            long oldPrice = currentPrice(c, id);
-            if (oldPrice != saved.priceMinor()) {
+            Stamped before = stamped(c, id);
+            if ((Long) before.values().get(CatalogFields.PRICE) != saved.priceMinor()) {
                 by.requireManager("change a selling price");
             }
             ensureBarcodeFree(c, saved);
-            try (PreparedStatement update = c.prepareStatement("""
-                    UPDATE part SET id = ?, part_number = ?, number_key = ?, brand = ?, name = ?, category = ?, barcode = ?,
-                                    cost_minor = ?, price_minor = ?, taxable = ?, default_bin = ?, min_qty = ?, max_qty = ?,
-                                    reorder_point = ?, search_words = ?, updated_at = ?
-                     WHERE id = ?""")) {
-                bind(update, saved, key);
-                update.setTimestamp(16, Timestamp.from(now));
-                update.setObject(17, id);
-                update.executeUpdate();
-            }
-            for (String table : List.of("part_cross_reference", "part_fitment", "part_word")) {
-                try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE part_id = ?")) {
-                    delete.setObject(1, id);
-                    delete.executeUpdate();
+            stamps = new LinkedHashMap<>(before.stamps());
+            Map<String, Object> after = FieldStamps.values(saved);
+            long stamp = 0;
+            for (String field : CatalogFields.ALL) {
+                if (!Objects.equals(before.values().get(field), after.get(field))) {
+                    stamp = stamp == 0 ? database.editClock(clock).tick() : stamp;
+                    stamps.put(field, stamp);
                 }
             }
+            overwrite(c, saved, stamps, now);
         }
-        writeDetails(c, saved);
-        Outbox.record(c, "catalog.part-saved", saved.id(), toJson(saved, by), now);
+        Outbox.record(c, "catalog.part-saved", 2, saved.id(), toJson(saved, stamps, by), now);
         return saved;
     }
 
-    public Optional<Part> get(UUID id) {
-        return database.read(c -> {
-            Optional<PartSummary> summary = summary(c, id);
-            if (summary.isEmpty()) {
-                return Optional.empty();
+    /** Replaces an existing part's row, cross-references, fitments and words; no event (callers decide). */
+    void overwrite(Connection c, Part part, Map<String, Long> stamps, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE part SET id = ?, part_number = ?, number_key = ?, brand = ?, name = ?, category = ?, barcode = ?,
+                                cost_minor = ?, price_minor = ?, taxable = ?, default_bin = ?, min_qty = ?, max_qty = ?,
+                                reorder_point = ?, search_words = ?, updated_at = ?, field_stamps = ?, last_stamp = ?
+                 WHERE id = ?""")) {
+            bind(update, part, Part.numberKey(part.partNumber()));
+            update.setTimestamp(16, Timestamp.from(now));
+            update.setString(17, FieldStamps.json(stamps).build().toString());
+            update.setLong(18, FieldStamps.latest(stamps));
+            update.setObject(19, part.id());
+            update.executeUpdate();
+        }
+        for (String table : List.of("part_cross_reference", "part_fitment", "part_word")) {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE part_id = ?")) {
+                delete.setObject(1, part.id());
+                delete.executeUpdate();
             }
-            return Optional.of(load(c, summary.get()));
-        });
+        }
+        writeDetails(c, part);
+    }
+
+    /** A part's shared field values and their stamps, locked for the caller's change. */
+    record Stamped(Map<String, Object> values, Map<String, Long> stamps) {
+    }
+
+    static Stamped stamped(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT part_number, brand, name, category, barcode, cost_minor, price_minor, taxable, field_stamps, updated_at
+                  FROM part WHERE id = ? FOR UPDATE""")) {
+            select.setObject(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new RuleException("That part no longer exists.");
+                }
+                Map<String, Object> values = new LinkedHashMap<>();
+                values.put(CatalogFields.PART_NUMBER, row.getString(1));
+                values.put(CatalogFields.BRAND, row.getString(2));
+                values.put(CatalogFields.NAME, row.getString(3));
+                values.put(CatalogFields.CATEGORY, row.getString(4));
+                values.put(CatalogFields.BARCODE, row.getString(5));
+                values.put(CatalogFields.COST, row.getLong(6));
+                values.put(CatalogFields.PRICE, row.getLong(7));
+                values.put(CatalogFields.TAXABLE, row.getBoolean(8));
+                return new Stamped(values, FieldStamps.read(row.getString(9), HybridClock.of(row.getTimestamp(10).toInstant())));
+            }
+        }
+    }
+
+    public Optional<Part> get(UUID id) {
+        return database.read(c -> get(c, id));
+    }
+
+    Optional<Part> get(Connection c, UUID id) throws SQLException {
+        Optional<PartSummary> summary = summary(c, id);
+        return summary.isEmpty() ? Optional.empty() : Optional.of(load(c, summary.get()));
     }
 
     /** The part as a search hit shows it, with its stock over all bins. */
@@ -415,18 +473,6 @@ public final class Catalog {
         }
     }
 
-    private static long currentPrice(Connection c, UUID id) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT price_minor FROM part WHERE id = ?")) {
-            select.setObject(1, id);
-            try (ResultSet rows = select.executeQuery()) {
-                if (!rows.next()) {
-                    throw new RuleException("That part no longer exists.");
-                }
-                return rows.getLong(1);
-            }
-        }
-    }
-
     private static void ensureBarcodeFree(Connection c, Part part) throws SQLException {
         if (part.barcode() == null || part.barcode().isBlank()) {
             return;
@@ -595,7 +641,7 @@ public final class Catalog {
         return values;
     }
 
-    private static JsonObject toJson(Part part, Staff by) {
+    private static JsonObject toJson(Part part, Map<String, Long> stamps, Staff by) {
         JsonArrayBuilder references = Json.createArrayBuilder();
         part.crossReferences().forEach(x -> references.add(Json.createObjectBuilder()
                 .add("kind", x.kind().name()).add("brand", x.brand()).add("number", x.number())));
@@ -615,6 +661,7 @@ public final class Catalog {
                 .add("crossReferences", references)
                 .add("fitments", fitments)
                 .add("staff", by.username())
+                .add("stamps", FieldStamps.json(stamps))
                 .build();
     }
 }

@@ -23,18 +23,25 @@ public final class Outbox {
 
     public static UUID record(Connection connection, String type, UUID subjectId, JsonObject payload, Instant at)
             throws SQLException {
+        return record(connection, type, 1, subjectId, payload, at);
+    }
+
+    /** An event of a type's later {@code version} (see the contracts of each type). */
+    public static UUID record(Connection connection, String type, int version, UUID subjectId, JsonObject payload, Instant at)
+            throws SQLException {
         UUID id = UUID.randomUUID();
         StringWriter text = new StringWriter();
         try (JsonWriter writer = Json.createWriter(text)) {
             writer.writeObject(payload);
         }
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO outbox_event (id, type, version, subject_id, payload, created_at) VALUES (?, ?, 1, ?, ?, ?)")) {
+                "INSERT INTO outbox_event (id, type, version, subject_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, id);
             insert.setString(2, type);
-            insert.setObject(3, subjectId);
-            insert.setString(4, text.toString());
-            insert.setTimestamp(5, Timestamp.from(at));
+            insert.setInt(3, version);
+            insert.setObject(4, subjectId);
+            insert.setString(5, text.toString());
+            insert.setTimestamp(6, Timestamp.from(at));
             insert.executeUpdate();
         }
         return id;

@@ -2,10 +2,13 @@ package org.clutch.shop.db;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.clutch.jms.HybridClock;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -24,6 +27,7 @@ public final class ShopDatabase implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final Path directory;
     private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
+    private HybridClock editClock;
 
     private ShopDatabase(Path directory, JdbcConnectionPool pool) {
         this.directory = directory;
@@ -45,6 +49,26 @@ public final class ShopDatabase implements AutoCloseable {
             throw e;
         }
         return new ShopDatabase(directory, pool);
+    }
+
+    /**
+     * The one clock that stamps this shop's catalog edits (shared by everything that edits or receives edits here),
+     * started past every stamp stored: the parts' latest, and the latest head office stamp seen.
+     */
+    public synchronized HybridClock editClock(Clock wall) {
+        if (editClock == null) {
+            long floor = read(c -> {
+                try (ResultSet row = c.createStatement().executeQuery("""
+                        SELECT GREATEST(COALESCE((SELECT MAX(last_stamp) FROM part), 0),
+                               COALESCE((SELECT CAST(setting_value AS BIGINT) FROM shop_setting
+                                          WHERE setting_name = 'sync.stamp-seen'), 0))""")) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            });
+            editClock = new HybridClock(wall, floor);
+        }
+        return editClock;
     }
 
     public Path directory() {

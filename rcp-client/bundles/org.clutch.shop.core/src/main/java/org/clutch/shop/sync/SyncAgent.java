@@ -20,6 +20,8 @@ import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
 import org.clutch.jms.SyncMessages;
 import org.clutch.shop.RuleException;
+import org.clutch.shop.catalog.Catalog;
+import org.clutch.shop.catalog.HeadOfficeEdits;
 import org.clutch.shop.db.ShopDatabase;
 import org.clutch.shop.exchange.Progress;
 import org.clutch.shop.marketplace.IncomingRequest;
@@ -42,6 +44,7 @@ public final class SyncAgent implements AutoCloseable {
     private final int batchSize;
     private final List<Consumer<SyncState>> listeners = new CopyOnWriteArrayList<>();
     private final MarketplaceRequests requests;
+    private final HeadOfficeEdits headOffice;
     private final List<Consumer<IncomingRequest>> incomingListeners = new CopyOnWriteArrayList<>();
 
     private Connection connection;
@@ -57,6 +60,7 @@ public final class SyncAgent implements AutoCloseable {
         this.sender = new OutboxSender(database, clock);
         this.log = new SyncLog(database, clock);
         this.requests = new MarketplaceRequests(database, clock);
+        this.headOffice = new HeadOfficeEdits(database, new Catalog(database, clock), clock);
         this.batchSize = batchSize;
         this.state = SyncState.starting(sender.waiting());
     }
@@ -72,6 +76,11 @@ public final class SyncAgent implements AutoCloseable {
     /** The requests to quote that came in on the shop's inbox. */
     public MarketplaceRequests requests() {
         return requests;
+    }
+
+    /** Head office's changes to the catalog and the fields both sides changed while apart. */
+    public HeadOfficeEdits headOffice() {
+        return headOffice;
     }
 
     /** Called with each request to quote as it arrives (on the broker client's thread). */
@@ -149,7 +158,8 @@ public final class SyncAgent implements AutoCloseable {
      * The shop's inbox is read as messages come (a request to quote shows at once while online; what waited while
      * offline comes when the connection opens). A message is acknowledged once it is stored; if storing fails it
      * comes again. One this desktop cannot read is set aside in the sync log with why. What became of a quote is
-     * logged too: a quote written offline may come back refused because its request expired meanwhile.
+     * logged too: a quote written offline may come back refused because its request expired meanwhile. So is what head
+     * office changed in the catalog ({@link HeadOfficeEdits}).
      */
     private void listenToInbox(Connection opened, UUID shopId) throws JMSException {
         Session session = opened.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -159,6 +169,10 @@ public final class SyncAgent implements AutoCloseable {
             Optional<IncomingRequest> request;
             try {
                 event = SyncMessages.read(message);
+                if (ShopInboxTypes.PART_CHANGED.equals(event.type())) {
+                    headOffice.apply(event).ifPresent(what -> log.record(SyncLogEntry.Kind.CATALOG, 0, what));
+                    return;
+                }
                 request = requests.receive(event);
             } catch (JMSException | RuleException | IllegalArgumentException unreadable) {
                 log.record(SyncLogEntry.Kind.ERROR, 0, "A message from the marketplace could not be read and was set aside: "

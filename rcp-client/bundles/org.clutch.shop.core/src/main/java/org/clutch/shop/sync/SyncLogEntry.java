@@ -14,6 +14,8 @@ public record SyncLogEntry(Instant at, Kind kind, int events, String detail) {
         OFFLINE,
         /** What the marketplace said of one of the shop's quotes (taken, refused, accepted, declined). */
         QUOTE,
+        /** What head office changed in the shop's catalog, and what was kept where both sides changed a field. */
+        CATALOG,
         /** Something other than the connection went wrong. */
         ERROR
     }
