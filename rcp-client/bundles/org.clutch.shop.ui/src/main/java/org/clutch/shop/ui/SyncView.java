@@ -1,17 +1,21 @@
 package org.clutch.shop.ui;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.clutch.jms.CatalogFields;
 import org.clutch.shop.RuleException;
 import org.clutch.shop.Shop;
+import org.clutch.shop.catalog.CatalogConflict;
 import org.clutch.shop.staff.Staff;
 import org.clutch.shop.sync.SyncLogEntry;
 import org.clutch.shop.sync.SyncSettings;
 import org.clutch.shop.sync.SyncState;
 import org.clutch.shop.ui.Screens.StatusLine;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
@@ -23,7 +27,8 @@ import org.eclipse.swt.widgets.Text;
 /**
  * Sync with the marketplace: where it stands (online or not, what waits, the last sync and the last problem), a
  * "Sync now", where the shop syncs to (a manager sets the shop's marketplace id, the broker address and the shop's
- * broker account), and the sync log.
+ * broker account), the catalog fields this shop and head office both changed while apart (to keep as they are or
+ * take the other value), and the sync log.
  */
 public final class SyncView {
 
@@ -41,6 +46,8 @@ public final class SyncView {
     private final Text user;
     private final Text password;
     private final Table log;
+    private final Table conflicts;
+    private List<CatalogConflict> shownConflicts = List.of();
 
     public SyncView(Composite parent, ShopSession session, SyncJob sync) {
         this.shop = session.shop();
@@ -87,6 +94,20 @@ public final class SyncView {
             password.setText(saved.password() == null ? "" : saved.password());
         });
 
+        Group review = new Group(root, SWT.NONE);
+        review.setText("Catalog fields changed here and at head office while apart (the later edit was kept on both sides)");
+        review.setLayout(new GridLayout(1, false));
+        review.setLayoutData(Screens.wide(1));
+        conflicts = Screens.table(review, "catalog-conflicts", SWT.SINGLE, "When:110", "Part:230", "Field:80", "Kept:170",
+                "Kept from:100", "Other value:170");
+        GridData conflictsData = Screens.wide(1);
+        conflictsData.heightHint = 110;
+        conflicts.setLayoutData(conflictsData);
+        Composite choices = new Composite(review, SWT.NONE);
+        choices.setLayout(new GridLayout(2, false));
+        Screens.button(choices, "Keep as it is", "conflict-keep", () -> review(false), status);
+        Screens.button(choices, "Take the other value", "conflict-take-other", () -> review(true), status);
+
         log = Screens.table(root, "sync-log", SWT.SINGLE, "When:130", "What:80", "Changes:80:r", "Detail:700");
         log.setLayoutData(Screens.fill(1));
 
@@ -122,7 +143,63 @@ public final class SyncView {
         status.info("Saved. Syncing with " + brokerUrl.getText().trim() + "…");
     }
 
+    /** The selected conflict: keep what both sides kept, or take the value that lost (a new edit here). */
+    private void review(boolean takeOther) {
+        int index = conflicts.getSelectionIndex();
+        if (index < 0 || index >= shownConflicts.size()) {
+            status.error("Choose a field to review first.");
+            return;
+        }
+        CatalogConflict conflict = shownConflicts.get(index);
+        if (takeOther) {
+            sync.agent().headOffice().keepOther(conflict.id(), staff);
+            status.info(label(conflict.field()) + " of " + conflict.partNumber() + " is now " + value(conflict.field(),
+                    conflict.otherValue()) + "; head office gets it with the next sync.");
+        } else {
+            sync.agent().headOffice().keep(conflict.id(), staff);
+            status.info(label(conflict.field()) + " of " + conflict.partNumber() + " stays " + value(conflict.field(),
+                    conflict.keptValue()) + ".");
+        }
+        showConflicts();
+    }
+
+    private void showConflicts() {
+        ZoneId zone = ZoneId.systemDefault();
+        shownConflicts = sync.agent().headOffice().open();
+        conflicts.removeAll();
+        for (CatalogConflict c : shownConflicts) {
+            TableItem row = new TableItem(conflicts, SWT.NONE);
+            row.setText(new String[] {SyncStatusText.when(c.detectedAt(), zone), c.partNumber() + "  " + c.partName(),
+                    label(c.field()), value(c.field(), c.keptValue()),
+                    c.keptFrom() == CatalogConflict.Side.HERE ? "this shop" : "head office", value(c.field(), c.otherValue())});
+        }
+        if (!shownConflicts.isEmpty()) {
+            conflicts.select(0);
+        }
+    }
+
+    private static String label(String field) {
+        return switch (field) {
+            case CatalogFields.PRICE -> "Price";
+            case CatalogFields.COST -> "Cost";
+            case CatalogFields.TAXABLE -> "Taxable";
+            default -> field.substring(0, 1).toUpperCase() + field.substring(1);
+        };
+    }
+
+    private String value(String field, String stored) {
+        if (stored == null) {
+            return "(none)";
+        }
+        return switch (field) {
+            case CatalogFields.PRICE, CatalogFields.COST -> shop.profile().currency().format(Long.parseLong(stored));
+            case CatalogFields.TAXABLE -> Boolean.parseBoolean(stored) ? "yes" : "no";
+            default -> stored;
+        };
+    }
+
     private void show(SyncState state) {
+        showConflicts();
         summary.setText(SyncStatusText.summary(state, ZoneId.systemDefault()));
         problem.setText(state.problem() == null ? ""
                 : "Last problem (" + SyncStatusText.when(state.problemAt(), ZoneId.systemDefault()) + "): " + state.problem());

@@ -6,9 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.json.Json;
+
+import org.clutch.jms.HybridClock;
+import org.clutch.jms.ShopInboxTypes;
+import org.clutch.jms.SyncEvent;
+import org.clutch.shop.catalog.Part;
 import org.clutch.shop.sales.Cart;
 import org.clutch.shop.sales.Tender;
 import org.clutch.shop.sync.OutboxSender;
@@ -105,5 +112,33 @@ class SyncScreenTest {
         ui.click("sync-now");
         ui.waitFor(() -> ui.<Label>find("sync-summary").getText().startsWith("Offline"));
         assertEquals("offline", ui.<Table>find("sync-log").getItem(0).getText(1));
+    }
+
+    @Test
+    void aFieldChangedOnBothSidesIsReviewedAndTheShopsValueTakenBack() {
+        Part part = ui.part("04465-02220", "Brake pads front", null, 4_500_00, 5);
+        long headOfficeLater = HybridClock.of(ui.shop.clock().instant().plusSeconds(3600));
+        String payload = Json.createObjectBuilder().add("partId", part.id().toString())
+                .add("values", Json.createObjectBuilder().add("name", "Disc pads (head office)"))
+                .add("stamps", Json.createObjectBuilder().add("name", headOfficeLater))
+                .add("replaced", Json.createObjectBuilder().add("name", 1L)) // not the version this shop holds
+                .add("by", "head office").add("at", Instant.now().toString()).build().toString();
+        sync.agent().headOffice().apply(new SyncEvent(UUID.randomUUID(), UUID.randomUUID(),
+                ShopInboxTypes.PART_CHANGED, 1, part.id(), Instant.now(), payload));
+        new SyncView(ui.shell, ui.session(ui.clerk), sync);
+        ui.show();
+
+        Table conflicts = ui.find("catalog-conflicts");
+        assertEquals(1, conflicts.getItemCount());
+        assertEquals("Name", conflicts.getItem(0).getText(2));
+        assertEquals("Disc pads (head office)", conflicts.getItem(0).getText(3));
+        assertEquals("head office", conflicts.getItem(0).getText(4));
+        assertEquals("Brake pads front", conflicts.getItem(0).getText(5));
+        assertEquals("Disc pads (head office)", ui.shop.catalog().get(part.id()).orElseThrow().name(), "the later edit is kept");
+
+        ui.click("conflict-take-other");
+        assertEquals("Brake pads front", ui.shop.catalog().get(part.id()).orElseThrow().name());
+        assertEquals(0, conflicts.getItemCount());
+        assertTrue(ui.status().contains("head office gets it with the next sync"), ui.status());
     }
 }
