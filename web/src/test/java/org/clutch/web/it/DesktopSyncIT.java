@@ -16,8 +16,11 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
+import org.clutch.shop.catalog.CatalogConflict;
+import org.clutch.shop.catalog.Part;
 import org.clutch.shop.catalog.PartSummary;
 import org.clutch.shop.exchange.Progress;
 import org.clutch.shop.marketplace.IncomingRequest;
@@ -190,6 +193,55 @@ class DesktopSyncIT extends DeployedApplication {
             assertTrue(won.detail().contains("accepted"), won.detail());
             assertTrue(agent.log().recent(20).stream().anyMatch(e -> e.kind() == SyncLogEntry.Kind.QUOTE
                     && e.detail().contains("refused")), "the refusal is in the sync log");
+        }
+    }
+
+    @Test
+    void catalogEditsMadeAtTheShopAndAtHeadOfficeWhileApartEndTheSameOnBothSides() throws Exception {
+        Fixtures.ShopUser backendShop = fixtures.activeShop("Two Sided Motors", -1.28, 36.82, 20, "TOYOTA");
+        String headOffice = api.token(fixtures.tenantAdmin("Head Office"));
+        String online = System.getProperty("clutch.it.broker.url");
+        try (DesktopShop desktop = DesktopShop.create(desktopDirectory);
+             SyncAgent agent = new SyncAgent(desktop.shop.database(), Clock.systemUTC(),
+                     s -> ShopBroker.connectionFactory(s.brokerUrl(), s.user(), s.password()), OutboxSender.DEFAULT_BATCH_SIZE)) {
+            PartSummary pads = desktop.part("04465-02220", "Brake pad set front", 450000, 10);
+            new SyncSettings(backendShop.shopId(), online, null, null).save(desktop.shop.database());
+            assertEquals(SyncState.Status.ONLINE, agent.syncNow(Progress.NONE).status());
+            String central = "api/v1/sync/shops/" + backendShop.shopId() + "/catalog/" + pads.id();
+            Await.until(() -> api.get(central, headOffice).status(), s -> s == 200, WITHIN);
+
+            // apart: head office renames the part and raises its price; a little later the shop renames it too
+            new SyncSettings(backendShop.shopId(), "tcp://127.0.0.1:" + portNobodyListensOn(), null, null)
+                    .save(desktop.shop.database());
+            assertEquals(SyncState.Status.OFFLINE, agent.syncNow(Progress.NONE).status());
+            assertEquals(200, api.send("PATCH", central, headOffice, Json.createObjectBuilder()
+                    .add("name", "Brake pads (head office)").add("priceMinor", 470000).build().toString()).status());
+            Thread.sleep(5);
+            Part part = desktop.shop.catalog().get(pads.id()).orElseThrow();
+            desktop.shop.catalog().save(new Part(part.id(), part.partNumber(), part.brand(), "Brake pads (shop)", part.category(),
+                    part.barcode(), part.costMinor(), part.priceMinor(), part.taxable(), part.defaultBin(), 0, 0, 0,
+                    part.crossReferences(), part.fitments()), desktop.clerk);
+
+            new SyncSettings(backendShop.shopId(), online, null, null).save(desktop.shop.database());
+            assertEquals(SyncState.Status.ONLINE, agent.syncNow(Progress.NONE).status());
+            JsonObject atHeadOffice = Await.until(() -> api.get(central, headOffice).json(),
+                    p -> p.getString("name").equals("Brake pads (shop)"), WITHIN);
+            assertEquals(470000, atHeadOffice.getInt("priceMinor"), "head office's price: the shop did not change it");
+            Part atTheShop = Await.until(() -> desktop.shop.catalog().get(pads.id()).orElseThrow(),
+                    p -> p.priceMinor() == 470000, WITHIN);
+            assertEquals("Brake pads (shop)", atTheShop.name(), "the shop renamed it later: its name stands on both sides");
+
+            List<CatalogConflict> review = agent.headOffice().open();
+            assertEquals(1, review.size(), "the name was changed on both sides");
+            assertEquals("name", review.get(0).field());
+            assertEquals(CatalogConflict.Side.HERE, review.get(0).keptFrom());
+            assertEquals("Brake pads (head office)", review.get(0).otherValue());
+
+            // the person at the shop prefers head office's name after all: it becomes the name on both sides
+            agent.headOffice().keepOther(review.get(0).id(), desktop.clerk);
+            agent.syncNow(Progress.NONE);
+            Await.until(() -> api.get(central, headOffice).json().getString("name"), "Brake pads (head office)"::equals, WITHIN);
+            assertEquals("Brake pads (head office)", desktop.shop.catalog().get(pads.id()).orElseThrow().name());
         }
     }
 
