@@ -53,6 +53,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setJournalBufferTimeout_AIO(200_000);
         config.addAcceptorConfiguration("core", "tcp://127.0.0.1:" + port + "?protocols=CORE");
         config.addAddressSetting("#", deliveryRules());
+        config.addAddressSetting(Destinations.SHOP_INBOXES_MATCH, inboxRules());
         config.addQueueConfiguration(QueueConfiguration.of(Destinations.DEAD_LETTERS).setRoutingType(RoutingType.ANYCAST));
         config.addQueueConfiguration(QueueConfiguration.of(Destinations.EXPIRED).setRoutingType(RoutingType.ANYCAST));
         config.addQueueConfiguration(QueueConfiguration.of(Destinations.QUOTE_REQUESTS).setRoutingType(RoutingType.ANYCAST));
@@ -74,6 +75,16 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setRedeliveryDelay(250)
                 .setAutoCreateQueues(true)
                 .setAutoCreateAddresses(true);
+    }
+
+    /**
+     * A shop inbox is the shop's mailbox for good, not removed when its desktop disconnects with nothing waiting, and
+     * drops what expired instead of keeping it in the expiry queue (broker.xml: an address-setting for
+     * "clutch.shop.#" with an empty expiry-address and auto-delete-queues/addresses false).
+     */
+    static AddressSettings inboxRules() {
+        return new AddressSettings().setExpiryAddress(SimpleString.of("")).setAutoDeleteQueues(false)
+                .setAutoDeleteAddresses(false);
     }
 
     public String url() {

@@ -26,10 +26,16 @@ public final class Destinations {
         return SHOP_INBOX_PREFIX + shopId + ".inbox";
     }
 
+    /** The broker's address match of every shop inbox (for their address settings). */
+    public static final String SHOP_INBOXES_MATCH = SHOP_INBOX_PREFIX + "#";
+
     /** Where poison messages end after the broker's bounded redeliveries. */
     public static final String DEAD_LETTERS = "clutch.DLQ";
 
-    /** Where messages that outlived their time to live end. */
+    /**
+     * Where messages that outlived their time to live end; not those of a shop's inbox, which are simply dropped (a
+     * request to quote that expired while the desktop was away is of no use to anyone).
+     */
     public static final String EXPIRED = "clutch.ExpiryQueue";
 
     /** Redeliveries before a message is moved to {@link #DEAD_LETTERS}. */

@@ -169,6 +169,24 @@ class SyncIT extends DeployedApplication {
     }
 
     @Test
+    void whatExpiredOnAShopsInboxIsDroppedNotKeptInTheExpiryQueue() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        try (JMSContext jms = broker.createContext()) {
+            TextMessage stale = jms.createTextMessage("{}");
+            stale.setStringProperty("testMarker", marker);
+            jms.createProducer().setTimeToLive(200).send(jms.createQueue(Destinations.shopInbox(shop.shopId())), stale);
+        }
+        Thread.sleep(700);
+        String onlyIt = "testMarker = '" + marker + "'";
+        try (JMSContext jms = broker.createContext();
+             JMSConsumer inbox = jms.createConsumer(jms.createQueue(Destinations.shopInbox(shop.shopId())), onlyIt);
+             JMSConsumer expired = jms.createConsumer(jms.createQueue(Destinations.EXPIRED), onlyIt)) {
+            assertEquals(null, inbox.receive(1_000), "the desktop never gets what expired");
+            assertEquals(null, expired.receive(1_000), "and it is not kept anywhere");
+        }
+    }
+
+    @Test
     void aQuoteWrittenOnTheDesktopReachesTheCustomerAndItsOutcomesComeBackOnTheInbox() throws Exception {
         String make = fixtures.uniqueMake("TOYOTA");
         Fixtures.ShopUser quoting = fixtures.activeShop("Desk Quote Motors", -1.2676, 36.8108, 15, make);
@@ -280,14 +298,18 @@ class SyncIT extends DeployedApplication {
                 .add(Json.createObjectBuilder().add("name", "Oil filter").add("partNumber", " 90915-yzze1").add("quantity", 2))
                 .add(Json.createObjectBuilder().add("name", "Wiper blades").add("quantity", 1))).build();
         long posted = System.nanoTime();
-        String requestId = api.post("api/v1/parts-requests", customer, body).json().getString("id");
+        JsonObject request = api.post("api/v1/parts-requests", customer, body).json();
+        String requestId = request.getString("id");
         List<JsonObject> quotes = Await.until(() -> api.get("api/v1/parts-requests/" + requestId, customer).json()
                 .getJsonArray("quotes").getValuesAs(JsonObject.class), q -> !q.isEmpty(), WITHIN);
         System.out.printf("automatic quote seen by the customer %d ms after the POST%n", (System.nanoTime() - posted) / 1_000_000);
 
         JsonObject quote = quotes.get(0);
         assertEquals("Auto Quote Motors", quote.getString("shopName"));
-        List<JsonObject> lines = quote.getJsonArray("lines").getValuesAs(JsonObject.class);
+        Map<String, JsonObject> answerTo = new java.util.HashMap<>();
+        quote.getJsonArray("lines").getValuesAs(JsonObject.class).forEach(l -> answerTo.put(l.getString("requestLineId"), l));
+        List<JsonObject> lines = request.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
+                .sorted(java.util.Comparator.comparingInt(l -> l.getInt("lineNo"))).map(l -> answerTo.get(l.getString("id"))).toList();
         assertTrue(lines.get(0).getBoolean("available"));
         assertEquals(0, new java.math.BigDecimal("4050.00").compareTo(lines.get(0).getJsonNumber("unitPrice").bigDecimalValue()),
                 "list price 4,500 less the shop's 10%");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,13 +78,18 @@ final class TenantIsolationProbe {
                 + "@test.example", "SHOP_STAFF", shopB.shopId())).json().getString("id");
         String customerUserB = api.get("api/v1/account", customerTokenB).json().getString("id");
         JsonObject orderB = OrdersIT.placeOrder(api, customerTokenB, shopTokenB, makeB, "4321.00");
+        String partB = UUID.randomUUID().toString(); // as B's desktop would have synced it
+        Fixtures.sql("INSERT INTO shop_catalog_part (shop_id, part_id, tenant_id, part_number, brand, name, category, price_minor, "
+                + "taxable, changed_at, event_id) VALUES (?, ?::uuid, ?, 'SECRET-B-1', 'Bosch', 'Secret Part B', 'Brakes', 1, true, "
+                + "now(), gen_random_uuid())", shopB.shopId(), partB, tenantB.tenantId());
 
         // B's price is looked for as a JSON number (":4321"): the bare digits turn up by chance inside A's own UUIDs
         Set<String> secretsOfB = new TreeSet<>(List.of(requestB, quoteB, notificationB, shopNotificationB, sessionB, adminUserB,
                 customerUserB, shopB.shopId().toString(), customerB.customerId().toString(), tenantB.tenantId().toString(),
                 "Secret Shop B", "Secret Customer B", ":4321", customerB.email(), shopB.email(), adminB, draftShopB, documentB,
                 invitationB, "Secret Draft Shop B", "secret-b.pdf", "secret-invitee-b", keyB.getString("id"), keyB.getString("prefix"),
-                "Secret Key B", partnerAdminB, partnerB.tenantId().toString(), orderB.getString("id"), orderB.getString("number")));
+                "Secret Key B", partnerAdminB, partnerB.tenantId().toString(), orderB.getString("id"), orderB.getString("number"),
+                partB, "Secret Part B", "SECRET-B-1"));
         dispatched.getJsonArray("lines").getValuesAs(JsonObject.class).forEach(l -> secretsOfB.add(l.getString("id")));
 
         // Every id of B a path parameter of that name could mean; an unknown name fails the probe.
@@ -92,7 +98,8 @@ final class TenantIsolationProbe {
                         invitationB, tenantB.tenantId().toString(), keyB.getString("id"), orderB.getString("id")),
                 "quoteId", List.of(quoteB),
                 "sessionId", List.of(sessionB),
-                "documentId", List.of(documentB));
+                "documentId", List.of(documentB),
+                "partId", List.of(partB));
         Map<String, String> filtersOfB = Map.of("tenantId", tenantB.tenantId().toString(), "userId", adminUserB);
 
         // ---- tenant A's people ----------------------------------------------------------------------------
@@ -137,6 +144,8 @@ final class TenantIsolationProbe {
         JsonObject orderSeenByB = api.get("api/v1/orders/" + orderB.getString("id"), customerTokenB).json();
         assertEquals("AWAITING_PAYMENT", orderSeenByB.getString("status"));
         assertEquals(orderB.getJsonNumber("version").longValue(), orderSeenByB.getJsonNumber("version").longValue(), "B's order untouched");
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM shop_catalog_part WHERE part_id = ?::uuid AND name = 'Secret Part B'",
+                partB), "B's mirrored part untouched");
     }
 
     /** Operations of the running application's OpenAPI document; logout operations last, as they end the caller's session. */
@@ -229,6 +238,7 @@ final class TenantIsolationProbe {
             case "PUT /billing/plans/{id}" -> "{\"name\":\"Probe\",\"commissionPercent\":1,\"prices\":[{\"currency\":\"KES\",\"monthlyFee\":1,\"minimumFee\":1}]}";
             case "POST /billing/runs" -> "{\"period\":\"2020-01\"}";
             case "POST /invoices/{id}/void" -> "{\"reason\":\"probe\"}";
+            case "PATCH /sync/shops/{id}/catalog/{partId}" -> "{\"name\":\"probe\"}";
             default -> fail("the cross-tenant probe has no body for " + operation + ": add one");
         };
     }
