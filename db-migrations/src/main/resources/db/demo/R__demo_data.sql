@@ -61,3 +61,12 @@ INSERT INTO user_account (id, email, display_name, password_hash, role, tenant_i
     ('40000000-0000-0000-0000-000000000006', 'owner@demo.clutch', 'Demo Parts owner', 'pbkdf2-sha256$600000$frN7pWWGFHK6YGVVEihpew$PD5BmKe/jj9fLKzrHtpHqG5DnY53j8eh7lx4FwHO77M', 'TENANT_ADMIN', '10000000-0000-0000-0000-000000000001', NULL, NULL)
 ON CONFLICT (id) DO UPDATE SET email = excluded.email, display_name = excluded.display_name, password_hash = excluded.password_hash,
     role = excluded.role, tenant_id = excluded.tenant_id, shop_id = excluded.shop_id, customer_id = excluded.customer_id;
+
+-- The demo shop desktop (bin/build-desktop, -Dclutch.shop.demo=true) syncs as Westlands with this broker account;
+-- its password, for the demo only, is clutch-demo-westlands. Real shops get theirs from
+-- POST /api/v1/sync/shops/{id}/broker-account.
+INSERT INTO broker_account (username, tenant_id, shop_id, secret_sha256, issued_at, issued_by) VALUES
+    ('shop-20000000-0000-0000-0000-000000000001', '10000000-0000-0000-0000-000000000001',
+     '20000000-0000-0000-0000-000000000001', encode(sha256(convert_to('clutch-demo-westlands', 'UTF8')), 'hex'), now(),
+     '40000000-0000-0000-0000-000000000006')
+ON CONFLICT (username) DO NOTHING;

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.clutch.jms.BrokerAccountNames;
 import org.clutch.jms.client.ShopBroker;
 import org.clutch.shop.Shop;
 import org.clutch.shop.catalog.Part;
@@ -60,7 +61,7 @@ final class DesktopSyncBenchmark {
         try (Shop shop = Shop.open(directory.resolve("online"), Clock.systemUTC())) {
             Staff clerk = staff(shop);
             PartSummary part = part(shop, clerk, sales * 3 + 100);
-            new SyncSettings(shopId, brokerUrl, null, null).save(shop.database());
+            new SyncSettings(shopId, brokerUrl, BrokerAccountNames.shopUser(shopId), MarketplaceBenchmark.SHOP_BROKER_PASSWORD).save(shop.database());
             List<Long> delays = new ArrayList<>();
             try (SyncAgent agent = agent(shop); Connection db = backend.db(); PreparedStatement applied = db.prepareStatement(
                     "SELECT count(*) FROM shop_stock_movement WHERE shop_id = ?")) {
@@ -102,7 +103,7 @@ final class DesktopSyncBenchmark {
             }
             double recordSeconds = (System.nanoTime() - recordingStarted) / 1e9;
             long events = new OutboxSender(shop.database(), Clock.systemUTC()).waiting();
-            new SyncSettings(shopId, brokerUrl, null, null).save(shop.database());
+            new SyncSettings(shopId, brokerUrl, BrokerAccountNames.shopUser(shopId), MarketplaceBenchmark.SHOP_BROKER_PASSWORD).save(shop.database());
             long started = System.nanoTime();
             long sentAt;
             try (SyncAgent agent = agent(shop)) {

@@ -8,6 +8,7 @@ import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.clutch.jms.BrokerAccountNames;
 import org.clutch.jms.Destinations;
 import org.clutch.jms.SyncEvent;
 import org.clutch.jms.SyncMessages;
@@ -69,6 +70,10 @@ public final class MarketplaceBenchmark {
     private static final int HTTP_PORT = 18080;
     private static final int PG_PORT = 15532;
     private static final int JMS_PORT = 61716;
+    private static final String BROKER_USER = "bench-backend";
+    private static final String BROKER_PASSWORD = "bench-backend-secret";
+    /** Every benchmark shop's desktop connects with its own broker account and this password. */
+    static final String SHOP_BROKER_PASSWORD = "bench-shop-secret";
     private static final String BASE = "http://127.0.0.1:" + HTTP_PORT + "/api/v1/";
     private static final String DB_URL = "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/clutch";
     private static final String PASSWORD = "benchmark-password-2026";
@@ -125,6 +130,8 @@ public final class MarketplaceBenchmark {
         env.put("CLUTCH_HTTP_PORT", String.valueOf(HTTP_PORT));
         env.put("CLUTCH_PG_PORT", String.valueOf(PG_PORT));
         env.put("JMS_PORT", String.valueOf(JMS_PORT));
+        env.put("JMS_USER", BROKER_USER); // the embedded broker is secured: the backend's account, known to the benchmark
+        env.put("JMS_PASSWORD", BROKER_PASSWORD);
         env.put("CLUTCH_DEMO_DATA", "false");
         env.put("CLUTCH_PLATFORM_ADMIN_EMAIL", PLATFORM_ADMIN);
         env.put("CLUTCH_PLATFORM_ADMIN_PASSWORD", PASSWORD);
@@ -657,11 +664,13 @@ public final class MarketplaceBenchmark {
         UUID shop = UUID.randomUUID();
         execute("INSERT INTO shop (id, tenant_id, name, status, latitude, longitude, address, service_radius_km) VALUES (?, ?, ?, 'ACTIVE', ?, ?, 'Bench road', 25)",
                 shop, tenant, name, LAT, LON);
+        execute("INSERT INTO broker_account (username, tenant_id, shop_id, secret_sha256, issued_at, issued_by) VALUES (?, ?, ?, ?, now(), ?)",
+                BrokerAccountNames.shopUser(shop), tenant, shop, BrokerAccountNames.secretHash(SHOP_BROKER_PASSWORD), UUID.randomUUID());
         return shop;
     }
 
     private static ConnectionFactory broker() {
-        return new ActiveMQConnectionFactory("tcp://127.0.0.1:" + JMS_PORT);
+        return new ActiveMQConnectionFactory("tcp://127.0.0.1:" + JMS_PORT, BROKER_USER, BROKER_PASSWORD);
     }
 
     /** A stock movement (a sale of one unit) as the desktop's outbox writes it. */

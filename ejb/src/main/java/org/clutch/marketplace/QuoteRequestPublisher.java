@@ -19,7 +19,10 @@ import java.util.UUID;
 @JMSConnectionFactoryDefinition(
         name = QuoteRequestPublisher.CONNECTION_FACTORY,
         interfaceName = "jakarta.jms.ConnectionFactory",
-        resourceAdapter = "artemis-ra")
+        resourceAdapter = "artemis-ra",
+        // the backend's own broker account (JMS_USER / JMS_PASSWORD); the adapter's settings serve the MDBs only
+        user = "${MPCONFIG=jms.user}",
+        password = "${MPCONFIG=jms.password}")
 @Stateless
 public class QuoteRequestPublisher {
 

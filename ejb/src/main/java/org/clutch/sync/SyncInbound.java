@@ -19,6 +19,7 @@ import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
+import org.clutch.jms.BrokerAccountNames;
 import org.clutch.jms.Destinations;
 import org.clutch.jms.SyncEvent;
 import org.clutch.jms.SyncMessages;
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -180,6 +182,14 @@ public class SyncInbound {
         for (Message message : received) {
             try {
                 SyncEvent event = SyncMessages.read(message);
+                String sender = message.getStringProperty(BrokerAccountNames.VALIDATED_USER);
+                Optional<UUID> sendingShop = BrokerAccountNames.shopOf(sender);
+                if (sendingShop.isPresent() && !sendingShop.get().equals(event.shopId())) {
+                    // a shop may only speak for itself; the backend's own account is trusted for any shop
+                    rejected.add(new Rejected(message, "sent with the broker account " + sender + " for another shop, "
+                            + event.shopId()));
+                    continue;
+                }
                 events.add(event);
                 messageOf.put(event.eventId(), message);
             } catch (SyncMessages.MalformedSyncMessage e) {

@@ -8,8 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -49,8 +51,15 @@ public final class Backend {
 
         String jmsHost = settings.get("JMS_HOST", null);
         int jmsPort = settings.getInt("JMS_PORT", 61616);
+        String jmsUser = settings.get("JMS_USER", null);
+        String jmsPassword = settings.get("JMS_PASSWORD", null);
         if (jmsHost == null) {
-            EmbeddedBroker broker = EmbeddedBroker.start(settings.dataDir().resolve("artemis"), jmsPort);
+            // the embedded broker is secured: the backend logs in with its own account (a fresh secret each start
+            // unless given), shop desktops with the accounts issued to them
+            jmsUser = jmsUser == null ? "clutch-backend" : jmsUser;
+            jmsPassword = jmsPassword == null ? randomSecret() : jmsPassword;
+            BrokerSecurity security = new BrokerSecurity(jmsUser, jmsPassword, dbUrl, dbUser, dbPassword);
+            EmbeddedBroker broker = EmbeddedBroker.start(settings.dataDir().resolve("artemis"), jmsPort, security);
             running.add(0, broker);
             jmsHost = "127.0.0.1";
             System.out.println("Artemis     " + broker.url() + " (embedded, journal in " + settings.dataDir().resolve("artemis") + ")");
@@ -65,8 +74,7 @@ public final class Backend {
         Path war = Files.copy(settings.artifact("CLUTCH_WAR", "web/target/clutch.war"), runtime.resolve("ROOT.war"),
                 StandardCopyOption.REPLACE_EXISTING);
         Path postBoot = PayaraMicroCommands.writePostBoot(runtime.resolve("post-boot.asadmin"),
-                settings.artifact("CLUTCH_RAR", "web/target/payara/artemis-ra.rar"), jmsHost, jmsPort,
-                settings.get("JMS_USER", null), settings.get("JMS_PASSWORD", null));
+                settings.artifact("CLUTCH_RAR", "web/target/payara/artemis-ra.rar"), jmsHost, jmsPort, jmsUser, jmsPassword);
         Path log = runtime.resolve("payara.log");
 
         List<String> command = new ArrayList<>(List.of(
@@ -83,6 +91,10 @@ public final class Backend {
         env.put("DB_URL", dbUrl);
         env.put("DB_USER", dbUser);
         env.put("DB_PASSWORD", dbPassword);
+        if (jmsUser != null) {
+            env.put("JMS_USER", jmsUser);
+            env.put("JMS_PASSWORD", jmsPassword);
+        }
         env.putIfAbsent("CLUTCH_DEMO_DATA", settings.get("CLUTCH_DEMO_DATA", "true"));
         // The local backend is for development and demos: offer the card-gateway simulator (off by default elsewhere).
         env.putIfAbsent("CLUTCH_PAYMENTS_CARD_SIMULATOR_ENABLED", settings.get("CLUTCH_PAYMENTS_CARD_SIMULATOR_ENABLED", "true"));
@@ -124,6 +136,12 @@ public final class Backend {
                 Press Ctrl-C to stop.
                 """, (System.nanoTime() - started) / 1e9, log, base, base, httpPort, DEMO_PASSWORD, DEMO_ADMIN, base, DEMO_PASSWORD);
         process.waitFor();
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** The application answers once it is deployed: an API path then says 401 (no token), not 404 or refused. */

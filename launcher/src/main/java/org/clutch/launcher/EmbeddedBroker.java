@@ -38,11 +38,24 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.port = port;
     }
 
+    /** A broker without security: for a deployment smoke test, never for the backend. */
     public static EmbeddedBroker start(Path dataDir, int port) throws Exception {
+        return start(dataDir, port, null);
+    }
+
+    /**
+     * With {@code security}, every connection logs in (the backend's account, or a shop desktop's) and the broker
+     * stamps the account on what it sends ({@link org.clutch.jms.BrokerAccountNames#VALIDATED_USER}).
+     */
+    public static EmbeddedBroker start(Path dataDir, int port, BrokerSecurity security) throws Exception {
         Configuration config = new ConfigurationImpl()
                 .setName("clutch-embedded")
                 .setPersistenceEnabled(true)
-                .setSecurityEnabled(false)
+                .setSecurityEnabled(security != null)
+                .setPopulateValidatedUser(security != null)
+                // every login is checked against the accounts as they are now: a reissued or revoked shop account
+                // stops working at once (logins are per connection, so this costs little)
+                .setAuthenticationCacheSize(0)
                 .setJournalDirectory(dataDir.resolve("journal").toString())
                 .setBindingsDirectory(dataDir.resolve("bindings").toString())
                 .setLargeMessagesDirectory(dataDir.resolve("large-messages").toString())
@@ -62,6 +75,9 @@ public final class EmbeddedBroker implements AutoCloseable {
 
         EmbeddedActiveMQ server = new EmbeddedActiveMQ();
         server.setConfiguration(config);
+        if (security != null) {
+            server.setSecurityManager(security);
+        }
         server.start();
         return new EmbeddedBroker(server, port);
     }

@@ -5,12 +5,16 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.clutch.accounts.BrokerAccountView;
+import org.clutch.accounts.BrokerAccounts;
 import org.clutch.sync.CentralStock;
 import org.clutch.sync.ShopSyncStatus;
 import org.clutch.sync.HeadOfficeCatalog;
@@ -37,6 +41,9 @@ public class SyncResource {
     HeadOfficeCatalog catalog;
 
     @Inject
+    BrokerAccounts brokerAccounts;
+
+    @Inject
     Caller caller;
 
     @GET
@@ -52,6 +59,31 @@ public class SyncResource {
     @Operation(summary = "The shop's stock per part as the backend has it: the sum of its synced stock movements")
     public List<CentralStock> stock(@PathParam("id") UUID shopId) throws SQLException {
         return sync.stock(caller.actor(), shopId);
+    }
+
+    @POST
+    @Path("{id}/broker-account")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Issue the shop desktop's broker account (user and password, the password only in this answer); "
+            + "issuing again replaces the password")
+    public BrokerAccountView issueBrokerAccount(@PathParam("id") UUID shopId) {
+        return brokerAccounts.issueForShop(caller.actor(), shopId);
+    }
+
+    @GET
+    @Path("{id}/broker-account")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "The shop desktop's broker account: user, addresses, when issued or revoked (never the password)")
+    public BrokerAccountView brokerAccount(@PathParam("id") UUID shopId) {
+        return brokerAccounts.ofShop(caller.actor(), shopId);
+    }
+
+    @DELETE
+    @Path("{id}/broker-account")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Revoke the shop desktop's broker account: it can no longer connect")
+    public BrokerAccountView revokeBrokerAccount(@PathParam("id") UUID shopId) {
+        return brokerAccounts.revokeForShop(caller.actor(), shopId);
     }
 
     @GET

@@ -61,7 +61,7 @@ class DesktopSyncIT extends DeployedApplication {
         try (DesktopShop desktop = DesktopShop.create(desktopDirectory);
              SyncAgent agent = new SyncAgent(desktop.shop.database(), Clock.systemUTC(),
                      s -> ShopBroker.connectionFactory(s.brokerUrl(), s.user(), s.password()), OutboxSender.DEFAULT_BATCH_SIZE)) {
-            new SyncSettings(backendShop.shopId(), "tcp://127.0.0.1:" + portNobodyListensOn(), null, null)
+            settings(backendShop, "tcp://127.0.0.1:" + portNobodyListensOn())
                     .save(desktop.shop.database());
             List<PartSummary> parts = List.of(desktop.part("04465-02220", "Brake pad set front", 450000, 2_000),
                     desktop.part("90915-YZZE1", "Oil filter", 95000, 3_000),
@@ -76,7 +76,7 @@ class DesktopSyncIT extends DeployedApplication {
             long events = desktop.outbox().size();
             assertEquals(events, offline.waiting(), "the whole day waits in the outbox");
 
-            new SyncSettings(backendShop.shopId(), System.getProperty("clutch.it.broker.url"), null, null)
+            settings(backendShop, System.getProperty("clutch.it.broker.url"))
                     .save(desktop.shop.database());
             long reconnected = System.nanoTime();
             SyncState online = agent.syncNow(Progress.NONE);
@@ -118,7 +118,7 @@ class DesktopSyncIT extends DeployedApplication {
             Thread.sleep(1_000);
             assertTrue(agent.requests().open().isEmpty());
 
-            new SyncSettings(backendShop.shopId(), System.getProperty("clutch.it.broker.url"), null, null)
+            settings(backendShop, System.getProperty("clutch.it.broker.url"))
                     .save(desktop.shop.database());
             assertEquals(SyncState.Status.ONLINE, agent.syncNow(Progress.NONE).status());
             Await.until(() -> agent.requests().open(), open -> open.size() == 1, WITHIN);
@@ -153,12 +153,12 @@ class DesktopSyncIT extends DeployedApplication {
                      s -> ShopBroker.connectionFactory(s.brokerUrl(), s.user(), s.password()), OutboxSender.DEFAULT_BATCH_SIZE)) {
             String kept = submit(customer, make, 2);
             String lapsing = submit(customer, make, 1);
-            new SyncSettings(backendShop.shopId(), online, null, null).save(desktop.shop.database());
+            settings(backendShop, online).save(desktop.shop.database());
             agent.syncNow(Progress.NONE);
             Await.until(() -> agent.requests().open(), open -> open.size() == 2, WITHIN);
 
             // the line drops; the shop quotes both requests anyway
-            new SyncSettings(backendShop.shopId(), unreachable, null, null).save(desktop.shop.database());
+            settings(backendShop, unreachable).save(desktop.shop.database());
             assertEquals(SyncState.Status.OFFLINE, agent.syncNow(Progress.NONE).status());
             for (String id : List.of(kept, lapsing)) {
                 IncomingRequest request = agent.requests().find(UUID.fromString(id)).orElseThrow();
@@ -170,7 +170,7 @@ class DesktopSyncIT extends DeployedApplication {
             }
             Fixtures.makeOverdue(UUID.fromString(lapsing)); // its time runs out while the shop is offline
 
-            new SyncSettings(backendShop.shopId(), online, null, null).save(desktop.shop.database());
+            settings(backendShop, online).save(desktop.shop.database());
             assertEquals(SyncState.Status.ONLINE, agent.syncNow(Progress.NONE).status());
             LocalQuote taken = Await.until(() -> agent.requests().find(UUID.fromString(kept)).orElseThrow().quote(),
                     q -> q.status() != LocalQuote.Status.WAITING, WITHIN);
@@ -205,13 +205,13 @@ class DesktopSyncIT extends DeployedApplication {
              SyncAgent agent = new SyncAgent(desktop.shop.database(), Clock.systemUTC(),
                      s -> ShopBroker.connectionFactory(s.brokerUrl(), s.user(), s.password()), OutboxSender.DEFAULT_BATCH_SIZE)) {
             PartSummary pads = desktop.part("04465-02220", "Brake pad set front", 450000, 10);
-            new SyncSettings(backendShop.shopId(), online, null, null).save(desktop.shop.database());
+            settings(backendShop, online).save(desktop.shop.database());
             assertEquals(SyncState.Status.ONLINE, agent.syncNow(Progress.NONE).status());
             String central = "api/v1/sync/shops/" + backendShop.shopId() + "/catalog/" + pads.id();
             Await.until(() -> api.get(central, headOffice).status(), s -> s == 200, WITHIN);
 
             // apart: head office renames the part and raises its price; a little later the shop renames it too
-            new SyncSettings(backendShop.shopId(), "tcp://127.0.0.1:" + portNobodyListensOn(), null, null)
+            settings(backendShop, "tcp://127.0.0.1:" + portNobodyListensOn())
                     .save(desktop.shop.database());
             assertEquals(SyncState.Status.OFFLINE, agent.syncNow(Progress.NONE).status());
             assertEquals(200, api.send("PATCH", central, headOffice, Json.createObjectBuilder()
@@ -222,7 +222,7 @@ class DesktopSyncIT extends DeployedApplication {
                     part.barcode(), part.costMinor(), part.priceMinor(), part.taxable(), part.defaultBin(), 0, 0, 0,
                     part.crossReferences(), part.fitments()), desktop.clerk);
 
-            new SyncSettings(backendShop.shopId(), online, null, null).save(desktop.shop.database());
+            settings(backendShop, online).save(desktop.shop.database());
             assertEquals(SyncState.Status.ONLINE, agent.syncNow(Progress.NONE).status());
             JsonObject atHeadOffice = Await.until(() -> api.get(central, headOffice).json(),
                     p -> p.getString("name").equals("Brake pads (shop)"), WITHIN);
@@ -244,6 +244,22 @@ class DesktopSyncIT extends DeployedApplication {
             assertEquals("Brake pads (head office)", desktop.shop.catalog().get(pads.id()).orElseThrow().name());
         }
     }
+
+    /**
+     * Where the desktop syncs: the broker at {@code brokerUrl} with the shop's own broker account, issued by its
+     * tenant's admin as a real shop's would be.
+     */
+    private SyncSettings settings(Fixtures.ShopUser shop, String brokerUrl) {
+        JsonObject account = brokerAccounts.computeIfAbsent(shop.shopId(), id -> {
+            Api.Reply issued = api.post("api/v1/sync/shops/" + id + "/broker-account", api.token(fixtures.tenantAdmin("Issuer " + id)),
+                    null);
+            assertEquals(200, issued.status(), issued.toString());
+            return issued.json();
+        });
+        return new SyncSettings(shop.shopId(), brokerUrl, account.getString("username"), account.getString("password"));
+    }
+
+    private final Map<UUID, JsonObject> brokerAccounts = new java.util.HashMap<>();
 
     private String submit(String customerToken, String make, int lines) {
         Api.Reply created = api.post("api/v1/parts-requests", customerToken, MarketplaceIT.partsRequest(make, lines).build());

@@ -1,6 +1,7 @@
 package org.clutch.web.it;
 
 import org.clutch.launcher.DataDirectory;
+import org.clutch.launcher.BrokerSecurity;
 import org.clutch.launcher.EmbeddedBroker;
 import org.clutch.launcher.EmbeddedDatabase;
 import org.clutch.launcher.PayaraMicroCommands;
@@ -19,6 +20,9 @@ public class IntegrationServices implements LauncherSessionListener {
     public static final int PG_PORT = 25432;
     public static final int BROKER_PORT = 61626;
     public static final String PLATFORM_ADMIN = "root@platform.test";
+    /** The backend's own broker account in the tests (the broker is secured as in bin/start-backend). */
+    public static final String BROKER_USER = "clutch-it";
+    public static final String BROKER_PASSWORD = "clutch-it-broker-secret";
 
     private EmbeddedDatabase database;
     private EmbeddedBroker broker;
@@ -33,14 +37,17 @@ public class IntegrationServices implements LauncherSessionListener {
             Path root = Path.of(dir);
             DataDirectory.deleteTree(root);
             database = EmbeddedDatabase.start(root.resolve("postgres"), PG_PORT, "clutch", "clutch", "clutch");
-            broker = EmbeddedBroker.start(root.resolve("artemis"), BROKER_PORT);
+            broker = EmbeddedBroker.start(root.resolve("artemis"), BROKER_PORT,
+                    new BrokerSecurity(BROKER_USER, BROKER_PASSWORD, database.jdbcUrl(), "clutch", "clutch"));
             Path postBoot = PayaraMicroCommands.writePostBoot(root.resolve("post-boot.asadmin"),
-                    Path.of(System.getProperty("clutch.payara.dir"), "artemis-ra.rar"), "127.0.0.1", BROKER_PORT, null, null);
+                    Path.of(System.getProperty("clutch.payara.dir"), "artemis-ra.rar"), "127.0.0.1", BROKER_PORT, BROKER_USER,
+                    BROKER_PASSWORD);
             System.setProperty("clutch.it.db.url", database.jdbcUrl());
             System.setProperty("clutch.it.broker.url", broker.url());
             System.setProperty("clutch.it.cmdOptions", String.join(" ",
                     "-Xmx640m", PayaraMicroCommands.JSON_PROVIDER_OPTION,
                     "-Ddb.url=" + database.jdbcUrl(), "-Ddb.user=clutch", "-Ddb.password=clutch",
+                    "-Djms.user=" + BROKER_USER, "-Djms.password=" + BROKER_PASSWORD,
                     "-Dclutch.demo-data=false", "-Dclutch.payments.card-simulator.enabled=true",
                     "-Dclutch.platform-admin.email=" + PLATFORM_ADMIN, "-Dclutch.platform-admin.password=" + Fixtures.PASSWORD));
             System.setProperty("clutch.it.microOptions", String.join(" ",

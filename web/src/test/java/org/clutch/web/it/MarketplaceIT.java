@@ -373,7 +373,8 @@ class MarketplaceIT extends DeployedApplication {
     @Test
     void aPoisonMessageEndsInTheDeadLetterQueueAndTheQueueKeepsFlowing() throws Exception {
         String marker = UUID.randomUUID().toString();
-        ConnectionFactory broker = new ActiveMQConnectionFactory(System.getProperty("clutch.it.broker.url"));
+        ConnectionFactory broker = new ActiveMQConnectionFactory(System.getProperty("clutch.it.broker.url"),
+                IntegrationServices.BROKER_USER, IntegrationServices.BROKER_PASSWORD);
         try (JMSContext jms = broker.createContext()) {
             jms.createProducer().setProperty("testMarker", marker)
                     .send(jms.createQueue(Destinations.QUOTE_REQUESTS), "this is not a quote request");

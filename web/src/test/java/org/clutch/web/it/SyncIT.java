@@ -5,6 +5,7 @@ import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import jakarta.json.Json;
@@ -30,6 +31,7 @@ import java.util.function.Predicate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -42,7 +44,9 @@ class SyncIT extends DeployedApplication {
     private static final Duration WITHIN = Duration.ofSeconds(15);
     private static final Instant MORNING = Instant.parse("2026-11-20T07:00:00Z");
 
-    private final ConnectionFactory broker = new ActiveMQConnectionFactory(System.getProperty("clutch.it.broker.url"));
+    /** As the backend connects: its own broker account may use every address. */
+    private final ConnectionFactory broker = new ActiveMQConnectionFactory(System.getProperty("clutch.it.broker.url"),
+            IntegrationServices.BROKER_USER, IntegrationServices.BROKER_PASSWORD);
     private Fixtures.ShopUser shop;
     private String admin;
 
@@ -166,6 +170,48 @@ class SyncIT extends DeployedApplication {
              JMSConsumer inbox = jms.createConsumer(jms.createQueue(Destinations.shopInbox(otherMake.shopId())))) {
             assertEquals(null, inbox.receive(500), "a shop without the make gets nothing");
         }
+    }
+
+    @Test
+    void eachShopsBrokerAccountReachesOnlyTheInboundQueueAndItsOwnInbox() throws Exception {
+        Fixtures.ShopUser neighbour = fixtures.activeShop("Neighbour Motors", -1.28, 36.82, 20, "TOYOTA");
+        String account = "api/v1/sync/shops/" + shop.shopId() + "/broker-account";
+        JsonObject issued = api.post(account, admin, null).json();
+        assertEquals("shop-" + shop.shopId(), issued.getString("username"));
+        assertEquals(Destinations.SYNC_INBOUND, issued.getString("sendTo"));
+        assertEquals(Destinations.shopInbox(shop.shopId()), issued.getString("readFrom"));
+        String password = issued.getString("password");
+        assertEquals(null, api.get(account, admin).json().getString("password", null), "the password is in the issuing answer only");
+        assertEquals(403, api.post(account, api.token(shop.email()), null).status(), "issued by admins, not by the shop");
+        String url = System.getProperty("clutch.it.broker.url");
+        ConnectionFactory asShop = new ActiveMQConnectionFactory(url, issued.getString("username"), password);
+
+        try (JMSContext jms = asShop.createContext()) {
+            jms.createConsumer(jms.createQueue(Destinations.shopInbox(shop.shopId()))).close(); // its own inbox
+            JMSRuntimeException othersInbox = assertThrows(JMSRuntimeException.class,
+                    () -> jms.createConsumer(jms.createQueue(Destinations.shopInbox(neighbour.shopId()))));
+            assertTrue(othersInbox.getMessage().contains("permission"), othersInbox.getMessage());
+            assertThrows(JMSRuntimeException.class,
+                    () -> jms.createProducer().send(jms.createQueue(Destinations.QUOTE_REQUESTS), "not a shop's to send"));
+        }
+        send(asShop, stockMoved(UUID.randomUUID(), 3, "RECEIPT", MORNING));
+        awaitStatus(s -> s.getInt("eventsApplied") == 1);
+        SyncEvent forTheNeighbour = new SyncEvent(UUID.randomUUID(), neighbour.shopId(), "inventory.stock-moved", 1,
+                UUID.randomUUID(), MORNING, stockMoved(UUID.randomUUID(), 500, "RECEIPT", MORNING).payload());
+        send(asShop, forTheNeighbour);
+        assertTrue(rejectionReason(forTheNeighbour.eventId().toString()).contains("for another shop"),
+                "a shop speaks only for itself");
+        assertEquals(0, Fixtures.count("SELECT count(*) FROM shop_stock_movement WHERE shop_id = ?", neighbour.shopId()));
+
+        assertThrows(JMSRuntimeException.class, () -> new ActiveMQConnectionFactory(url, issued.getString("username"), "guess")
+                .createContext().close(), "a wrong password is refused");
+        String reissued = api.post(account, admin, null).json().getString("password");
+        assertThrows(JMSRuntimeException.class, () -> asShop.createContext().close(), "the old password stops working");
+        ConnectionFactory withNewPassword = new ActiveMQConnectionFactory(url, issued.getString("username"), reissued);
+        withNewPassword.createContext().close();
+        assertEquals(200, api.delete(account, admin).status());
+        assertThrows(JMSRuntimeException.class, () -> withNewPassword.createContext().close(), "a revoked account cannot connect");
+        assertTrue(api.get(account, admin).json().containsKey("revokedAt"));
     }
 
     @Test
@@ -410,7 +456,11 @@ class SyncIT extends DeployedApplication {
     }
 
     private void send(SyncEvent... events) throws JMSException {
-        try (JMSContext jms = broker.createContext(JMSContext.SESSION_TRANSACTED)) {
+        send(broker, events);
+    }
+
+    private static void send(ConnectionFactory as, SyncEvent... events) throws JMSException {
+        try (JMSContext jms = as.createContext(JMSContext.SESSION_TRANSACTED)) {
             JMSProducer producer = jms.createProducer();
             for (SyncEvent e : events) {
                 producer.send(jms.createQueue(Destinations.SYNC_INBOUND), message(jms, e));

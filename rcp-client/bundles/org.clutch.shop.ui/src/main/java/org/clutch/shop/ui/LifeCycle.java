@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.clutch.jms.client.ShopBroker;
 import org.clutch.shop.Shop;
+import org.clutch.jms.BrokerAccountNames;
 import org.clutch.shop.demo.DemoShop;
 import org.clutch.shop.staff.Role;
 import org.clutch.shop.staff.Staff;
@@ -41,8 +42,9 @@ public class LifeCycle {
             }
             DeviceSettings.useSimulatorsWhereUnset();
             if (SyncSettings.load(shop.database()).isEmpty()) {
-                // the demo backend's Westlands shop (db/demo), on the broker bin/start-backend starts
-                new SyncSettings(DEMO_BACKEND_SHOP, "tcp://127.0.0.1:61616", null, null).save(shop.database());
+                // the demo backend's Westlands shop (db/demo) with its demo broker account, on the broker bin/start-backend starts
+                new SyncSettings(DEMO_BACKEND_SHOP, "tcp://127.0.0.1:61616", BrokerAccountNames.shopUser(DEMO_BACKEND_SHOP), "clutch-demo-westlands")
+                        .save(shop.database());
             }
         }
         Shell shell = new Shell(Display.getDefault());

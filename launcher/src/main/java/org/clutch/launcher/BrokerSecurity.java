@@ -1,0 +1,148 @@
+package org.clutch.launcher;
+
+import org.apache.activemq.artemis.core.security.CheckType;
+import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager5;
+import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
+import org.clutch.jms.BrokerAccountNames;
+import org.clutch.jms.Destinations;
+
+import javax.security.auth.Subject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Who may use the broker, and for what. The backend's own account (given at start) may do anything. A shop desktop
+ * connects with the account its admins issued ({@code broker_account} in PostgreSQL, read on every connect, so a
+ * reissued or revoked account stops working at once) and may only send to the sync inbound queue and read its own
+ * inbox: not another shop's inbox, not the marketplace's queues.
+ */
+public final class BrokerSecurity implements ActiveMQSecurityManager5 {
+
+    private static final Logger LOG = Logger.getLogger(BrokerSecurity.class.getName());
+    private static final Set<CheckType> READING_OWN_INBOX = Set.of(CheckType.CONSUME, CheckType.BROWSE, CheckType.CREATE_ADDRESS,
+            CheckType.CREATE_DURABLE_QUEUE);
+
+    private String serviceUser;
+    private String servicePassword;
+    private String jdbcUrl;
+    private String dbUser;
+    private String dbPassword;
+
+    public BrokerSecurity(String serviceUser, String servicePassword, String jdbcUrl, String dbUser, String dbPassword) {
+        this.serviceUser = serviceUser;
+        this.servicePassword = servicePassword;
+        this.jdbcUrl = jdbcUrl;
+        this.dbUser = dbUser;
+        this.dbPassword = dbPassword;
+    }
+
+    /**
+     * For a standalone Artemis: broker.xml {@code <security-manager class-name="org.clutch.launcher.BrokerSecurity">}
+     * with the properties of {@link #init}, this jar and the PostgreSQL driver in its lib directory.
+     */
+    public BrokerSecurity() {
+    }
+
+    /** Properties serviceUser, servicePassword, jdbcUrl, dbUser, dbPassword (broker.xml). */
+    @Override
+    public BrokerSecurity init(Map<String, String> properties) {
+        serviceUser = required(properties, "serviceUser");
+        servicePassword = required(properties, "servicePassword");
+        jdbcUrl = required(properties, "jdbcUrl");
+        dbUser = required(properties, "dbUser");
+        dbPassword = required(properties, "dbPassword");
+        return this;
+    }
+
+    private static String required(Map<String, String> properties, String name) {
+        String value = properties.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("the broker's security manager needs the property " + name);
+        }
+        return value;
+    }
+
+    public String serviceUser() {
+        return serviceUser;
+    }
+
+    public String servicePassword() {
+        return servicePassword;
+    }
+
+    @Override
+    public Subject authenticate(String user, String password, RemotingConnection connection, String securityDomain) {
+        boolean valid = user != null && password != null
+                && (isService(user, password) || BrokerAccountNames.shopOf(user).isPresent() && shopSecretMatches(user, password));
+        if (!valid) {
+            LOG.info(() -> "event=broker-login-refused user=" + user + " from=" + (connection == null ? "?" : connection.getRemoteAddress()));
+            return null;
+        }
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal(user));
+        return subject;
+    }
+
+    @Override
+    public boolean authorize(Subject subject, Set<Role> roles, CheckType checkType, String address) {
+        String user = getUserFromSubject(subject);
+        if (serviceUser.equals(user)) {
+            return true;
+        }
+        Optional<UUID> shop = BrokerAccountNames.shopOf(user);
+        if (shop.isEmpty() || address == null) {
+            return false;
+        }
+        int queueSeparator = address.indexOf("::");
+        String plain = queueSeparator < 0 ? address : address.substring(0, queueSeparator);
+        if (checkType == CheckType.SEND) {
+            return plain.equals(Destinations.SYNC_INBOUND);
+        }
+        return READING_OWN_INBOX.contains(checkType) && plain.equals(Destinations.shopInbox(shop.get()));
+    }
+
+    @Override
+    public boolean validateUser(String user, String password) {
+        return authenticate(user, password, null, null) != null;
+    }
+
+    @Override
+    public boolean validateUserAndRole(String user, String password, Set<Role> roles, CheckType checkType) {
+        return false; // the broker asks authenticate/authorize of a security manager of this kind
+    }
+
+    private boolean isService(String user, String password) {
+        return serviceUser.equals(user) && MessageDigest.isEqual(servicePassword.getBytes(StandardCharsets.UTF_8),
+                password.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private boolean shopSecretMatches(String user, String password) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+             PreparedStatement scope = c.prepareStatement("SELECT set_config('clutch.scope', 'platform', false)");
+             PreparedStatement select = c.prepareStatement(
+                     "SELECT secret_sha256 FROM broker_account WHERE username = ? AND revoked_at IS NULL")) {
+            scope.execute(); // the accounts of every tenant: this is the platform checking a login
+            select.setString(1, user);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && MessageDigest.isEqual(row.getString(1).getBytes(StandardCharsets.US_ASCII),
+                        BrokerAccountNames.secretHash(password).getBytes(StandardCharsets.US_ASCII));
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "event=broker-login-check-failed user=" + user, e);
+            return false;
+        }
+    }
+}
