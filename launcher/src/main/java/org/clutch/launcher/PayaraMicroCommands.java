@@ -32,6 +32,10 @@ public final class PayaraMicroCommands {
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, List.of(
+                // Payara Micro keeps its configuration in the root directory across restarts, where creating the
+                // adapter's config again fails and the old one (an old broker password) would stay: replace it. On a
+                // fresh root the delete fails harmlessly (boot commands log their failure and boot goes on).
+                "delete-resource-adapter-config " + RESOURCE_ADAPTER,
                 "create-resource-adapter-config --property " + properties + " " + RESOURCE_ADAPTER,
                 "deploy --force=true --name " + RESOURCE_ADAPTER + " --type rar " + resourceAdapterRar.toAbsolutePath()));
         return file;

@@ -165,7 +165,7 @@ public final class QuotesView {
         if (draft != null) {
             freight.setText(money.plain(draft.freightMinor()));
             etaHours.setText(String.valueOf(draft.etaHours()));
-            long hours = Math.max(1, Duration.between(shop.clock().instant(), draft.validUntil()).toHours());
+            long hours = Math.max(1, Math.round(Duration.between(shop.clock().instant(), draft.validUntil()).toMinutes() / 60.0));
             validHours.setText(String.valueOf(hours));
             notes.setText(draft.notes() == null ? "" : draft.notes());
         }

@@ -57,7 +57,7 @@ public final class SyncJob extends Job {
     /** Syncs now, whatever the state (the "Sync now" button, new settings). */
     public void syncSoon() {
         retryMs = FIRST_RETRY_MS;
-        schedule();
+        runNow();
     }
 
     public void onSending(Sending listener) {
@@ -71,8 +71,17 @@ public final class SyncJob extends Job {
     private void localChange() {
         changedWhileRunning.set(true);
         if (agent.state().status() == SyncState.Status.ONLINE && getState() != RUNNING) {
-            schedule();
+            runNow();
         }
+    }
+
+    /**
+     * Scheduling a job that sleeps until its next check has no effect (Eclipse Jobs): wake it instead, so a change
+     * stored while online goes out at once, not at the next 30-second check.
+     */
+    private void runNow() {
+        wakeUp();
+        schedule();
     }
 
     @Override
