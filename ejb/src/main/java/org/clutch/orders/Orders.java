@@ -8,6 +8,7 @@ import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.clutch.jms.ShopInboxTypes;
 import org.clutch.marketplace.QuoteAccepted;
 import org.clutch.notifications.NotificationService;
 import org.clutch.notifications.NotificationType;
@@ -20,6 +21,7 @@ import org.clutch.platform.NotFoundException;
 import org.clutch.platform.Page;
 import org.clutch.platform.Role;
 import org.clutch.platform.RowScope;
+import org.clutch.sync.ShopInbox;
 import org.clutch.tenancy.Shop;
 
 import java.math.BigDecimal;
@@ -62,6 +64,9 @@ public class Orders {
     Event<OrderRefunded> refunded;
 
     @Inject
+    ShopInbox inbox;
+
+    @Inject
     Clock clock;
 
     /** Makes the order of a quote the customer just accepted, in the accepting transaction, and tells the shop. */
@@ -70,6 +75,7 @@ public class Orders {
         Order order = Order.fromAcceptedQuote(number, accepted.request(), accepted.quote(), OrderParty.of(accepted.actor()),
                 OffsetDateTime.now(clock));
         em.persist(order);
+        tellDesktop(order);
         notifications.send(Recipient.shop(order.shopId()), NotificationType.QUOTE_ACCEPTED, order.requestId(), order.quoteId(),
                 order.id(), "Your quote for a " + order.vehicle() + " was accepted: order " + order.reference() + ", "
                         + order.totalMoney() + ".");
@@ -192,7 +198,13 @@ public class Orders {
                     message);
         }
         log(order, actor);
+        tellDesktop(order);
         return view(order);
+    }
+
+    /** The shop's desktop hears of each order to fulfil and each change of it on its inbox, in this transaction. */
+    private void tellDesktop(Order order) {
+        inbox.send(order.shopId(), ShopInboxTypes.ORDER_CHANGED, order.id(), view(order), null);
     }
 
     private static void log(Order order, Actor actor) {

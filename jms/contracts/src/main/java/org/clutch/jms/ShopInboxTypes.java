@@ -34,6 +34,14 @@ public final class ShopInboxTypes {
      */
     public static final String PART_CHANGED = "catalog.part-changed";
 
+    /**
+     * An order of the shop was opened (the customer accepted its quote) or changed status, version 1; the payload is
+     * the order as the shop reads it over REST ({@code GET /orders/{id}}: number, status, lines with part numbers and
+     * quantities, delivery, totals, timeline). The desktop reserves the stock of an order to fulfil, releases it if the
+     * order is cancelled and takes it out when the order ships.
+     */
+    public static final String ORDER_CHANGED = "orders.order-changed";
+
     private ShopInboxTypes() {
     }
 }

@@ -25,6 +25,7 @@ import org.clutch.shop.catalog.PartSummary;
 import org.clutch.shop.exchange.Progress;
 import org.clutch.shop.marketplace.IncomingRequest;
 import org.clutch.shop.marketplace.LocalQuote;
+import org.clutch.shop.marketplace.MarketplaceOrder;
 import org.clutch.shop.marketplace.QuoteDraft;
 import org.clutch.shop.purchasing.OrderLine;
 import org.clutch.shop.purchasing.PurchaseOrder;
@@ -242,6 +243,51 @@ class DesktopSyncIT extends DeployedApplication {
             agent.syncNow(Progress.NONE);
             Await.until(() -> api.get(central, headOffice).json().getString("name"), "Brake pads (head office)"::equals, WITHIN);
             assertEquals("Brake pads (head office)", desktop.shop.catalog().get(pads.id()).orElseThrow().name());
+        }
+    }
+
+    @Test
+    void anAcceptedQuoteBecomesAnOrderOnTheDesktopThatSetsItsPartsAsideUntilCancelled() throws Exception {
+        String make = fixtures.uniqueMake("TOYOTA");
+        Fixtures.ShopUser backendShop = fixtures.activeShop("Order Desk Motors", -1.2676, 36.8108, 15, make);
+        String customer = api.token(fixtures.customer("Order Desk Customer").email());
+        try (DesktopShop desktop = DesktopShop.create(desktopDirectory);
+             SyncAgent agent = new SyncAgent(desktop.shop.database(), Clock.systemUTC(),
+                     s -> ShopBroker.connectionFactory(s.brokerUrl(), s.user(), s.password()), OutboxSender.DEFAULT_BATCH_SIZE)) {
+            PartSummary pads = desktop.part("04465-02220", "Brake pad set front", 450000, 6);
+            settings(backendShop, System.getProperty("clutch.it.broker.url")).save(desktop.shop.database());
+            assertEquals(SyncState.Status.ONLINE, agent.syncNow(Progress.NONE).status());
+            JsonObject body = Json.createObjectBuilder(MarketplaceIT.partsRequest(make, 0).build()).add("lines", Json.createArrayBuilder()
+                    .add(Json.createObjectBuilder().add("name", "Brake pads").add("partNumber", "04465-02220").add("quantity", 2)))
+                    .build();
+            String requestId = api.post("api/v1/parts-requests", customer, body).json().getString("id");
+            IncomingRequest request = Await.until(() -> agent.requests().find(UUID.fromString(requestId)), java.util.Optional::isPresent,
+                    WITHIN).orElseThrow();
+            desktop.shop.quotes().submit(desktop.shop.quotes().draft(request), desktop.clerk); // from the shelf, as is
+            agent.syncNow(Progress.NONE);
+            String quoteId = Await.until(() -> api.get("api/v1/parts-requests/" + requestId, customer).json().getJsonArray("quotes"),
+                    q -> !q.isEmpty(), WITHIN).getJsonObject(0).getString("id");
+            JsonObject accepted = api.post("api/v1/parts-requests/" + requestId + "/quotes/" + quoteId + "/accept", customer, null).json();
+            String orderId = accepted.getString("orderId");
+
+            MarketplaceOrder order = Await.until(() -> agent.orders().find(UUID.fromString(orderId)), java.util.Optional::isPresent,
+                    WITHIN).orElseThrow();
+            assertEquals("AWAITING_PAYMENT", order.status());
+            assertEquals(2, order.lines().get(0).reserved());
+            assertEquals(4, desktop.shop.inventory().onHandByBin(pads.id()).get("A-01"), "the till no longer sells the two");
+            agent.syncNow(Progress.NONE);
+            String staff = api.token(backendShop.email());
+            JsonObject central = Await.until(() -> api.get("api/v1/sync/shops/" + backendShop.shopId() + "/stock", staff).jsonArray()
+                    .getValuesAs(JsonObject.class).stream().filter(p -> p.getString("partId").equals(pads.id().toString()))
+                    .findFirst().orElse(null), p -> p != null && p.getInt("movements") == 3, WITHIN); // opening + the two of the reservation
+            assertEquals(6, central.getInt("onHand"), "still the shop's, set aside: head office counts 6");
+
+            assertEquals(200, api.post("api/v1/orders/" + orderId + "/cancellation", customer,
+                    Json.createObjectBuilder().add("reason", "found it elsewhere").build()).status());
+            Await.until(() -> agent.orders().find(UUID.fromString(orderId)).orElseThrow().status(), "CANCELLED"::equals, WITHIN);
+            assertEquals(6, desktop.shop.inventory().onHandByBin(pads.id()).get("A-01"), "back on the shelf");
+            assertTrue(agent.log().recent(20).stream().anyMatch(e -> e.kind() == SyncLogEntry.Kind.ORDER
+                    && e.detail().contains("set aside")), "the order is in the sync log");
         }
     }
 

@@ -24,8 +24,11 @@ import org.clutch.shop.catalog.Catalog;
 import org.clutch.shop.catalog.HeadOfficeEdits;
 import org.clutch.shop.db.ShopDatabase;
 import org.clutch.shop.exchange.Progress;
+import org.clutch.shop.inventory.Inventory;
 import org.clutch.shop.marketplace.IncomingRequest;
 import org.clutch.shop.marketplace.LocalQuote;
+import org.clutch.shop.marketplace.MarketplaceOrder;
+import org.clutch.shop.marketplace.MarketplaceOrders;
 import org.clutch.shop.marketplace.MarketplaceRequests;
 
 /**
@@ -45,6 +48,7 @@ public final class SyncAgent implements AutoCloseable {
     private final List<Consumer<SyncState>> listeners = new CopyOnWriteArrayList<>();
     private final MarketplaceRequests requests;
     private final HeadOfficeEdits headOffice;
+    private final MarketplaceOrders orders;
     private final List<Consumer<IncomingRequest>> incomingListeners = new CopyOnWriteArrayList<>();
 
     private Connection connection;
@@ -60,7 +64,9 @@ public final class SyncAgent implements AutoCloseable {
         this.sender = new OutboxSender(database, clock);
         this.log = new SyncLog(database, clock);
         this.requests = new MarketplaceRequests(database, clock);
-        this.headOffice = new HeadOfficeEdits(database, new Catalog(database, clock), clock);
+        Catalog catalog = new Catalog(database, clock);
+        this.headOffice = new HeadOfficeEdits(database, catalog, clock);
+        this.orders = new MarketplaceOrders(database, catalog, new Inventory(database, clock), clock);
         this.batchSize = batchSize;
         this.state = SyncState.starting(sender.waiting());
     }
@@ -81,6 +87,11 @@ public final class SyncAgent implements AutoCloseable {
     /** Head office's changes to the catalog and the fields both sides changed while apart. */
     public HeadOfficeEdits headOffice() {
         return headOffice;
+    }
+
+    /** The shop's marketplace orders and the stock they hold. */
+    public MarketplaceOrders orders() {
+        return orders;
     }
 
     /** Called with each request to quote as it arrives (on the broker client's thread). */
@@ -171,6 +182,14 @@ public final class SyncAgent implements AutoCloseable {
                 event = SyncMessages.read(message);
                 if (ShopInboxTypes.PART_CHANGED.equals(event.type())) {
                     headOffice.apply(event).ifPresent(what -> log.record(SyncLogEntry.Kind.CATALOG, 0, what));
+                    return;
+                }
+                if (ShopInboxTypes.ORDER_CHANGED.equals(event.type())) {
+                    MarketplaceOrder order = orders.receive(event);
+                    int setAside = order.lines().stream().mapToInt(MarketplaceOrder.Line::reserved).sum();
+                    log.record(SyncLogEntry.Kind.ORDER, 0, "Marketplace order " + order.number() + " for the " + order.vehicle()
+                            + ": " + order.status().toLowerCase().replace('_', ' ') + (setAside > 0 ? "; " + setAside
+                            + " part(s) set aside in bin " + MarketplaceOrders.RESERVED_BIN : "") + ".");
                     return;
                 }
                 request = requests.receive(event);

@@ -16,6 +16,8 @@ public record SyncLogEntry(Instant at, Kind kind, int events, String detail) {
         QUOTE,
         /** What head office changed in the shop's catalog, and what was kept where both sides changed a field. */
         CATALOG,
+        /** A marketplace order of the shop arrived or changed, and what its stock did. */
+        ORDER,
         /** Something other than the connection went wrong. */
         ERROR
     }

@@ -1,0 +1,111 @@
+package org.clutch.shop.marketplace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.clutch.jms.ShopInboxTypes;
+import org.clutch.jms.SyncEvent;
+import org.clutch.shop.RuleException;
+import org.clutch.shop.TestShop;
+import org.clutch.shop.catalog.PartSummary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Marketplace orders from the inbox: an order to fulfil sets its parts aside at once, a cancelled one puts them back,
+ * a shipped one takes them out; each step once, whatever arrives twice.
+ */
+class MarketplaceOrdersTest {
+
+    private static final UUID SHOP = UUID.fromString("5a1e5000-0000-4000-8000-000000000001");
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void anOrderToFulfilSetsItsPartsAsideAndShippingTakesThemOut() {
+        try (TestShop t = new TestShop(directory)) {
+            PartSummary pads = t.part("04465-02220", "Brake pads front", null, 2_000_00, 4_500_00, 5);
+            MarketplaceOrders orders = orders(t);
+            UUID id = UUID.randomUUID();
+
+            MarketplaceOrder opened = orders.receive(order(id, "AWAITING_PAYMENT"));
+            assertEquals(2, opened.lines().get(0).reserved(), "two pads set aside");
+            assertEquals(0, opened.lines().get(1).reserved(), "a part this shop does not list");
+            assertEquals(Map.of("A-01", 3, MarketplaceOrders.RESERVED_BIN, 2), t.shop.inventory().onHandByBin(pads.id()));
+            assertEquals(5, t.shop.inventory().onHand(pads.id()), "still in the shop, not on the shelf for the till");
+
+            orders.receive(order(id, "AWAITING_PAYMENT")); // delivered again
+            orders.receive(order(id, "PAID"));
+            assertEquals(3, t.shop.inventory().onHandByBin(pads.id()).get("A-01"), "set aside once");
+
+            MarketplaceOrder shipped = orders.receive(order(id, "SHIPPED"));
+            assertEquals("SHIPPED", shipped.status());
+            assertEquals(3, t.shop.inventory().onHand(pads.id()), "the two pads left with the order");
+            assertEquals(0, t.shop.inventory().onHandByBin(pads.id()).getOrDefault(MarketplaceOrders.RESERVED_BIN, 0));
+            orders.receive(order(id, "DELIVERED"));
+            assertEquals(3, t.shop.inventory().onHand(pads.id()), "taken out once");
+            assertEquals(1, movements(t, "SALE"), "shipping is a sale in the ledger (and at head office)");
+            assertEquals(2, movements(t, "TRANSFER"), "the reservation: out of the shelf's bin, into the marketplace bin");
+        }
+    }
+
+    @Test
+    void aCancelledOrderPutsItsPartsBack() {
+        try (TestShop t = new TestShop(directory)) {
+            PartSummary pads = t.part("04465-02220", "Brake pads front", null, 2_000_00, 4_500_00, 5);
+            MarketplaceOrders orders = orders(t);
+            UUID id = UUID.randomUUID();
+            orders.receive(order(id, "PAID"));
+            MarketplaceOrder cancelled = orders.receive(order(id, "CANCELLED"));
+            orders.receive(order(id, "CANCELLED"));
+
+            assertEquals(0, cancelled.lines().get(0).reserved());
+            assertEquals(5, t.shop.inventory().onHandByBin(pads.id()).get("A-01"), "back on the shelf, once");
+            assertEquals(1, orders.recent().size());
+        }
+    }
+
+    @Test
+    void aMessageThatIsNoOrderIsRefusedWithWhy() {
+        try (TestShop t = new TestShop(directory)) {
+            MarketplaceOrders orders = orders(t);
+            assertThrows(RuleException.class, () -> orders.receive(new SyncEvent(UUID.randomUUID(), SHOP,
+                    ShopInboxTypes.ORDER_CHANGED, 1, UUID.randomUUID(), Instant.now(), "{\"status\":\"PAID\"}")));
+            assertThrows(RuleException.class, () -> orders.receive(new SyncEvent(UUID.randomUUID(), SHOP,
+                    ShopInboxTypes.ORDER_CHANGED, 1, UUID.randomUUID(), Instant.now(), "not json")));
+            assertEquals(0, orders.recent().size());
+        }
+    }
+
+    private static MarketplaceOrders orders(TestShop t) {
+        return new MarketplaceOrders(t.shop.database(), t.shop.catalog(), t.shop.inventory(), t.clock);
+    }
+
+    /** The order as the backend writes it (OrderView, the fields the desktop reads). */
+    private static SyncEvent order(UUID id, String status) {
+        String payload = """
+                {"id":"%s","number":"M-000042","status":"%s","vehicle":"2016 Toyota Corolla","currency":"KES",
+                 "total":9800.00,"deliveryAddress":"Kenyatta Avenue, Nairobi","lines":[
+                 {"lineNo":1,"name":"Brake pads front","partNumber":"04465-02220","quantity":2,"unitPrice":4500.00},
+                 {"lineNo":2,"name":"Wiper blades","partNumber":"WIP-24","quantity":1,"unitPrice":800.00}]}"""
+                .formatted(id, status);
+        return new SyncEvent(UUID.randomUUID(), SHOP, ShopInboxTypes.ORDER_CHANGED, 1, id, Instant.now(), payload);
+    }
+
+    private static long movements(TestShop t, String reason) {
+        return t.shop.database().read(c -> {
+            try (ResultSet rows = c.createStatement().executeQuery(
+                    "SELECT count(*) FROM stock_movement WHERE reference = 'M-000042' AND reason = '" + reason + "'")) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+}
