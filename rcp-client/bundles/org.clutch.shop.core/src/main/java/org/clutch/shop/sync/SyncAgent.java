@@ -50,6 +50,7 @@ public final class SyncAgent implements AutoCloseable {
     private final HeadOfficeEdits headOffice;
     private final MarketplaceOrders orders;
     private final List<Consumer<IncomingRequest>> incomingListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<MarketplaceOrder>> orderListeners = new CopyOnWriteArrayList<>();
 
     private Connection connection;
     private SyncSettings connectedWith;
@@ -92,6 +93,15 @@ public final class SyncAgent implements AutoCloseable {
     /** The shop's marketplace orders and the stock they hold. */
     public MarketplaceOrders orders() {
         return orders;
+    }
+
+    /** Called with each marketplace order as it arrives or changes (on the broker client's thread). */
+    public void onOrder(Consumer<MarketplaceOrder> listener) {
+        orderListeners.add(listener);
+    }
+
+    public void removeOnOrder(Consumer<MarketplaceOrder> listener) {
+        orderListeners.remove(listener);
     }
 
     /** Called with each request to quote as it arrives (on the broker client's thread). */
@@ -190,6 +200,7 @@ public final class SyncAgent implements AutoCloseable {
                     log.record(SyncLogEntry.Kind.ORDER, 0, "Marketplace order " + order.number() + " for the " + order.vehicle()
                             + ": " + order.status().toLowerCase().replace('_', ' ') + (setAside > 0 ? "; " + setAside
                             + " part(s) set aside in bin " + MarketplaceOrders.RESERVED_BIN : "") + ".");
+                    orderListeners.forEach(listener -> listener.accept(order));
                     return;
                 }
                 request = requests.receive(event);

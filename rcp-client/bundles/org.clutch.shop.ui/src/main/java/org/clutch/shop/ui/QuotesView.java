@@ -11,6 +11,7 @@ import org.clutch.shop.Shop;
 import org.clutch.shop.catalog.PartSummary;
 import org.clutch.shop.marketplace.IncomingRequest;
 import org.clutch.shop.marketplace.LocalQuote;
+import org.clutch.shop.marketplace.MarketplaceOrder;
 import org.clutch.shop.marketplace.QuoteDraft;
 import org.clutch.shop.money.ShopCurrency;
 import org.clutch.shop.sync.SyncState;
@@ -32,7 +33,8 @@ import org.eclipse.swt.widgets.Text;
  * offline when the desktop reconnects), and the shop's quote on the one selected: started from the shelf (a known
  * part number with enough stock is offered at the shop's price), adjusted line by line, and sent. Offline, the quote
  * waits and goes with the next sync; what the marketplace says of it (taken, refused because the request expired
- * meanwhile, accepted, declined) shows in the list.
+ * meanwhile, accepted, declined) shows in the list. Below, the shop's marketplace orders with the parts each holds
+ * aside.
  */
 public final class QuotesView {
 
@@ -44,6 +46,7 @@ public final class QuotesView {
     private final StatusLine status;
     private final Table requests;
     private final Table lines;
+    private final Table orders;
     private final Button offer;
     private final Text unitPrice;
     private final Text freight;
@@ -70,7 +73,9 @@ public final class QuotesView {
                 "Parts:50:r", "Distance:80:r", "Expires:90", "Your quote:110", "Total:110:r");
         Composite quote = new Composite(split, SWT.NONE);
         quote.setLayout(new GridLayout(2, false));
-        split.setWeights(2, 3);
+        orders = Screens.table(split, "marketplace-orders", SWT.SINGLE, "Updated:90", "Order:100", "Vehicle:220",
+                "Status:140", "Set aside:80:r", "Total:120:r", "Deliver to:400");
+        split.setWeights(2, 3, 1);
 
         lines = Screens.table(quote, "request-lines", SWT.SINGLE, "#:40:r", "Part:240", "Part number:140", "Qty:50:r",
                 "On shelf:70:r", "Offer:60", "Unit price:100:r", "Notes:240");
@@ -123,7 +128,18 @@ public final class QuotesView {
             }
         });
         sync.agent().onIncoming(onIncoming);
-        root.addListener(SWT.Dispose, e -> sync.agent().removeOnIncoming(onIncoming));
+        Consumer<MarketplaceOrder> onOrder = order -> root.getDisplay().asyncExec(() -> {
+            if (!root.isDisposed()) {
+                showOrders();
+                status.info("Marketplace order " + order.number() + " for the " + order.vehicle() + ": "
+                        + order.status().toLowerCase().replace('_', ' ') + ".");
+            }
+        });
+        sync.agent().onOrder(onOrder);
+        root.addListener(SWT.Dispose, e -> {
+            sync.agent().removeOnIncoming(onIncoming);
+            sync.agent().removeOnOrder(onOrder);
+        });
         refresh();
     }
 
@@ -155,6 +171,19 @@ public final class QuotesView {
             requests.select(index);
         }
         select();
+        showOrders();
+    }
+
+    /** The shop's marketplace orders of the last month, with the parts each holds aside in the MARKETPLACE bin. */
+    private void showOrders() {
+        orders.removeAll();
+        for (MarketplaceOrder order : sync.agent().orders().recent()) {
+            TableItem row = new TableItem(orders, SWT.NONE);
+            row.setText(new String[] {SyncStatusText.when(order.updatedAt(), ZoneId.systemDefault()), order.number(), order.vehicle(),
+                    order.status().toLowerCase().replace('_', ' '),
+                    String.valueOf(order.lines().stream().mapToInt(MarketplaceOrder.Line::reserved).sum()),
+                    order.currency() + " " + order.total(), order.deliveryAddress()});
+        }
     }
 
     /** Shows the selected request's lines with the quote to start from. */

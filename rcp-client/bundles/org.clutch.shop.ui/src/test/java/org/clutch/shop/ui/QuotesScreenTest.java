@@ -132,6 +132,27 @@ class QuotesScreenTest {
         assertEquals("Refused. This parts request expired at 10:00.", ((Label) ui.find("quote-state")).getText());
     }
 
+    @Test
+    void theShopsMarketplaceOrdersShowWithThePartsTheyHoldAside() {
+        ui.part("04465-02220", "Brake pads front", null, 4_500_00, 5);
+        UUID orderId = UUID.randomUUID();
+        sync.agent().orders().receive(new SyncEvent(UUID.randomUUID(), UUID.randomUUID(), ShopInboxTypes.ORDER_CHANGED, 1, orderId,
+                Instant.now(), """
+                {"id":"%s","number":"M-000042","status":"AWAITING_PAYMENT","vehicle":"2016 Toyota Corolla","currency":"KES",
+                 "total":9000.00,"deliveryAddress":"Kenyatta Avenue, Nairobi","lines":[
+                 {"lineNo":1,"name":"Brake pads front","partNumber":"04465-02220","quantity":2,"unitPrice":4500.00}]}"""
+                        .formatted(orderId)));
+        new QuotesView(ui.shell, ui.session(ui.clerk), sync);
+        ui.show();
+
+        Table orders = ui.find("marketplace-orders");
+        assertEquals(1, orders.getItemCount());
+        assertEquals("M-000042", orders.getItem(0).getText(1));
+        assertEquals("awaiting payment", orders.getItem(0).getText(3));
+        assertEquals("2", orders.getItem(0).getText(4), "two pads set aside");
+        assertEquals(3, ui.shop.inventory().onHandByBin(ui.shop.catalog().findByNumber("04465-02220").get(0).id()).get("A-01"));
+    }
+
     private UUID receive(String model, Instant dispatched, String linesTemplate) {
         UUID id = UUID.randomUUID();
         String lines = linesTemplate.formatted(UUID.randomUUID(), UUID.randomUUID());
