@@ -75,7 +75,7 @@ public final class QuotesView {
         quote.setLayout(new GridLayout(2, false));
         orders = Screens.table(split, "marketplace-orders", SWT.SINGLE, "Updated:90", "Order:100", "Vehicle:220",
                 "Status:140", "Set aside:80:r", "Total:120:r", "Deliver to:400");
-        split.setWeights(2, 3, 1);
+        split.setWeights(2, 4, 1);
 
         lines = Screens.table(quote, "request-lines", SWT.SINGLE, "#:40:r", "Part:240", "Part number:140", "Qty:50:r",
                 "On shelf:70:r", "Offer:60", "Unit price:100:r", "Notes:240");
@@ -114,8 +114,9 @@ public final class QuotesView {
         GridData stateData = Screens.wide(2);
         stateData.widthHint = 300;
         quoteState.setLayoutData(stateData);
-        Composite actions = new Composite(side, SWT.NONE);
+        Composite actions = new Composite(terms, SWT.NONE);
         actions.setLayout(new GridLayout(2, false));
+        actions.setLayoutData(Screens.wide(2));
         Screens.button(actions, "Send quote", "send-quote", this::send, status);
         Screens.button(actions, "Refresh", "refresh-requests", this::refresh, status);
 
