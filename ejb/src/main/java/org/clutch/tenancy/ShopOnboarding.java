@@ -45,6 +45,9 @@ public class ShopOnboarding {
     AuditTrail audit;
 
     @Inject
+    ShopSettingsToDesktop settingsToDesktop;
+
+    @Inject
     Clock clock;
 
     public ShopView start(Actor actor, BusinessInfo info) {
@@ -62,7 +65,7 @@ public class ShopOnboarding {
     public ShopView describe(Actor actor, UUID shopId, BusinessInfo info) {
         Shop shop = forAdmin(actor, shopId);
         shop.describe(info);
-        return view(shop);
+        return changed(shop);
     }
 
     public ShopView locate(Actor actor, UUID shopId, double latitude, double longitude, String address, BigDecimal radiusKm) {
@@ -74,13 +77,13 @@ public class ShopOnboarding {
             throw new InvalidInputException(List.of(new FieldError("latitude/longitude", e.getMessage())));
         }
         shop.locate(point, address, radiusKm);
-        return view(shop);
+        return changed(shop);
     }
 
     public ShopView carry(Actor actor, UUID shopId, Collection<String> makes) {
         Shop shop = forManager(actor, shopId);
         shop.carry(makes);
-        return view(shop);
+        return changed(shop);
     }
 
     public ShopView keepInventoryBy(Actor actor, UUID shopId, InventorySource source, Integer estimatedPartCount) {
@@ -100,7 +103,7 @@ public class ShopOnboarding {
         if (autoQuote != null) {
             shop.quoteAutomatically(autoQuote);
         }
-        return view(shop);
+        return changed(shop);
     }
 
     public ShopView.DocumentView upload(Actor actor, UUID shopId, ShopDocument.Kind kind, String fileName, String contentType,
@@ -132,7 +135,7 @@ public class ShopOnboarding {
         shop.submit(!documents(shop.id()).isEmpty(), OffsetDateTime.now(clock));
         audit.record(AuditEntry.of(AuditAction.SHOP_SUBMITTED, shop.tenantId(), actor.userId()).target("shop", shop.id()).from(address));
         LOG.info(() -> "event=shop-submitted shop=" + shop.id());
-        return view(shop);
+        return changed(shop);
     }
 
     public ShopView get(Actor actor, UUID shopId) {
@@ -152,6 +155,12 @@ public class ShopOnboarding {
                 .where("s.tenantId = :tenant", "tenant", tenant)
                 .where("s.id = :shop", "shop", onlyShop)
                 .page("s.name, s.id", page, size, this::view);
+    }
+
+    /** The shop's desktop hears of the change (its inbox), and the caller gets the shop as it is now. */
+    private ShopView changed(Shop shop) {
+        settingsToDesktop.tell(shop);
+        return view(shop);
     }
 
     private ShopView view(Shop shop) {

@@ -35,6 +35,9 @@ public class ShopVerification {
     AuditTrail audit;
 
     @Inject
+    ShopSettingsToDesktop settingsToDesktop;
+
+    @Inject
     Clock clock;
 
     public ShopView verify(Actor actor, UUID shopId, String address) {
@@ -60,6 +63,7 @@ public class ShopVerification {
         decision.accept(shop, OffsetDateTime.now(clock));
         audit.record(AuditEntry.of(action, shop.tenantId(), actor.userId()).target("shop", shop.id()).from(address).detail(reason));
         LOG.info(() -> "event=shop-decision action=" + action + " shop=" + shop.id());
+        settingsToDesktop.tell(shop);
         return ShopRecords.view(em, shop);
     }
 }

@@ -42,6 +42,14 @@ public final class ShopInboxTypes {
      */
     public static final String ORDER_CHANGED = "orders.order-changed";
 
+    /**
+     * The shop's marketplace settings as they are now, after any change (by its admins or the platform), version 1.
+     * Payload: {@code shopId}, {@code name}, {@code status} (ACTIVE, SUSPENDED, ...), {@code statusReason},
+     * {@code address}, {@code serviceRadiusKm}, {@code makes}, {@code pricingStrategy}, {@code pricingPercent},
+     * {@code autoQuote}, {@code at}. Only the latest counts.
+     */
+    public static final String SHOP_SETTINGS = "shops.settings-changed";
+
     private ShopInboxTypes() {
     }
 }

@@ -327,6 +327,10 @@ class SyncIT extends DeployedApplication {
                 .add("strategy", "LIST_MINUS").add("percent", 10).add("autoQuote", true).build());
         assertEquals(200, optedIn.status(), optedIn.toString());
         assertTrue(optedIn.json().getBoolean("autoQuote"));
+        JsonObject settings = inboxMessage(auto.shopId(), "shops.settings-changed", auto.shopId().toString());
+        assertTrue(settings.getBoolean("autoQuote"), "the shop's desktop hears of its new settings");
+        assertEquals("LIST_MINUS", settings.getString("pricingStrategy"));
+        assertEquals("ACTIVE", settings.getString("status"));
         for (Fixtures.ShopUser shelf : List.of(auto, manual)) { // both desktops synced the same shelf
             UUID pads = UUID.randomUUID();
             UUID filter = UUID.randomUUID();

@@ -30,6 +30,7 @@ import org.clutch.shop.marketplace.LocalQuote;
 import org.clutch.shop.marketplace.MarketplaceOrder;
 import org.clutch.shop.marketplace.MarketplaceOrders;
 import org.clutch.shop.marketplace.MarketplaceRequests;
+import org.clutch.shop.marketplace.MarketplaceSettings;
 
 /**
  * Keeps one connection to the backend's broker while it answers and sends the outbox over it each time it is asked
@@ -49,6 +50,7 @@ public final class SyncAgent implements AutoCloseable {
     private final MarketplaceRequests requests;
     private final HeadOfficeEdits headOffice;
     private final MarketplaceOrders orders;
+    private final MarketplaceSettings marketplaceSettings;
     private final List<Consumer<IncomingRequest>> incomingListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<MarketplaceOrder>> orderListeners = new CopyOnWriteArrayList<>();
 
@@ -68,6 +70,7 @@ public final class SyncAgent implements AutoCloseable {
         Catalog catalog = new Catalog(database, clock);
         this.headOffice = new HeadOfficeEdits(database, catalog, clock);
         this.orders = new MarketplaceOrders(database, catalog, new Inventory(database, clock), clock);
+        this.marketplaceSettings = new MarketplaceSettings(database);
         this.batchSize = batchSize;
         this.state = SyncState.starting(sender.waiting());
     }
@@ -93,6 +96,11 @@ public final class SyncAgent implements AutoCloseable {
     /** The shop's marketplace orders and the stock they hold. */
     public MarketplaceOrders orders() {
         return orders;
+    }
+
+    /** The shop's settings on the marketplace, as they last came. */
+    public MarketplaceSettings marketplaceSettings() {
+        return marketplaceSettings;
     }
 
     /** Called with each marketplace order as it arrives or changes (on the broker client's thread). */
@@ -192,6 +200,11 @@ public final class SyncAgent implements AutoCloseable {
                 event = SyncMessages.read(message);
                 if (ShopInboxTypes.PART_CHANGED.equals(event.type())) {
                     headOffice.apply(event).ifPresent(what -> log.record(SyncLogEntry.Kind.CATALOG, 0, what));
+                    return;
+                }
+                if (ShopInboxTypes.SHOP_SETTINGS.equals(event.type())) {
+                    log.record(SyncLogEntry.Kind.SETTINGS, 0, "On the marketplace: " + marketplaceSettings.receive(event).summary() + ".");
+                    publish(state);
                     return;
                 }
                 if (ShopInboxTypes.ORDER_CHANGED.equals(event.type())) {

@@ -41,6 +41,7 @@ public final class SyncView {
     private final StatusLine status;
     private final Label summary;
     private final Label problem;
+    private final Label marketplace;
     private final Text shopId;
     private final Text brokerUrl;
     private final Text user;
@@ -66,6 +67,8 @@ public final class SyncView {
         Screens.button(state, "Sync now", "sync-now", this::syncNow, status);
         problem = Screens.label(state, "", "sync-problem");
         problem.setLayoutData(Screens.wide(2));
+        marketplace = Screens.label(state, "", "sync-marketplace-settings");
+        marketplace.setLayoutData(Screens.wide(2));
 
         Group connection = new Group(root, SWT.NONE);
         connection.setText("Where this shop syncs");
@@ -200,6 +203,9 @@ public final class SyncView {
 
     private void show(SyncState state) {
         showConflicts();
+        marketplace.setText(sync.agent().marketplaceSettings().current()
+                .map(settings -> "On the marketplace: " + settings.summary() + ".")
+                .orElse("The marketplace has not sent this shop's settings yet."));
         summary.setText(SyncStatusText.summary(state, ZoneId.systemDefault()));
         problem.setText(state.problem() == null ? ""
                 : "Last problem (" + SyncStatusText.when(state.problemAt(), ZoneId.systemDefault()) + "): " + state.problem());

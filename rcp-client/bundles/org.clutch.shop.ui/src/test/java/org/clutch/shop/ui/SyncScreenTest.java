@@ -141,4 +141,23 @@ class SyncScreenTest {
         assertEquals(0, conflicts.getItemCount());
         assertTrue(ui.status().contains("head office gets it with the next sync"), ui.status());
     }
+
+    @Test
+    void theShopsSettingsOnTheMarketplaceShowAsTheyLastCame() {
+        new SyncView(ui.shell, ui.session(ui.clerk), sync);
+        ui.show();
+        assertEquals("The marketplace has not sent this shop's settings yet.", ((Label) ui.find("sync-marketplace-settings")).getText());
+        ui.shell.getChildren()[0].dispose();
+
+        UUID shopId = UUID.randomUUID();
+        sync.agent().marketplaceSettings().receive(new SyncEvent(UUID.randomUUID(), shopId, ShopInboxTypes.SHOP_SETTINGS, 1, shopId,
+                Instant.now(), """
+                {"shopId":"%s","name":"Westlands Auto Spares","status":"SUSPENDED","statusReason":"documents expired",
+                 "address":"Westlands","serviceRadiusKm":15,"makes":["TOYOTA"],"pricingStrategy":"MANUAL","pricingPercent":null,
+                 "autoQuote":false,"at":"2026-11-22T10:00:00Z"}""".formatted(shopId)));
+        new SyncView(ui.shell, ui.session(ui.clerk), sync);
+        ui.show();
+        assertEquals("On the marketplace: Westlands Auto Spares: suspended (documents expired); TOYOTA within 15 km; prices set by "
+                + "hand; automatic quotes off.", ((Label) ui.find("sync-marketplace-settings")).getText());
+    }
 }

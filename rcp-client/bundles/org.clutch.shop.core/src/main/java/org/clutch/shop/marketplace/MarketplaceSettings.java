@@ -1,0 +1,101 @@
+package org.clutch.shop.marketplace;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+
+import org.clutch.jms.ShopInboxTypes;
+import org.clutch.jms.SyncEvent;
+import org.clutch.shop.RuleException;
+import org.clutch.shop.db.ShopDatabase;
+
+/**
+ * The shop's settings on the marketplace as they last came on its inbox ({@link ShopInboxTypes#SHOP_SETTINGS}):
+ * whether it may trade (a suspended shop gets no requests), where and which makes it serves, how it prices, whether
+ * it quotes automatically. Kept in the local settings, so the shop reads them offline too; only the latest counts.
+ */
+public final class MarketplaceSettings {
+
+    private static final String KEY = "marketplace.settings";
+
+    /** The settings as the desktop shows them. */
+    public record Settings(String name, String status, String statusReason, BigDecimal serviceRadiusKm, List<String> makes,
+            String pricingStrategy, BigDecimal pricingPercent, boolean autoQuote, OffsetDateTime at) {
+
+        /** "Westlands Auto Spares: active; TOYOTA, NISSAN within 15 km; list price less 10 %; automatic quotes on". */
+        public String summary() {
+            String pricing = pricingStrategy == null ? "prices not set"
+                    : switch (pricingStrategy) {
+                        case "LIST_MINUS" -> "list price less " + pricingPercent.stripTrailingZeros().toPlainString() + " %";
+                        case "COST_PLUS" -> "cost plus " + pricingPercent.stripTrailingZeros().toPlainString() + " %";
+                        default -> "prices set by hand";
+                    };
+            return name + ": " + status.toLowerCase().replace('_', ' ') + (statusReason == null ? "" : " (" + statusReason + ")")
+                    + "; " + String.join(", ", makes) + (serviceRadiusKm == null ? "" : " within "
+                    + serviceRadiusKm.stripTrailingZeros().toPlainString() + " km") + "; " + pricing + "; automatic quotes "
+                    + (autoQuote ? "on" : "off");
+        }
+    }
+
+    private final ShopDatabase database;
+
+    public MarketplaceSettings(ShopDatabase database) {
+        this.database = database;
+    }
+
+    /** @throws RuleException when the message cannot be read (with why); nothing is kept then */
+    public Settings receive(SyncEvent event) {
+        if (!ShopInboxTypes.SHOP_SETTINGS.equals(event.type()) || event.version() != 1) {
+            throw new RuleException("not shop settings this desktop reads: " + event.type() + " version " + event.version());
+        }
+        Settings settings = parse(event.payload());
+        database.inTransaction(c -> {
+            try (PreparedStatement merge = c.prepareStatement(
+                    "MERGE INTO shop_setting (setting_name, setting_value) KEY (setting_name) VALUES (?, ?)")) {
+                merge.setString(1, KEY);
+                merge.setString(2, event.payload());
+                merge.executeUpdate();
+            }
+            return null;
+        });
+        return settings;
+    }
+
+    public Optional<Settings> current() {
+        return database.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT setting_value FROM shop_setting WHERE setting_name = ?")) {
+                select.setString(1, KEY);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(parse(row.getString(1))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static Settings parse(String payload) {
+        try (JsonReader reader = Json.createReader(new StringReader(payload))) {
+            JsonObject o = reader.readObject();
+            return new Settings(o.getString("name"), o.getString("status"),
+                    o.get("statusReason") instanceof JsonString reason ? reason.getString() : null,
+                    o.get("serviceRadiusKm") instanceof JsonNumber radius ? radius.bigDecimalValue() : null,
+                    o.getJsonArray("makes").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList(),
+                    o.get("pricingStrategy") instanceof JsonString strategy ? strategy.getString() : null,
+                    o.get("pricingPercent") instanceof JsonNumber percent ? percent.bigDecimalValue() : BigDecimal.ZERO,
+                    o.getBoolean("autoQuote", false), OffsetDateTime.parse(o.getString("at")));
+        } catch (JsonException | NullPointerException | ClassCastException | IllegalArgumentException
+                | java.time.format.DateTimeParseException e) {
+            throw new RuleException("shop settings that cannot be read: " + e.getMessage());
+        }
+    }
+}
