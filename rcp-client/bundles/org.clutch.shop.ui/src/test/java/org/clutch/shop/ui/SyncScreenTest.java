@@ -84,7 +84,9 @@ class SyncScreenTest {
         assertEquals(new SyncSettings(UUID.fromString(SHOP_ID), "tcp://broker.example:61616", "shop-42", "s3cret"),
                 SyncSettings.load(ui.shop.database()).orElseThrow());
 
-        ui.waitFor(() -> ui.<Label>find("sync-summary").getText().startsWith("Offline"));
+        // the screen and the status line each hear of the new state on the UI thread, one after the other
+        ui.waitFor(() -> ui.<Label>find("sync-summary").getText().startsWith("Offline")
+                && statusLine.control().getText().startsWith("Offline"));
         String expected = String.format("Offline · %d changes waiting · not synced yet", waiting);
         assertEquals(expected, ui.<Label>find("sync-summary").getText());
         assertEquals(expected, statusLine.control().getText(), "the status line says the same on every screen");
@@ -110,7 +112,9 @@ class SyncScreenTest {
         assertEquals("Only a manager changes where the shop syncs.", ui.<Label>find("sync-manager-only").getText());
 
         ui.click("sync-now");
-        ui.waitFor(() -> ui.<Label>find("sync-summary").getText().startsWith("Offline"));
+        // the screen and the status line each hear of the new state on the UI thread, one after the other
+        ui.waitFor(() -> ui.<Label>find("sync-summary").getText().startsWith("Offline")
+                && statusLine.control().getText().startsWith("Offline"));
         assertEquals("offline", ui.<Table>find("sync-log").getItem(0).getText(1));
     }
 
