@@ -75,7 +75,7 @@ public class Orders {
         Order order = Order.fromAcceptedQuote(number, accepted.request(), accepted.quote(), OrderParty.of(accepted.actor()),
                 OffsetDateTime.now(clock));
         em.persist(order);
-        tellDesktop(order);
+        tellDesktop(order, view(order));
         notifications.send(Recipient.shop(order.shopId()), NotificationType.QUOTE_ACCEPTED, order.requestId(), order.quoteId(),
                 order.id(), "Your quote for a " + order.vehicle() + " was accepted: order " + order.reference() + ", "
                         + order.totalMoney() + ".");
@@ -198,13 +198,14 @@ public class Orders {
                     message);
         }
         log(order, actor);
-        tellDesktop(order);
-        return view(order);
+        OrderView now = view(order);
+        tellDesktop(order, now);
+        return now;
     }
 
     /** The shop's desktop hears of each order to fulfil and each change of it on its inbox, in this transaction. */
-    private void tellDesktop(Order order) {
-        inbox.send(order.shopId(), ShopInboxTypes.ORDER_CHANGED, order.id(), view(order), null);
+    private void tellDesktop(Order order, OrderView view) {
+        inbox.send(order.shopId(), ShopInboxTypes.ORDER_CHANGED, order.id(), view, null);
     }
 
     private static void log(Order order, Actor actor) {

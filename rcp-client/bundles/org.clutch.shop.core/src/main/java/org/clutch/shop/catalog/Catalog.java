@@ -204,6 +204,14 @@ public final class Catalog {
     }
 
     /** Parts whose own number or a cross-reference is exactly this number (separators and case ignored). */
+    /**
+     * The part a customer asking for this number (or one of its cross-references) would be given: of the shop's parts
+     * under the number, the one with the most stock. Empty when the shop lists none (or the number is null).
+     */
+    public Optional<PartSummary> mostStockedByNumber(String number) {
+        return number == null ? Optional.empty() : findByNumber(number).stream().max(Comparator.comparingInt(PartSummary::onHand));
+    }
+
     public List<PartSummary> findByNumber(String number) {
         String key = Part.numberKey(number);
         if (key.isEmpty()) {

@@ -19,11 +19,6 @@ import org.clutch.jms.CatalogFields;
  */
 final class FieldStamps {
 
-    /** Field to column of the local {@code part} table. */
-    static final Map<String, String> COLUMNS = Map.of(CatalogFields.PART_NUMBER, "part_number", CatalogFields.BRAND, "brand",
-            CatalogFields.NAME, "name", CatalogFields.CATEGORY, "category", CatalogFields.BARCODE, "barcode",
-            CatalogFields.COST, "cost_minor", CatalogFields.PRICE, "price_minor", CatalogFields.TAXABLE, "taxable");
-
     private FieldStamps() {
     }
 

@@ -41,6 +41,12 @@ import org.clutch.shop.staff.Staff;
  */
 public final class HeadOfficeEdits {
 
+    /** Conflicts no one has reviewed yet, with their part (read by {@link #conflict(ResultSet)}). */
+    private static final String CONFLICTS = """
+            SELECT k.id, k.part_id, p.part_number, p.name, k.field, k.kept_value, k.kept_from, k.other_value, k.detected_at
+              FROM catalog_conflict k JOIN part p ON p.id = k.part_id
+             WHERE k.resolved_at IS NULL""";
+
     private final ShopDatabase database;
     private final Catalog catalog;
     private final Clock clock;
@@ -110,16 +116,10 @@ public final class HeadOfficeEdits {
     public List<CatalogConflict> open() {
         return database.read(c -> {
             List<CatalogConflict> found = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement("""
-                    SELECT k.id, k.part_id, p.part_number, p.name, k.field, k.kept_value, k.kept_from, k.other_value, k.detected_at
-                      FROM catalog_conflict k JOIN part p ON p.id = k.part_id
-                     WHERE k.resolved_at IS NULL ORDER BY k.detected_at DESC, k.id""");
+            try (PreparedStatement select = c.prepareStatement(CONFLICTS + " ORDER BY k.detected_at DESC, k.id");
                     ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    found.add(new CatalogConflict(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class), rows.getString(3),
-                            rows.getString(4), rows.getString(5), rows.getString(6),
-                            CatalogConflict.Side.valueOf(rows.getString(7)), rows.getString(8),
-                            rows.getTimestamp(9).toInstant()));
+                    found.add(conflict(rows));
                 }
             }
             return found;
@@ -151,19 +151,22 @@ public final class HeadOfficeEdits {
     }
 
     private static CatalogConflict conflict(Connection c, UUID id) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("""
-                SELECT k.id, k.part_id, p.part_number, p.name, k.field, k.kept_value, k.kept_from, k.other_value, k.detected_at
-                  FROM catalog_conflict k JOIN part p ON p.id = k.part_id WHERE k.id = ? AND k.resolved_at IS NULL FOR UPDATE""")) {
+        try (PreparedStatement select = c.prepareStatement(CONFLICTS + " AND k.id = ? FOR UPDATE")) {
             select.setObject(1, id);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     throw new RuleException("That conflict was already reviewed.");
                 }
-                return new CatalogConflict(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
-                        row.getString(4), row.getString(5), row.getString(6), CatalogConflict.Side.valueOf(row.getString(7)),
-                        row.getString(8), row.getTimestamp(9).toInstant());
+                return conflict(row);
             }
         }
+    }
+
+    /** A row of {@link #CONFLICTS}. */
+    private static CatalogConflict conflict(ResultSet row) throws SQLException {
+        return new CatalogConflict(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3), row.getString(4),
+                row.getString(5), row.getString(6), CatalogConflict.Side.valueOf(row.getString(7)), row.getString(8),
+                row.getTimestamp(9).toInstant());
     }
 
     private void resolve(Connection c, CatalogConflict conflict, String resolution, Staff by) throws SQLException {

@@ -15,10 +15,6 @@ public record IncomingRequest(UUID requestId, String vehicle, String vin, List<L
     public record Line(UUID id, int lineNo, String name, String partNumber, int quantity, String notes) {
     }
 
-    IncomingRequest withQuote(LocalQuote localQuote) {
-        return new IncomingRequest(requestId, vehicle, vin, lines, distanceKm, dispatchedAt, expiresAt, receivedAt, localQuote);
-    }
-
     public boolean isOpenAt(Instant now) {
         return expiresAt.isAfter(now);
     }

@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,8 +94,7 @@ public final class MarketplaceOrders {
                 merge.setTimestamp(5, Timestamp.from(now));
                 merge.executeUpdate();
             }
-            Map<Integer, String> held = stockStates(c, orderId);
-            if (TO_FULFIL.contains(status) && held.isEmpty()) {
+            if (TO_FULFIL.contains(status) && !setAsideBefore(c, orderId)) {
                 reserve(c, orderId, number, order);
             } else if (CALLED_OFF.contains(status)) {
                 move(c, orderId, number, "RESERVED", "RELEASED");
@@ -111,51 +109,51 @@ public final class MarketplaceOrders {
     /** Orders of the last 30 days, the newest first. */
     public List<MarketplaceOrder> recent() {
         Instant since = clock.instant().minusSeconds(30L * 86_400);
-        List<UUID> ids = database.read(c -> {
-            List<UUID> found = new ArrayList<>();
+        return database.read(c -> {
+            List<MarketplaceOrder> found = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement(
-                    "SELECT order_id FROM marketplace_order WHERE updated_at > ? ORDER BY received_at DESC")) {
+                    "SELECT order_id, payload, updated_at FROM marketplace_order WHERE updated_at > ? ORDER BY received_at DESC")) {
                 select.setTimestamp(1, Timestamp.from(since));
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        found.add(rows.getObject(1, UUID.class));
+                        found.add(order(c, rows));
                     }
                 }
             }
             return found;
         });
-        return ids.stream().map(id -> find(id).orElseThrow()).toList();
     }
 
     public Optional<MarketplaceOrder> find(UUID orderId) {
         return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement(
-                    "SELECT payload, updated_at FROM marketplace_order WHERE order_id = ?")) {
+                    "SELECT order_id, payload, updated_at FROM marketplace_order WHERE order_id = ?")) {
                 select.setObject(1, orderId);
                 try (ResultSet row = select.executeQuery()) {
-                    if (!row.next()) {
-                        return Optional.empty();
-                    }
-                    JsonObject o = parse(row.getString(1));
-                    Map<Integer, Integer> reserved = reservedUnits(c, orderId);
-                    List<MarketplaceOrder.Line> lines = o.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
-                            .map(l -> new MarketplaceOrder.Line(l.getInt("lineNo"), l.getString("name"),
-                                    l.getString("partNumber", null), l.getInt("quantity"), reserved.getOrDefault(l.getInt("lineNo"), 0)))
-                            .toList();
-                    return Optional.of(new MarketplaceOrder(orderId, o.getString("number"), o.getString("status"),
-                            o.getString("vehicle", ""), o.getString("deliveryAddress", ""), o.getString("currency"),
-                            o.getJsonNumber("total").bigDecimalValue(), lines, row.getTimestamp(2).toInstant()));
+                    return row.next() ? Optional.of(order(c, row)) : Optional.empty();
                 }
             }
         });
     }
 
+    /** A row (order_id, payload, updated_at) of marketplace_order, with what each line holds aside now. */
+    private static MarketplaceOrder order(Connection c, ResultSet row) throws SQLException {
+        UUID orderId = row.getObject(1, UUID.class);
+        JsonObject o = parse(row.getString(2));
+        Map<Integer, Integer> reserved = reservedUnits(c, orderId);
+        List<MarketplaceOrder.Line> lines = o.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
+                .map(l -> new MarketplaceOrder.Line(l.getInt("lineNo"), l.getString("name"), l.getString("partNumber", null),
+                        l.getInt("quantity"), reserved.getOrDefault(l.getInt("lineNo"), 0)))
+                .toList();
+        return new MarketplaceOrder(orderId, o.getString("number"), o.getString("status"), o.getString("vehicle", ""),
+                o.getString("deliveryAddress", ""), o.getString("currency"), o.getJsonNumber("total").bigDecimalValue(), lines,
+                row.getTimestamp(3).toInstant());
+    }
+
     /** Each line whose part number this shop lists goes from the part's bin into the MARKETPLACE bin. */
     private void reserve(Connection c, UUID orderId, String number, JsonObject order) throws SQLException {
         for (JsonObject line : order.getJsonArray("lines").getValuesAs(JsonObject.class)) {
-            String partNumber = line.getString("partNumber", null);
-            Optional<PartSummary> part = partNumber == null ? Optional.empty() : catalog.findByNumber(partNumber).stream()
-                    .max(Comparator.comparingInt(PartSummary::onHand));
+            Optional<PartSummary> part = catalog.mostStockedByNumber(line.getString("partNumber", null));
             if (part.isEmpty()) {
                 continue; // a part this shop does not list: nothing of its stock to set aside
             }
@@ -204,17 +202,14 @@ public final class MarketplaceOrders {
         }
     }
 
-    private static Map<Integer, String> stockStates(Connection c, UUID orderId) throws SQLException {
-        Map<Integer, String> states = new HashMap<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT line_no, state FROM marketplace_order_stock WHERE order_id = ?")) {
+    /** Whether the order set stock aside before (whatever became of it since): an order reserves once. */
+    private static boolean setAsideBefore(Connection c, UUID orderId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM marketplace_order_stock WHERE order_id = ? LIMIT 1")) {
             select.setObject(1, orderId);
             try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    states.put(rows.getInt(1), rows.getString(2));
-                }
+                return rows.next();
             }
         }
-        return states;
     }
 
     private static Map<Integer, Integer> reservedUnits(Connection c, UUID orderId) throws SQLException {

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -70,8 +69,7 @@ public final class MarketplaceQuotes {
         List<QuoteDraft.Line> lines = new ArrayList<>();
         boolean allOnTheShelf = true;
         for (IncomingRequest.Line line : request.lines()) {
-            PartSummary part = line.partNumber() == null ? null : catalog.findByNumber(line.partNumber()).stream()
-                    .max(Comparator.comparingInt(PartSummary::onHand)).orElse(null);
+            PartSummary part = catalog.mostStockedByNumber(line.partNumber()).orElse(null);
             boolean onTheShelf = part != null && part.onHand() >= line.quantity();
             allOnTheShelf &= onTheShelf;
             lines.add(new QuoteDraft.Line(line.id(), onTheShelf, onTheShelf ? part.priceMinor() : null));

@@ -38,6 +38,12 @@ public final class MarketplaceRequests {
     /** How long a request stays on the list after it expired, when the shop quoted it: the outcome is worth seeing. */
     static final Duration OUTCOME_SHOWN_FOR = Duration.ofDays(1);
 
+    /** A request as kept here with this shop's quote on it, if any (read by {@link #withQuote}). */
+    private static final String WITH_QUOTE = """
+            SELECT r.payload, r.received_at, q.status, q.detail, q.draft, q.total, q.currency, q.updated_at
+              FROM marketplace_request r LEFT JOIN marketplace_quote q ON q.request_id = r.request_id
+            """;
+
     private final ShopDatabase database;
     private final Clock clock;
 
@@ -79,7 +85,7 @@ public final class MarketplaceRequests {
                 insert.setString(8, event.payload());
                 insert.executeUpdate();
             }
-            return request.withQuote(quote(c, request.requestId()).orElse(null));
+            return find(c, request.requestId()).orElseThrow();
         });
     }
 
@@ -130,16 +136,14 @@ public final class MarketplaceRequests {
         Instant now = clock.instant();
         return database.read(c -> {
             List<IncomingRequest> found = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement("""
-                    SELECT r.payload, r.received_at, q.status, q.detail, q.draft, q.total, q.currency, q.updated_at
-                      FROM marketplace_request r LEFT JOIN marketplace_quote q ON q.request_id = r.request_id
+            try (PreparedStatement select = c.prepareStatement(WITH_QUOTE + """
                      WHERE r.expires_at > ? OR q.updated_at > ?
                      ORDER BY r.dispatched_at DESC""")) {
                 select.setTimestamp(1, Timestamp.from(now));
                 select.setTimestamp(2, Timestamp.from(now.minus(OUTCOME_SHOWN_FOR)));
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        found.add(parse(rows.getString(1), rows.getTimestamp(2).toInstant(), quote(rows, 3)));
+                        found.add(withQuote(rows));
                     }
                 }
             }
@@ -153,26 +157,17 @@ public final class MarketplaceRequests {
     }
 
     private static Optional<IncomingRequest> find(Connection c, UUID requestId) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("""
-                SELECT r.payload, r.received_at, q.status, q.detail, q.draft, q.total, q.currency, q.updated_at
-                  FROM marketplace_request r LEFT JOIN marketplace_quote q ON q.request_id = r.request_id
-                 WHERE r.request_id = ?""")) {
+        try (PreparedStatement select = c.prepareStatement(WITH_QUOTE + " WHERE r.request_id = ?")) {
             select.setObject(1, requestId);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(parse(row.getString(1), row.getTimestamp(2).toInstant(), quote(row, 3)))
-                        : Optional.empty();
+                return row.next() ? Optional.of(withQuote(row)) : Optional.empty();
             }
         }
     }
 
-    private static Optional<LocalQuote> quote(Connection c, UUID requestId) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT status, detail, draft, total, currency, updated_at FROM marketplace_quote WHERE request_id = ?")) {
-            select.setObject(1, requestId);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.ofNullable(quote(row, 1)) : Optional.empty();
-            }
-        }
+    /** A row of {@link #WITH_QUOTE}: the request as kept, with this shop's quote or null. */
+    private static IncomingRequest withQuote(ResultSet row) throws SQLException {
+        return parse(row.getString(1), row.getTimestamp(2).toInstant(), quote(row, 3));
     }
 
     /** The quote columns (status, detail, draft, total, currency, updated_at) from {@code first} on; null if none. */

@@ -195,42 +195,50 @@ public final class SyncAgent implements AutoCloseable {
         MessageConsumer inbox = session.createConsumer(session.createQueue(Destinations.shopInbox(shopId)));
         inbox.setMessageListener(message -> {
             SyncEvent event;
-            Optional<IncomingRequest> request;
+            Optional<IncomingRequest> request = Optional.empty();
             try {
                 event = SyncMessages.read(message);
-                if (ShopInboxTypes.PART_CHANGED.equals(event.type())) {
-                    headOffice.apply(event).ifPresent(what -> log.record(SyncLogEntry.Kind.CATALOG, 0, what));
-                    return;
+                switch (event.type()) {
+                    case ShopInboxTypes.PART_CHANGED -> headOfficeChanged(event);
+                    case ShopInboxTypes.SHOP_SETTINGS -> settingsChanged(event);
+                    case ShopInboxTypes.ORDER_CHANGED -> orderChanged(event);
+                    default -> request = requests.receive(event);
                 }
-                if (ShopInboxTypes.SHOP_SETTINGS.equals(event.type())) {
-                    log.record(SyncLogEntry.Kind.SETTINGS, 0, "On the marketplace: " + marketplaceSettings.receive(event).summary() + ".");
-                    publish(state);
-                    return;
-                }
-                if (ShopInboxTypes.ORDER_CHANGED.equals(event.type())) {
-                    MarketplaceOrder order = orders.receive(event);
-                    int setAside = order.lines().stream().mapToInt(MarketplaceOrder.Line::reserved).sum();
-                    log.record(SyncLogEntry.Kind.ORDER, 0, "Marketplace order " + order.number() + " for the " + order.vehicle()
-                            + ": " + order.status().toLowerCase().replace('_', ' ') + (setAside > 0 ? "; " + setAside
-                            + " part(s) set aside in bin " + MarketplaceOrders.RESERVED_BIN : "") + ".");
-                    orderListeners.forEach(listener -> listener.accept(order));
-                    return;
-                }
-                request = requests.receive(event);
             } catch (JMSException | RuleException | IllegalArgumentException unreadable) {
                 log.record(SyncLogEntry.Kind.ERROR, 0, "A message from the marketplace could not be read and was set aside: "
                         + explain(unreadable));
                 return;
             }
-            request.ifPresent(r -> {
-                if (ShopInboxTypes.QUOTE_OUTCOME.equals(event.type()) && r.quote() != null
-                        && r.quote().status() != LocalQuote.Status.WAITING) {
-                    log.record(SyncLogEntry.Kind.QUOTE, 0, "Quote for the " + r.vehicle() + ": "
-                            + r.quote().status().name().toLowerCase() + ". " + r.quote().detail());
-                }
-                incomingListeners.forEach(listener -> listener.accept(r));
-            });
+            request.ifPresent(r -> marketplaceSaid(event, r));
         });
+    }
+
+    private void headOfficeChanged(SyncEvent event) {
+        headOffice.apply(event).ifPresent(what -> log.record(SyncLogEntry.Kind.CATALOG, 0, what));
+    }
+
+    private void settingsChanged(SyncEvent event) {
+        log.record(SyncLogEntry.Kind.SETTINGS, 0, "On the marketplace: " + marketplaceSettings.receive(event).summary() + ".");
+        publish(state); // the Sync screen shows the settings with the state
+    }
+
+    private void orderChanged(SyncEvent event) {
+        MarketplaceOrder order = orders.receive(event);
+        int setAside = order.lines().stream().mapToInt(MarketplaceOrder.Line::reserved).sum();
+        log.record(SyncLogEntry.Kind.ORDER, 0, "Marketplace order " + order.number() + " for the " + order.vehicle() + ": "
+                + order.status().toLowerCase().replace('_', ' ') + (setAside > 0 ? "; " + setAside + " part(s) set aside in bin "
+                + MarketplaceOrders.RESERVED_BIN : "") + ".");
+        orderListeners.forEach(listener -> listener.accept(order));
+    }
+
+    /** A request to quote arrived, or what became of a quote: the latter goes in the log too. */
+    private void marketplaceSaid(SyncEvent event, IncomingRequest request) {
+        if (ShopInboxTypes.QUOTE_OUTCOME.equals(event.type()) && request.quote() != null
+                && request.quote().status() != LocalQuote.Status.WAITING) {
+            log.record(SyncLogEntry.Kind.QUOTE, 0, "Quote for the " + request.vehicle() + ": "
+                    + request.quote().status().name().toLowerCase() + ". " + request.quote().detail());
+        }
+        incomingListeners.forEach(listener -> listener.accept(request));
     }
 
     private void disconnect() {
