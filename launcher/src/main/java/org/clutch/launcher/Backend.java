@@ -73,6 +73,12 @@ public final class Backend {
         // ROOT.war is served at "/", so the API lives at /api/v1.
         Path war = Files.copy(settings.artifact("CLUTCH_WAR", "web/target/clutch.war"), runtime.resolve("ROOT.war"),
                 StandardCopyOption.REPLACE_EXISTING);
+        // Payara Micro keeps deployed applications and boot commands' effects in its root directory and would load
+        // the previous start's application and adapter (with the previous broker password) before deploying this
+        // start's again. A fresh root each start deploys once; only the transaction log is kept (pre-boot file).
+        Path root = runtime.resolve("root");
+        DataDirectory.deleteTree(root);
+        Path preBoot = PayaraMicroCommands.writePreBoot(runtime.resolve("pre-boot.asadmin"), runtime.resolve("transaction-logs"));
         Path postBoot = PayaraMicroCommands.writePostBoot(runtime.resolve("post-boot.asadmin"),
                 settings.artifact("CLUTCH_RAR", "web/target/payara/artemis-ra.rar"), jmsHost, jmsPort, jmsUser, jmsPassword);
         Path log = runtime.resolve("payara.log");
@@ -83,7 +89,8 @@ public final class Backend {
                 PayaraMicroCommands.JSON_PROVIDER_OPTION,
                 "-jar", settings.artifact("CLUTCH_PAYARA_MICRO", "web/target/payara/payara-micro.jar").toString(),
                 "--nocluster", "--port", String.valueOf(httpPort),
-                "--rootDir", runtime.resolve("root").toString(),
+                "--rootDir", root.toString(),
+                "--prebootcommandfile", preBoot.toString(),
                 "--postbootcommandfile", postBoot.toString(),
                 "--deploy", war.toString()));
         ProcessBuilder payara = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -195,6 +202,14 @@ public final class Backend {
         String get(String name, String fallback) {
             String value = env.getOrDefault(name, System.getProperty(name));
             return value == null || value.isBlank() ? fallback : value;
+        }
+
+        String required(String name) {
+            String value = get(name, null);
+            if (value == null) {
+                throw new IllegalArgumentException(name + " must be set");
+            }
+            return value;
         }
 
         int getInt(String name, int fallback) {

@@ -24,6 +24,20 @@ public final class PayaraMicroCommands {
     private PayaraMicroCommands() {
     }
 
+    /**
+     * Pre-boot commands for a Payara Micro whose root directory is made afresh at each start (see {@link Backend}):
+     * the transaction log lives outside it, in {@code transactionLogs}, and is replayed at start. A backend killed
+     * between the two phases of committing a sync batch (PostgreSQL committed, the broker's part prepared) then
+     * finishes the broker's part when it comes back, instead of leaving it prepared for ever.
+     */
+    public static Path writePreBoot(Path file, Path transactionLogs) throws IOException {
+        Files.createDirectories(transactionLogs);
+        Files.write(file, List.of(
+                "set configs.config.server-config.transaction-service.tx-log-dir=" + transactionLogs.toAbsolutePath(),
+                "set configs.config.server-config.transaction-service.automatic-recovery=true"));
+        return file;
+    }
+
     public static Path writePostBoot(Path file, Path resourceAdapterRar, String brokerHost, int brokerPort, String brokerUser,
             String brokerPassword) throws IOException {
         StringBuilder properties = new StringBuilder("ConnectionParameters=host\\=" + brokerHost + ";port\\=" + brokerPort);
@@ -32,10 +46,6 @@ public final class PayaraMicroCommands {
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, List.of(
-                // Payara Micro keeps its configuration in the root directory across restarts, where creating the
-                // adapter's config again fails and the old one (an old broker password) would stay: replace it. On a
-                // fresh root the delete fails harmlessly (boot commands log their failure and boot goes on).
-                "delete-resource-adapter-config " + RESOURCE_ADAPTER,
                 "create-resource-adapter-config --property " + properties + " " + RESOURCE_ADAPTER,
                 "deploy --force=true --name " + RESOURCE_ADAPTER + " --type rar " + resourceAdapterRar.toAbsolutePath()));
         return file;

@@ -173,7 +173,10 @@ class DesktopSenderIT {
         }
     }
 
-    /** Sends two batches, then dies the moment the broker confirmed the second, before it is marked sent. */
+    /**
+     * Sends two batches, then dies the moment the broker confirmed the second, before it is marked sent. Arguments:
+     * the desktop's directory, the broker's URL, and the shop's broker account and password where it needs one.
+     */
     public static final class DyingDesktop {
         static final int BATCH = 40;
         static final int HALTED = 137;
@@ -181,7 +184,8 @@ class DesktopSenderIT {
         public static void main(String[] args) throws Exception {
             Shop shop = Shop.open(Path.of(args[0]), Clock.systemUTC());
             SyncAgent agent = new SyncAgent(shop.database(), Clock.systemUTC(),
-                    s -> ShopBroker.connectionFactory(args[1], null, null), BATCH);
+                    s -> ShopBroker.connectionFactory(args[1], args.length > 2 ? args[2] : null, args.length > 3 ? args[3] : null),
+                    BATCH);
             agent.syncNow(new Progress() {
                 int batches;
 

@@ -5,12 +5,18 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 
 import org.clutch.shop.Shop;
 import org.clutch.shop.catalog.Part;
 import org.clutch.shop.catalog.PartSummary;
 import org.clutch.shop.db.ShopDatabase;
+import org.clutch.shop.purchasing.OrderLine;
+import org.clutch.shop.purchasing.PurchaseOrder;
+import org.clutch.shop.purchasing.Supplier;
+import org.clutch.shop.sales.ReturnItem;
 import org.clutch.shop.sales.Cart;
 import org.clutch.shop.sales.SaleRecord;
 import org.clutch.shop.sales.Tender;
@@ -62,6 +68,31 @@ final class DesktopShop implements AutoCloseable {
     void sell(PartSummary part, int quantity, int times) {
         for (int i = 0; i < times; i++) {
             sell(part, quantity);
+        }
+    }
+
+    /** {@code operations} of a shop's day: sales of one to three units, returns of earlier sales, goods received. */
+    void workADay(List<PartSummary> parts, int operations) {
+        Random random = new Random(7);
+        Supplier supplier = shop.purchasing().saveSupplier(
+                new Supplier(null, "Nairobi Auto Parts", "Jane", "0700 000 001", null, 3, true), manager);
+        List<SaleRecord> sales = new ArrayList<>();
+        for (int i = 0; i < operations; i++) {
+            PartSummary part = parts.get(random.nextInt(parts.size()));
+            int kind = i % 50;
+            if (kind == 49) {
+                PurchaseOrder order = shop.purchasing().draft(supplier.id(),
+                        List.of(new OrderLine(part.id(), 20, null)), "top-up", clerk);
+                shop.purchasing().approve(order.id(), manager);
+                shop.purchasing().send(order.id(), clerk);
+                shop.purchasing().receive(order.id(), Map.of(1, 20), clerk);
+            } else if (kind % 12 == 11 && !sales.isEmpty()) {
+                SaleRecord sold = sales.remove(random.nextInt(sales.size()));
+                shop.sales().returnItems(sold.number(), List.of(new ReturnItem(1, 1, true)), Tender.Kind.CASH,
+                        manager, manager);
+            } else {
+                sales.add(sell(part, 1 + random.nextInt(3)));
+            }
         }
     }
 

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -27,11 +26,6 @@ import org.clutch.shop.marketplace.IncomingRequest;
 import org.clutch.shop.marketplace.LocalQuote;
 import org.clutch.shop.marketplace.MarketplaceOrder;
 import org.clutch.shop.marketplace.QuoteDraft;
-import org.clutch.shop.purchasing.OrderLine;
-import org.clutch.shop.purchasing.PurchaseOrder;
-import org.clutch.shop.purchasing.Supplier;
-import org.clutch.shop.sales.ReturnItem;
-import org.clutch.shop.sales.SaleRecord;
 import org.clutch.shop.sales.Tender;
 import org.clutch.shop.sync.OutboxSender;
 import org.clutch.shop.sync.SyncAgent;
@@ -70,7 +64,7 @@ class DesktopSyncIT extends DeployedApplication {
             assertEquals(SyncState.Status.OFFLINE, agent.syncNow(Progress.NONE).status());
 
             long started = System.nanoTime();
-            workADay(desktop, parts);
+            desktop.workADay(parts, OPERATIONS);
             long worked = System.nanoTime();
             SyncState offline = agent.syncNow(Progress.NONE);
             assertEquals(SyncState.Status.OFFLINE, offline.status());
@@ -311,31 +305,6 @@ class DesktopSyncIT extends DeployedApplication {
         Api.Reply created = api.post("api/v1/parts-requests", customerToken, MarketplaceIT.partsRequest(make, lines).build());
         assertEquals(201, created.status(), created.toString());
         return created.json().getString("id");
-    }
-
-    /** Sales of one to three units, returns of earlier sales, and goods received from a supplier: 5,000 in all. */
-    private static void workADay(DesktopShop desktop, List<PartSummary> parts) {
-        Random random = new Random(7);
-        Supplier supplier = desktop.shop.purchasing().saveSupplier(
-                new Supplier(null, "Nairobi Auto Parts", "Jane", "0700 000 001", null, 3, true), desktop.manager);
-        List<SaleRecord> sales = new ArrayList<>();
-        for (int i = 0; i < OPERATIONS; i++) {
-            PartSummary part = parts.get(random.nextInt(parts.size()));
-            int kind = i % 50;
-            if (kind == 49) {
-                PurchaseOrder order = desktop.shop.purchasing().draft(supplier.id(),
-                        List.of(new OrderLine(part.id(), 20, null)), "top-up", desktop.clerk);
-                desktop.shop.purchasing().approve(order.id(), desktop.manager);
-                desktop.shop.purchasing().send(order.id(), desktop.clerk);
-                desktop.shop.purchasing().receive(order.id(), Map.of(1, 20), desktop.clerk);
-            } else if (kind % 12 == 11 && !sales.isEmpty()) {
-                SaleRecord sold = sales.remove(random.nextInt(sales.size()));
-                desktop.shop.sales().returnItems(sold.number(), List.of(new ReturnItem(1, 1, true)), Tender.Kind.CASH,
-                        desktop.manager, desktop.manager);
-            } else {
-                sales.add(desktop.sell(part, 1 + random.nextInt(3)));
-            }
-        }
     }
 
     private static int portNobodyListensOn() throws IOException {

@@ -1,0 +1,40 @@
+package org.clutch.launcher;
+
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The platform's Artemis broker in a process of its own, with the same journal, delivery rules and security as the
+ * one {@link Backend} embeds: for running the broker apart from the backend (start the backend with JMS_HOST,
+ * JMS_PORT, JMS_USER and JMS_PASSWORD pointing at it), and for tests and benchmarks that kill the broker outright.
+ * Settings: CLUTCH_DATA_DIR (journal under artemis/), JMS_PORT (61616), JMS_USER and JMS_PASSWORD (the backend's
+ * account, required), DB_URL, DB_USER and DB_PASSWORD (the database holding the shops' broker accounts, required).
+ */
+public final class StandaloneBroker {
+
+    /** Printed once the broker accepts connections, for whoever waits on this process. */
+    public static final String READY = "Artemis ready";
+
+    private StandaloneBroker() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Backend.quietLibraries();
+        Backend.Settings settings = Backend.Settings.fromEnvironment();
+        BrokerSecurity security = new BrokerSecurity(settings.required("JMS_USER"), settings.required("JMS_PASSWORD"),
+                settings.required("DB_URL"), settings.get("DB_USER", "clutch"), settings.get("DB_PASSWORD", "clutch"));
+        EmbeddedBroker broker = EmbeddedBroker.start(settings.dataDir().resolve("artemis"), settings.getInt("JMS_PORT", 61616),
+                security);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                broker.close();
+            } catch (Exception e) {
+                e.printStackTrace();
+            } finally {
+                stopped.countDown();
+            }
+        }, "clutch-broker-shutdown"));
+        System.out.println(READY + " " + broker.url() + " (journal in " + settings.dataDir().resolve("artemis") + ")");
+        stopped.await();
+    }
+}
