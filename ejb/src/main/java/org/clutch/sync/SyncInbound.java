@@ -49,9 +49,10 @@ import java.util.logging.Logger;
  * their reason. One message per transaction would cap the rate near the disk's flush rate; a batch costs the same
  * flushes. One consumer keeps each shop's events in the order the shop sent them.
  * <p>
- * A batch that fails (the database is down, an event breaks a rule no check foresaw) is rolled back and the broker
- * redelivers it; the messages of a failed batch are then taken one at a time, so a single poison message reaches the
- * broker's dead-letter queue after its bounded redeliveries while the others are applied. After a failure nothing is
+ * A batch that fails is rolled back and the broker redelivers it. Where it failed while being applied (an event
+ * breaks a rule no check foresaw, the database went away) its messages are then taken one at a time, so a single
+ * poison message reaches the broker's dead-letter queue after its bounded redeliveries while the others are applied;
+ * where receiving or committing failed (the broker went away) the batch is taken again whole. After a failure nothing is
  * received until the database answers again, so an outage does not spend the messages' delivery attempts.
  */
 @Singleton
@@ -139,6 +140,7 @@ public class SyncInbound {
         int wanted = takeSingly > 0 ? 1 : batchSize;
         transaction.begin();
         List<Message> received = new ArrayList<>();
+        boolean applying = false;
         try (JMSContext jms = connectionFactory.createContext()) {
             long started = System.nanoTime();
             Queue inbound = jms.createQueue(Destinations.SYNC_INBOUND);
@@ -155,7 +157,9 @@ public class SyncInbound {
                 }
             }
             long receivedAt = System.nanoTime();
+            applying = true;
             String outcome = received.isEmpty() ? null : apply(jms, received);
+            applying = false;
             long appliedAt = System.nanoTime();
             transaction.commit();
             if (outcome != null) {
@@ -169,7 +173,12 @@ public class SyncInbound {
                 takeSingly -= received.size();
             }
         } catch (Exception e) {
-            takeSingly = Math.max(takeSingly, received.size() > 1 ? received.size() : 0);
+            if (applying) {
+                // something in the batch broke a rule no check foresaw: find it by taking its messages one at a time.
+                // A failure to receive or to commit is the broker or the database going away, not a message: the
+                // batch is simply taken again once they answer (one at a time would cost a broker restart minutes).
+                takeSingly = Math.max(takeSingly, received.size() > 1 ? received.size() : 0);
+            }
             throw e;
         }
     }
