@@ -35,9 +35,13 @@ import org.clutch.shop.sync.SyncState;
  */
 final class DesktopSyncBenchmark {
 
-    /** The backend's side of what the desktop sends: its shop, and what it has applied for that shop. */
+    /** The backend's side of what the desktop sends: what it has applied, and its broker, to kill and start again. */
     interface Backend {
         Connection db() throws SQLException;
+
+        void killBroker() throws Exception;
+
+        void startBroker() throws Exception;
     }
 
     private final Backend backend;
@@ -92,9 +96,11 @@ final class DesktopSyncBenchmark {
     /**
      * A shop that was offline: {@code sales} sales (two events each: the sale and its stock movement) wait in the
      * outbox; then the desktop reconnects and drains in broker transactions of 500, and the backend applies them.
+     * With {@code killBrokerMidway} the broker is killed outright once half the batches are sent, started again over
+     * its journal, and the desktop drains the rest as its sync job would on its next run.
      */
-    void offlineBacklog(UUID shopId, int sales) throws Exception {
-        try (Shop shop = Shop.open(directory.resolve("offline"), Clock.systemUTC())) {
+    void offlineBacklog(UUID shopId, int sales, boolean killBrokerMidway) throws Exception {
+        try (Shop shop = Shop.open(directory.resolve(killBrokerMidway ? "offline-broker-killed" : "offline"), Clock.systemUTC())) {
             Staff clerk = staff(shop);
             PartSummary part = part(shop, clerk, sales * 2);
             long recordingStarted = System.nanoTime();
@@ -104,10 +110,31 @@ final class DesktopSyncBenchmark {
             double recordSeconds = (System.nanoTime() - recordingStarted) / 1e9;
             long events = new OutboxSender(shop.database(), Clock.systemUTC()).waiting();
             new SyncSettings(shopId, brokerUrl, BrokerAccountNames.shopUser(shopId), MarketplaceBenchmark.SHOP_BROKER_PASSWORD).save(shop.database());
+            long halfTheBatches = events / OutboxSender.DEFAULT_BATCH_SIZE / 2;
+            long[] brokerRestart = new long[2];
             long started = System.nanoTime();
             long sentAt;
             try (SyncAgent agent = agent(shop)) {
-                SyncState state = agent.syncNow(Progress.NONE);
+                SyncState state = agent.syncNow(!killBrokerMidway ? Progress.NONE : new Progress() {
+                    int batches;
+
+                    @Override
+                    public void advanced(int units) {
+                        if (++batches == halfTheBatches) {
+                            try {
+                                backend.killBroker();
+                                brokerRestart[0] = System.nanoTime();
+                                backend.startBroker();
+                                brokerRestart[1] = System.nanoTime();
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+                    }
+                });
+                if (killBrokerMidway) {
+                    state = agent.syncNow(Progress.NONE); // the sync job's next run
+                }
                 sentAt = System.nanoTime();
                 if (state.waiting() != 0) {
                     throw new IllegalStateException("not all sent: " + state);
@@ -121,9 +148,14 @@ final class DesktopSyncBenchmark {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             double sendSeconds = (sentAt - started) / 1e9;
-            line.accept(String.format("(j) desktop offline backlog: %,d sales recorded offline in %.1f s (%,d events); on reconnecting sent in %.2f s (%.0f events/s), all applied by the backend after %.2f s: %.0f events/s end to end%s",
-                    sales, recordSeconds, events, sendSeconds, events / sendSeconds, seconds, applied / seconds,
-                    applied < events ? " (only " + applied + " applied after 300 s)" : ""));
+            String missing = applied < events ? " (only " + applied + " applied after 300 s)" : "";
+            if (!killBrokerMidway) {
+                line.accept(String.format("(j) desktop offline backlog: %,d sales recorded offline in %.1f s (%,d events); on reconnecting sent in %.2f s (%.0f events/s), all applied by the backend after %.2f s: %.0f events/s end to end%s",
+                        sales, recordSeconds, events, sendSeconds, events / sendSeconds, seconds, applied / seconds, missing));
+            } else {
+                line.accept(String.format("(k) the same backlog (%,d events) with the broker killed (SIGKILL) after %d of its batches and started again over its journal (%.2f s until it accepted connections): sent in %.2f s, all applied after %.2f s: %.0f events/s end to end%s",
+                        events, halfTheBatches, (brokerRestart[1] - brokerRestart[0]) / 1e9, sendSeconds, seconds, applied / seconds, missing));
+            }
         }
     }
 

@@ -122,26 +122,22 @@ public final class MarketplaceBenchmark {
         line("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
                 + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version"));
 
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", "launcher/target/clutch-launcher.jar:launcher/target/lib/*", "org.clutch.launcher.Backend")
-                .redirectErrorStream(true).redirectOutput(dataDir.resolve("backend.out").toFile());
+        ProcessBuilder builder = launcher("org.clutch.launcher.Backend", dataDir.resolve("backend.out"));
         Map<String, String> env = builder.environment();
-        env.put("CLUTCH_DATA_DIR", dataDir.toString());
         env.put("CLUTCH_HTTP_PORT", String.valueOf(HTTP_PORT));
         env.put("CLUTCH_PG_PORT", String.valueOf(PG_PORT));
-        env.put("JMS_PORT", String.valueOf(JMS_PORT));
-        env.put("JMS_USER", BROKER_USER); // the embedded broker is secured: the backend's account, known to the benchmark
-        env.put("JMS_PASSWORD", BROKER_PASSWORD);
+        env.put("JMS_HOST", "127.0.0.1"); // the broker runs in a process of its own, so that it can be killed
         env.put("CLUTCH_DEMO_DATA", "false");
         env.put("CLUTCH_PLATFORM_ADMIN_EMAIL", PLATFORM_ADMIN);
         env.put("CLUTCH_PLATFORM_ADMIN_PASSWORD", PASSWORD);
         env.remove("DB_URL");
-        env.remove("JMS_HOST");
         long launched = System.nanoTime();
         Process backend = builder.start();
+        broker = new Broker(dataDir); // up long before Payara's resource adapter first connects
+        broker.start();
         try {
             awaitServing(backend);
-            line(String.format("start-up: API answering %.1f s after launch (built; PostgreSQL, Artemis and Payara Micro started fresh)",
+            line(String.format("start-up: API answering %.1f s after launch (built; PostgreSQL, Artemis in its own process and Payara Micro started fresh)",
                     (System.nanoTime() - launched) / 1e9));
 
             if (scenarios.contains("create")) {
@@ -161,14 +157,30 @@ public final class MarketplaceBenchmark {
             if (scenarios.contains("sync")) {
                 syncLatency(200);
                 syncBacklog(10_000);
-                DesktopSyncBenchmark desktop = new DesktopSyncBenchmark(MarketplaceBenchmark::db,
-                        "tcp://127.0.0.1:" + JMS_PORT, dataDir.resolve("desktop"), this::line);
+                DesktopSyncBenchmark desktop = new DesktopSyncBenchmark(new DesktopSyncBenchmark.Backend() {
+                    @Override
+                    public Connection db() throws SQLException {
+                        return MarketplaceBenchmark.db();
+                    }
+
+                    @Override
+                    public void killBroker() throws InterruptedException {
+                        broker.kill();
+                    }
+
+                    @Override
+                    public void startBroker() throws Exception {
+                        broker.start();
+                    }
+                }, "tcp://127.0.0.1:" + JMS_PORT, dataDir.resolve("desktop"), this::line);
                 desktop.saleToCentralStock(syncShop("BENCH-DESKTOP-ONLINE"), 200);
-                desktop.offlineBacklog(syncShop("BENCH-DESKTOP-OFFLINE"), 5_000);
+                desktop.offlineBacklog(syncShop("BENCH-DESKTOP-OFFLINE"), 5_000, false);
+                desktop.offlineBacklog(syncShop("BENCH-DESKTOP-BROKER-KILLED"), 5_000, true);
             }
-            line(String.format("resident memory of the backend after the run: %.0f MB (launcher JVM with Artemis + PostgreSQL + Payara Micro)",
-                    residentKb(backend.toHandle()) / 1024.0));
+            line(String.format("resident memory of the backend after the run: %.0f MB (launcher JVM with PostgreSQL + Payara Micro, and the broker's JVM)",
+                    (residentKb(backend.toHandle()) + residentKb(broker.process.toHandle())) / 1024.0));
         } finally {
+            broker.kill();
             backend.destroy();
             if (!backend.waitFor(30, TimeUnit.SECONDS)) {
                 backend.destroyForcibly();
@@ -700,6 +712,54 @@ public final class MarketplaceBenchmark {
     }
 
     /** A connection in the platform scope of row-level security: the benchmark sets up and counts every tenant's rows. */
+    /** A launcher main class as a process of its own, with the settings every part of the backend shares. */
+    private static ProcessBuilder launcher(String mainClass, Path output) {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", "launcher/target/clutch-launcher.jar:launcher/target/lib/*", mainClass)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("CLUTCH_DATA_DIR", output.getParent().toString());
+        env.put("JMS_PORT", String.valueOf(JMS_PORT));
+        env.put("JMS_USER", BROKER_USER); // the broker is secured: the backend's account, known to the benchmark
+        env.put("JMS_PASSWORD", BROKER_PASSWORD);
+        env.put("DB_USER", "clutch");
+        env.put("DB_PASSWORD", "clutch");
+        return builder;
+    }
+
+    /** The platform's broker ({@code StandaloneBroker}) over its journal in the data directory, killed outright. */
+    private static final class Broker {
+        private final Path output;
+        private Process process;
+
+        Broker(Path dataDir) {
+            this.output = dataDir.resolve("broker.out");
+        }
+
+        void start() throws Exception {
+            ProcessBuilder builder = launcher("org.clutch.launcher.StandaloneBroker", output);
+            builder.environment().put("DB_URL", DB_URL); // the shops' broker accounts, checked at each login
+            long skip = Files.exists(output) ? Files.size(output) : 0;
+            process = builder.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!new String(Files.readAllBytes(output)).substring((int) skip).contains("Artemis ready")) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the broker did not start; see " + output);
+                }
+                Thread.sleep(20);
+            }
+        }
+
+        void kill() throws InterruptedException {
+            if (process != null && process.isAlive()) {
+                process.destroyForcibly();
+                process.waitFor();
+            }
+        }
+    }
+
+    private Broker broker;
+
     private static Connection db() throws SQLException {
         Connection c = DriverManager.getConnection(DB_URL, "clutch", "clutch");
         try (Statement s = c.createStatement()) {
