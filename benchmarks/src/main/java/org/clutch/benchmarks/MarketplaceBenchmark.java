@@ -720,6 +720,7 @@ public final class MarketplaceBenchmark {
         Map<String, String> env = builder.environment();
         env.put("CLUTCH_DATA_DIR", output.getParent().toString());
         env.put("JMS_PORT", String.valueOf(JMS_PORT));
+        env.put("JMS_AMQP_PORT", "0"); // partners are not measured here
         env.put("JMS_USER", BROKER_USER); // the broker is secured: the backend's account, known to the benchmark
         env.put("JMS_PASSWORD", BROKER_PASSWORD);
         env.put("DB_USER", "clutch");

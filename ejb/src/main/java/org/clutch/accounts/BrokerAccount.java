@@ -1,16 +1,18 @@
 package org.clutch.accounts;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.clutch.jms.BrokerAccountNames;
+import org.clutch.platform.NullableUuid;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * A shop desktop's account on the message broker. The secret exists only in the answer that issues it; issuing
+ * A shop desktop's or a partner system's account on the message broker. The secret exists only in the answer that issues it; issuing
  * again replaces it (the old one stops working at the desktop's next connect), revoking stops the account.
  */
 @Entity
@@ -23,7 +25,9 @@ public class BrokerAccount {
     @Column(name = "tenant_id", nullable = false)
     private UUID tenantId;
 
-    @Column(name = "shop_id", nullable = false)
+    /** The shop whose desktop this is; none for a partner's account. */
+    @Column(name = "shop_id")
+    @Convert(converter = NullableUuid.class)
     private UUID shopId;
 
     @Column(name = "secret_sha256", nullable = false)
@@ -41,10 +45,18 @@ public class BrokerAccount {
     protected BrokerAccount() {
     }
 
-    BrokerAccount(UUID tenantId, UUID shopId) {
-        this.username = BrokerAccountNames.shopUser(shopId);
+    private BrokerAccount(String username, UUID tenantId, UUID shopId) {
+        this.username = username;
         this.tenantId = tenantId;
         this.shopId = shopId;
+    }
+
+    static BrokerAccount forShop(UUID tenantId, UUID shopId) {
+        return new BrokerAccount(BrokerAccountNames.shopUser(shopId), tenantId, shopId);
+    }
+
+    static BrokerAccount forPartner(UUID partnerTenantId) {
+        return new BrokerAccount(BrokerAccountNames.partnerUser(partnerTenantId), partnerTenantId, null);
     }
 
     /** A new secret (answered once), replacing any earlier one; a revoked account works again. */
@@ -69,6 +81,14 @@ public class BrokerAccount {
 
     public UUID shopId() {
         return shopId;
+    }
+
+    public UUID tenantId() {
+        return tenantId;
+    }
+
+    public boolean isPartner() {
+        return shopId == null;
     }
 
     public OffsetDateTime issuedAt() {

@@ -1,6 +1,7 @@
 package org.clutch.marketplace;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.clutch.jms.ShopInboxTypes;
 import org.clutch.sync.ShopInbox;
@@ -20,9 +21,17 @@ class QuoteOutcomes {
     @Inject
     ShopInbox inbox;
 
+    @Inject
+    MarketplaceRepository repository;
+
+    @Inject
+    Event<QuoteChanged> changed;
+
+    /** Tells the shop's desktop, and whoever else speaks for the customer ({@link QuoteChanged}). */
     void tell(Quote quote, PartsRequest request, String detail, UUID submissionId, OffsetDateTime now) {
         inbox.send(quote.shopId(), ShopInboxTypes.QUOTE_OUTCOME, request.id(),
                 QuoteOutcome.of(quote, request, detail, submissionId, now), null);
+        changed.fire(new QuoteChanged(request.customerId(), QuoteView.of(quote, request, repository.shop(quote.shopId()).name())));
     }
 
     /** The request closed (another quote won, the customer cancelled, time ran out): each quote still on the table is declined. */

@@ -67,6 +67,9 @@ public class Orders {
     ShopInbox inbox;
 
     @Inject
+    Event<OrderChanged> changed;
+
+    @Inject
     Clock clock;
 
     /** Makes the order of a quote the customer just accepted, in the accepting transaction, and tells the shop. */
@@ -203,9 +206,13 @@ public class Orders {
         return now;
     }
 
-    /** The shop's desktop hears of each order to fulfil and each change of it on its inbox, in this transaction. */
+    /**
+     * The shop's desktop hears of each order to fulfil and each change of it on its inbox, in this transaction; whoever
+     * speaks for the customer elsewhere (a partner's system) hears of it too ({@link OrderChanged}).
+     */
     private void tellDesktop(Order order, OrderView view) {
         inbox.send(order.shopId(), ShopInboxTypes.ORDER_CHANGED, order.id(), view, null);
+        changed.fire(new OrderChanged(order.customerId(), view));
     }
 
     private static void log(Order order, Actor actor) {

@@ -59,10 +59,12 @@ public final class Backend {
             jmsUser = jmsUser == null ? "clutch-backend" : jmsUser;
             jmsPassword = jmsPassword == null ? randomSecret() : jmsPassword;
             BrokerSecurity security = new BrokerSecurity(jmsUser, jmsPassword, dbUrl, dbUser, dbPassword);
-            EmbeddedBroker broker = EmbeddedBroker.start(settings.dataDir().resolve("artemis"), jmsPort, security);
+            EmbeddedBroker broker = EmbeddedBroker.start(settings.dataDir().resolve("artemis"), jmsPort,
+                    settings.getInt("JMS_AMQP_PORT", 5672), security);
             running.add(0, broker);
             jmsHost = "127.0.0.1";
-            System.out.println("Artemis     " + broker.url() + " (embedded, journal in " + settings.dataDir().resolve("artemis") + ")");
+            System.out.println("Artemis     " + broker.url() + " (embedded, journal in " + settings.dataDir().resolve("artemis")
+                    + "; AMQP 1.0 for partners on port " + settings.getInt("JMS_AMQP_PORT", 5672) + ")");
         } else {
             System.out.println("Artemis     tcp://" + jmsHost + ":" + jmsPort + " (external)");
         }

@@ -27,12 +27,13 @@ import java.util.logging.Logger;
  * Who may use the broker, and for what. The backend's own account (given at start) may do anything. A shop desktop
  * connects with the account its admins issued ({@code broker_account} in PostgreSQL, read on every connect, so a
  * reissued or revoked account stops working at once) and may only send to the sync inbound queue and read its own
- * inbox: not another shop's inbox, not the marketplace's queues.
+ * inbox: not another shop's inbox, not the marketplace's queues. A partner's system likewise may only send to the
+ * partners' inbound address and read its own outbound and dead-letter addresses.
  */
 public final class BrokerSecurity implements ActiveMQSecurityManager5 {
 
     private static final Logger LOG = Logger.getLogger(BrokerSecurity.class.getName());
-    private static final Set<CheckType> READING_OWN_INBOX = Set.of(CheckType.CONSUME, CheckType.BROWSE, CheckType.CREATE_ADDRESS,
+    private static final Set<CheckType> READING_OWN = Set.of(CheckType.CONSUME, CheckType.BROWSE, CheckType.CREATE_ADDRESS,
             CheckType.CREATE_DURABLE_QUEUE);
 
     private String serviceUser;
@@ -86,7 +87,7 @@ public final class BrokerSecurity implements ActiveMQSecurityManager5 {
     @Override
     public Subject authenticate(String user, String password, RemotingConnection connection, String securityDomain) {
         boolean valid = user != null && password != null
-                && (isService(user, password) || BrokerAccountNames.shopOf(user).isPresent() && shopSecretMatches(user, password));
+                && (isService(user, password) || isIssuedAccount(user) && issuedSecretMatches(user, password));
         if (!valid) {
             LOG.info(() -> "event=broker-login-refused user=" + user + " from=" + (connection == null ? "?" : connection.getRemoteAddress()));
             return null;
@@ -102,16 +103,27 @@ public final class BrokerSecurity implements ActiveMQSecurityManager5 {
         if (serviceUser.equals(user)) {
             return true;
         }
-        Optional<UUID> shop = BrokerAccountNames.shopOf(user);
-        if (shop.isEmpty() || address == null) {
+        if (address == null) {
             return false;
         }
         int queueSeparator = address.indexOf("::");
         String plain = queueSeparator < 0 ? address : address.substring(0, queueSeparator);
-        if (checkType == CheckType.SEND) {
-            return plain.equals(Destinations.SYNC_INBOUND);
+        Optional<UUID> shop = BrokerAccountNames.shopOf(user);
+        if (shop.isPresent()) {
+            return checkType == CheckType.SEND ? plain.equals(Destinations.SYNC_INBOUND)
+                    : READING_OWN.contains(checkType) && plain.equals(Destinations.shopInbox(shop.get()));
         }
-        return READING_OWN_INBOX.contains(checkType) && plain.equals(Destinations.shopInbox(shop.get()));
+        Optional<UUID> partner = BrokerAccountNames.partnerOf(user);
+        if (partner.isPresent()) {
+            return checkType == CheckType.SEND ? plain.equals(Destinations.PARTNER_INBOUND)
+                    : READING_OWN.contains(checkType) && (plain.equals(Destinations.partnerOutbound(partner.get()))
+                            || plain.equals(Destinations.partnerDeadLetters(partner.get())));
+        }
+        return false;
+    }
+
+    private static boolean isIssuedAccount(String user) {
+        return BrokerAccountNames.shopOf(user).isPresent() || BrokerAccountNames.partnerOf(user).isPresent();
     }
 
     @Override
@@ -129,7 +141,7 @@ public final class BrokerSecurity implements ActiveMQSecurityManager5 {
                 password.getBytes(StandardCharsets.UTF_8));
     }
 
-    private boolean shopSecretMatches(String user, String password) {
+    private boolean issuedSecretMatches(String user, String password) {
         try (Connection c = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
              PreparedStatement scope = c.prepareStatement("SELECT set_config('clutch.scope', 'platform', false)");
              PreparedStatement select = c.prepareStatement(

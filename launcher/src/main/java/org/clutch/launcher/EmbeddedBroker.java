@@ -48,6 +48,14 @@ public final class EmbeddedBroker implements AutoCloseable {
      * stamps the account on what it sends ({@link org.clutch.jms.BrokerAccountNames#VALIDATED_USER}).
      */
     public static EmbeddedBroker start(Path dataDir, int port, BrokerSecurity security) throws Exception {
+        return start(dataDir, port, 0, security);
+    }
+
+    /**
+     * With {@code amqpPort} above 0 the broker also speaks AMQP 1.0 there, for partners' systems (any AMQP client;
+     * qpid-jms is the reference); the same accounts and rules apply to both protocols.
+     */
+    public static EmbeddedBroker start(Path dataDir, int port, int amqpPort, BrokerSecurity security) throws Exception {
         Configuration config = new ConfigurationImpl()
                 .setName("clutch-embedded")
                 .setPersistenceEnabled(true)
@@ -65,14 +73,22 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setJournalBufferTimeout_NIO(200_000)
                 .setJournalBufferTimeout_AIO(200_000);
         config.addAcceptorConfiguration("core", "tcp://127.0.0.1:" + port + "?protocols=CORE");
+        if (amqpPort > 0) {
+            config.addAcceptorConfiguration("amqp", "tcp://127.0.0.1:" + amqpPort + "?protocols=AMQP");
+        }
         config.addAddressSetting("#", deliveryRules());
         config.addAddressSetting(Destinations.SHOP_INBOXES_MATCH, inboxRules());
+        config.addAddressSetting(Destinations.PARTNER_PREFIX + "#", partnerRules());
         config.addQueueConfiguration(QueueConfiguration.of(Destinations.DEAD_LETTERS).setRoutingType(RoutingType.ANYCAST));
         config.addQueueConfiguration(QueueConfiguration.of(Destinations.EXPIRED).setRoutingType(RoutingType.ANYCAST));
         config.addQueueConfiguration(QueueConfiguration.of(Destinations.QUOTE_REQUESTS).setRoutingType(RoutingType.ANYCAST));
         config.addQueueConfiguration(QueueConfiguration.of(Destinations.SYNC_INBOUND).setRoutingType(RoutingType.ANYCAST));
         config.addQueueConfiguration(QueueConfiguration.of(Destinations.SYNC_REJECTED).setRoutingType(RoutingType.ANYCAST));
+        config.addQueueConfiguration(QueueConfiguration.of(Destinations.PARTNER_INBOUND).setRoutingType(RoutingType.ANYCAST));
 
+        if (security != null) {
+            config.registerBrokerPlugin(new SenderStamp());
+        }
         EmbeddedActiveMQ server = new EmbeddedActiveMQ();
         server.setConfiguration(config);
         if (security != null) {
@@ -101,6 +117,16 @@ public final class EmbeddedBroker implements AutoCloseable {
     static AddressSettings inboxRules() {
         return new AddressSettings().setExpiryAddress(SimpleString.of("")).setAutoDeleteQueues(false)
                 .setAutoDeleteAddresses(false);
+    }
+
+    /**
+     * A partner's addresses are its mailbox for good, kept while its system is away (broker.xml: an address-setting
+     * for "clutch.partner.#" with auto-delete-queues/addresses false and anycast as the routing type of what is made
+     * on first use, whichever protocol makes it).
+     */
+    static AddressSettings partnerRules() {
+        return new AddressSettings().setAutoDeleteQueues(false).setAutoDeleteAddresses(false)
+                .setDefaultAddressRoutingType(RoutingType.ANYCAST).setDefaultQueueRoutingType(RoutingType.ANYCAST);
     }
 
     public String url() {

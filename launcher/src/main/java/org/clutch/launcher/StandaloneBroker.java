@@ -6,7 +6,8 @@ import java.util.concurrent.CountDownLatch;
  * The platform's Artemis broker in a process of its own, with the same journal, delivery rules and security as the
  * one {@link Backend} embeds: for running the broker apart from the backend (start the backend with JMS_HOST,
  * JMS_PORT, JMS_USER and JMS_PASSWORD pointing at it), and for tests and benchmarks that kill the broker outright.
- * Settings: CLUTCH_DATA_DIR (journal under artemis/), JMS_PORT (61616), JMS_USER and JMS_PASSWORD (the backend's
+ * Settings: CLUTCH_DATA_DIR (journal under artemis/), JMS_PORT (61616), JMS_AMQP_PORT (5672, AMQP 1.0 for partners;
+ * 0 for none), JMS_USER and JMS_PASSWORD (the backend's
  * account, required), DB_URL, DB_USER and DB_PASSWORD (the database holding the shops' broker accounts, required).
  */
 public final class StandaloneBroker {
@@ -23,7 +24,7 @@ public final class StandaloneBroker {
         BrokerSecurity security = new BrokerSecurity(settings.required("JMS_USER"), settings.required("JMS_PASSWORD"),
                 settings.required("DB_URL"), settings.get("DB_USER", "clutch"), settings.get("DB_PASSWORD", "clutch"));
         EmbeddedBroker broker = EmbeddedBroker.start(settings.dataDir().resolve("artemis"), settings.getInt("JMS_PORT", 61616),
-                security);
+                settings.getInt("JMS_AMQP_PORT", 5672), security);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

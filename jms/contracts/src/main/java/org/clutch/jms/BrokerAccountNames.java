@@ -9,12 +9,13 @@ import java.util.UUID;
 
 /**
  * How broker accounts are named and their secrets kept, agreed by the backend that issues them and the broker that
- * checks them. A shop desktop connects as {@code shop-<shopId>}; the broker stamps that name on what it sends
- * ({@link #VALIDATED_USER}), so the backend knows which shop really sent an event.
+ * checks them. A shop desktop connects as {@code shop-<shopId>}, a partner's system as {@code partner-<tenantId>}; the
+ * broker stamps that name on what it sends ({@link #VALIDATED_USER}), so the backend knows who really sent a message.
  */
 public final class BrokerAccountNames {
 
     private static final String SHOP_PREFIX = "shop-";
+    private static final String PARTNER_PREFIX = "partner-";
 
     /** The message property in which the broker puts the account that sent the message (populate-validated-user). */
     public static final String VALIDATED_USER = "_AMQ_VALIDATED_USER";
@@ -26,13 +27,27 @@ public final class BrokerAccountNames {
         return SHOP_PREFIX + shopId;
     }
 
-    /** The shop a shop account belongs to; empty for any other account (the backend's own). */
+    /** A partner tenant's system connects as {@code partner-<tenantId>}. */
+    public static String partnerUser(UUID partnerTenantId) {
+        return PARTNER_PREFIX + partnerTenantId;
+    }
+
+    /** The shop a shop account belongs to; empty for any other account (the backend's own, a partner's). */
     public static Optional<UUID> shopOf(String user) {
-        if (user == null || !user.startsWith(SHOP_PREFIX)) {
+        return idAfter(SHOP_PREFIX, user);
+    }
+
+    /** The partner tenant a partner account belongs to; empty for any other account. */
+    public static Optional<UUID> partnerOf(String user) {
+        return idAfter(PARTNER_PREFIX, user);
+    }
+
+    private static Optional<UUID> idAfter(String prefix, String user) {
+        if (user == null || !user.startsWith(prefix)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(UUID.fromString(user.substring(SHOP_PREFIX.length())));
+            return Optional.of(UUID.fromString(user.substring(prefix.length())));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

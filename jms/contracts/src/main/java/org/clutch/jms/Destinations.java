@@ -33,6 +33,24 @@ public final class Destinations {
     public static final String DEAD_LETTERS = "clutch.DLQ";
 
     /**
+     * Where every partner system sends (fleet operators' parts requests and acceptances, suppliers' feeds): partners
+     * may only send here; the broker stamps the sending account on each message, so one address serves them all.
+     */
+    public static final String PARTNER_INBOUND = "clutch.partner.inbound";
+
+    public static final String PARTNER_PREFIX = "clutch.partner.";
+
+    /** What the platform tells one partner (quotes, orders, answers to its messages); only that partner reads it. */
+    public static String partnerOutbound(java.util.UUID partnerTenantId) {
+        return PARTNER_PREFIX + partnerTenantId + ".out";
+    }
+
+    /** A partner's messages the platform could not take, each with its reason; only that partner reads it. */
+    public static String partnerDeadLetters(java.util.UUID partnerTenantId) {
+        return PARTNER_PREFIX + partnerTenantId + ".dlq";
+    }
+
+    /**
      * Where messages that outlived their time to live end; not those of a shop's inbox, which are simply dropped (a
      * request to quote that expired while the desktop was away is of no use to anyone).
      */

@@ -19,6 +19,8 @@ public class IntegrationServices implements LauncherSessionListener {
 
     public static final int PG_PORT = 25432;
     public static final int BROKER_PORT = 61626;
+    /** AMQP 1.0, where partners' systems connect. */
+    public static final int BROKER_AMQP_PORT = 61627;
     public static final String PLATFORM_ADMIN = "root@platform.test";
     /** The backend's own broker account in the tests (the broker is secured as in bin/start-backend). */
     public static final String BROKER_USER = "clutch-it";
@@ -37,7 +39,7 @@ public class IntegrationServices implements LauncherSessionListener {
             Path root = Path.of(dir);
             DataDirectory.deleteTree(root);
             database = EmbeddedDatabase.start(root.resolve("postgres"), PG_PORT, "clutch", "clutch", "clutch");
-            broker = EmbeddedBroker.start(root.resolve("artemis"), BROKER_PORT,
+            broker = EmbeddedBroker.start(root.resolve("artemis"), BROKER_PORT, BROKER_AMQP_PORT,
                     new BrokerSecurity(BROKER_USER, BROKER_PASSWORD, database.jdbcUrl(), "clutch", "clutch"));
             Path postBoot = PayaraMicroCommands.writePostBoot(root.resolve("post-boot.asadmin"),
                     Path.of(System.getProperty("clutch.payara.dir"), "artemis-ra.rar"), "127.0.0.1", BROKER_PORT, BROKER_USER,

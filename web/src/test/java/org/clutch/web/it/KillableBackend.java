@@ -109,6 +109,7 @@ final class KillableBackend implements AutoCloseable {
         env.put("DB_PASSWORD", "clutch");
         env.put("JMS_HOST", "127.0.0.1");
         env.put("JMS_PORT", String.valueOf(brokerPort));
+        env.put("JMS_AMQP_PORT", "0"); // beside the other tests' broker, which has the AMQP port
         env.put("JMS_USER", BACKEND_USER);
         env.put("JMS_PASSWORD", BACKEND_PASSWORD);
         env.put("CLUTCH_HTTP_PORT", String.valueOf(httpPort));

@@ -1,0 +1,217 @@
+package org.clutch.partners;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+import org.clutch.jms.PartnerMessages;
+import org.clutch.marketplace.CustomerRequests;
+import org.clutch.marketplace.NewPartsRequest;
+import org.clutch.marketplace.PartsRequestView;
+import org.clutch.platform.Actor;
+import org.clutch.platform.ForAllTenants;
+import org.clutch.platform.InvalidInputException;
+import org.clutch.platform.NotFoundException;
+import org.clutch.platform.PermissionDeniedException;
+import org.clutch.platform.Role;
+import org.clutch.platform.RowScope;
+import org.clutch.platform.StateConflictException;
+
+/**
+ * Takes a partner's messages: each message id once (a repeat is ignored), each applied by the same rules as the REST
+ * API applies them for a car owner, or refused as a whole with a code and a reason. A fleet operator or insurer buys
+ * as a marketplace customer of its own, made the first time it submits.
+ */
+@ForAllTenants
+@Interceptors(RowScope.class)
+@Stateless
+public class PartnerDesk {
+
+    private static final Logger LOG = Logger.getLogger(PartnerDesk.class.getName());
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    CustomerRequests requests;
+
+    @Inject
+    PartnerOutbound outbound;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Applies the message in a transaction of its own: the effect, the record that this message id was taken and the
+     * answer commit together; a refusal rolls all of them back and the caller records it in its own transaction.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void take(UUID partner, PartnerMessages.Received message) {
+        if (!claim(partner, message)) {
+            LOG.info(() -> "event=partner-message-repeated partner=" + partner + " message=" + message.messageId());
+            return;
+        }
+        String conversation = message.correlationId() != null ? message.correlationId() : message.messageId();
+        switch (message.type()) {
+            case PartnerMessages.SUBMIT_PARTS_REQUEST -> {
+                requireVersion(message, 1);
+                NewPartsRequest input = valid(parse(message.body(), NewPartsRequest.class));
+                PartsRequestView request = onRules(() -> requests.submit(buyer(partner), input, message.messageId()).request());
+                em.createNativeQuery("INSERT INTO partner_request (request_id, tenant_id, correlation_id) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (request_id) DO NOTHING")
+                        .setParameter(1, request.id()).setParameter(2, partner).setParameter(3, conversation).executeUpdate();
+                outbound.send(partner, PartnerMessages.PARTS_REQUEST_SUBMITTED, conversation, request);
+            }
+            case PartnerMessages.ACCEPT_QUOTE -> {
+                requireVersion(message, 1);
+                QuoteAcceptance acceptance = valid(parse(message.body(), QuoteAcceptance.class));
+                String requestConversation = conversationOf(partner, acceptance.requestId())
+                        .orElseThrow(() -> new PartnerRefusal(PartnerRefusal.Code.NOT_FOUND,
+                                "no request " + acceptance.requestId() + " of this partner"));
+                PartsRequestView request = onRules(() -> requests.accept(buyer(partner), acceptance.requestId(), acceptance.quoteId()));
+                outbound.send(partner, PartnerMessages.QUOTE_ACCEPTED, requestConversation, request);
+            }
+            default -> throw new PartnerRefusal(PartnerRefusal.Code.UNKNOWN_TYPE, "unknown message type " + message.type()
+                    + "; this platform takes " + PartnerMessages.SUBMIT_PARTS_REQUEST + " and " + PartnerMessages.ACCEPT_QUOTE);
+        }
+        LOG.info(() -> "event=partner-message-applied partner=" + partner + " message=" + message.messageId() + " type="
+                + message.type());
+    }
+
+    /** Records a refused message (once per id) and puts it on the partner's dead-letter address with why. */
+    public void refuse(UUID partner, String body, String messageId, String type, String correlationId, PartnerRefusal refusal) {
+        if (messageId != null) {
+            em.createNativeQuery("INSERT INTO partner_message (tenant_id, message_id, type, received_at, outcome, code, reason) "
+                    + "VALUES (?, ?, ?, ?, 'REJECTED', ?, ?) ON CONFLICT DO NOTHING")
+                    .setParameter(1, partner).setParameter(2, messageId).setParameter(3, type == null ? "?" : truncate(type, 64))
+                    .setParameter(4, OffsetDateTime.now(clock)).setParameter(5, refusal.code().text())
+                    .setParameter(6, truncate(refusal.getMessage(), 2000)).executeUpdate();
+        }
+        outbound.deadLetter(partner, body, messageId, type, correlationId, refusal);
+        LOG.info(() -> "event=partner-message-refused partner=" + partner + " message=" + messageId + " code="
+                + refusal.code().text() + " reason=" + refusal.getMessage());
+    }
+
+    /** The conversation a partner's request belongs to, if it is this partner's. */
+    public Optional<Conversation> conversationOfRequest(UUID requestId) {
+        List<?> rows = em.createNativeQuery("SELECT tenant_id, correlation_id FROM partner_request WHERE request_id = ?")
+                .setParameter(1, requestId).getResultList();
+        return rows.stream().findFirst().map(row -> {
+            Object[] columns = (Object[]) row;
+            return new Conversation((UUID) columns[0], (String) columns[1]);
+        });
+    }
+
+    public record Conversation(UUID partner, String correlationId) {
+    }
+
+    private Optional<String> conversationOf(UUID partner, UUID requestId) {
+        return conversationOfRequest(requestId).filter(c -> c.partner().equals(partner)).map(Conversation::correlationId);
+    }
+
+    private boolean claim(UUID partner, PartnerMessages.Received message) {
+        return em.createNativeQuery("INSERT INTO partner_message (tenant_id, message_id, type, received_at, outcome) "
+                + "VALUES (?, ?, ?, ?, 'APPLIED') ON CONFLICT DO NOTHING")
+                .setParameter(1, partner).setParameter(2, message.messageId()).setParameter(3, truncate(message.type(), 64))
+                .setParameter(4, OffsetDateTime.now(clock)).executeUpdate() == 1;
+    }
+
+    /** The customer the partner buys as, made on its first request (named after the partner). */
+    private Actor buyer(UUID partner) {
+        List<?> known = em.createNativeQuery("SELECT customer_id FROM partner_buyer WHERE tenant_id = ?").setParameter(1, partner)
+                .getResultList();
+        UUID customer;
+        if (known.isEmpty()) {
+            List<?> tenant = em.createNativeQuery("SELECT name FROM tenant WHERE id = ? AND kind = 'PARTNER'").setParameter(1, partner)
+                    .getResultList();
+            if (tenant.isEmpty()) {
+                throw new PartnerRefusal(PartnerRefusal.Code.NOT_ALLOWED, "only a partner tenant may buy through the broker");
+            }
+            customer = UUID.randomUUID();
+            em.createNativeQuery("INSERT INTO customer (id, display_name) VALUES (?, ?)").setParameter(1, customer)
+                    .setParameter(2, truncate((String) tenant.get(0), 200)).executeUpdate();
+            em.createNativeQuery("INSERT INTO partner_buyer (tenant_id, customer_id) VALUES (?, ?)").setParameter(1, partner)
+                    .setParameter(2, customer).executeUpdate();
+        } else {
+            customer = (UUID) known.get(0);
+        }
+        // the partner's system, acting as its customer: the same rules and the same row-level walls as a car owner's
+        return new Actor(partner, Role.CUSTOMER, null, null, customer, null);
+    }
+
+    private static void requireVersion(PartnerMessages.Received message, int supported) {
+        if (message.version() != supported) {
+            throw new PartnerRefusal(PartnerRefusal.Code.UNSUPPORTED_VERSION, message.type() + " version " + message.version()
+                    + " is not supported; send version " + supported);
+        }
+    }
+
+    private static <T> T parse(String body, Class<T> type) {
+        try {
+            T parsed = JSONB.fromJson(body, type);
+            if (parsed == null) {
+                throw new PartnerRefusal(PartnerRefusal.Code.MALFORMED_BODY, "the body is empty");
+            }
+            return parsed;
+        } catch (JsonbException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new PartnerRefusal(PartnerRefusal.Code.MALFORMED_BODY, "the body is not JSON of the expected shape: "
+                    + truncate(String.valueOf(root.getMessage()), 300));
+        }
+    }
+
+    private <T> T valid(T input) {
+        Set<ConstraintViolation<T>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            List<InvalidInputException.FieldError> errors = violations.stream()
+                    .map(v -> new InvalidInputException.FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                    .sorted(Comparator.comparing(InvalidInputException.FieldError::field)).toList();
+            throw new PartnerRefusal(PartnerRefusal.Code.INVALID, new InvalidInputException(errors).getMessage(), errors);
+        }
+        return input;
+    }
+
+    /** The marketplace's rules refuse as they do on REST; here each refusal becomes the partner's refusal code. */
+    private static <T> T onRules(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (InvalidInputException e) {
+            throw new PartnerRefusal(PartnerRefusal.Code.INVALID, e.getMessage(), e.fieldErrors());
+        } catch (NotFoundException e) {
+            throw new PartnerRefusal(PartnerRefusal.Code.NOT_FOUND, e.getMessage());
+        } catch (StateConflictException e) {
+            throw new PartnerRefusal(PartnerRefusal.Code.STATE_CONFLICT, e.getMessage());
+        } catch (PermissionDeniedException e) {
+            throw new PartnerRefusal(PartnerRefusal.Code.NOT_ALLOWED, e.getMessage());
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,39 @@
+package org.clutch.partners;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+
+import org.clutch.jms.PartnerMessages;
+import org.clutch.marketplace.QuoteChanged;
+import org.clutch.orders.OrderChanged;
+import org.clutch.platform.ForAllTenants;
+import org.clutch.platform.RowScope;
+
+/**
+ * A partner hears of its requests as a car owner would, on its outbound address and in the transaction of the
+ * change: each quote taken, revised, withdrawn, accepted or declined, and the order with each of its steps. Every such
+ * message carries the correlation id of the message that submitted the request.
+ */
+@ForAllTenants
+@Interceptors(RowScope.class)
+@Stateless
+public class PartnerEvents {
+
+    @Inject
+    PartnerDesk desk;
+
+    @Inject
+    PartnerOutbound outbound;
+
+    public void quoteChanged(@Observes QuoteChanged change) {
+        desk.conversationOfRequest(change.quote().requestId()).ifPresent(c ->
+                outbound.send(c.partner(), PartnerMessages.QUOTE_CHANGED, c.correlationId(), change.quote()));
+    }
+
+    public void orderChanged(@Observes OrderChanged change) {
+        desk.conversationOfRequest(change.order().requestId()).ifPresent(c ->
+                outbound.send(c.partner(), PartnerMessages.ORDER_CHANGED, c.correlationId(), change.order()));
+    }
+}
