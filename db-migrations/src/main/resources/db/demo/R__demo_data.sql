@@ -70,3 +70,15 @@ INSERT INTO broker_account (username, tenant_id, shop_id, secret_sha256, issued_
      '20000000-0000-0000-0000-000000000001', encode(sha256(convert_to('clutch-demo-westlands', 'UTF8')), 'hex'), now(),
      '40000000-0000-0000-0000-000000000006')
 ON CONFLICT (username) DO NOTHING;
+
+-- A fleet operator that integrates through the broker (docs/partners): its system connects as
+-- partner-10000000-0000-0000-0000-000000000002 with, for the demo only, the password clutch-demo-fleet. Real partners get
+-- theirs from a platform admin (POST /api/v1/partners/{tenantId}/broker-account).
+INSERT INTO tenant (id, kind, name, legal_name, currency, locale, time_zone, tax_rate_percent, brand_display_name, plan) VALUES
+    ('10000000-0000-0000-0000-000000000002', 'PARTNER', 'Demo Fleet Services', 'Demo Fleet Services Ltd', 'KES', 'en-KE',
+     'Africa/Nairobi', 16, 'Demo Fleet', 'STANDARD')
+ON CONFLICT (id) DO NOTHING;
+INSERT INTO broker_account (username, tenant_id, shop_id, secret_sha256, issued_at, issued_by) VALUES
+    ('partner-10000000-0000-0000-0000-000000000002', '10000000-0000-0000-0000-000000000002', NULL,
+     encode(sha256(convert_to('clutch-demo-fleet', 'UTF8')), 'hex'), now(), '40000000-0000-0000-0000-000000000006')
+ON CONFLICT (username) DO NOTHING;

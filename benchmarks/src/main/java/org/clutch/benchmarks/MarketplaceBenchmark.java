@@ -61,6 +61,8 @@ import java.util.stream.Stream;
  * <li>sync events (shop desktops' stock movements) from the broker into a shop's central stock: one at a time
  * (latency) and a backlog of 10,000 (events applied per second); then from a shop desktop's own core and sender
  * ({@link DesktopSyncBenchmark}): a sale to the central stock, and an offline day's backlog drained;</li>
+ * <li>partners on the broker ({@link PartnerBenchmark}): a supplier's catalog feed of 100,000 items, and a fleet
+ * partner's request to the first (automatic) quote it hears;</li>
  * <li>resident memory of the whole backend (launcher JVM with the broker, PostgreSQL, Payara) afterwards.</li>
  * </ol>
  * Every loop is bounded in count and time; all traffic stays on 127.0.0.1.
@@ -110,7 +112,7 @@ public final class MarketplaceBenchmark {
         Duration warmup = Duration.ofSeconds(Long.parseLong(System.getProperty("warmupSeconds", "60")));
         Duration measure = Duration.ofSeconds(Long.parseLong(System.getProperty("measureSeconds", "30")));
         int wsRequests = Integer.parseInt(System.getProperty("wsRequests", "50"));
-        Set<String> scenarios = Set.of(System.getProperty("scenarios", "create,live,auth,billing,sync").split(","));
+        Set<String> scenarios = Set.of(System.getProperty("scenarios", "create,live,auth,billing,sync,partners").split(","));
         new MarketplaceBenchmark(concurrency, warmup, measure, wsRequests, scenarios).run();
     }
 
@@ -176,6 +178,11 @@ public final class MarketplaceBenchmark {
                 desktop.saleToCentralStock(syncShop("BENCH-DESKTOP-ONLINE"), 200);
                 desktop.offlineBacklog(syncShop("BENCH-DESKTOP-OFFLINE"), 5_000, false);
                 desktop.offlineBacklog(syncShop("BENCH-DESKTOP-BROKER-KILLED"), 5_000, true);
+            }
+            if (scenarios.contains("partners")) {
+                PartnerBenchmark partners = new PartnerBenchmark(MarketplaceBenchmark::db, "tcp://127.0.0.1:" + JMS_PORT, this::line);
+                partners.catalogFeed(Integer.parseInt(System.getProperty("feedItems", "100000")));
+                partners.requestToFirstAutomaticQuote(200);
             }
             line(String.format("resident memory of the backend after the run: %.0f MB (launcher JVM with PostgreSQL + Payara Micro, and the broker's JVM)",
                     (residentKb(backend.toHandle()) + residentKb(broker.process.toHandle())) / 1024.0));

@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 
+import org.clutch.catalog.CatalogFeed;
+import org.clutch.catalog.SupplierCatalog;
 import org.clutch.jms.PartnerMessages;
 import org.clutch.marketplace.CustomerRequests;
 import org.clutch.marketplace.NewPartsRequest;
@@ -37,8 +39,9 @@ import org.clutch.platform.StateConflictException;
 
 /**
  * Takes a partner's messages: each message id once (a repeat is ignored), each applied by the same rules as the REST
- * API applies them for a car owner, or refused as a whole with a code and a reason. A fleet operator or insurer buys
- * as a marketplace customer of its own, made the first time it submits.
+ * API applies them for a car owner (a supplier's feed batch into the central catalog), or refused as a whole with a
+ * code and a reason. A fleet operator or insurer buys as a marketplace customer of its own, made the first time it
+ * submits.
  */
 @ForAllTenants
 @Interceptors(RowScope.class)
@@ -59,6 +62,9 @@ public class PartnerDesk {
 
     @Inject
     PartnerOutbound outbound;
+
+    @Inject
+    SupplierCatalog catalog;
 
     @Inject
     Clock clock;
@@ -93,8 +99,14 @@ public class PartnerDesk {
                 PartsRequestView request = onRules(() -> requests.accept(buyer(partner), acceptance.requestId(), acceptance.quoteId()));
                 outbound.send(partner, PartnerMessages.QUOTE_ACCEPTED, requestConversation, request);
             }
+            case PartnerMessages.CATALOG_FEED -> {
+                requireVersion(message, 1);
+                CatalogFeed feed = valid(parse(message.body(), CatalogFeed.class));
+                outbound.send(partner, PartnerMessages.CATALOG_FEED_APPLIED, conversation, onRules(() -> catalog.apply(partner, feed)));
+            }
             default -> throw new PartnerRefusal(PartnerRefusal.Code.UNKNOWN_TYPE, "unknown message type " + message.type()
-                    + "; this platform takes " + PartnerMessages.SUBMIT_PARTS_REQUEST + " and " + PartnerMessages.ACCEPT_QUOTE);
+                    + "; this platform takes " + String.join(", ", PartnerMessages.SUBMIT_PARTS_REQUEST, PartnerMessages.ACCEPT_QUOTE,
+                            PartnerMessages.CATALOG_FEED));
         }
         LOG.info(() -> "event=partner-message-applied partner=" + partner + " message=" + message.messageId() + " type="
                 + message.type());

@@ -27,7 +27,9 @@ import org.clutch.jms.PartnerMessages;
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.PARTNER_INBOUND),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+        // one at a time: a partner's messages are taken in the order it sent them (a full catalog feed's last batch
+        // after the others); a batch of 5,000 feed items applies in well under a second
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
 })
 public class PartnerInbound implements MessageListener {
 

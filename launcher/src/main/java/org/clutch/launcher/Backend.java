@@ -139,11 +139,14 @@ public final class Backend {
                     mombasa@demo.clutch     staff, Mombasa Coast Spares (Toyota; 30 km, far from Nairobi)
                     owner@demo.clutch       tenant admin of Demo Parts Group
                     %s       platform admin
+                  Demo fleet partner (docs/partners): amqp://localhost:%s as partner-10000000-0000-0000-0000-000000000002,
+                    password clutch-demo-fleet
                   Log in:
                     curl -s -X POST %s/api/v1/auth/login -H 'Content-Type: application/json' \\
                       -d '{"email":"customer@demo.clutch","password":"%s","device":"curl"}'
                 Press Ctrl-C to stop.
-                """, (System.nanoTime() - started) / 1e9, log, base, base, httpPort, DEMO_PASSWORD, DEMO_ADMIN, base, DEMO_PASSWORD);
+                """, (System.nanoTime() - started) / 1e9, log, base, base, httpPort, DEMO_PASSWORD, DEMO_ADMIN,
+                settings.get("JMS_AMQP_PORT", "5672"), base, DEMO_PASSWORD);
         process.waitFor();
     }
 

@@ -24,11 +24,13 @@ public final class PartnerMessages {
     // partner to platform
     public static final String SUBMIT_PARTS_REQUEST = "parts-request.submit";
     public static final String ACCEPT_QUOTE = "quote.accept";
+    public static final String CATALOG_FEED = "catalog.feed";
     // platform to partner
     public static final String PARTS_REQUEST_SUBMITTED = "parts-request.submitted";
     public static final String QUOTE_CHANGED = "quote.changed";
     public static final String QUOTE_ACCEPTED = "quote.accepted";
     public static final String ORDER_CHANGED = "order.changed";
+    public static final String CATALOG_FEED_APPLIED = "catalog.feed-applied";
 
     /** Message ids are the partner's own; long enough for a UUID or a ULID with a prefix, short enough to index. */
     public static final int MAX_ID_LENGTH = 100;

@@ -11,13 +11,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.clutch.accounts.BrokerAccountView;
 import org.clutch.accounts.BrokerAccounts;
+import org.clutch.partners.PartnerTraffic;
+import org.clutch.partners.PartnerTrafficReport;
 import org.clutch.web.security.Caller;
 import org.clutch.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.util.List;
 import java.util.UUID;
 
-/** Partners' connections to the broker, for platform admins. */
+/** Partners' connections to the broker and their traffic, for platform admins. */
 @Path("partners")
 @Produces(MediaType.APPLICATION_JSON)
 public class PartnerResource {
@@ -26,7 +29,26 @@ public class PartnerResource {
     BrokerAccounts brokerAccounts;
 
     @Inject
+    PartnerTrafficReport traffic;
+
+    @Inject
     Caller caller;
+
+    @GET
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(summary = "Every partner's traffic: messages taken and refused, the last one, the latest refusals")
+    public List<PartnerTraffic> partners() {
+        return traffic.all(caller.actor());
+    }
+
+    @GET
+    @Path("{tenantId}/traffic")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(summary = "A partner's traffic: messages taken and refused, the last one, the latest refusals with their codes "
+            + "and reasons (each also on the partner's dead-letter address)")
+    public PartnerTraffic traffic(@PathParam("tenantId") UUID tenantId) {
+        return traffic.of(caller.actor(), tenantId);
+    }
 
     @POST
     @Path("{tenantId}/broker-account")

@@ -131,6 +131,17 @@ class PartnerIT extends DeployedApplication {
                     + "WHERE b.tenant_id = ?", partner.tenantId()), "nothing of the refused messages was applied");
             assertEquals(3, Fixtures.count("SELECT count(*) FROM partner_message WHERE tenant_id = ? AND outcome = 'REJECTED'",
                     partner.tenantId()), "the refusals with a message id are recorded (the one without cannot be)");
+
+            // what a platform admin sees of this partner's traffic
+            JsonObject traffic = api.get("api/v1/partners/" + partner.tenantId() + "/traffic", api.token(IntegrationServices.PLATFORM_ADMIN))
+                    .json();
+            assertEquals(1, traffic.getInt("applied"));
+            assertEquals(3, traffic.getInt("refused"));
+            assertNotNull(traffic.getString("lastMessageAt"));
+            assertEquals(java.util.Set.of("malformed-body", "invalid", "unknown-type"), traffic.getJsonArray("recentRefusals")
+                    .getValuesAs(JsonObject.class).stream().map(r -> r.getString("code")).collect(java.util.stream.Collectors.toSet()));
+            assertEquals(403, api.get("api/v1/partners/" + partner.tenantId() + "/traffic",
+                    api.token(fixtures.tenantAdmin("Curious Admin"))).status(), "platform admins only");
         }
     }
 
@@ -190,6 +201,108 @@ class PartnerIT extends DeployedApplication {
         assertThrows(JMSRuntimeException.class, () -> connect(accountA).close(), "the old password stopped working");
     }
 
+    @Test
+    void aSuppliersFeedUpdatesTheCatalogShopsSeeWholeBatchesOnly() throws Exception {
+        String make = fixtures.uniqueMake("TOYOTA");
+        String shopToken = api.token(fixtures.activeShop("Catalog Reader Motors", -1.2676, 36.8108, 15, make).email());
+        Fixtures supplier = new Fixtures("PARTNER");
+        JsonObject account = issueAccount(supplier.tenantId());
+        try (JMSContext amqp = connect(account);
+             JMSConsumer outbound = amqp.createConsumer(amqp.createQueue(account.getString("readFrom")));
+             JMSConsumer deadLetters = amqp.createConsumer(amqp.createQueue(account.getString("deadLetters")))) {
+            // a full feed in two batches
+            send(amqp, PartnerMessages.CATALOG_FEED, "full-1/1", "full-1", feed("full-1", "FULL", 1, false,
+                    item("BP-1001", "Brakeline", "Brake pad set front", "4500.00", "3900.00", make, "Corolla", 2014, 2018, "04465-02220"),
+                    item("OF-2002", "Filtra", "Oil filter", "950.00", null, make, "Corolla", 2016, 2016, null)));
+            send(amqp, PartnerMessages.CATALOG_FEED, "full-1/2", "full-1", feed("full-1", "FULL", 2, true,
+                    item("AF-3003", "Filtra", "Air filter", "1200.00", null, make, "Corolla", 2010, 2012, null)));
+            assertEquals(1, json(receive(outbound, PartnerMessages.CATALOG_FEED_APPLIED)).getInt("batch"), "taken in the order sent");
+            JsonObject second = json(receive(outbound, PartnerMessages.CATALOG_FEED_APPLIED));
+            assertEquals(2, second.getInt("batch"));
+            assertEquals(0, second.getInt("withdrawn"));
+
+            JsonObject for2016 = fitting(shopToken, make, "corolla", 2016, null);
+            assertEquals(List.of("BP-1001", "OF-2002"), partNumbers(for2016), "what fits a 2016 Corolla, not the 2010-2012 part");
+            JsonObject pads = for2016.getJsonArray("items").getJsonObject(0);
+            assertEquals("Brakeline", pads.getString("brand"));
+            assertEquals(0, new java.math.BigDecimal("3900.00").compareTo(pads.getJsonNumber("netPrice").bigDecimalValue()));
+            assertEquals("ceramic", pads.getJsonObject("attributes").getString("material"));
+            assertEquals(List.of("04465-02220"), pads.getJsonArray("interchangeNumbers").getValuesAs(jakarta.json.JsonString.class)
+                    .stream().map(jakarta.json.JsonString::getString).toList());
+            assertEquals(2014, pads.getJsonArray("fitment").getJsonObject(0).getInt("yearFrom"));
+            assertEquals(List.of("BP-1001"), partNumbers(fitting(shopToken, make, "Corolla", 2016, "04465-02220")),
+                    "found by another maker's number");
+
+            // a change: a new price, a part withdrawn
+            send(amqp, PartnerMessages.CATALOG_FEED, "inc-1", null, Json.createObjectBuilder(feed("inc-1", "INCREMENTAL", 1, true,
+                    item("BP-1001", "Brakeline", "Brake pad set front", "4700.00", "4100.00", make, "Corolla", 2014, 2018, null)))
+                    .add("removed", Json.createArrayBuilder().add(Json.createObjectBuilder().add("partNumber", "OF-2002")
+                            .add("brand", "Filtra"))).build());
+            JsonObject incremental = json(receive(outbound, PartnerMessages.CATALOG_FEED_APPLIED));
+            assertEquals(1, incremental.getInt("removed"));
+            JsonObject changed = fitting(shopToken, make, "Corolla", 2016, null);
+            assertEquals(List.of("BP-1001"), partNumbers(changed));
+            assertEquals(0, new java.math.BigDecimal("4700.00").compareTo(changed.getJsonArray("items").getJsonObject(0)
+                    .getJsonNumber("listPrice").bigDecimalValue()));
+
+            // one bad item refuses the whole batch: the good item beside it is not applied either
+            send(amqp, PartnerMessages.CATALOG_FEED, "inc-2", null, feed("inc-2", "INCREMENTAL", 1, true,
+                    item("SP-4004", "Sparko", "Spark plug", "600.00", null, make, "Corolla", 2016, 2016, null),
+                    item("SP-4005", "Sparko", " ", "-5", null, make, "Corolla", 2016, 2016, null)));
+            Message refused = deadLetters.receive(WAIT_MS);
+            assertNotNull(refused);
+            assertEquals("invalid", refused.getStringProperty(PartnerMessages.REJECTION_CODE));
+            String fields = refused.getStringProperty(PartnerMessages.FIELD_ERRORS);
+            assertTrue(fields.contains("items[1].description") && fields.contains("items[1].price.list"), fields);
+            assertEquals(List.of("BP-1001"), partNumbers(fitting(shopToken, make, "Corolla", 2016, null)), "nothing of the batch");
+
+            // a new full feed without the air filter withdraws it
+            send(amqp, PartnerMessages.CATALOG_FEED, "full-2", null, feed("full-2", "FULL", 1, true,
+                    item("BP-1001", "Brakeline", "Brake pad set front", "4700.00", "4100.00", make, "Corolla", 2014, 2018, null)));
+            assertEquals(1, json(receive(outbound, PartnerMessages.CATALOG_FEED_APPLIED)).getInt("withdrawn"));
+            assertEquals(0, fitting(shopToken, make, "Corolla", 2011, null).getInt("total"));
+            assertEquals(400, api.get("api/v1/catalog/supplier-parts?make=" + make, shopToken).status(), "model and year are needed");
+        }
+    }
+
+    private JsonObject fitting(String token, String make, String model, int year, String text) {
+        Api.Reply reply = api.get("api/v1/catalog/supplier-parts?make=" + make + "&model=" + model + "&year=" + year
+                + (text == null ? "" : "&q=" + text), token);
+        assertEquals(200, reply.status(), reply.toString());
+        return reply.json();
+    }
+
+    private static List<String> partNumbers(JsonObject page) {
+        return page.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(p -> p.getString("partNumber")).toList();
+    }
+
+    private static JsonObject feed(String feedId, String mode, int batch, boolean last, JsonObject... items) {
+        jakarta.json.JsonArrayBuilder list = Json.createArrayBuilder();
+        for (JsonObject item : items) {
+            list.add(item);
+        }
+        return Json.createObjectBuilder().add("feedId", feedId).add("mode", mode).add("batch", batch).add("lastBatch", last)
+                .add("items", list).build();
+    }
+
+    private static JsonObject item(String number, String brand, String description, String list, String net, String make, String model,
+            int from, int to, String interchange) {
+        jakarta.json.JsonObjectBuilder price = Json.createObjectBuilder().add("currency", "KES").add("list", new java.math.BigDecimal(list));
+        if (net != null) {
+            price.add("net", new java.math.BigDecimal(net));
+        }
+        jakarta.json.JsonArrayBuilder interchangeNumbers = Json.createArrayBuilder();
+        if (interchange != null) {
+            interchangeNumbers.add(interchange);
+        }
+        return Json.createObjectBuilder().add("partNumber", number).add("brand", brand).add("description", description)
+                .add("attributes", Json.createObjectBuilder().add("material", "ceramic")).add("price", price)
+                .add("interchangeNumbers", interchangeNumbers)
+                .add("fitment", Json.createArrayBuilder().add(Json.createObjectBuilder().add("make", make).add("model", model)
+                        .add("yearFrom", from).add("yearTo", to).add("position", "front")))
+                .build();
+    }
+
     private JsonObject issueAccount(UUID partnerTenantId) {
         Api.Reply issued = api.post("api/v1/partners/" + partnerTenantId + "/broker-account", api.token(IntegrationServices.PLATFORM_ADMIN),
                 null);
@@ -200,6 +313,10 @@ class PartnerIT extends DeployedApplication {
     private static JMSContext connect(JsonObject account) {
         return new JmsConnectionFactory(account.getString("username"), account.getString("password"),
                 "amqp://127.0.0.1:" + IntegrationServices.BROKER_AMQP_PORT).createContext();
+    }
+
+    private static void send(JMSContext amqp, String type, String messageId, String correlationId, JsonObject body) throws JMSException {
+        send(amqp, type, messageId, correlationId, body.toString());
     }
 
     private static void send(JMSContext amqp, String type, String messageId, String correlationId, String body) throws JMSException {

@@ -99,7 +99,8 @@ final class TenantIsolationProbe {
                 "quoteId", List.of(quoteB),
                 "sessionId", List.of(sessionB),
                 "documentId", List.of(documentB),
-                "partId", List.of(partB));
+                "partId", List.of(partB),
+                "tenantId", List.of(partnerB.tenantId().toString(), tenantB.tenantId().toString()));
         Map<String, String> filtersOfB = Map.of("tenantId", tenantB.tenantId().toString(), "userId", adminUserB);
 
         // ---- tenant A's people ----------------------------------------------------------------------------
