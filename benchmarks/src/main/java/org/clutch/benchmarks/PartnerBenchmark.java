@@ -36,7 +36,8 @@ final class PartnerBenchmark {
     }
 
     private static final String PASSWORD = "bench-partner-secret";
-    private static final int ITEMS_PER_BATCH = 1_000;
+    /** Items per feed message (-DfeedBatch); the contract takes up to 5,000. */
+    private static final int ITEMS_PER_BATCH = Integer.getInteger("feedBatch", 5_000);
 
     private final Backend backend;
     private final String brokerUrl;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.apache.qpid.jms.JmsConnectionFactory;
 import org.clutch.jms.Destinations;
 import org.clutch.jms.PartnerMessages;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A fleet operator's system on the broker, as a partner would connect: qpid-jms over AMQP 1.0 with the account a
@@ -262,6 +264,53 @@ class PartnerIT extends DeployedApplication {
             assertEquals(1, json(receive(outbound, PartnerMessages.CATALOG_FEED_APPLIED)).getInt("withdrawn"));
             assertEquals(0, fitting(shopToken, make, "Corolla", 2011, null).getInt("total"));
             assertEquals(400, api.get("api/v1/catalog/supplier-parts?make=" + make, shopToken).status(), "model and year are needed");
+        }
+    }
+
+    @Test
+    void aBridgeFromAPartnersOwnBrokerDeliversEverythingOnceAcrossThatBrokerGoingDown(@TempDir Path partnerBrokerDirectory)
+            throws Exception {
+        String make = fixtures.uniqueMake("ISUZU");
+        fixtures.activeShop("Bridge Parts Upper Hill", -1.2676, 36.8108, 15, make);
+        Fixtures partner = new Fixtures("PARTNER");
+        JsonObject account = issueAccount(partner.tenantId());
+        String body = MarketplaceIT.partsRequest(make, 1).build().toString();
+        String applied = "SELECT count(*) FROM partner_message WHERE tenant_id = ? AND outcome = 'APPLIED'";
+        try (PartnerOwnBroker own = new PartnerOwnBroker(partnerBrokerDirectory, "127.0.0.1", IntegrationServices.BROKER_PORT,
+                account.getString("username"), account.getString("password")).start()) {
+            sendThroughOwnBroker(own, 0, 30, body);
+            own.stop(); // at once: part of what it took is still to be forwarded
+            long beforeRestart = Fixtures.count(applied, partner.tenantId());
+            own.start();
+            sendThroughOwnBroker(own, 30, 50, body);
+            Await.until(() -> Fixtures.count(applied, partner.tenantId()), n -> n == 50, java.time.Duration.ofSeconds(60));
+            Thread.sleep(1_000); // room for a duplicate to show
+            System.out.printf("partner's own broker stopped with %d of its first 30 messages applied; all 50 arrived once%n", beforeRestart);
+        }
+        assertEquals(50, Fixtures.count(applied, partner.tenantId()));
+        assertEquals(50, Fixtures.count("SELECT count(*) FROM parts_request r JOIN partner_buyer b ON b.customer_id = r.customer_id "
+                + "WHERE b.tenant_id = ?", partner.tenantId()), "fifty requests, none twice");
+        try (JMSContext amqp = connect(account); JMSConsumer outbound = amqp.createConsumer(amqp.createQueue(account.getString("readFrom")))) {
+            java.util.Set<String> answered = new java.util.HashSet<>();
+            for (Message m; (m = outbound.receive(2_000)) != null; ) {
+                if (PartnerMessages.PARTS_REQUEST_SUBMITTED.equals(m.getStringProperty(PartnerMessages.TYPE))) {
+                    assertTrue(answered.add(m.getJMSCorrelationID()), "one answer per message: " + m.getJMSCorrelationID());
+                }
+            }
+            assertEquals(50, answered.size());
+        }
+    }
+
+    private static void sendThroughOwnBroker(PartnerOwnBroker own, int from, int to, String body) throws JMSException {
+        try (JMSContext local = own.local().createContext(JMSContext.SESSION_TRANSACTED)) {
+            for (int i = from; i < to; i++) {
+                TextMessage message = local.createTextMessage(body);
+                message.setStringProperty(PartnerMessages.TYPE, PartnerMessages.SUBMIT_PARTS_REQUEST);
+                message.setIntProperty(PartnerMessages.VERSION, 1);
+                message.setStringProperty(PartnerMessages.MESSAGE_ID, "bridged-" + i);
+                local.createProducer().send(local.createQueue(PartnerOwnBroker.OUTGOING), message);
+            }
+            local.commit();
         }
     }
 
