@@ -104,9 +104,7 @@ class PartnerIT extends DeployedApplication {
             String invalid = Json.createObjectBuilder(noLines).add("lines", Json.createArrayBuilder()).build().toString();
             send(amqp, PartnerMessages.SUBMIT_PARTS_REQUEST, "no-lines", null, invalid);
             send(amqp, "parts-request.teleport", "unknown-type", null, "{}");
-            TextMessage noId = amqp.createTextMessage("{}");
-            noId.setStringProperty(PartnerMessages.TYPE, PartnerMessages.SUBMIT_PARTS_REQUEST);
-            noId.setIntProperty(PartnerMessages.VERSION, 1);
+            TextMessage noId = envelope(amqp.createTextMessage("{}"), PartnerMessages.SUBMIT_PARTS_REQUEST, null);
             amqp.createProducer().send(amqp.createQueue(Destinations.PARTNER_INBOUND), noId);
             send(amqp, PartnerMessages.SUBMIT_PARTS_REQUEST, "good-after-bad", null, MarketplaceIT.partsRequest(make, 1).build().toString());
 
@@ -157,10 +155,7 @@ class PartnerIT extends DeployedApplication {
             String body = MarketplaceIT.partsRequest(make, 1).build().toString();
             // without the broker's duplicate-detection id: the platform itself must notice the repeat
             for (int i = 0; i < 2; i++) {
-                TextMessage message = amqp.createTextMessage(body);
-                message.setStringProperty(PartnerMessages.TYPE, PartnerMessages.SUBMIT_PARTS_REQUEST);
-                message.setIntProperty(PartnerMessages.VERSION, 1);
-                message.setStringProperty(PartnerMessages.MESSAGE_ID, "sent-twice");
+                TextMessage message = envelope(amqp.createTextMessage(body), PartnerMessages.SUBMIT_PARTS_REQUEST, "sent-twice");
                 amqp.createProducer().send(amqp.createQueue(Destinations.PARTNER_INBOUND), message);
             }
             receive(outbound, PartnerMessages.PARTS_REQUEST_SUBMITTED);
@@ -304,10 +299,7 @@ class PartnerIT extends DeployedApplication {
     private static void sendThroughOwnBroker(PartnerOwnBroker own, int from, int to, String body) throws JMSException {
         try (JMSContext local = own.local().createContext(JMSContext.SESSION_TRANSACTED)) {
             for (int i = from; i < to; i++) {
-                TextMessage message = local.createTextMessage(body);
-                message.setStringProperty(PartnerMessages.TYPE, PartnerMessages.SUBMIT_PARTS_REQUEST);
-                message.setIntProperty(PartnerMessages.VERSION, 1);
-                message.setStringProperty(PartnerMessages.MESSAGE_ID, "bridged-" + i);
+                TextMessage message = envelope(local.createTextMessage(body), PartnerMessages.SUBMIT_PARTS_REQUEST, "bridged-" + i);
                 local.createProducer().send(local.createQueue(PartnerOwnBroker.OUTGOING), message);
             }
             local.commit();
@@ -368,11 +360,18 @@ class PartnerIT extends DeployedApplication {
         send(amqp, type, messageId, correlationId, body.toString());
     }
 
-    private static void send(JMSContext amqp, String type, String messageId, String correlationId, String body) throws JMSException {
-        TextMessage message = amqp.createTextMessage(body);
+    /** The envelope every partner message carries (docs/partners): type, version 1, the sender's message id. */
+    private static TextMessage envelope(TextMessage message, String type, String messageId) throws JMSException {
         message.setStringProperty(PartnerMessages.TYPE, type);
         message.setIntProperty(PartnerMessages.VERSION, 1);
-        message.setStringProperty(PartnerMessages.MESSAGE_ID, messageId);
+        if (messageId != null) {
+            message.setStringProperty(PartnerMessages.MESSAGE_ID, messageId);
+        }
+        return message;
+    }
+
+    private static void send(JMSContext amqp, String type, String messageId, String correlationId, String body) throws JMSException {
+        TextMessage message = envelope(amqp.createTextMessage(body), type, messageId);
         message.setStringProperty("_AMQ_DUPL_ID", messageId);
         if (correlationId != null) {
             message.setJMSCorrelationID(correlationId);

@@ -44,12 +44,7 @@ final class PartnerOwnBroker implements AutoCloseable {
     }
 
     PartnerOwnBroker start() throws Exception {
-        ConfigurationImpl config = new ConfigurationImpl();
-        config.setName("fleet-broker").setPersistenceEnabled(true).setSecurityEnabled(false)
-                .setJournalDirectory(directory.resolve("journal").toString())
-                .setBindingsDirectory(directory.resolve("bindings").toString())
-                .setLargeMessagesDirectory(directory.resolve("large").toString())
-                .setPagingDirectory(directory.resolve("paging").toString());
+        ConfigurationImpl config = TestBroker.persistent("fleet-broker", directory);
         config.addAcceptorConfiguration("core", "tcp://127.0.0.1:" + port + "?protocols=CORE");
         String[] hostPort = platformUrl.split(":");
         config.addConnectorConfiguration("clutch", new TransportConfiguration(NettyConnectorFactory.class.getName(),

@@ -44,20 +44,24 @@ final class TestBroker implements AutoCloseable {
     }
 
     TestBroker start() throws Exception {
-        ConfigurationImpl config = new ConfigurationImpl();
-        config.setName("test-broker")
-                .setPersistenceEnabled(true)
-                .setSecurityEnabled(false)
-                .setJournalDirectory(directory.resolve("journal").toString())
-                .setBindingsDirectory(directory.resolve("bindings").toString())
-                .setLargeMessagesDirectory(directory.resolve("large").toString())
-                .setPagingDirectory(directory.resolve("paging").toString());
+        ConfigurationImpl config = persistent("test-broker", directory);
         config.addAcceptorConfiguration("core", url() + "?protocols=CORE");
         config.addQueueConfiguration(QueueConfiguration.of(Destinations.SYNC_INBOUND).setRoutingType(RoutingType.ANYCAST));
         server = new EmbeddedActiveMQ();
         server.setConfiguration(config);
         server.start();
         return this;
+    }
+
+    /** An unsecured broker whose journal in {@code directory} survives a restart. */
+    static ConfigurationImpl persistent(String name, Path directory) {
+        ConfigurationImpl config = new ConfigurationImpl();
+        config.setName(name).setPersistenceEnabled(true).setSecurityEnabled(false)
+                .setJournalDirectory(directory.resolve("journal").toString())
+                .setBindingsDirectory(directory.resolve("bindings").toString())
+                .setLargeMessagesDirectory(directory.resolve("large").toString())
+                .setPagingDirectory(directory.resolve("paging").toString());
+        return config;
     }
 
     void stop() throws Exception {
