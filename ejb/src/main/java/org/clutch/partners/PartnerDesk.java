@@ -67,6 +67,9 @@ public class PartnerDesk {
     SupplierCatalog catalog;
 
     @Inject
+    SupplierOrders supplierOrders;
+
+    @Inject
     Clock clock;
 
     /**
@@ -112,9 +115,15 @@ public class PartnerDesk {
                 LOG.info(() -> "event=catalog-feed-timing items=" + feed.items().size() + " parse_ms=" + (parsedAt - started) / 1_000_000
                         + " validate_ms=" + (validAt - parsedAt) / 1_000_000 + " apply_ms=" + (appliedAt - validAt) / 1_000_000);
             }
+            case PartnerMessages.ACKNOWLEDGE_PURCHASE_ORDER, PartnerMessages.SHIP_PURCHASE_ORDER -> {
+                requireVersion(message, 1);
+                PurchaseOrderUpdate update = valid(parse(message.body(), PurchaseOrderUpdate.class));
+                supplierOrders.update(partner, update,
+                        PartnerMessages.SHIP_PURCHASE_ORDER.equals(message.type()) ? "SHIPPED" : "ACKNOWLEDGED");
+            }
             default -> throw new PartnerRefusal(PartnerRefusal.Code.UNKNOWN_TYPE, "unknown message type " + message.type()
                     + "; this platform takes " + String.join(", ", PartnerMessages.SUBMIT_PARTS_REQUEST, PartnerMessages.ACCEPT_QUOTE,
-                            PartnerMessages.CATALOG_FEED));
+                            PartnerMessages.CATALOG_FEED, PartnerMessages.ACKNOWLEDGE_PURCHASE_ORDER, PartnerMessages.SHIP_PURCHASE_ORDER));
         }
         LOG.info(() -> "event=partner-message-applied partner=" + partner + " message=" + message.messageId() + " type="
                 + message.type());

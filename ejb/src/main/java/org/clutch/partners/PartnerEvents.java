@@ -10,11 +10,13 @@ import org.clutch.marketplace.QuoteChanged;
 import org.clutch.orders.OrderChanged;
 import org.clutch.platform.ForAllTenants;
 import org.clutch.platform.RowScope;
+import org.clutch.sync.PurchaseOrderSynced;
 
 /**
  * A partner hears of its requests as a car owner would, on its outbound address and in the transaction of the
- * change: each quote taken, revised, withdrawn, accepted or declined, and the order with each of its steps. Every such
- * message carries the correlation id of the message that submitted the request.
+ * change: each quote taken, revised, withdrawn, accepted or declined, and the order with each of its steps (every such
+ * message carries the correlation id of the message that submitted the request); a supplier, each purchase order a
+ * shop places with it or cancels.
  */
 @ForAllTenants
 @Interceptors(RowScope.class)
@@ -27,9 +29,16 @@ public class PartnerEvents {
     @Inject
     PartnerOutbound outbound;
 
+    @Inject
+    SupplierOrders supplierOrders;
+
     public void quoteChanged(@Observes QuoteChanged change) {
         desk.conversationOfRequest(change.quote().requestId()).ifPresent(c ->
                 outbound.send(c.partner(), PartnerMessages.QUOTE_CHANGED, c.correlationId(), change.quote()));
+    }
+
+    public void purchaseOrderSynced(@Observes PurchaseOrderSynced po) {
+        supplierOrders.synced(po);
     }
 
     public void orderChanged(@Observes OrderChanged change) {

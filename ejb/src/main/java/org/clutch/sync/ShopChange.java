@@ -52,6 +52,14 @@ sealed interface ShopChange {
     record QuoteSubmitted(UUID requestId, QuoteSubmission submission) implements ShopChange {
     }
 
+    /**
+     * A purchase order on the desktop changed status (sent to the supplier, cancelled, received...): the order as it
+     * stands, for a supplier that is a partner on the platform (docs/partners).
+     */
+    record PurchaseOrderChanged(UUID purchaseOrderId, String number, UUID supplierId, String status, JsonObject order)
+            implements ShopChange {
+    }
+
     /** A change the backend records as synced but does not mirror yet (sales documents, customers, suppliers). */
     record Recorded() implements ShopChange {
     }
@@ -88,6 +96,8 @@ sealed interface ShopChange {
                     text(payload, "bin", 32), nonZero(payload, "quantity"), text(payload, "reason", 20),
                     optionalText(payload, "reference", 64), instant(payload, "movedAt"));
             case ShopInboxTypes.QUOTE_SUBMITTED -> new QuoteSubmitted(uuid(payload, "requestId"), quote(payload));
+            case "purchasing.order-status-changed" -> new PurchaseOrderChanged(uuid(payload, "purchaseOrderId"),
+                    text(payload, "number", 40), uuid(payload, "supplierId"), text(payload, "status", 20), payload);
             default -> new Recorded();
         };
     }

@@ -60,6 +60,9 @@ public class SyncEventApplier {
     ShopRequests shopRequests;
 
     @Inject
+    jakarta.enterprise.event.Event<PurchaseOrderSynced> purchaseOrders;
+
+    @Inject
     CentralClock centralClock;
 
     @Inject
@@ -94,8 +97,18 @@ public class SyncEventApplier {
             mirrorParts(c, toApply);
             recordMovements(c, toApply);
             submitQuotes(toApply);
+            announcePurchaseOrders(toApply, tenantOfShop);
             updateStatus(c, fresh, accepted.values(), rejections, tenantOfShop, now);
             return new Outcome(toApply.size(), duplicates, rejections);
+        }
+    }
+
+    private void announcePurchaseOrders(List<Accepted> events, Map<UUID, UUID> tenantOfShop) {
+        for (Accepted a : events) {
+            if (a.change() instanceof ShopChange.PurchaseOrderChanged po) {
+                purchaseOrders.fire(new PurchaseOrderSynced(a.event().shopId(), tenantOfShop.get(a.event().shopId()),
+                        po.purchaseOrderId(), po.number(), po.supplierId(), po.status(), po.order()));
+            }
         }
     }
 

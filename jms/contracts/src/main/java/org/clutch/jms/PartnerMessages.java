@@ -25,12 +25,16 @@ public final class PartnerMessages {
     public static final String SUBMIT_PARTS_REQUEST = "parts-request.submit";
     public static final String ACCEPT_QUOTE = "quote.accept";
     public static final String CATALOG_FEED = "catalog.feed";
+    public static final String ACKNOWLEDGE_PURCHASE_ORDER = "purchase-order.acknowledge";
+    public static final String SHIP_PURCHASE_ORDER = "purchase-order.ship";
     // platform to partner
     public static final String PARTS_REQUEST_SUBMITTED = "parts-request.submitted";
     public static final String QUOTE_CHANGED = "quote.changed";
     public static final String QUOTE_ACCEPTED = "quote.accepted";
     public static final String ORDER_CHANGED = "order.changed";
     public static final String CATALOG_FEED_APPLIED = "catalog.feed-applied";
+    public static final String PURCHASE_ORDER_PLACED = "purchase-order.placed";
+    public static final String PURCHASE_ORDER_CANCELLED = "purchase-order.cancelled";
 
     /** Message ids are the partner's own; long enough for a UUID or a ULID with a prefix, short enough to index. */
     public static final int MAX_ID_LENGTH = 100;

@@ -27,6 +27,13 @@ public final class ShopInboxTypes {
     public static final String QUOTE_SUBMITTED = "marketplace.quote-submitted";
 
     /**
+     * A supplier that is a partner on the platform acknowledged or shipped one of the shop's purchase orders, version
+     * 1. Payload: {@code purchaseOrderId}, {@code number}, {@code status} (ACKNOWLEDGED or SHIPPED), {@code note},
+     * {@code expectedShipDate}, {@code carrier}, {@code trackingNumber}, {@code at}; absent values are null.
+     */
+    public static final String SUPPLIER_UPDATE = "purchasing.supplier-update";
+
+    /**
      * Head office changed one of the shop's parts, version 1. Payload: {@code partId}, {@code values} (the changed
      * {@link CatalogFields} and their new values), {@code stamps} (each changed field's {@link HybridClock} stamp),
      * {@code replaced} (the stamp each changed field had before: when it is not the one the desktop holds, the two

@@ -9,12 +9,15 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.clutch.accounts.BrokerAccountView;
 import org.clutch.accounts.BrokerAccounts;
+import org.clutch.partners.SupplierOrders;
 import org.clutch.sync.CentralStock;
 import org.clutch.sync.ShopSyncStatus;
 import org.clutch.sync.HeadOfficeCatalog;
@@ -42,6 +45,9 @@ public class SyncResource {
 
     @Inject
     BrokerAccounts brokerAccounts;
+
+    @Inject
+    SupplierOrders supplierOrders;
 
     @Inject
     Caller caller;
@@ -84,6 +90,31 @@ public class SyncResource {
     @Operation(summary = "Revoke the shop desktop's broker account: it can no longer connect")
     public BrokerAccountView revokeBrokerAccount(@PathParam("id") UUID shopId) {
         return brokerAccounts.revokeForShop(caller.actor(), shopId);
+    }
+
+    /** Which partner a supplier on the shop's desktop is. */
+    public record SupplierPartner(@NotNull UUID partnerTenantId) {
+    }
+
+    @PUT
+    @Path("{id}/suppliers/{supplierId}/partner")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Say that a supplier on the shop's desktop is a supplier partner on the platform: the shop's "
+            + "purchase orders to it are delivered to the partner, and its acknowledgements and shipments come back")
+    public Response linkSupplier(@PathParam("id") UUID shopId, @PathParam("supplierId") UUID supplierId,
+            @Valid @NotNull SupplierPartner partner) {
+        supplierOrders.link(caller.actor(), shopId, supplierId, partner.partnerTenantId());
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}/suppliers/{supplierId}/partner")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Stop delivering the shop's purchase orders for this supplier to a partner")
+    public Response unlinkSupplier(@PathParam("id") UUID shopId, @PathParam("supplierId") UUID supplierId) {
+        supplierOrders.unlink(caller.actor(), shopId, supplierId);
+        return Response.noContent().build();
     }
 
     @GET

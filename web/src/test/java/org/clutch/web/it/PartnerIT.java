@@ -306,6 +306,91 @@ class PartnerIT extends DeployedApplication {
         }
     }
 
+    @Test
+    void aShopsPurchaseOrderReachesItsSupplierPartnerAndTheSuppliersAnswersReachTheShop() throws Exception {
+        Fixtures.ShopUser shop = fixtures.activeShop("Ordering Motors", -1.2676, 36.8108, 15, fixtures.uniqueMake("TOYOTA"));
+        String admin = api.token(fixtures.tenantAdmin("Ordering Admin"));
+        Fixtures supplier = new Fixtures("PARTNER");
+        JsonObject account = issueAccount(supplier.tenantId());
+        UUID supplierOnDesktop = UUID.randomUUID();
+        String link = "api/v1/sync/shops/" + shop.shopId() + "/suppliers/" + supplierOnDesktop + "/partner";
+        assertEquals(404, api.put(link, admin, Json.createObjectBuilder().add("partnerTenantId", fixtures.tenantId().toString()).build())
+                .status(), "only a partner can be linked");
+        assertEquals(204, api.put(link, admin, Json.createObjectBuilder().add("partnerTenantId", supplier.tenantId().toString()).build())
+                .status());
+
+        UUID purchaseOrder = UUID.randomUUID();
+        try (JMSContext amqp = connect(account);
+             JMSConsumer outbound = amqp.createConsumer(amqp.createQueue(account.getString("readFrom")));
+             JMSConsumer deadLetters = amqp.createConsumer(amqp.createQueue(account.getString("deadLetters")))) {
+            // the desktop sends the order (its sync event, as the desktop's outbox writes it)
+            syncEvent(shop.shopId(), purchaseOrder, "SENT", supplierOnDesktop);
+            Message placed = receive(outbound, PartnerMessages.PURCHASE_ORDER_PLACED);
+            JsonObject order = json(placed);
+            assertEquals("PO-000017", order.getString("number"));
+            assertEquals("Ordering Motors", order.getJsonObject("shop").getString("name"));
+            assertEquals(24, order.getJsonArray("lines").getJsonObject(0).getInt("quantity"));
+            assertEquals(purchaseOrder.toString(), placed.getJMSCorrelationID());
+
+            send(amqp, PartnerMessages.ACKNOWLEDGE_PURCHASE_ORDER, "ack-" + purchaseOrder, purchaseOrder.toString(), Json.createObjectBuilder()
+                    .add("purchaseOrderId", purchaseOrder.toString()).add("expectedShipDate", "2026-11-24").add("note", "all in stock").build());
+            send(amqp, PartnerMessages.SHIP_PURCHASE_ORDER, "ship-" + purchaseOrder, purchaseOrder.toString(), Json.createObjectBuilder()
+                    .add("purchaseOrderId", purchaseOrder.toString()).add("carrier", "G4S Courier").add("trackingNumber", "G4S-778812").build());
+            JsonObject acknowledged = inboxMessage(shop.shopId(), purchaseOrder);
+            assertEquals("ACKNOWLEDGED", acknowledged.getString("status"));
+            assertEquals("2026-11-24", acknowledged.getString("expectedShipDate"));
+            JsonObject shipped = inboxMessage(shop.shopId(), purchaseOrder);
+            assertEquals("SHIPPED", shipped.getString("status"));
+            assertEquals("G4S-778812", shipped.getString("trackingNumber"));
+
+            // another supplier's order, or one never placed, is not this partner's to answer
+            send(amqp, PartnerMessages.SHIP_PURCHASE_ORDER, "ship-unknown", null, Json.createObjectBuilder()
+                    .add("purchaseOrderId", UUID.randomUUID().toString()).build());
+            Message refused = deadLetters.receive(WAIT_MS);
+            assertNotNull(refused);
+            assertEquals("not-found", refused.getStringProperty(PartnerMessages.REJECTION_CODE));
+            // the desktop cancels: the supplier hears of it
+            syncEvent(shop.shopId(), purchaseOrder, "CANCELLED", supplierOnDesktop);
+            assertEquals("PO-000017", json(receive(outbound, PartnerMessages.PURCHASE_ORDER_CANCELLED)).getString("number"));
+        }
+    }
+
+    /** The desktop's purchasing.order-status-changed event, sent as the backend's broker account may (the tests' own). */
+    private static void syncEvent(UUID shopId, UUID purchaseOrder, String status, UUID supplierOnDesktop) throws JMSException {
+        String payload = Json.createObjectBuilder().add("purchaseOrderId", purchaseOrder.toString()).add("number", "PO-000017")
+                .add("supplierId", supplierOnDesktop.toString()).add("status", status)
+                .add("lines", Json.createArrayBuilder().add(Json.createObjectBuilder().add("lineNo", 1)
+                        .add("partId", UUID.randomUUID().toString()).add("partNumber", "90915-YZZE1").add("quantity", 24)
+                        .add("unitCostMinor", 60000)))
+                .add("staff", "amina").build().toString();
+        org.clutch.jms.SyncEvent event = new org.clutch.jms.SyncEvent(UUID.randomUUID(), shopId, "purchasing.order-status-changed", 1,
+                purchaseOrder, java.time.Instant.now(), payload);
+        try (JMSContext jms = backendBroker().createContext()) {
+            TextMessage message = jms.createTextMessage();
+            org.clutch.jms.SyncMessages.write(event, message);
+            jms.createProducer().send(jms.createQueue(Destinations.SYNC_INBOUND), message);
+        }
+    }
+
+    /** The next supplier update about the order on the shop's inbox. */
+    private static JsonObject inboxMessage(UUID shopId, UUID purchaseOrder) throws JMSException {
+        try (JMSContext jms = backendBroker().createContext();
+             JMSConsumer inbox = jms.createConsumer(jms.createQueue(Destinations.shopInbox(shopId)),
+                     org.clutch.jms.SyncMessages.TYPE + " = '" + org.clutch.jms.ShopInboxTypes.SUPPLIER_UPDATE + "' AND "
+                             + org.clutch.jms.SyncMessages.SUBJECT_ID + " = '" + purchaseOrder + "'")) {
+            Message message = inbox.receive(WAIT_MS);
+            assertNotNull(message, "the supplier's answer reaches the shop's inbox");
+            try (var reader = Json.createReader(new StringReader(org.clutch.jms.SyncMessages.read(message).payload()))) {
+                return reader.readObject();
+            }
+        }
+    }
+
+    private static jakarta.jms.ConnectionFactory backendBroker() {
+        return new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(System.getProperty("clutch.it.broker.url"),
+                IntegrationServices.BROKER_USER, IntegrationServices.BROKER_PASSWORD);
+    }
+
     private JsonObject fitting(String token, String make, String model, int year, String text) {
         Api.Reply reply = api.get("api/v1/catalog/supplier-parts?make=" + make + "&model=" + model + "&year=" + year
                 + (text == null ? "" : "&q=" + text), token);

@@ -78,6 +78,12 @@ final class TenantIsolationProbe {
                 + "@test.example", "SHOP_STAFF", shopB.shopId())).json().getString("id");
         String customerUserB = api.get("api/v1/account", customerTokenB).json().getString("id");
         JsonObject orderB = OrdersIT.placeOrder(api, customerTokenB, shopTokenB, makeB, "4321.00");
+        String supplierB = UUID.randomUUID().toString(); // a supplier on B's desktop that B linked to a partner
+        Api.Reply linked = api.put("api/v1/sync/shops/" + shopB.shopId() + "/suppliers/" + supplierB + "/partner", adminTokenB,
+                Json.createObjectBuilder().add("partnerTenantId", partnerB.tenantId().toString()).build());
+        if (linked.status() != 204) {
+            throw new AssertionError("B links its supplier: " + linked);
+        }
         String partB = UUID.randomUUID().toString(); // as B's desktop would have synced it
         Fixtures.sql("INSERT INTO shop_catalog_part (shop_id, part_id, tenant_id, part_number, brand, name, category, price_minor, "
                 + "taxable, changed_at, event_id) VALUES (?, ?::uuid, ?, 'SECRET-B-1', 'Bosch', 'Secret Part B', 'Brakes', 1, true, "
@@ -91,6 +97,7 @@ final class TenantIsolationProbe {
                 "Secret Key B", partnerAdminB, partnerB.tenantId().toString(), orderB.getString("id"), orderB.getString("number"),
                 partB, "Secret Part B", "SECRET-B-1"));
         dispatched.getJsonArray("lines").getValuesAs(JsonObject.class).forEach(l -> secretsOfB.add(l.getString("id")));
+        secretsOfB.add(supplierB);
 
         // Every id of B a path parameter of that name could mean; an unknown name fails the probe.
         Map<String, List<String>> idsOfB = Map.of(
@@ -100,7 +107,8 @@ final class TenantIsolationProbe {
                 "sessionId", List.of(sessionB),
                 "documentId", List.of(documentB),
                 "partId", List.of(partB),
-                "tenantId", List.of(partnerB.tenantId().toString(), tenantB.tenantId().toString()));
+                "tenantId", List.of(partnerB.tenantId().toString(), tenantB.tenantId().toString()),
+                "supplierId", List.of(supplierB));
         Map<String, String> filtersOfB = Map.of("tenantId", tenantB.tenantId().toString(), "userId", adminUserB);
 
         // ---- tenant A's people ----------------------------------------------------------------------------
@@ -240,6 +248,8 @@ final class TenantIsolationProbe {
             case "POST /billing/runs" -> "{\"period\":\"2020-01\"}";
             case "POST /invoices/{id}/void" -> "{\"reason\":\"probe\"}";
             case "PATCH /sync/shops/{id}/catalog/{partId}" -> "{\"name\":\"probe\"}";
+            // relinking B's supplier: B's shop is refused like an unknown one before the partner is looked at
+            case "PUT /sync/shops/{id}/suppliers/{supplierId}/partner" -> "{\"partnerTenantId\":\"" + java.util.UUID.randomUUID() + "\"}";
             default -> fail("the cross-tenant probe has no body for " + operation + ": add one");
         };
     }
