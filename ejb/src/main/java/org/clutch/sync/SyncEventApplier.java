@@ -74,7 +74,7 @@ public class SyncEventApplier {
             Map<UUID, UUID> tenantOfShop = tenantsOf(c, batch);
             List<Rejection> rejections = new ArrayList<>();
             Map<UUID, Accepted> accepted = new LinkedHashMap<>();
-            int duplicates = 0;
+            List<SyncEvent> repeatedInBatch = new ArrayList<>();
             for (SyncEvent event : batch) {
                 UUID tenant = tenantOfShop.get(event.shopId());
                 if (tenant == null) {
@@ -82,7 +82,7 @@ public class SyncEventApplier {
                     continue;
                 }
                 if (accepted.containsKey(event.eventId())) {
-                    duplicates++; // the same event twice in one batch
+                    repeatedInBatch.add(event); // the same event twice in one batch
                     continue;
                 }
                 try {
@@ -92,13 +92,13 @@ public class SyncEventApplier {
                 }
             }
             Set<UUID> fresh = claim(c, accepted.values(), now);
-            duplicates += accepted.size() - fresh.size();
+            int duplicates = repeatedInBatch.size() + accepted.size() - fresh.size();
             List<Accepted> toApply = accepted.values().stream().filter(a -> fresh.contains(a.event().eventId())).toList();
             mirrorParts(c, toApply);
             recordMovements(c, toApply);
             submitQuotes(toApply);
             announcePurchaseOrders(toApply, tenantOfShop);
-            updateStatus(c, fresh, accepted.values(), rejections, tenantOfShop, now);
+            updateStatus(c, fresh, accepted.values(), repeatedInBatch, rejections, tenantOfShop, now);
             return new Outcome(toApply.size(), duplicates, rejections);
         }
     }
@@ -227,13 +227,17 @@ public class SyncEventApplier {
         }
     }
 
-    private static void updateStatus(Connection c, Set<UUID> fresh, Collection<Accepted> accepted,
+    private static void updateStatus(Connection c, Set<UUID> fresh, Collection<Accepted> accepted, List<SyncEvent> repeatedInBatch,
             List<Rejection> rejections, Map<UUID, UUID> tenantOfShop, Instant now) throws SQLException {
         Map<UUID, Counts> perShop = new LinkedHashMap<>();
         for (Accepted a : accepted) {
             boolean isNew = fresh.contains(a.event().eventId());
             perShop.merge(a.event().shopId(), new Counts(isNew ? 1 : 0, isNew ? 0 : 1, 0, isNew ? a.event().occurredAt() : null, null),
                     Counts::plus);
+        }
+        // a resend that arrived in the same batch as the original is as much a duplicate as one a batch later
+        for (SyncEvent repeated : repeatedInBatch) {
+            perShop.merge(repeated.shopId(), new Counts(0, 1, 0, null, null), Counts::plus);
         }
         for (Rejection r : rejections) {
             if (tenantOfShop.containsKey(r.event().shopId())) {
