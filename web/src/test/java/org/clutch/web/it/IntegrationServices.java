@@ -52,9 +52,10 @@ public class IntegrationServices implements LauncherSessionListener {
                     "-Djms.user=" + BROKER_USER, "-Djms.password=" + BROKER_PASSWORD,
                     "-Dclutch.demo-data=false", "-Dclutch.payments.card-simulator.enabled=true",
                     "-Dclutch.platform-admin.email=" + PLATFORM_ADMIN, "-Dclutch.platform-admin.password=" + Fixtures.PASSWORD));
+            // No --rootDir: Payara Micro then makes a fresh root for each test class's start. A kept root would load the
+            // previous class's application and adapter at boot and deploy them again under it (see Backend).
             System.setProperty("clutch.it.microOptions", String.join(" ",
                     "--postbootcommandfile", postBoot.toString(),
-                    "--rootDir", root.resolve("payara-root").toString(),
                     "--logToFile", root.resolve("payara.log").toString()));
         } catch (Exception e) {
             throw new IllegalStateException("cannot start PostgreSQL and Artemis for the integration tests", e);
