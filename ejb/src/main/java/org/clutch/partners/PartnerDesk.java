@@ -215,14 +215,23 @@ public class PartnerDesk {
     }
 
     private <T> T valid(T input) {
-        Set<ConstraintViolation<T>> violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            List<InvalidInputException.FieldError> errors = violations.stream()
-                    .map(v -> new InvalidInputException.FieldError(v.getPropertyPath().toString(), v.getMessage()))
-                    .sorted(Comparator.comparing(InvalidInputException.FieldError::field)).toList();
-            throw new PartnerRefusal(PartnerRefusal.Code.INVALID, new InvalidInputException(errors).getMessage(), errors);
-        }
+        refuseIfAny(fieldErrors("", validator.validate(input)).toList());
         return input;
+    }
+
+    /** Each violation as a field error, its path under {@code prefix} (e.g. "items[3]."). */
+    private static <T> java.util.stream.Stream<InvalidInputException.FieldError> fieldErrors(String prefix,
+            Set<ConstraintViolation<T>> violations) {
+        return violations.stream().map(v -> new InvalidInputException.FieldError(prefix + v.getPropertyPath(), v.getMessage()));
+    }
+
+    /** Refuses the message as invalid when there is any field error, listing them by field. */
+    private static void refuseIfAny(List<InvalidInputException.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            List<InvalidInputException.FieldError> sorted = errors.stream()
+                    .sorted(Comparator.comparing(InvalidInputException.FieldError::field)).toList();
+            throw new PartnerRefusal(PartnerRefusal.Code.INVALID, new InvalidInputException(sorted).getMessage(), sorted);
+        }
     }
 
     /**
@@ -239,15 +248,11 @@ public class PartnerDesk {
                     List.of(new InvalidInputException.FieldError("items", "size must be between 0 and " + CatalogFeed.MAX_ITEMS)));
         }
         List<CatalogFeed.Item> items = feed.items();
-        List<InvalidInputException.FieldError> errors = java.util.stream.IntStream.range(0, items.size()).parallel().boxed()
+        refuseIfAny(java.util.stream.IntStream.range(0, items.size()).parallel().boxed()
                 .flatMap(i -> items.get(i) == null
                         ? java.util.stream.Stream.of(new InvalidInputException.FieldError("items[" + i + "]", "must not be null"))
-                        : validator.validate(items.get(i)).stream().map(v -> new InvalidInputException.FieldError(
-                                "items[" + i + "]." + v.getPropertyPath(), v.getMessage())))
-                .sorted(Comparator.comparing(InvalidInputException.FieldError::field)).toList();
-        if (!errors.isEmpty()) {
-            throw new PartnerRefusal(PartnerRefusal.Code.INVALID, new InvalidInputException(errors).getMessage(), errors);
-        }
+                        : fieldErrors("items[" + i + "].", validator.validate(items.get(i))))
+                .toList());
         return feed;
     }
 
