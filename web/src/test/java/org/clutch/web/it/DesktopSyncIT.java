@@ -285,22 +285,6 @@ class DesktopSyncIT extends DeployedApplication {
         }
     }
 
-    /**
-     * Where the desktop syncs: the broker at {@code brokerUrl} with the shop's own broker account, issued by its
-     * tenant's admin as a real shop's would be.
-     */
-    private SyncSettings settings(Fixtures.ShopUser shop, String brokerUrl) {
-        JsonObject account = brokerAccounts.computeIfAbsent(shop.shopId(), id -> {
-            Api.Reply issued = api.post("api/v1/sync/shops/" + id + "/broker-account", api.token(fixtures.tenantAdmin("Issuer " + id)),
-                    null);
-            assertEquals(200, issued.status(), issued.toString());
-            return issued.json();
-        });
-        return new SyncSettings(shop.shopId(), brokerUrl, account.getString("username"), account.getString("password"));
-    }
-
-    private final Map<UUID, JsonObject> brokerAccounts = new java.util.HashMap<>();
-
     private String submit(String customerToken, String make, int lines) {
         Api.Reply created = api.post("api/v1/parts-requests", customerToken, MarketplaceIT.partsRequest(make, lines).build());
         assertEquals(201, created.status(), created.toString());

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +29,19 @@ import jakarta.json.JsonObject;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.clutch.jms.Destinations;
 import org.clutch.jms.PartnerMessages;
+import org.clutch.jms.client.ShopBroker;
+import org.clutch.shop.catalog.PartSummary;
+import org.clutch.shop.exchange.Progress;
+import org.clutch.shop.purchasing.OrderLine;
+import org.clutch.shop.purchasing.PurchaseOrder;
+import org.clutch.shop.purchasing.Purchasing;
+import org.clutch.shop.purchasing.Supplier;
+import org.clutch.shop.purchasing.SupplierAnswer;
+import org.clutch.shop.purchasing.SupplierPart;
+import org.clutch.shop.sync.OutboxSender;
+import org.clutch.shop.sync.SyncAgent;
+import org.clutch.shop.sync.SyncLogEntry;
+import org.clutch.shop.sync.SyncState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -307,41 +322,55 @@ class PartnerIT extends DeployedApplication {
     }
 
     @Test
-    void aShopsPurchaseOrderReachesItsSupplierPartnerAndTheSuppliersAnswersReachTheShop() throws Exception {
+    void aShopsPurchaseOrderReachesItsSupplierPartnerAndTheSuppliersAnswersShowOnTheShopsDesktop(@TempDir Path desktopDirectory)
+            throws Exception {
         Fixtures.ShopUser shop = fixtures.activeShop("Ordering Motors", -1.2676, 36.8108, 15, fixtures.uniqueMake("TOYOTA"));
         String admin = api.token(fixtures.tenantAdmin("Ordering Admin"));
         Fixtures supplier = new Fixtures("PARTNER");
         JsonObject account = issueAccount(supplier.tenantId());
-        UUID supplierOnDesktop = UUID.randomUUID();
-        String link = "api/v1/sync/shops/" + shop.shopId() + "/suppliers/" + supplierOnDesktop + "/partner";
-        assertEquals(404, api.put(link, admin, Json.createObjectBuilder().add("partnerTenantId", fixtures.tenantId().toString()).build())
-                .status(), "only a partner can be linked");
-        assertEquals(204, api.put(link, admin, Json.createObjectBuilder().add("partnerTenantId", supplier.tenantId().toString()).build())
-                .status());
-
-        UUID purchaseOrder = UUID.randomUUID();
-        try (JMSContext amqp = connect(account);
+        try (DesktopShop desktop = DesktopShop.create(desktopDirectory);
+             SyncAgent agent = new SyncAgent(desktop.shop.database(), Clock.systemUTC(),
+                     s -> ShopBroker.connectionFactory(s.brokerUrl(), s.user(), s.password()), OutboxSender.DEFAULT_BATCH_SIZE);
+             JMSContext amqp = connect(account);
              JMSConsumer outbound = amqp.createConsumer(amqp.createQueue(account.getString("readFrom")));
              JMSConsumer deadLetters = amqp.createConsumer(amqp.createQueue(account.getString("deadLetters")))) {
-            // the desktop sends the order (its sync event, as the desktop's outbox writes it)
-            syncEvent(shop.shopId(), purchaseOrder, "SENT", supplierOnDesktop);
-            Message placed = receive(outbound, PartnerMessages.PURCHASE_ORDER_PLACED);
-            JsonObject order = json(placed);
-            assertEquals("PO-000017", order.getString("number"));
-            assertEquals("Ordering Motors", order.getJsonObject("shop").getString("name"));
-            assertEquals(24, order.getJsonArray("lines").getJsonObject(0).getInt("quantity"));
-            assertEquals(purchaseOrder.toString(), placed.getJMSCorrelationID());
+            Purchasing purchasing = desktop.shop.purchasing();
+            PartSummary filters = desktop.part("90915-YZZE1", "Oil filter", 120000, 0);
+            Supplier distributor = purchasing.saveSupplier(new Supplier(null, "Fleet Parts Distributors", "Wanjiku", "0711 000 002",
+                    null, 2, true), desktop.manager);
+            purchasing.saveSupplierPart(new SupplierPart(distributor.id(), null, filters.id(), null, null, "FPD-4471", 60000, null, 1,
+                    true), desktop.manager);
+            String link = "api/v1/sync/shops/" + shop.shopId() + "/suppliers/" + distributor.id() + "/partner";
+            assertEquals(404, api.put(link, admin, Json.createObjectBuilder().add("partnerTenantId", fixtures.tenantId().toString())
+                    .build()).status(), "only a partner can be linked");
+            assertEquals(204, api.put(link, admin, Json.createObjectBuilder().add("partnerTenantId", supplier.tenantId().toString())
+                    .build()).status());
 
-            send(amqp, PartnerMessages.ACKNOWLEDGE_PURCHASE_ORDER, "ack-" + purchaseOrder, purchaseOrder.toString(), Json.createObjectBuilder()
-                    .add("purchaseOrderId", purchaseOrder.toString()).add("expectedShipDate", "2026-11-24").add("note", "all in stock").build());
-            send(amqp, PartnerMessages.SHIP_PURCHASE_ORDER, "ship-" + purchaseOrder, purchaseOrder.toString(), Json.createObjectBuilder()
-                    .add("purchaseOrderId", purchaseOrder.toString()).add("carrier", "G4S Courier").add("trackingNumber", "G4S-778812").build());
-            JsonObject acknowledged = inboxMessage(shop.shopId(), purchaseOrder);
-            assertEquals("ACKNOWLEDGED", acknowledged.getString("status"));
-            assertEquals("2026-11-24", acknowledged.getString("expectedShipDate"));
-            JsonObject shipped = inboxMessage(shop.shopId(), purchaseOrder);
-            assertEquals("SHIPPED", shipped.getString("status"));
-            assertEquals("G4S-778812", shipped.getString("trackingNumber"));
+            PurchaseOrder order = purchasing.draft(distributor.id(), List.of(new OrderLine(filters.id(), 24, null)), null, desktop.clerk);
+            purchasing.approve(order.id(), desktop.manager);
+            purchasing.send(order.id(), desktop.clerk);
+            settings(shop, System.getProperty("clutch.it.broker.url")).save(desktop.shop.database());
+            assertEquals(SyncState.Status.ONLINE, agent.syncNow(Progress.NONE).status());
+            Message placed = receive(outbound, PartnerMessages.PURCHASE_ORDER_PLACED);
+            JsonObject sent = json(placed);
+            assertEquals(order.id().toString(), placed.getJMSCorrelationID());
+            assertEquals("PO000001", sent.getString("number"));
+            assertEquals("Ordering Motors", sent.getJsonObject("shop").getString("name"));
+            JsonObject line = sent.getJsonArray("lines").getJsonObject(0);
+            assertEquals(24, line.getInt("quantity"));
+            assertEquals("FPD-4471", line.getString("supplierPartNumber"), "in the supplier's own numbers");
+
+            send(amqp, PartnerMessages.ACKNOWLEDGE_PURCHASE_ORDER, "ack-" + order.id(), order.id().toString(), Json.createObjectBuilder()
+                    .add("purchaseOrderId", order.id().toString()).add("expectedShipDate", "2026-11-24").add("note", "all in stock").build());
+            send(amqp, PartnerMessages.SHIP_PURCHASE_ORDER, "ship-" + order.id(), order.id().toString(), Json.createObjectBuilder()
+                    .add("purchaseOrderId", order.id().toString()).add("carrier", "G4S Courier").add("trackingNumber", "G4S-778812").build());
+            SupplierAnswer answer = Await.until(() -> purchasing.get(order.id()).orElseThrow().supplierAnswer(),
+                    a -> a != null && a.status() == SupplierAnswer.Status.SHIPPED, Duration.ofSeconds(30));
+            assertEquals("shipped with G4S Courier, tracking G4S-778812 (all in stock)", answer.describe());
+            assertEquals(java.time.LocalDate.of(2026, 11, 24), answer.shipsOn());
+            assertTrue(agent.log().recent(20).stream().anyMatch(e -> e.kind() == SyncLogEntry.Kind.PURCHASING
+                    && e.detail().equals("Purchase order PO000001: Fleet Parts Distributors acknowledged; ships 2026-11-24 (all in stock).")),
+                    "the acknowledgement is in the sync log");
 
             // another supplier's order, or one never placed, is not this partner's to answer
             send(amqp, PartnerMessages.SHIP_PURCHASE_ORDER, "ship-unknown", null, Json.createObjectBuilder()
@@ -349,46 +378,11 @@ class PartnerIT extends DeployedApplication {
             Message refused = deadLetters.receive(WAIT_MS);
             assertNotNull(refused);
             assertEquals("not-found", refused.getStringProperty(PartnerMessages.REJECTION_CODE));
-            // the desktop cancels: the supplier hears of it
-            syncEvent(shop.shopId(), purchaseOrder, "CANCELLED", supplierOnDesktop);
-            assertEquals("PO-000017", json(receive(outbound, PartnerMessages.PURCHASE_ORDER_CANCELLED)).getString("number"));
+            // the shop cancels: the supplier hears of it
+            purchasing.cancel(order.id(), "the customer's fleet went elsewhere", desktop.manager);
+            agent.syncNow(Progress.NONE);
+            assertEquals("PO000001", json(receive(outbound, PartnerMessages.PURCHASE_ORDER_CANCELLED)).getString("number"));
         }
-    }
-
-    /** The desktop's purchasing.order-status-changed event, sent as the backend's broker account may (the tests' own). */
-    private static void syncEvent(UUID shopId, UUID purchaseOrder, String status, UUID supplierOnDesktop) throws JMSException {
-        String payload = Json.createObjectBuilder().add("purchaseOrderId", purchaseOrder.toString()).add("number", "PO-000017")
-                .add("supplierId", supplierOnDesktop.toString()).add("status", status)
-                .add("lines", Json.createArrayBuilder().add(Json.createObjectBuilder().add("lineNo", 1)
-                        .add("partId", UUID.randomUUID().toString()).add("partNumber", "90915-YZZE1").add("quantity", 24)
-                        .add("unitCostMinor", 60000)))
-                .add("staff", "amina").build().toString();
-        org.clutch.jms.SyncEvent event = new org.clutch.jms.SyncEvent(UUID.randomUUID(), shopId, "purchasing.order-status-changed", 1,
-                purchaseOrder, java.time.Instant.now(), payload);
-        try (JMSContext jms = backendBroker().createContext()) {
-            TextMessage message = jms.createTextMessage();
-            org.clutch.jms.SyncMessages.write(event, message);
-            jms.createProducer().send(jms.createQueue(Destinations.SYNC_INBOUND), message);
-        }
-    }
-
-    /** The next supplier update about the order on the shop's inbox. */
-    private static JsonObject inboxMessage(UUID shopId, UUID purchaseOrder) throws JMSException {
-        try (JMSContext jms = backendBroker().createContext();
-             JMSConsumer inbox = jms.createConsumer(jms.createQueue(Destinations.shopInbox(shopId)),
-                     org.clutch.jms.SyncMessages.TYPE + " = '" + org.clutch.jms.ShopInboxTypes.SUPPLIER_UPDATE + "' AND "
-                             + org.clutch.jms.SyncMessages.SUBJECT_ID + " = '" + purchaseOrder + "'")) {
-            Message message = inbox.receive(WAIT_MS);
-            assertNotNull(message, "the supplier's answer reaches the shop's inbox");
-            try (var reader = Json.createReader(new StringReader(org.clutch.jms.SyncMessages.read(message).payload()))) {
-                return reader.readObject();
-            }
-        }
-    }
-
-    private static jakarta.jms.ConnectionFactory backendBroker() {
-        return new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(System.getProperty("clutch.it.broker.url"),
-                IntegrationServices.BROKER_USER, IntegrationServices.BROKER_PASSWORD);
     }
 
     private JsonObject fitting(String token, String make, String model, int year, String text) {

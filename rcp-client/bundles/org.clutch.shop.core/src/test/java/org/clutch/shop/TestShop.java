@@ -1,12 +1,18 @@
 package org.clutch.shop;
 
+import java.io.StringReader;
 import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 
 import org.clutch.shop.catalog.CrossReference;
 import org.clutch.shop.catalog.Fitment;
@@ -38,6 +44,22 @@ public final class TestShop implements AutoCloseable {
             shop.inventory().adjust(part.id(), "A-01", stock, "opening stock", manager);
         }
         return shop.catalog().findByNumber(number).get(0);
+    }
+
+    /** The payloads of the outbox events of one type, oldest first: what the desktop will send. */
+    public List<JsonObject> outbox(String type) {
+        return shop.database().read(c -> {
+            List<JsonObject> payloads = new ArrayList<>();
+            try (var select = c.prepareStatement("SELECT payload FROM outbox_event WHERE type = ? ORDER BY seq")) {
+                select.setString(1, type);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        payloads.add(Json.createReader(new StringReader(rows.getString(1))).readObject());
+                    }
+                }
+            }
+            return payloads;
+        });
     }
 
     @Override

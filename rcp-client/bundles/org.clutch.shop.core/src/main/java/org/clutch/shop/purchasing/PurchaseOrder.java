@@ -8,10 +8,13 @@ import java.util.UUID;
 
 import org.clutch.shop.RuleException;
 
-/** A purchase order as stored, with what has been received of each line. */
+/**
+ * A purchase order as stored, with what has been received of each line and, for a supplier on the marketplace, what it
+ * last said of the order ({@code supplierAnswer}, null until it answers).
+ */
 public record PurchaseOrder(UUID id, String number, UUID supplierId, String supplierName, Status status,
         LocalDate expectedOn, String note, String createdBy, Instant createdAt, String approvedBy,
-        String cancelReason, List<Line> lines) {
+        String cancelReason, SupplierAnswer supplierAnswer, List<Line> lines) {
 
     public PurchaseOrder {
         lines = List.copyOf(lines);

@@ -1,5 +1,6 @@
 package org.clutch.shop.purchasing;
 
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -7,8 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,7 +24,12 @@ import java.util.UUID;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 
+import org.clutch.jms.ShopInboxTypes;
+import org.clutch.jms.SyncEvent;
 import org.clutch.shop.ContactDetails;
 import org.clutch.shop.RuleException;
 import org.clutch.shop.db.DocumentNumbers;
@@ -41,7 +49,8 @@ public final class Purchasing {
 
     private static final String ORDER = """
             SELECT o.id, o.number, o.supplier_id, s.name, o.status, o.expected_on, o.note, cb.display_name, o.created_at,
-                   ab.display_name, o.cancel_reason
+                   ab.display_name, o.cancel_reason, o.supplier_status, o.supplier_note, o.supplier_ships_on,
+                   o.supplier_carrier, o.supplier_tracking, o.supplier_answered_at
               FROM purchase_order o JOIN supplier s ON s.id = o.supplier_id JOIN staff cb ON cb.id = o.created_by
               LEFT JOIN staff ab ON ab.id = o.approved_by
             """;
@@ -380,6 +389,47 @@ public final class Purchasing {
         return drafts;
     }
 
+    /**
+     * A supplier on the marketplace acknowledged or shipped one of our orders ({@code purchasing.supplier-update} on
+     * the shop's inbox): kept on the order, after what it said before. The order's own status does not move: what
+     * arrives is booked by receiving, as for any supplier. An answer about an order this shop does not have is refused.
+     */
+    public PurchaseOrder receiveSupplierAnswer(SyncEvent event) {
+        if (!ShopInboxTypes.SUPPLIER_UPDATE.equals(event.type()) || event.version() != 1) {
+            throw new RuleException("not a supplier's answer this desktop reads: " + event.type() + " version " + event.version());
+        }
+        UUID orderId;
+        SupplierAnswer answer;
+        try (JsonReader reader = Json.createReader(new StringReader(event.payload()))) {
+            JsonObject o = reader.readObject();
+            orderId = UUID.fromString(o.getString("purchaseOrderId"));
+            String shipsOn = o.getString("expectedShipDate", null);
+            answer = new SupplierAnswer(SupplierAnswer.Status.valueOf(o.getString("status")), o.getString("note", null),
+                    shipsOn == null ? null : LocalDate.parse(shipsOn), o.getString("carrier", null),
+                    o.getString("trackingNumber", null), OffsetDateTime.parse(o.getString("at")).toInstant());
+        } catch (JsonException | NullPointerException | ClassCastException | IllegalArgumentException | DateTimeException e) {
+            throw new RuleException("a supplier's answer that cannot be read: " + e.getMessage());
+        }
+        database.inTransaction(c -> {
+            PurchaseOrder order = lock(c, orderId);
+            SupplierAnswer kept = order.supplierAnswer() == null ? answer : order.supplierAnswer().then(answer);
+            try (PreparedStatement update = c.prepareStatement("""
+                    UPDATE purchase_order SET supplier_status = ?, supplier_note = ?, supplier_ships_on = ?, supplier_carrier = ?,
+                           supplier_tracking = ?, supplier_answered_at = ? WHERE id = ?""")) {
+                update.setString(1, kept.status().name());
+                update.setString(2, kept.note());
+                update.setDate(3, kept.shipsOn() == null ? null : Date.valueOf(kept.shipsOn()));
+                update.setString(4, kept.carrier());
+                update.setString(5, kept.trackingNumber());
+                update.setTimestamp(6, Timestamp.from(kept.at()));
+                update.setObject(7, orderId);
+                update.executeUpdate();
+            }
+            return null;
+        });
+        return get(orderId).orElseThrow();
+    }
+
     // ---- internals ----------------------------------------------------------------------------------------
 
     @FunctionalInterface
@@ -416,9 +466,13 @@ public final class Purchasing {
         PurchaseOrder order = load(c, orderId).orElseThrow();
         JsonArrayBuilder lines = Json.createArrayBuilder();
         for (PurchaseOrder.Line line : order.lines()) {
-            lines.add(Json.createObjectBuilder().add("lineNo", line.lineNo()).add("partId", line.partId().toString())
+            var item = Json.createObjectBuilder().add("lineNo", line.lineNo()).add("partId", line.partId().toString())
                     .add("partNumber", line.partNumber()).add("quantity", line.quantityOrdered())
-                    .add("unitCostMinor", line.unitCostMinor()));
+                    .add("unitCostMinor", line.unitCostMinor());
+            if (line.supplierPartNumber() != null) {
+                item.add("supplierPartNumber", line.supplierPartNumber()); // what a supplier on the marketplace calls it
+            }
+            lines.add(item);
         }
         Outbox.record(c, "purchasing.order-status-changed", orderId, Json.createObjectBuilder()
                 .add("purchaseOrderId", orderId.toString()).add("number", order.number())
@@ -528,7 +582,8 @@ public final class Purchasing {
                     headers.add(new PurchaseOrder(rows.getObject(1, UUID.class), rows.getString(2),
                             rows.getObject(3, UUID.class), rows.getString(4), Status.valueOf(rows.getString(5)),
                             expected == null ? null : expected.toLocalDate(), rows.getString(7), rows.getString(8),
-                            rows.getTimestamp(9).toInstant(), rows.getString(10), rows.getString(11), List.of()));
+                            rows.getTimestamp(9).toInstant(), rows.getString(10), rows.getString(11), supplierAnswer(rows),
+                            List.of()));
                 }
             }
         }
@@ -550,9 +605,19 @@ public final class Purchasing {
             }
             orders.add(new PurchaseOrder(header.id(), header.number(), header.supplierId(), header.supplierName(),
                     header.status(), header.expectedOn(), header.note(), header.createdBy(), header.createdAt(),
-                    header.approvedBy(), header.cancelReason(), lines));
+                    header.approvedBy(), header.cancelReason(), header.supplierAnswer(), lines));
         }
         return orders;
+    }
+
+    private static SupplierAnswer supplierAnswer(ResultSet rows) throws SQLException {
+        if (rows.getString(12) == null) {
+            return null;
+        }
+        Date shipsOn = rows.getDate(14);
+        return new SupplierAnswer(SupplierAnswer.Status.valueOf(rows.getString(12)), rows.getString(13),
+                shipsOn == null ? null : shipsOn.toLocalDate(), rows.getString(15), rows.getString(16),
+                rows.getTimestamp(17).toInstant());
     }
 
     private static List<SupplierPart> supplierParts(Connection c, String where, UUID parameter) throws SQLException {

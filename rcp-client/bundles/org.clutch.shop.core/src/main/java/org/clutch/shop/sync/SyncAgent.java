@@ -31,6 +31,8 @@ import org.clutch.shop.marketplace.MarketplaceOrder;
 import org.clutch.shop.marketplace.MarketplaceOrders;
 import org.clutch.shop.marketplace.MarketplaceRequests;
 import org.clutch.shop.marketplace.MarketplaceSettings;
+import org.clutch.shop.purchasing.PurchaseOrder;
+import org.clutch.shop.purchasing.Purchasing;
 
 /**
  * Keeps one connection to the backend's broker while it answers and sends the outbox over it each time it is asked
@@ -53,6 +55,8 @@ public final class SyncAgent implements AutoCloseable {
     private final MarketplaceSettings marketplaceSettings;
     private final List<Consumer<IncomingRequest>> incomingListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<MarketplaceOrder>> orderListeners = new CopyOnWriteArrayList<>();
+    private final Purchasing purchasing;
+    private final List<Consumer<PurchaseOrder>> purchaseOrderListeners = new CopyOnWriteArrayList<>();
 
     private Connection connection;
     private SyncSettings connectedWith;
@@ -68,8 +72,10 @@ public final class SyncAgent implements AutoCloseable {
         this.log = new SyncLog(database, clock);
         this.requests = new MarketplaceRequests(database, clock);
         Catalog catalog = new Catalog(database, clock);
+        Inventory inventory = new Inventory(database, clock);
         this.headOffice = new HeadOfficeEdits(database, catalog, clock);
-        this.orders = new MarketplaceOrders(database, catalog, new Inventory(database, clock), clock);
+        this.orders = new MarketplaceOrders(database, catalog, inventory, clock);
+        this.purchasing = new Purchasing(database, inventory, clock);
         this.marketplaceSettings = new MarketplaceSettings(database);
         this.batchSize = batchSize;
         this.state = SyncState.starting(sender.waiting());
@@ -110,6 +116,15 @@ public final class SyncAgent implements AutoCloseable {
 
     public void removeOnOrder(Consumer<MarketplaceOrder> listener) {
         orderListeners.remove(listener);
+    }
+
+    /** Called with each purchase order a supplier on the marketplace answered about (on the broker client's thread). */
+    public void onPurchaseOrder(Consumer<PurchaseOrder> listener) {
+        purchaseOrderListeners.add(listener);
+    }
+
+    public void removeOnPurchaseOrder(Consumer<PurchaseOrder> listener) {
+        purchaseOrderListeners.remove(listener);
     }
 
     /** Called with each request to quote as it arrives (on the broker client's thread). */
@@ -188,29 +203,41 @@ public final class SyncAgent implements AutoCloseable {
      * offline comes when the connection opens). A message is acknowledged once it is stored; if storing fails it
      * comes again. One this desktop cannot read is set aside in the sync log with why. What became of a quote is
      * logged too: a quote written offline may come back refused because its request expired meanwhile. So is what head
-     * office changed in the catalog ({@link HeadOfficeEdits}).
+     * office changed in the catalog ({@link HeadOfficeEdits}) and what a supplier on the marketplace said of an order.
      */
     private void listenToInbox(Connection opened, UUID shopId) throws JMSException {
         Session session = opened.createSession(false, Session.AUTO_ACKNOWLEDGE);
         MessageConsumer inbox = session.createConsumer(session.createQueue(Destinations.shopInbox(shopId)));
         inbox.setMessageListener(message -> {
-            SyncEvent event;
-            Optional<IncomingRequest> request = Optional.empty();
             try {
-                event = SyncMessages.read(message);
-                switch (event.type()) {
-                    case ShopInboxTypes.PART_CHANGED -> headOfficeChanged(event);
-                    case ShopInboxTypes.SHOP_SETTINGS -> settingsChanged(event);
-                    case ShopInboxTypes.ORDER_CHANGED -> orderChanged(event);
-                    default -> request = requests.receive(event);
-                }
-            } catch (JMSException | RuleException | IllegalArgumentException unreadable) {
-                log.record(SyncLogEntry.Kind.ERROR, 0, "A message from the marketplace could not be read and was set aside: "
-                        + explain(unreadable));
-                return;
+                take(SyncMessages.read(message));
+            } catch (JMSException | IllegalArgumentException unreadable) {
+                setAside(unreadable);
             }
-            request.ifPresent(r -> marketplaceSaid(event, r));
         });
+    }
+
+    /** Takes one message of the shop's inbox, as the inbox's listener does (a screen's test hands it messages here). */
+    public void take(SyncEvent event) {
+        Optional<IncomingRequest> request = Optional.empty();
+        try {
+            switch (event.type()) {
+                case ShopInboxTypes.PART_CHANGED -> headOfficeChanged(event);
+                case ShopInboxTypes.SHOP_SETTINGS -> settingsChanged(event);
+                case ShopInboxTypes.ORDER_CHANGED -> orderChanged(event);
+                case ShopInboxTypes.SUPPLIER_UPDATE -> supplierAnswered(event);
+                default -> request = requests.receive(event);
+            }
+        } catch (RuleException | IllegalArgumentException unreadable) {
+            setAside(unreadable);
+            return;
+        }
+        request.ifPresent(r -> marketplaceSaid(event, r));
+    }
+
+    private void setAside(Exception unreadable) {
+        log.record(SyncLogEntry.Kind.ERROR, 0, "A message from the marketplace could not be read and was set aside: "
+                + explain(unreadable));
     }
 
     private void headOfficeChanged(SyncEvent event) {
@@ -229,6 +256,13 @@ public final class SyncAgent implements AutoCloseable {
                 + order.status().toLowerCase().replace('_', ' ') + (setAside > 0 ? "; " + setAside + " part(s) set aside in bin "
                 + MarketplaceOrders.RESERVED_BIN : "") + ".");
         orderListeners.forEach(listener -> listener.accept(order));
+    }
+
+    private void supplierAnswered(SyncEvent event) {
+        PurchaseOrder order = purchasing.receiveSupplierAnswer(event);
+        log.record(SyncLogEntry.Kind.PURCHASING, 0, "Purchase order " + order.number() + ": " + order.supplierName() + " "
+                + order.supplierAnswer().describe() + ".");
+        purchaseOrderListeners.forEach(listener -> listener.accept(order));
     }
 
     /** A request to quote arrived, or what became of a quote: the latter goes in the log too. */

@@ -18,6 +18,8 @@ public record SyncLogEntry(Instant at, Kind kind, int events, String detail) {
         CATALOG,
         /** A marketplace order of the shop arrived or changed, and what its stock did. */
         ORDER,
+        /** A supplier on the marketplace acknowledged or shipped one of the shop's purchase orders. */
+        PURCHASING,
         /** The shop's settings on the marketplace changed (status, makes, radius, pricing, automatic quotes). */
         SETTINGS,
         /** Something other than the connection went wrong. */

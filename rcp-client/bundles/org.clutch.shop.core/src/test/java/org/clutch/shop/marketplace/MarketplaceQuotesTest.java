@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -53,7 +52,7 @@ class MarketplaceQuotesTest {
 
             assertEquals(LocalQuote.Status.WAITING, quoted.quote().status());
             assertEquals(written, quoted.quote().draft(), "kept to revise");
-            List<JsonObject> events = outbox(t, ShopInboxTypes.QUOTE_SUBMITTED);
+            List<JsonObject> events = t.outbox(ShopInboxTypes.QUOTE_SUBMITTED);
             assertEquals(1, events.size());
             JsonObject payload = events.get(0);
             assertEquals(request.requestId().toString(), payload.getString("requestId"));
@@ -162,21 +161,6 @@ class MarketplaceQuotesTest {
             o.add("quoteId", UUID.randomUUID().toString()).add("total", new java.math.BigDecimal(total));
         }
         return new SyncEvent(UUID.randomUUID(), SHOP, ShopInboxTypes.QUOTE_OUTCOME, 1, requestId, Instant.now(), o.build().toString());
-    }
-
-    private static List<JsonObject> outbox(TestShop t, String type) {
-        return t.shop.database().read(c -> {
-            List<JsonObject> payloads = new ArrayList<>();
-            try (var select = c.prepareStatement("SELECT payload FROM outbox_event WHERE type = ? ORDER BY seq")) {
-                select.setString(1, type);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        payloads.add(Json.createReader(new StringReader(rows.getString(1))).readObject());
-                    }
-                }
-            }
-            return payloads;
-        });
     }
 
     private static List<UUID> submissionIds(TestShop t) {

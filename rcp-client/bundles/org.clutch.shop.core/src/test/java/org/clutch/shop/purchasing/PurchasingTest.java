@@ -4,17 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.clutch.jms.ShopInboxTypes;
+import org.clutch.jms.SyncEvent;
 import org.clutch.shop.RuleException;
 import org.clutch.shop.TestShop;
 import org.clutch.shop.catalog.Part;
 import org.clutch.shop.catalog.PartSummary;
 import org.clutch.shop.inventory.StockReason;
 import org.clutch.shop.purchasing.PurchaseOrder.Status;
+import org.clutch.shop.sync.SyncAgent;
+import org.clutch.shop.sync.SyncLogEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -150,5 +159,59 @@ class PurchasingTest {
         purchasing.saveSupplier(new Supplier(brakeWorld.id(), "Brake World Ltd", null, null, null, 10, false), t.manager);
         assertThrows(RuleException.class, () -> purchasing.draft(brakeWorld.id(),
                 List.of(new OrderLine(pads.id(), 1, null)), null, t.clerk), "an inactive supplier");
+    }
+
+    @Test
+    void whatASupplierOnTheMarketplaceSaysOfASentOrderShowsOnItAndInTheSyncLog() {
+        purchasing.saveSupplierPart(new SupplierPart(autoParts.id(), null, pads.id(), null, null, "NAP-77", 240000, 2, 1, true),
+                t.manager);
+        PurchaseOrder order = purchasing.draft(autoParts.id(), List.of(new OrderLine(pads.id(), 10, null)), null, t.clerk);
+        purchasing.approve(order.id(), t.manager);
+        purchasing.send(order.id(), t.clerk);
+        JsonObject sent = t.outbox("purchasing.order-status-changed").get(2);
+        assertEquals("SENT", sent.getString("status"));
+        assertEquals("NAP-77", sent.getJsonArray("lines").getJsonObject(0).getString("supplierPartNumber"),
+                "the supplier reads its own number");
+
+        try (SyncAgent agent = new SyncAgent(t.shop.database(), t.clock, s -> {
+            throw new AssertionError("this test hands the agent its inbox's messages");
+        }, 100)) {
+            agent.take(answer(order.id(), """
+                    {"status":"ACKNOWLEDGED","note":"all in stock","expectedShipDate":"2026-11-24","carrier":null}"""));
+            assertEquals("acknowledged; ships 2026-11-24 (all in stock)", purchasing.get(order.id()).orElseThrow()
+                    .supplierAnswer().describe());
+            agent.take(answer(order.id(), """
+                    {"status":"SHIPPED","carrier":"G4S Courier","trackingNumber":"G4S-778812"}"""));
+            PurchaseOrder shipped = purchasing.get(order.id()).orElseThrow();
+            assertEquals(SupplierAnswer.Status.SHIPPED, shipped.supplierAnswer().status());
+            assertEquals(LocalDate.of(2026, 11, 24), shipped.supplierAnswer().shipsOn(), "what the acknowledgement said stays");
+            assertEquals("shipped with G4S Courier, tracking G4S-778812 (all in stock)", shipped.supplierAnswer().describe());
+            assertEquals(Status.SENT, shipped.status(), "received only when the goods are booked in");
+            assertEquals(List.of("Purchase order PO000001: Nairobi Auto Parts acknowledged; ships 2026-11-24 (all in stock).",
+                    "Purchase order PO000001: Nairobi Auto Parts shipped with G4S Courier, tracking G4S-778812 (all in stock)."),
+                    agent.log().recent(10).stream().filter(e -> e.kind() == SyncLogEntry.Kind.PURCHASING)
+                            .map(SyncLogEntry::detail).toList().reversed());
+
+            agent.take(answer(order.id(), """
+                    {"status":"ACKNOWLEDGED","note":"all in stock","expectedShipDate":"2026-11-24"}"""));
+            assertEquals(SupplierAnswer.Status.SHIPPED, purchasing.get(order.id()).orElseThrow().supplierAnswer().status(),
+                    "the acknowledgement seen again does not take the shipment back");
+            agent.take(answer(UUID.randomUUID(), """
+                    {"status":"SHIPPED"}"""));
+            agent.take(answer(order.id(), """
+                    {"status":"LOST"}"""));
+            assertEquals("shipped with G4S Courier, tracking G4S-778812 (all in stock)",
+                    purchasing.get(order.id()).orElseThrow().supplierAnswer().describe(), "neither changed anything");
+            assertEquals(2, agent.log().recent(10).stream().filter(e -> e.kind() == SyncLogEntry.Kind.ERROR
+                    && e.detail().startsWith("A message from the marketplace could not be read and was set aside")).count());
+        }
+    }
+
+    /** A supplier's answer as it comes on the shop's inbox: {@code fields} and the order's id and number. */
+    private SyncEvent answer(UUID orderId, String fields) {
+        JsonObject body = Json.createReader(new StringReader(fields)).readObject();
+        return new SyncEvent(UUID.randomUUID(), UUID.randomUUID(), ShopInboxTypes.SUPPLIER_UPDATE, 1, orderId, t.clock.instant(),
+                Json.createObjectBuilder(body).add("purchaseOrderId", orderId.toString()).add("number", "PO000001")
+                        .add("at", t.clock.instant().toString()).build().toString());
     }
 }

@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +47,6 @@ import org.eclipse.swt.widgets.Text;
  */
 public final class CatalogView {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Shop shop;
     private final ShopCurrency money;
@@ -385,7 +382,7 @@ public final class CatalogView {
         Map<String, Integer> bins = shop.inventory().onHandByBin(part.id());
         text.append("Stock: ").append(bins.isEmpty() ? "none" : bins.toString()).append('\n');
         for (StockMovement m : shop.inventory().ledger(part.id(), 10)) {
-            text.append(String.format("  %s  %-10s %+5d  %-6s %s%n", WHEN.format(m.movedAt().atZone(ZoneId.systemDefault())),
+            text.append(String.format("  %s  %-10s %+5d  %-6s %s%n", Screens.when(m.movedAt()),
                     m.reason(), m.quantity(), m.bin(), m.reference() == null ? (m.note() == null ? "" : m.note()) : m.reference()));
         }
         details.setText(text.toString());

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.clutch.shop.RuleException;
 import org.clutch.shop.Shop;
@@ -14,6 +15,7 @@ import org.clutch.shop.purchasing.OrderLine;
 import org.clutch.shop.purchasing.PurchaseOrder;
 import org.clutch.shop.purchasing.PurchaseOrder.Status;
 import org.clutch.shop.purchasing.Supplier;
+import org.clutch.shop.purchasing.SupplierAnswer;
 import org.clutch.shop.purchasing.SupplierPart;
 import org.clutch.shop.staff.Staff;
 import org.clutch.shop.ui.Screens.StatusLine;
@@ -31,7 +33,8 @@ import org.eclipse.swt.widgets.Text;
 
 /**
  * Buying stock: suppliers and what they sell us, purchase orders from draft to received, and the orders the
- * reorder points suggest. Receiving books what arrived, line by line or everything still expected.
+ * reorder points suggest. Receiving books what arrived, line by line or everything still expected. What a supplier on
+ * the marketplace says of an order (taken, shipped with whom) shows on it as it arrives.
  */
 public final class PurchasingView {
 
@@ -44,6 +47,7 @@ public final class PurchasingView {
     private final Text quantity;
     private final Table orders;
     private final Table lines;
+    private final Label supplierAnswer;
     private final Text receiveQuantity;
     private final Text supplierName;
     private final Text supplierPhone;
@@ -57,7 +61,7 @@ public final class PurchasingView {
     private final List<PurchaseOrder> shown = new ArrayList<>();
     private List<Supplier> suppliers = List.of();
 
-    public PurchasingView(Composite parent, ShopSession session) {
+    public PurchasingView(Composite parent, ShopSession session, SyncJob sync) {
         this.session = session;
         this.shop = session.shop();
         this.money = shop.profile().currency();
@@ -94,7 +98,7 @@ public final class PurchasingView {
         Screens.button(add, "Draft suggested orders", "draft-suggested", this::draftSuggested, status);
 
         orders = Screens.table(left, "orders", SWT.SINGLE, "Number:90", "Supplier:180", "Status:140", "Expected:100",
-                "Lines:50:r", "Outstanding:90:r", "Total:110:r", "Created by:130");
+                "Lines:50:r", "Outstanding:90:r", "Total:110:r", "Created by:130", "Supplier says:260");
         GridData ordersData = Screens.wide(1);
         ordersData.heightHint = 220;
         orders.setLayoutData(ordersData);
@@ -107,6 +111,9 @@ public final class PurchasingView {
         Screens.button(actions, "Cancel order…", "cancel-order", this::cancel, status);
         Screens.button(actions, "Refresh", "refresh-orders", this::refresh, status);
 
+        supplierAnswer = new Label(left, SWT.WRAP);
+        supplierAnswer.setData("name", "supplier-answer");
+        supplierAnswer.setLayoutData(Screens.wide(1));
         lines = Screens.table(left, "order-lines", SWT.SINGLE, "#:30", "Part number:130", "Name:230",
                 "Supplier's no.:110", "Ordered:70:r", "Received:70:r", "Outstanding:90:r", "Unit cost:100:r");
         lines.setLayoutData(Screens.fill(1));
@@ -144,6 +151,15 @@ public final class PurchasingView {
                 .setLayoutData(Screens.wide(2));
 
         orders.addListener(SWT.Selection, e -> status.run(this::showLines));
+        Consumer<PurchaseOrder> onAnswer = order -> root.getDisplay().asyncExec(() -> {
+            if (!root.isDisposed()) {
+                status.run(this::refresh);
+                status.info("Purchase order " + order.number() + ": " + order.supplierName() + " "
+                        + order.supplierAnswer().describe() + ".");
+            }
+        });
+        sync.agent().onPurchaseOrder(onAnswer);
+        root.addListener(SWT.Dispose, e -> sync.agent().removeOnPurchaseOrder(onAnswer));
         loadSuppliers();
         refresh();
     }
@@ -331,14 +347,22 @@ public final class PurchasingView {
         for (PurchaseOrder o : shown) {
             new TableItem(orders, SWT.NONE).setText(new String[] {o.number(), o.supplierName(), o.status().label(),
                     o.expectedOn() == null ? "" : o.expectedOn().toString(), String.valueOf(o.lines().size()),
-                    String.valueOf(o.outstandingUnits()), money.format(o.totalMinor()), o.createdBy()});
+                    String.valueOf(o.outstandingUnits()), money.format(o.totalMinor()), o.createdBy(),
+                    o.supplierAnswer() == null ? "" : o.supplierAnswer().describe()});
         }
         lines.removeAll();
         before.ifPresent(this::select);
     }
 
+    /** What the supplier on the marketplace said of the order, in full, under the list. */
+    private static String answerOf(PurchaseOrder order) {
+        SupplierAnswer answer = order.supplierAnswer();
+        return answer == null ? "" : order.supplierName() + " " + answer.describe() + " — " + Screens.when(answer.at()) + ".";
+    }
+
     private void showLines() {
         lines.removeAll();
+        supplierAnswer.setText(selected().map(PurchasingView::answerOf).orElse(""));
         selected().ifPresent(order -> {
             for (PurchaseOrder.Line l : order.lines()) {
                 new TableItem(lines, SWT.NONE).setText(new String[] {String.valueOf(l.lineNo()), l.partNumber(), l.partName(),

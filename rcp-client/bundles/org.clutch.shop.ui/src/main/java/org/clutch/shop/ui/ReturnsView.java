@@ -1,7 +1,5 @@
 package org.clutch.shop.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +33,6 @@ import org.eclipse.swt.widgets.Text;
  */
 public final class ReturnsView {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ShopSession session;
     private final Shop shop;
@@ -230,7 +227,7 @@ public final class ReturnsView {
 
     private String describe(SaleRecord s) {
         return (s.kind() == SaleRecord.Kind.RETURN ? "Return " : "Sale ") + s.number() + " — "
-                + WHEN.format(s.completedAt().atZone(ZoneId.systemDefault())) + " by " + s.staffName() + " — total "
+                + Screens.when(s.completedAt()) + " by " + s.staffName() + " — total "
                 + money.formatWithCode(s.totalMinor()) + " — " + s.status().name().toLowerCase()
                 + (s.voidReason() == null ? "" : " (" + s.voidReason() + ")");
     }

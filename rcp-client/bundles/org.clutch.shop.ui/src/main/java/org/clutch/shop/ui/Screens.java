@@ -1,6 +1,8 @@
 package org.clutch.shop.ui;
 
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -117,6 +119,13 @@ final class Screens {
     /** Receipts on screen are laid out like an 80 mm till roll. */
     static String receipt(SaleRecord sale, Shop shop) {
         return String.join("\n", Receipt.lines(sale, shop.profile(), 42, ZoneId.systemDefault()));
+    }
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** A moment as the shop reads it, on this computer's clock: "2026-11-22 08:40". */
+    static String when(Instant at) {
+        return WHEN.format(at.atZone(ZoneId.systemDefault()));
     }
 
     static GridData fill(int columns) {

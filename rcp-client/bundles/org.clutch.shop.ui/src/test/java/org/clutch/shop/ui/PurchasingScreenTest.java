@@ -4,13 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import org.clutch.jms.ShopInboxTypes;
+import org.clutch.jms.SyncEvent;
 import org.clutch.shop.catalog.Part;
 import org.clutch.shop.inventory.StockReason;
+import org.clutch.shop.purchasing.OrderLine;
 import org.clutch.shop.purchasing.PurchaseOrder;
+import org.clutch.shop.purchasing.Supplier;
 import org.clutch.shop.purchasing.SupplierPart;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,18 +34,21 @@ class PurchasingScreenTest {
     Path directory;
 
     private ScreenFixture ui;
+    private SyncJob sync;
     private Part pads;
 
     @BeforeEach
     void open() {
         ui = new ScreenFixture(directory);
         pads = ui.part("BP-100", "Brake pad set front", "4006633123457", 450000, 2);
-        new PurchasingView(ui.shell, ui.session(ui.clerk));
+        sync = ui.syncWithUnreachableBroker();
+        new PurchasingView(ui.shell, ui.session(ui.clerk), sync);
         ui.show();
     }
 
     @AfterEach
     void close() {
+        sync.stop();
         ui.close();
     }
 
@@ -100,5 +113,31 @@ class PurchasingScreenTest {
         PurchaseOrder order = ui.shop.purchasing().findByNumber("PO000001").orElseThrow();
         assertEquals(PurchaseOrder.Status.RECEIVED, order.status());
         assertEquals("Amina Wanjiru", order.approvedBy());
+    }
+
+    @Test
+    void theSuppliersShipmentShowsOnTheOrderAsItArrives() {
+        Supplier supplier = ui.shop.purchasing().saveSupplier(new Supplier(null, "Nairobi Auto Parts", null, null, null, 3, true),
+                ui.manager);
+        PurchaseOrder order = ui.shop.purchasing().draft(supplier.id(), List.of(new OrderLine(pads.id(), 10, 240000L)), null,
+                ui.manager);
+        ui.shop.purchasing().approve(order.id(), ui.manager);
+        ui.shop.purchasing().send(order.id(), ui.manager);
+        ui.click("refresh-orders");
+        Table orders = ui.find("orders");
+        orders.setSelection(0);
+        orders.notifyListeners(SWT.Selection, new Event());
+        assertEquals("", orders.getItem(0).getText(8), "nothing said yet");
+
+        sync.agent().take(new SyncEvent(UUID.randomUUID(), UUID.randomUUID(), ShopInboxTypes.SUPPLIER_UPDATE, 1, order.id(),
+                Instant.now(), """
+                {"purchaseOrderId":"%s","number":"PO000001","status":"SHIPPED","note":null,"expectedShipDate":null,
+                 "carrier":"G4S Courier","trackingNumber":"G4S-778812","at":"2026-11-22T08:40:00Z"}""".formatted(order.id())));
+        ui.waitFor(() -> !orders.getItem(0).getText(8).isEmpty());
+        assertEquals("shipped with G4S Courier, tracking G4S-778812", orders.getItem(0).getText(8));
+        assertEquals("Sent", orders.getItem(0).getText(2), "still to be received");
+        assertTrue(((Label) ui.find("supplier-answer")).getText().startsWith(
+                "Nairobi Auto Parts shipped with G4S Courier, tracking G4S-778812 — 2026-11-22 "), "the selected order says it in full");
+        assertEquals("Purchase order PO000001: Nairobi Auto Parts shipped with G4S Courier, tracking G4S-778812.", ui.status());
     }
 }

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 
 import org.clutch.shop.ui.PurchasingView;
 import org.clutch.shop.ui.ShopSession;
+import org.clutch.shop.ui.SyncJob;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.swt.widgets.Composite;
 
@@ -13,8 +14,8 @@ public class PurchasingPart {
     private PurchasingView view;
 
     @PostConstruct
-    public void create(Composite parent, ShopSession session) {
-        view = new PurchasingView(parent, session);
+    public void create(Composite parent, ShopSession session, SyncJob sync) {
+        view = new PurchasingView(parent, session, sync);
     }
 
     @Focus
