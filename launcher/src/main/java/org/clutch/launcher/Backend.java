@@ -60,7 +60,7 @@ public final class Backend {
             jmsPassword = jmsPassword == null ? randomSecret() : jmsPassword;
             BrokerSecurity security = new BrokerSecurity(jmsUser, jmsPassword, dbUrl, dbUser, dbPassword);
             EmbeddedBroker broker = EmbeddedBroker.start(settings.dataDir().resolve("artemis"), jmsPort,
-                    settings.getInt("JMS_AMQP_PORT", 5672), security);
+                    settings.getInt("JMS_AMQP_PORT", 5672), security).followPartnerBridges(settings.partnerBridges(), 2_000);
             running.add(0, broker);
             jmsHost = "127.0.0.1";
             System.out.println("Artemis     " + broker.url() + " (embedded, journal in " + settings.dataDir().resolve("artemis")
@@ -215,6 +215,11 @@ public final class Backend {
                 throw new IllegalArgumentException(name + " must be set");
             }
             return value;
+        }
+
+        /** Where the bridges to partners' own brokers are configured ({@link PartnerBridges}); none while it is absent. */
+        Path partnerBridges() {
+            return Path.of(get("CLUTCH_PARTNER_BRIDGES", dataDir().resolve("partner-bridges.properties").toString()));
         }
 
         int getInt(String name, int fallback) {

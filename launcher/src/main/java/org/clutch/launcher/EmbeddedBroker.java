@@ -32,6 +32,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private final EmbeddedActiveMQ server;
     private final int port;
+    private PartnerBridges bridges;
 
     private EmbeddedBroker(EmbeddedActiveMQ server, int port) {
         this.server = server;
@@ -129,6 +130,15 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setDefaultAddressRoutingType(RoutingType.ANYCAST).setDefaultQueueRoutingType(RoutingType.ANYCAST);
     }
 
+    /**
+     * Bridges partners' outbound addresses to their own brokers as {@code file} says, now and whenever it changes
+     * ({@link PartnerBridges}; checked every {@code everyMillis}).
+     */
+    public EmbeddedBroker followPartnerBridges(Path file, long everyMillis) {
+        bridges = PartnerBridges.follow(server.getActiveMQServer(), file, everyMillis);
+        return this;
+    }
+
     public String url() {
         return "tcp://127.0.0.1:" + port;
     }
@@ -139,6 +149,9 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (bridges != null) {
+            bridges.close();
+        }
         server.stop();
     }
 }

@@ -24,7 +24,7 @@ public final class StandaloneBroker {
         BrokerSecurity security = new BrokerSecurity(settings.required("JMS_USER"), settings.required("JMS_PASSWORD"),
                 settings.required("DB_URL"), settings.get("DB_USER", "clutch"), settings.get("DB_PASSWORD", "clutch"));
         EmbeddedBroker broker = EmbeddedBroker.start(settings.dataDir().resolve("artemis"), settings.getInt("JMS_PORT", 61616),
-                settings.getInt("JMS_AMQP_PORT", 5672), security);
+                settings.getInt("JMS_AMQP_PORT", 5672), security).followPartnerBridges(settings.partnerBridges(), 2_000);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

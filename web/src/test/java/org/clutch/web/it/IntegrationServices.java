@@ -26,6 +26,11 @@ public class IntegrationServices implements LauncherSessionListener {
     public static final String BROKER_USER = "clutch-it";
     public static final String BROKER_PASSWORD = "clutch-it-broker-secret";
 
+    /** Where the tests configure the broker's bridges to partners' own brokers (as an operator would). */
+    static Path partnerBridges() {
+        return Path.of(System.getProperty("clutch.it.dir"), "partner-bridges.properties");
+    }
+
     private EmbeddedDatabase database;
     private EmbeddedBroker broker;
 
@@ -40,7 +45,8 @@ public class IntegrationServices implements LauncherSessionListener {
             DataDirectory.deleteTree(root);
             database = EmbeddedDatabase.start(root.resolve("postgres"), PG_PORT, "clutch", "clutch", "clutch");
             broker = EmbeddedBroker.start(root.resolve("artemis"), BROKER_PORT, BROKER_AMQP_PORT,
-                    new BrokerSecurity(BROKER_USER, BROKER_PASSWORD, database.jdbcUrl(), "clutch", "clutch"));
+                    new BrokerSecurity(BROKER_USER, BROKER_PASSWORD, database.jdbcUrl(), "clutch", "clutch"))
+                    .followPartnerBridges(partnerBridges(), 200);
             Path postBoot = PayaraMicroCommands.writePostBoot(root.resolve("post-boot.asadmin"),
                     Path.of(System.getProperty("clutch.payara.dir"), "artemis-ra.rar"), "127.0.0.1", BROKER_PORT, BROKER_USER,
                     BROKER_PASSWORD);

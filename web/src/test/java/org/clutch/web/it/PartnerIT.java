@@ -311,6 +311,73 @@ class PartnerIT extends DeployedApplication {
         }
     }
 
+    @Test
+    void aBridgeToAPartnersOwnBrokerDeliversTheAnswersOnceAcrossThatBrokerGoingDown(@TempDir Path partnerBrokerDirectory)
+            throws Exception {
+        String make = fixtures.uniqueMake("ISUZU");
+        fixtures.activeShop("Bridge Parts Westlands", -1.2676, 36.8108, 15, make);
+        Fixtures partner = new Fixtures("PARTNER");
+        JsonObject account = issueAccount(partner.tenantId());
+        String body = MarketplaceIT.partsRequest(make, 1).build().toString();
+        String applied = "SELECT count(*) FROM partner_message WHERE tenant_id = ? AND outcome = 'APPLIED'";
+        try (PartnerOwnBroker own = new PartnerOwnBroker(partnerBrokerDirectory, "127.0.0.1", IntegrationServices.BROKER_PORT,
+                account.getString("username"), account.getString("password")).start();
+             JMSContext amqp = connect(account)) {
+            configureBridges(partner.tenantId() + ".url=" + own.url() + "\n" + partner.tenantId() + ".address="
+                    + PartnerOwnBroker.INCOMING + "\n" + partner.tenantId() + ".user=clutch\n" + partner.tenantId()
+                    + ".password=given-by-the-partner\n");
+            for (int i = 0; i < 10; i++) {
+                send(amqp, PartnerMessages.SUBMIT_PARTS_REQUEST, "out-bridge-" + i, "job-" + i, body);
+            }
+            List<String> answered = new ArrayList<>(submittedOnOwnBroker(own, 10));
+            own.stop(); // the partner's broker goes down; the platform keeps answering into its outbound address
+            for (int i = 10; i < 30; i++) {
+                send(amqp, PartnerMessages.SUBMIT_PARTS_REQUEST, "out-bridge-" + i, "job-" + i, body);
+            }
+            Await.until(() -> Fixtures.count(applied, partner.tenantId()), n -> n == 30, Duration.ofSeconds(60));
+            own.start();
+            answered.addAll(submittedOnOwnBroker(own, 20));
+            assertEquals(java.util.stream.IntStream.range(0, 30).mapToObj(i -> "job-" + i).sorted().toList(),
+                    answered.stream().sorted().toList(), "every answer once, in its conversation");
+            try (JMSContext local = own.local().createContext()) {
+                assertNull(local.createConsumer(local.createQueue(PartnerOwnBroker.INCOMING)).receive(1_000), "and nothing twice");
+            }
+
+            configureBridges(""); // the bridge removed: the partner reads its outbound address itself again
+            Thread.sleep(1_000);
+            send(amqp, PartnerMessages.SUBMIT_PARTS_REQUEST, "out-bridge-30", "job-30", body);
+            try (JMSConsumer outbound = amqp.createConsumer(amqp.createQueue(account.getString("readFrom")))) {
+                assertEquals("job-30", receive(outbound, PartnerMessages.PARTS_REQUEST_SUBMITTED).getJMSCorrelationID());
+            }
+        } finally {
+            configureBridges("");
+        }
+    }
+
+    /** As an operator edits the broker's bridges file: written whole, then moved into place. */
+    private static void configureBridges(String properties) throws java.io.IOException {
+        Path file = IntegrationServices.partnerBridges();
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        java.nio.file.Files.writeString(next, properties);
+        java.nio.file.Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The conversations of the next {@code count} answers the bridge put on the partner's own broker. */
+    private static List<String> submittedOnOwnBroker(PartnerOwnBroker own, int count) throws JMSException {
+        List<String> conversations = new ArrayList<>();
+        try (JMSContext local = own.local().createContext();
+             JMSConsumer incoming = local.createConsumer(local.createQueue(PartnerOwnBroker.INCOMING))) {
+            for (int i = 0; i < count; i++) {
+                Message answer = incoming.receive(30_000);
+                assertNotNull(answer, "answer " + (i + 1) + " of " + count + " on the partner's own broker");
+                assertEquals(PartnerMessages.PARTS_REQUEST_SUBMITTED, answer.getStringProperty(PartnerMessages.TYPE));
+                conversations.add(answer.getJMSCorrelationID());
+            }
+        }
+        return conversations;
+    }
+
     private static void sendThroughOwnBroker(PartnerOwnBroker own, int from, int to, String body) throws JMSException {
         try (JMSContext local = own.local().createContext(JMSContext.SESSION_TRANSACTED)) {
             for (int i = from; i < to; i++) {

@@ -25,6 +25,8 @@ import org.clutch.jms.Destinations;
 final class PartnerOwnBroker implements AutoCloseable {
 
     static final String OUTGOING = "fleet.to-clutch";
+    /** Where the platform's bridge to this broker puts the platform's messages to the partner. */
+    static final String INCOMING = "fleet.from-clutch";
 
     private final Path directory;
     private final int port;
@@ -50,6 +52,7 @@ final class PartnerOwnBroker implements AutoCloseable {
         config.addConnectorConfiguration("clutch", new TransportConfiguration(NettyConnectorFactory.class.getName(),
                 java.util.Map.of("host", hostPort[0], "port", hostPort[1])));
         config.addQueueConfiguration(QueueConfiguration.of(OUTGOING).setRoutingType(RoutingType.ANYCAST));
+        config.addQueueConfiguration(QueueConfiguration.of(INCOMING).setRoutingType(RoutingType.ANYCAST));
         config.addBridgeConfiguration(new BridgeConfiguration()
                 .setName("to-clutch")
                 .setQueueName(OUTGOING)
@@ -75,7 +78,11 @@ final class PartnerOwnBroker implements AutoCloseable {
 
     /** How the partner's own systems reach their broker. */
     ConnectionFactory local() {
-        return new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
+        return new ActiveMQConnectionFactory(url());
+    }
+
+    String url() {
+        return "tcp://127.0.0.1:" + port;
     }
 
     @Override

@@ -1,0 +1,49 @@
+package org.clutch.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bridges file as an operator writes it: read per partner, and a mistake named rather than half taken. */
+class PartnerBridgesTest {
+
+    private static final UUID FLEET = UUID.fromString("10000000-0000-0000-0000-000000000002");
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void eachPartnersBridgeIsReadFromItsKeys() throws Exception {
+        Map<UUID, PartnerBridges.Bridge> bridges = PartnerBridges.read(write("""
+                # Demo Fleet Services' own broker
+                10000000-0000-0000-0000-000000000002.url = tcp://fleet.example:61616
+                10000000-0000-0000-0000-000000000002.address = clutch.events
+                10000000-0000-0000-0000-000000000002.user = clutch
+                10000000-0000-0000-0000-000000000002.password = s3cret=with=equals
+                """));
+        assertEquals(Map.of(FLEET, new PartnerBridges.Bridge(FLEET, "tcp://fleet.example:61616", "clutch.events", "clutch",
+                "s3cret=with=equals")), bridges);
+        assertEquals("partner-bridge-" + FLEET, bridges.get(FLEET).name());
+    }
+
+    @Test
+    void aBridgeWithoutAnAddressOrForSomethingNotAPartnerIdIsRefusedByName() throws Exception {
+        assertEquals("the bridge of partner " + FLEET + " has no address", assertThrows(IllegalArgumentException.class,
+                () -> PartnerBridges.read(write(FLEET + ".url=tcp://fleet.example:61616\n"))).getMessage());
+        assertEquals("'fleet' is not a partner tenant id", assertThrows(IllegalArgumentException.class,
+                () -> PartnerBridges.read(write("fleet.url=tcp://x:1\nfleet.address=a\n"))).getMessage());
+        assertEquals("'url' is not <partner tenant id>.url|address|user|password", assertThrows(IllegalArgumentException.class,
+                () -> PartnerBridges.read(write("url=tcp://x:1\n"))).getMessage());
+    }
+
+    private Path write(String text) throws Exception {
+        return Files.writeString(directory.resolve("partner-bridges.properties"), text);
+    }
+}
