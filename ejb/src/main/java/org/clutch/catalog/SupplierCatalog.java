@@ -45,6 +45,7 @@ public class SupplierCatalog {
     private static final Logger LOG = Logger.getLogger(SupplierCatalog.class.getName());
     private static final Jsonb JSONB = JsonbBuilder.create();
 
+    /** Returns each part's id and whether it is new: xmax is 0 on a row the statement inserted rather than updated. */
     private static final String UPSERT = """
             INSERT INTO supplier_part AS p (id, tenant_id, part_number, brand, description, attributes, currency, list_price,
                                             net_price, interchange_numbers, feed_id, updated_at)
@@ -55,7 +56,7 @@ public class SupplierCatalog {
                 attributes = EXCLUDED.attributes, currency = EXCLUDED.currency, list_price = EXCLUDED.list_price,
                 net_price = EXCLUDED.net_price, interchange_numbers = EXCLUDED.interchange_numbers, feed_id = EXCLUDED.feed_id,
                 updated_at = EXCLUDED.updated_at
-            RETURNING id, part_number, brand""";
+            RETURNING id, part_number, brand, xmax = 0""";
 
     @Resource(lookup = DatabaseMigrations.DATA_SOURCE)
     DataSource dataSource;
@@ -79,8 +80,7 @@ public class SupplierCatalog {
         requireDistinct(items);
         OffsetDateTime now = OffsetDateTime.now(clock);
         try (Connection c = dataSource.getConnection()) {
-            Map<CatalogFeed.PartKey, UUID> ids = upsert(c, supplier, feed.feedId(), items, now);
-            replaceFitment(c, items, ids);
+            replaceFitment(c, items, upsert(c, supplier, feed.feedId(), items, now));
             int removed = feed.removed() == null || feed.removed().isEmpty() ? 0 : remove(c, supplier, feed.removed());
             int withdrawn = feed.mode() == CatalogFeed.Mode.FULL && feed.lastBatch() ? withdrawOthers(c, supplier, feed.feedId()) : 0;
             LOG.info(() -> "event=catalog-feed-applied supplier=" + supplier + " feed=" + feed.feedId() + " batch=" + feed.batch()
@@ -154,11 +154,16 @@ public class SupplierCatalog {
         }
     }
 
-    private static Map<CatalogFeed.PartKey, UUID> upsert(Connection c, UUID supplier, String feedId, List<CatalogFeed.Item> items,
+    /** The ids of the parts an upsert wrote, and which of them were there before (only those can have fitment). */
+    private record Upserted(Map<CatalogFeed.PartKey, UUID> ids, List<UUID> existing) {
+    }
+
+    private static Upserted upsert(Connection c, UUID supplier, String feedId, List<CatalogFeed.Item> items,
             OffsetDateTime now) throws SQLException {
         Map<CatalogFeed.PartKey, UUID> ids = new HashMap<>();
+        List<UUID> existing = new ArrayList<>();
         if (items.isEmpty()) {
-            return ids;
+            return new Upserted(ids, existing);
         }
         try (PreparedStatement s = c.prepareStatement(UPSERT)) {
             s.setObject(1, supplier);
@@ -176,21 +181,27 @@ public class SupplierCatalog {
                     .map(i -> JSONB.toJson(i.interchangeNumbers() == null ? List.of() : i.interchangeNumbers())).toArray()));
             try (ResultSet rows = s.executeQuery()) {
                 while (rows.next()) {
-                    ids.put(new CatalogFeed.PartKey(rows.getString(2), rows.getString(3)), rows.getObject(1, UUID.class));
+                    UUID id = rows.getObject(1, UUID.class);
+                    ids.put(new CatalogFeed.PartKey(rows.getString(2), rows.getString(3)), id);
+                    if (!rows.getBoolean(4)) {
+                        existing.add(id);
+                    }
                 }
             }
         }
-        return ids;
+        return new Upserted(ids, existing);
     }
 
-    private static void replaceFitment(Connection c, List<CatalogFeed.Item> items, Map<CatalogFeed.PartKey, UUID> ids)
-            throws SQLException {
+    private static void replaceFitment(Connection c, List<CatalogFeed.Item> items, Upserted upserted) throws SQLException {
+        Map<CatalogFeed.PartKey, UUID> ids = upserted.ids();
         if (ids.isEmpty()) {
             return;
         }
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM supplier_fitment WHERE part_id = ANY (?::uuid[])")) {
-            delete.setArray(1, c.createArrayOf("uuid", ids.values().toArray()));
-            delete.executeUpdate();
+        if (!upserted.existing().isEmpty()) {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM supplier_fitment WHERE part_id = ANY (?::uuid[])")) {
+                delete.setArray(1, c.createArrayOf("uuid", upserted.existing().toArray()));
+                delete.executeUpdate();
+            }
         }
         List<Object> partIds = new ArrayList<>();
         List<Object> makes = new ArrayList<>();

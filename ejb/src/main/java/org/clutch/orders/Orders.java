@@ -21,6 +21,7 @@ import org.clutch.platform.NotFoundException;
 import org.clutch.platform.Page;
 import org.clutch.platform.Role;
 import org.clutch.platform.RowScope;
+import org.clutch.platform.StateConflictException;
 import org.clutch.sync.ShopInbox;
 import org.clutch.tenancy.Shop;
 
@@ -174,6 +175,42 @@ public class Orders {
         actor.require(Role.SHOP_MANAGER, Role.TENANT_ADMIN, Role.PLATFORM_ADMIN);
         return step(actor, orderId, expectedVersion, (order, now) -> refunded.fire(order.refund(lines, includeFreight, goodsReturned,
                 reason, providerOf(order), OrderParty.of(actor), now)));
+    }
+
+    /**
+     * A step the shop took on its desktop (offline perhaps, synced since): taken as the shop's staff would take it over
+     * REST, and the order as it is then goes back to the desktop like every change. When it no longer fits (the
+     * customer cancelled meanwhile, the order is not at that step, not the shop's) the desktop is told why instead; a
+     * refusal is an answer, not a failure, so the rules' exceptions are caught here, within this bean, and do not doom
+     * the sync batch's transaction.
+     */
+    public void stepFromDesktop(UUID shopId, UUID tenantId, UUID submissionId, UUID orderId, String step, String carrier,
+            String trackingNumber) {
+        Actor shop = new Actor(null, Role.SHOP_STAFF, tenantId, shopId, null, null);
+        try {
+            switch (step) {
+                case "PROCESSING" -> startProcessing(shop, orderId, null);
+                case "READY" -> markReady(shop, orderId, null);
+                case "SHIPPED" -> {
+                    if (carrier == null || carrier.isBlank()) {
+                        throw new InvalidInputException(List.of(new InvalidInputException.FieldError("carrier", "is required to ship")));
+                    }
+                    ship(shop, orderId, null, carrier, trackingNumber);
+                }
+                case "DELIVERED" -> confirmDelivery(shop, orderId, null);
+                default -> throw new InvalidInputException(List.of(new InvalidInputException.FieldError("step",
+                        "must be PROCESSING, READY, SHIPPED or DELIVERED")));
+            }
+        } catch (StateConflictException | InvalidInputException | NotFoundException refused) {
+            inbox.send(shopId, ShopInboxTypes.ORDER_STEP_REFUSED, orderId, new StepRefused(orderId, step, refused.getMessage(),
+                    submissionId, OffsetDateTime.now(clock)), null);
+            LOG.info(() -> "event=order-step-refused order=" + orderId + " shop=" + shopId + " step=" + step + " submission="
+                    + submissionId + " reason=" + refused.getMessage());
+        }
+    }
+
+    /** The payload of {@link ShopInboxTypes#ORDER_STEP_REFUSED}. */
+    public record StepRefused(UUID orderId, String step, String reason, UUID submissionId, OffsetDateTime at) {
     }
 
     private OrderView step(Actor actor, UUID orderId, Long expectedVersion, BiConsumer<Order, OffsetDateTime> step) {

@@ -60,6 +60,10 @@ sealed interface ShopChange {
             implements ShopChange {
     }
 
+    /** The shop moved one of its marketplace orders on a step (PROCESSING, READY, SHIPPED, DELIVERED) on its desktop. */
+    record OrderStepRequested(UUID orderId, String step, String carrier, String trackingNumber) implements ShopChange {
+    }
+
     /** A change the backend records as synced but does not mirror yet (sales documents, customers, suppliers). */
     record Recorded() implements ShopChange {
     }
@@ -77,7 +81,8 @@ sealed interface ShopChange {
             Map.entry("purchasing.supplier-part-saved", Set.of(1)),
             Map.entry("purchasing.goods-received", Set.of(1)),
             Map.entry("purchasing.order-status-changed", Set.of(1)),
-            Map.entry(ShopInboxTypes.QUOTE_SUBMITTED, Set.of(1)));
+            Map.entry(ShopInboxTypes.QUOTE_SUBMITTED, Set.of(1)),
+            Map.entry(ShopInboxTypes.ORDER_STEP, Set.of(1)));
 
     /** @throws IllegalArgumentException with a reason fit for the rejected-events queue */
     static ShopChange of(SyncEvent event) {
@@ -98,6 +103,8 @@ sealed interface ShopChange {
             case ShopInboxTypes.QUOTE_SUBMITTED -> new QuoteSubmitted(uuid(payload, "requestId"), quote(payload));
             case "purchasing.order-status-changed" -> new PurchaseOrderChanged(uuid(payload, "purchaseOrderId"),
                     text(payload, "number", 40), uuid(payload, "supplierId"), text(payload, "status", 20), payload);
+            case ShopInboxTypes.ORDER_STEP -> new OrderStepRequested(uuid(payload, "orderId"), text(payload, "step", 16),
+                    optionalText(payload, "carrier", 100), optionalText(payload, "trackingNumber", 100));
             default -> new Recorded();
         };
     }

@@ -60,6 +60,9 @@ public class SyncEventApplier {
     ShopRequests shopRequests;
 
     @Inject
+    org.clutch.orders.Orders orders;
+
+    @Inject
     jakarta.enterprise.event.Event<PurchaseOrderSynced> purchaseOrders;
 
     @Inject
@@ -97,6 +100,7 @@ public class SyncEventApplier {
             mirrorParts(c, toApply);
             recordMovements(c, toApply);
             submitQuotes(toApply);
+            fulfilOrders(toApply, tenantOfShop);
             announcePurchaseOrders(toApply, tenantOfShop);
             updateStatus(c, fresh, accepted.values(), repeatedInBatch, rejections, tenantOfShop, now);
             return new Outcome(toApply.size(), duplicates, rejections);
@@ -117,6 +121,16 @@ public class SyncEventApplier {
         for (Accepted a : events) {
             if (a.change() instanceof ShopChange.QuoteSubmitted quote) {
                 shopRequests.submitFromDesktop(a.event().shopId(), a.event().eventId(), quote.requestId(), quote.submission());
+            }
+        }
+    }
+
+    /** Steps of marketplace orders taken on desktops, as the shop's staff would take them; a refusal is answered. */
+    private void fulfilOrders(List<Accepted> events, Map<UUID, UUID> tenantOfShop) {
+        for (Accepted a : events) {
+            if (a.change() instanceof ShopChange.OrderStepRequested step) {
+                orders.stepFromDesktop(a.event().shopId(), tenantOfShop.get(a.event().shopId()), a.event().eventId(), step.orderId(),
+                        step.step(), step.carrier(), step.trackingNumber());
             }
         }
     }

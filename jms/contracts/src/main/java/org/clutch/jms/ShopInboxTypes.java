@@ -50,6 +50,22 @@ public final class ShopInboxTypes {
     public static final String ORDER_CHANGED = "orders.order-changed";
 
     /**
+     * Not an inbox type but the desktop's own event (on the inbound queue): the shop moved one of its marketplace
+     * orders on a step, version 1. Payload: {@code orderId}, {@code step} (PROCESSING, READY, SHIPPED or DELIVERED),
+     * {@code carrier} and {@code trackingNumber} (for SHIPPED; the tracking number may be null), {@code staff}. The
+     * backend takes the step as the shop's staff would over REST; the order as it is then comes back as
+     * {@link #ORDER_CHANGED}, or {@link #ORDER_STEP_REFUSED} says why not.
+     */
+    public static final String ORDER_STEP = "orders.fulfilment-step";
+
+    /**
+     * A step the desktop asked for ({@link #ORDER_STEP}) was not taken, version 1: the order was cancelled meanwhile,
+     * is not at that step, or is not the shop's. Payload: {@code orderId}, {@code step}, {@code reason} (in plain words),
+     * {@code submissionId} (the desktop event it answers), {@code at}.
+     */
+    public static final String ORDER_STEP_REFUSED = "orders.step-refused";
+
+    /**
      * The shop's marketplace settings as they are now, after any change (by its admins or the platform), version 1.
      * Payload: {@code shopId}, {@code name}, {@code status} (ACTIVE, SUSPENDED, ...), {@code statusReason},
      * {@code address}, {@code serviceRadiusKm}, {@code makes}, {@code pricingStrategy}, {@code pricingPercent},

@@ -1,6 +1,7 @@
 package org.clutch.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -251,18 +252,7 @@ class DesktopSyncIT extends DeployedApplication {
             PartSummary pads = desktop.part("04465-02220", "Brake pad set front", 450000, 6);
             settings(backendShop, System.getProperty("clutch.it.broker.url")).save(desktop.shop.database());
             assertEquals(SyncState.Status.ONLINE, agent.syncNow(Progress.NONE).status());
-            JsonObject body = Json.createObjectBuilder(MarketplaceIT.partsRequest(make, 0).build()).add("lines", Json.createArrayBuilder()
-                    .add(Json.createObjectBuilder().add("name", "Brake pads").add("partNumber", "04465-02220").add("quantity", 2)))
-                    .build();
-            String requestId = api.post("api/v1/parts-requests", customer, body).json().getString("id");
-            IncomingRequest request = Await.until(() -> agent.requests().find(UUID.fromString(requestId)), java.util.Optional::isPresent,
-                    WITHIN).orElseThrow();
-            desktop.shop.quotes().submit(desktop.shop.quotes().draft(request), desktop.clerk); // from the shelf, as is
-            agent.syncNow(Progress.NONE);
-            String quoteId = Await.until(() -> api.get("api/v1/parts-requests/" + requestId, customer).json().getJsonArray("quotes"),
-                    q -> !q.isEmpty(), WITHIN).getJsonObject(0).getString("id");
-            JsonObject accepted = api.post("api/v1/parts-requests/" + requestId + "/quotes/" + quoteId + "/accept", customer, null).json();
-            String orderId = accepted.getString("orderId");
+            String orderId = orderFromTheDesktopsQuote(desktop, agent, make, customer);
 
             MarketplaceOrder order = Await.until(() -> agent.orders().find(UUID.fromString(orderId)), java.util.Optional::isPresent,
                     WITHIN).orElseThrow();
@@ -283,6 +273,86 @@ class DesktopSyncIT extends DeployedApplication {
             assertTrue(agent.log().recent(20).stream().anyMatch(e -> e.kind() == SyncLogEntry.Kind.ORDER
                     && e.detail().contains("set aside")), "the order is in the sync log");
         }
+    }
+
+    @Test
+    void theShopPreparesAndShipsAnOrderOnItsDesktopAndAStepTakenOfflineAfterTheCustomerCancelledComesBackRefused()
+            throws Exception {
+        String make = fixtures.uniqueMake("TOYOTA");
+        Fixtures.ShopUser backendShop = fixtures.activeShop("Dispatch Desk Motors", -1.2676, 36.8108, 15, make);
+        String customer = api.token(fixtures.customer("Dispatch Desk Customer").email());
+        try (DesktopShop desktop = DesktopShop.create(desktopDirectory);
+             SyncAgent agent = new SyncAgent(desktop.shop.database(), Clock.systemUTC(),
+                     s -> ShopBroker.connectionFactory(s.brokerUrl(), s.user(), s.password()), OutboxSender.DEFAULT_BATCH_SIZE)) {
+            PartSummary pads = desktop.part("04465-02220", "Brake pad set front", 450000, 6);
+            SyncSettings online = settings(backendShop, System.getProperty("clutch.it.broker.url"));
+            online.save(desktop.shop.database());
+            assertEquals(SyncState.Status.ONLINE, agent.syncNow(Progress.NONE).status());
+
+            UUID shipped = UUID.fromString(orderFromTheDesktopsQuote(desktop, agent, make, customer));
+            OrdersIT.ok(api.post("api/v1/orders/" + shipped + "/payment", customer, OrdersIT.cardPayment(OrdersIT.GOOD_CARD)));
+            awaitStatus(agent, shipped, "PAID");
+            agent.orders().takeStep(shipped, MarketplaceOrder.Step.PROCESSING, null, null, desktop.clerk);
+            agent.syncNow(Progress.NONE);
+            awaitStatus(agent, shipped, "PROCESSING");
+            agent.orders().takeStep(shipped, MarketplaceOrder.Step.READY, null, null, desktop.clerk);
+            agent.syncNow(Progress.NONE);
+            awaitStatus(agent, shipped, "READY");
+            agent.orders().takeStep(shipped, MarketplaceOrder.Step.SHIPPED, "G4S Courier", "G4S-778812", desktop.clerk);
+            agent.syncNow(Progress.NONE);
+            assertNull(awaitStatus(agent, shipped, "SHIPPED").requestedStep());
+            JsonObject seenByCustomer = api.get("api/v1/orders/" + shipped, customer).json();
+            assertEquals("SHIPPED", seenByCustomer.getString("status"));
+            assertEquals("G4S Courier", seenByCustomer.getString("carrier"));
+            assertEquals("G4S-778812", seenByCustomer.getString("trackingNumber"));
+            assertEquals(4, desktop.shop.inventory().onHand(pads.id()), "the two pads left with the order");
+
+            // the shop starts preparing a second order while offline; the customer cancels it meanwhile
+            UUID cancelled = UUID.fromString(orderFromTheDesktopsQuote(desktop, agent, make, customer));
+            OrdersIT.ok(api.post("api/v1/orders/" + cancelled + "/payment", customer, OrdersIT.cardPayment(OrdersIT.GOOD_CARD)));
+            awaitStatus(agent, cancelled, "PAID");
+            settings(backendShop, "tcp://127.0.0.1:" + portNobodyListensOn()).save(desktop.shop.database());
+            assertEquals(SyncState.Status.OFFLINE, agent.syncNow(Progress.NONE).status());
+            agent.orders().takeStep(cancelled, MarketplaceOrder.Step.PROCESSING, null, null, desktop.clerk);
+            assertEquals(200, api.post("api/v1/orders/" + cancelled + "/cancellation", customer,
+                    Json.createObjectBuilder().add("reason", "found it elsewhere").build()).status());
+            online.save(desktop.shop.database());
+            assertEquals(SyncState.Status.ONLINE, agent.syncNow(Progress.NONE).status());
+            MarketplaceOrder refused = Await.until(() -> agent.orders().find(cancelled).orElseThrow(),
+                    o -> o.stepRefusal() != null, WITHIN);
+            assertEquals("CANCELLED", refused.status());
+            assertNull(refused.requestedStep());
+            assertTrue(refused.stepRefusal().contains("cancelled"), refused.stepRefusal());
+            assertEquals(4, desktop.shop.inventory().onHand(pads.id()), "the cancelled order's pads are back on the shelf");
+            assertEquals("CANCELLED", api.get("api/v1/orders/" + cancelled, customer).json().getString("status"), "still cancelled");
+
+            agent.syncNow(Progress.NONE);
+            String staff = api.token(backendShop.email());
+            Await.until(() -> api.get("api/v1/sync/shops/" + backendShop.shopId() + "/stock", staff).jsonArray()
+                    .getValuesAs(JsonObject.class).stream().filter(p -> p.getString("partId").equals(pads.id().toString()))
+                    .findFirst().map(p -> p.getInt("onHand")).orElse(-1), n -> n == 4, WITHIN);
+        }
+    }
+
+    private static MarketplaceOrder awaitStatus(SyncAgent agent, UUID orderId, String status) throws InterruptedException {
+        return Await.until(() -> agent.orders().find(orderId).orElse(null), o -> o != null && status.equals(o.status()), WITHIN);
+    }
+
+    /** A customer asks for two pads, the desktop quotes them from its shelf, the customer accepts: the order's id. */
+    private String orderFromTheDesktopsQuote(DesktopShop desktop, SyncAgent agent, String make, String customer)
+            throws InterruptedException {
+        JsonObject body = Json.createObjectBuilder(MarketplaceIT.partsRequest(make, 0).build()).add("lines", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("name", "Brake pads").add("partNumber", "04465-02220").add("quantity", 2)))
+                .build();
+        String requestId = api.post("api/v1/parts-requests", customer, body).json().getString("id");
+        IncomingRequest request = Await.until(() -> agent.requests().find(UUID.fromString(requestId)), java.util.Optional::isPresent,
+                WITHIN).orElseThrow();
+        desktop.shop.quotes().submit(desktop.shop.quotes().draft(request), desktop.clerk); // from the shelf, as is
+        agent.syncNow(Progress.NONE);
+        String quoteId = Await.until(() -> api.get("api/v1/parts-requests/" + requestId, customer).json().getJsonArray("quotes"),
+                q -> !q.isEmpty(), WITHIN).getJsonObject(0).getString("id");
+        JsonObject accepted = api.post("api/v1/parts-requests/" + requestId + "/quotes/" + quoteId + "/accept", customer, null).json();
+        return accepted.getString("orderId");
     }
 
     private String submit(String customerToken, String make, int lines) {

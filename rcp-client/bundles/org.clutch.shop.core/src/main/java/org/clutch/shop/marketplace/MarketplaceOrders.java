@@ -19,6 +19,7 @@ import java.util.UUID;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 
 import org.clutch.jms.ShopInboxTypes;
@@ -26,9 +27,11 @@ import org.clutch.jms.SyncEvent;
 import org.clutch.shop.RuleException;
 import org.clutch.shop.catalog.Catalog;
 import org.clutch.shop.catalog.PartSummary;
+import org.clutch.shop.db.Outbox;
 import org.clutch.shop.db.ShopDatabase;
 import org.clutch.shop.inventory.Inventory;
 import org.clutch.shop.inventory.StockReason;
+import org.clutch.shop.staff.Staff;
 
 /**
  * The shop's marketplace orders, as they come on its inbox ({@link ShopInboxTypes#ORDER_CHANGED}), and the stock they
@@ -84,7 +87,9 @@ public final class MarketplaceOrders {
                     MERGE INTO marketplace_order t USING (VALUES (CAST(? AS UUID), CAST(? AS VARCHAR(32)),
                         CAST(? AS VARCHAR(24)), CAST(? AS VARCHAR(1000000)), CAST(? AS TIMESTAMP WITH TIME ZONE))) s(id, num, st, p, at)
                        ON t.order_id = s.id
-                     WHEN MATCHED THEN UPDATE SET status = s.st, payload = s.p, updated_at = s.at
+                     WHEN MATCHED THEN UPDATE SET status = s.st, payload = s.p, updated_at = s.at,
+                          requested_step = CASE WHEN t.requested_step = s.st OR s.st IN ('CANCELLED', 'REFUNDED', 'RETURNED')
+                                                THEN NULL ELSE t.requested_step END
                      WHEN NOT MATCHED THEN INSERT (order_id, order_number, status, payload, received_at, updated_at)
                           VALUES (s.id, s.num, s.st, s.p, s.at, s.at)""")) {
                 merge.setObject(1, orderId);
@@ -106,13 +111,90 @@ public final class MarketplaceOrders {
         return find(orderId).orElseThrow();
     }
 
+    /**
+     * The shop takes the order's next step here (prepared, packed, shipped with a carrier, delivered): kept as waiting
+     * on the order and sent to the marketplace with the outbox, in one transaction, so that it goes whenever the
+     * marketplace can be reached. The marketplace holds the rule: the order comes back at that step, or the step comes
+     * back refused with why.
+     *
+     * @throws RuleException when the order is unknown, has no such next step, or a shipment has no carrier
+     */
+    public MarketplaceOrder takeStep(UUID orderId, MarketplaceOrder.Step step, String carrier, String trackingNumber, Staff by) {
+        MarketplaceOrder order = find(orderId).orElseThrow(() -> new RuleException("That marketplace order is not on this desktop."));
+        if (order.requestedStep() != null) {
+            throw new RuleException("Order " + order.number() + " is already " + order.requestedStep().doing()
+                    + "; wait until the marketplace confirms it.");
+        }
+        if (order.nextStep().filter(step::equals).isEmpty()) {
+            throw new RuleException("Order " + order.number() + " is " + order.statusText() + "; it cannot be "
+                    + step.doing() + " now.");
+        }
+        if (step == MarketplaceOrder.Step.SHIPPED && (carrier == null || carrier.isBlank())) {
+            throw new RuleException("Say who carries the parts (the courier or \"own delivery\").");
+        }
+        Instant now = clock.instant();
+        database.inTransaction(c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE marketplace_order SET requested_step = ?, requested_at = ?, step_refusal = NULL WHERE order_id = ?")) {
+                update.setString(1, step.name());
+                update.setTimestamp(2, Timestamp.from(now));
+                update.setObject(3, orderId);
+                update.executeUpdate();
+            }
+            JsonObjectBuilder payload = Json.createObjectBuilder().add("orderId", orderId.toString()).add("step", step.name())
+                    .add("staff", by.username());
+            if (step == MarketplaceOrder.Step.SHIPPED) {
+                payload.add("carrier", carrier.strip());
+                if (trackingNumber != null && !trackingNumber.isBlank()) {
+                    payload.add("trackingNumber", trackingNumber.strip());
+                }
+            }
+            Outbox.record(c, ShopInboxTypes.ORDER_STEP, orderId, payload.build(), now);
+            return null;
+        });
+        return find(orderId).orElseThrow();
+    }
+
+    /**
+     * The marketplace did not take a step the shop took here ({@link ShopInboxTypes#ORDER_STEP_REFUSED}): the step no
+     * longer waits, and the order says why.
+     *
+     * @throws RuleException when the message cannot be read or is about an order this desktop does not have
+     */
+    public MarketplaceOrder receiveRefusal(SyncEvent event) {
+        if (!ShopInboxTypes.ORDER_STEP_REFUSED.equals(event.type()) || event.version() != 1) {
+            throw new RuleException("not a refusal this desktop reads: " + event.type() + " version " + event.version());
+        }
+        JsonObject refusal = parse(event.payload());
+        UUID orderId;
+        String reason;
+        try {
+            orderId = UUID.fromString(refusal.getString("orderId"));
+            reason = refusal.getString("reason");
+        } catch (NullPointerException | ClassCastException | IllegalArgumentException e) {
+            throw new RuleException("a refusal that cannot be read: " + e.getMessage());
+        }
+        database.inTransaction(c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE marketplace_order SET requested_step = NULL, step_refusal = ? WHERE order_id = ?")) {
+                update.setString(1, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
+                update.setObject(2, orderId);
+                if (update.executeUpdate() == 0) {
+                    throw new RuleException("a refusal about order " + orderId + ", which is not on this desktop");
+                }
+            }
+            return null;
+        });
+        return find(orderId).orElseThrow();
+    }
+
     /** Orders of the last 30 days, the newest first. */
     public List<MarketplaceOrder> recent() {
         Instant since = clock.instant().minusSeconds(30L * 86_400);
         return database.read(c -> {
             List<MarketplaceOrder> found = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement(
-                    "SELECT order_id, payload, updated_at FROM marketplace_order WHERE updated_at > ? ORDER BY received_at DESC")) {
+                    "SELECT " + COLUMNS + " FROM marketplace_order WHERE updated_at > ? ORDER BY received_at DESC")) {
                 select.setTimestamp(1, Timestamp.from(since));
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
@@ -127,7 +209,7 @@ public final class MarketplaceOrders {
     public Optional<MarketplaceOrder> find(UUID orderId) {
         return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement(
-                    "SELECT order_id, payload, updated_at FROM marketplace_order WHERE order_id = ?")) {
+                    "SELECT " + COLUMNS + " FROM marketplace_order WHERE order_id = ?")) {
                 select.setObject(1, orderId);
                 try (ResultSet row = select.executeQuery()) {
                     return row.next() ? Optional.of(order(c, row)) : Optional.empty();
@@ -136,7 +218,9 @@ public final class MarketplaceOrders {
         });
     }
 
-    /** A row (order_id, payload, updated_at) of marketplace_order, with what each line holds aside now. */
+    private static final String COLUMNS = "order_id, payload, updated_at, requested_step, step_refusal";
+
+    /** A row ({@link #COLUMNS}) of marketplace_order, with what each line holds aside now. */
     private static MarketplaceOrder order(Connection c, ResultSet row) throws SQLException {
         UUID orderId = row.getObject(1, UUID.class);
         JsonObject o = parse(row.getString(2));
@@ -147,7 +231,8 @@ public final class MarketplaceOrders {
                 .toList();
         return new MarketplaceOrder(orderId, o.getString("number"), o.getString("status"), o.getString("vehicle", ""),
                 o.getString("deliveryAddress", ""), o.getString("currency"), o.getJsonNumber("total").bigDecimalValue(), lines,
-                row.getTimestamp(3).toInstant());
+                row.getTimestamp(3).toInstant(), row.getString(4) == null ? null : MarketplaceOrder.Step.valueOf(row.getString(4)),
+                row.getString(5));
     }
 
     /** Each line whose part number this shop lists goes from the part's bin into the MARKETPLACE bin. */

@@ -225,6 +225,7 @@ public final class SyncAgent implements AutoCloseable {
                 case ShopInboxTypes.PART_CHANGED -> headOfficeChanged(event);
                 case ShopInboxTypes.SHOP_SETTINGS -> settingsChanged(event);
                 case ShopInboxTypes.ORDER_CHANGED -> orderChanged(event);
+                case ShopInboxTypes.ORDER_STEP_REFUSED -> orderStepRefused(event);
                 case ShopInboxTypes.SUPPLIER_UPDATE -> supplierAnswered(event);
                 default -> request = requests.receive(event);
             }
@@ -253,8 +254,15 @@ public final class SyncAgent implements AutoCloseable {
         MarketplaceOrder order = orders.receive(event);
         int setAside = order.lines().stream().mapToInt(MarketplaceOrder.Line::reserved).sum();
         log.record(SyncLogEntry.Kind.ORDER, 0, "Marketplace order " + order.number() + " for the " + order.vehicle() + ": "
-                + order.status().toLowerCase().replace('_', ' ') + (setAside > 0 ? "; " + setAside + " part(s) set aside in bin "
+                + order.statusText() + (setAside > 0 ? "; " + setAside + " part(s) set aside in bin "
                 + MarketplaceOrders.RESERVED_BIN : "") + ".");
+        orderListeners.forEach(listener -> listener.accept(order));
+    }
+
+    private void orderStepRefused(SyncEvent event) {
+        MarketplaceOrder order = orders.receiveRefusal(event);
+        log.record(SyncLogEntry.Kind.ORDER, 0, "Marketplace order " + order.number() + ": the marketplace did not take the step. "
+                + order.stepRefusal());
         orderListeners.forEach(listener -> listener.accept(order));
     }
 

@@ -1,13 +1,17 @@
 package org.clutch.shop.marketplace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+
+import jakarta.json.JsonObject;
 
 import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
@@ -81,6 +85,47 @@ class MarketplaceOrdersTest {
             assertThrows(RuleException.class, () -> orders.receive(new SyncEvent(UUID.randomUUID(), SHOP,
                     ShopInboxTypes.ORDER_CHANGED, 1, UUID.randomUUID(), Instant.now(), "not json")));
             assertEquals(0, orders.recent().size());
+        }
+    }
+
+    @Test
+    void theShopTakesEachStepHereAndTheMarketplaceConfirmsOrRefusesIt() {
+        try (TestShop t = new TestShop(directory)) {
+            t.part("04465-02220", "Brake pads front", null, 2_000_00, 4_500_00, 5);
+            MarketplaceOrders orders = orders(t);
+            UUID id = UUID.randomUUID();
+            assertEquals(Optional.of(MarketplaceOrder.Step.PROCESSING), orders.receive(order(id, "PAID")).nextStep());
+
+            MarketplaceOrder preparing = orders.takeStep(id, MarketplaceOrder.Step.PROCESSING, null, null, t.clerk);
+            assertEquals("paid (preparing, waiting to sync)", preparing.statusText());
+            assertEquals("PROCESSING", t.outbox(ShopInboxTypes.ORDER_STEP).get(0).getString("step"));
+            assertEquals("otieno", t.outbox(ShopInboxTypes.ORDER_STEP).get(0).getString("staff"));
+            assertThrows(RuleException.class, () -> orders.takeStep(id, MarketplaceOrder.Step.PROCESSING, null, null, t.clerk),
+                    "not twice while it waits");
+            assertEquals(1, t.outbox(ShopInboxTypes.ORDER_STEP).size());
+
+            MarketplaceOrder processing = orders.receive(order(id, "PROCESSING"));
+            assertNull(processing.requestedStep(), "confirmed");
+            assertEquals("Order M-000042 is processing; it cannot be shipping now.", assertThrows(RuleException.class,
+                    () -> orders.takeStep(id, MarketplaceOrder.Step.SHIPPED, "G4S", null, t.clerk)).getMessage());
+            orders.takeStep(id, MarketplaceOrder.Step.READY, null, null, t.clerk);
+            orders.receive(order(id, "READY"));
+            assertThrows(RuleException.class, () -> orders.takeStep(id, MarketplaceOrder.Step.SHIPPED, " ", null, t.clerk),
+                    "a shipment needs its carrier");
+            orders.takeStep(id, MarketplaceOrder.Step.SHIPPED, "G4S Courier ", "G4S-1", t.clerk);
+            JsonObject shipment = t.outbox(ShopInboxTypes.ORDER_STEP).get(2);
+            assertEquals("G4S Courier", shipment.getString("carrier"));
+            assertEquals("G4S-1", shipment.getString("trackingNumber"));
+
+            MarketplaceOrder refused = orders.receiveRefusal(new SyncEvent(UUID.randomUUID(), SHOP, ShopInboxTypes.ORDER_STEP_REFUSED,
+                    1, id, Instant.now(), """
+                    {"orderId":"%s","step":"SHIPPED","reason":"This order is cancelled; it cannot be shipped."}""".formatted(id)));
+            assertNull(refused.requestedStep());
+            assertEquals("This order is cancelled; it cannot be shipped.", refused.stepRefusal());
+            assertEquals("ready", refused.statusText(), "as the marketplace last said");
+            assertThrows(RuleException.class, () -> orders.receiveRefusal(new SyncEvent(UUID.randomUUID(), SHOP,
+                    ShopInboxTypes.ORDER_STEP_REFUSED, 1, id, Instant.now(), """
+                    {"orderId":"%s","step":"READY","reason":"unknown"}""".formatted(UUID.randomUUID()))), "not an order of this desktop");
         }
     }
 

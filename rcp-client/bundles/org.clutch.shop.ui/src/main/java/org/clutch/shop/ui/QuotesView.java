@@ -3,10 +3,13 @@ package org.clutch.shop.ui;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.clutch.shop.RuleException;
 import org.clutch.shop.Shop;
 import org.clutch.shop.catalog.PartSummary;
 import org.clutch.shop.marketplace.IncomingRequest;
@@ -47,6 +50,9 @@ public final class QuotesView {
     private final Table requests;
     private final Table lines;
     private final Table orders;
+    private final Button orderStep;
+    private final Label orderNote;
+    private final List<MarketplaceOrder> shownOrders = new ArrayList<>();
     private final Button offer;
     private final Text unitPrice;
     private final Text freight;
@@ -73,9 +79,18 @@ public final class QuotesView {
                 "Parts:50:r", "Distance:80:r", "Expires:90", "Your quote:110", "Total:110:r");
         Composite quote = new Composite(split, SWT.NONE);
         quote.setLayout(new GridLayout(2, false));
-        orders = Screens.table(split, "marketplace-orders", SWT.SINGLE, "Updated:90", "Order:100", "Vehicle:220",
-                "Status:140", "Set aside:80:r", "Total:120:r", "Deliver to:400");
-        split.setWeights(2, 4, 1);
+        Composite orderPane = new Composite(split, SWT.NONE);
+        orderPane.setLayout(new GridLayout(3, false));
+        orders = Screens.table(orderPane, "marketplace-orders", SWT.SINGLE, "Updated:90", "Order:100", "Vehicle:220",
+                "Status:260", "Set aside:80:r", "Total:120:r", "Deliver to:400");
+        orders.setLayoutData(Screens.fill(3));
+        orderStep = Screens.button(orderPane, "Next step", "order-step", this::takeOrderStep, status);
+        orderStep.setEnabled(false);
+        orderNote = new Label(orderPane, SWT.WRAP);
+        orderNote.setData("name", "order-note");
+        orderNote.setLayoutData(Screens.wide(2));
+        orders.addListener(SWT.Selection, e -> showOrder());
+        split.setWeights(2, 4, 2);
 
         lines = Screens.table(quote, "request-lines", SWT.SINGLE, "#:40:r", "Part:240", "Part number:140", "Qty:50:r",
                 "On shelf:70:r", "Offer:60", "Unit price:100:r", "Notes:240");
@@ -177,14 +192,57 @@ public final class QuotesView {
 
     /** The shop's marketplace orders of the last month, with the parts each holds aside in the MARKETPLACE bin. */
     private void showOrders() {
+        UUID before = selectedOrder().map(MarketplaceOrder::orderId).orElse(null);
         orders.removeAll();
-        for (MarketplaceOrder order : sync.agent().orders().recent()) {
+        shownOrders.clear();
+        shownOrders.addAll(sync.agent().orders().recent());
+        for (MarketplaceOrder order : shownOrders) {
             TableItem row = new TableItem(orders, SWT.NONE);
             row.setText(new String[] {SyncStatusText.when(order.updatedAt(), ZoneId.systemDefault()), order.number(), order.vehicle(),
-                    order.status().toLowerCase().replace('_', ' '),
-                    String.valueOf(order.lines().stream().mapToInt(MarketplaceOrder.Line::reserved).sum()),
+                    order.statusText(), String.valueOf(order.lines().stream().mapToInt(MarketplaceOrder.Line::reserved).sum()),
                     order.currency() + " " + order.total(), order.deliveryAddress()});
+            if (order.orderId().equals(before)) {
+                orders.setSelection(orders.getItemCount() - 1);
+            }
         }
+        showOrder();
+    }
+
+    private Optional<MarketplaceOrder> selectedOrder() {
+        int index = orders.getSelectionIndex();
+        return index < 0 || index >= shownOrders.size() ? Optional.empty() : Optional.of(shownOrders.get(index));
+    }
+
+    /** The selected order's next step on the button, and why the marketplace refused the last one, if it did. */
+    private void showOrder() {
+        Optional<MarketplaceOrder> order = selectedOrder();
+        Optional<MarketplaceOrder.Step> next = order.filter(o -> o.requestedStep() == null).flatMap(MarketplaceOrder::nextStep);
+        orderStep.setText(next.map(MarketplaceOrder.Step::action).orElse("Next step"));
+        orderStep.setEnabled(next.isPresent());
+        orderStep.getParent().layout(true);
+        orderNote.setText(order.map(o -> o.stepRefusal() == null ? "" : "The marketplace did not take the last step: "
+                + o.stepRefusal()).orElse(""));
+    }
+
+    /** Takes the selected order's next step; a shipment asks who carries it and the tracking number. */
+    private void takeOrderStep() {
+        MarketplaceOrder order = selectedOrder().orElseThrow(() -> new RuleException("Choose a marketplace order."));
+        MarketplaceOrder.Step step = order.nextStep().orElseThrow(() -> new RuleException("Order " + order.number() + " is "
+                + order.statusText() + "; there is no step left to take."));
+        String carrier = null;
+        String tracking = null;
+        if (step == MarketplaceOrder.Step.SHIPPED) {
+            Optional<String> who = session.prompter().askText("Ship " + order.number(), "Who carries the parts?", "");
+            if (who.isEmpty()) {
+                return;
+            }
+            carrier = who.get();
+            tracking = session.prompter().askText("Ship " + order.number(), "Tracking number (if any):", "").orElse(null);
+        }
+        MarketplaceOrder taken = sync.agent().orders().takeStep(order.orderId(), step, carrier, tracking, session.staff());
+        sync.syncSoon();
+        showOrders();
+        status.info("Order " + taken.number() + " is " + taken.statusText() + ".");
     }
 
     /** Shows the selected request's lines with the quote to start from. */

@@ -153,6 +153,47 @@ class QuotesScreenTest {
         assertEquals(3, ui.shop.inventory().onHandByBin(ui.shop.catalog().findByNumber("04465-02220").get(0).id()).get("A-01"));
     }
 
+    @Test
+    void theShopShipsAnOrderFromTheScreenAndSeesWhyTheMarketplaceRefusedIt() {
+        ui.part("04465-02220", "Brake pads front", null, 4_500_00, 5);
+        UUID orderId = UUID.randomUUID();
+        sync.agent().take(new SyncEvent(UUID.randomUUID(), UUID.randomUUID(), ShopInboxTypes.ORDER_CHANGED, 1, orderId,
+                Instant.now(), """
+                {"id":"%s","number":"M-000043","status":"READY","vehicle":"2016 Toyota Corolla","currency":"KES",
+                 "total":9000.00,"deliveryAddress":"Kenyatta Avenue, Nairobi","lines":[
+                 {"lineNo":1,"name":"Brake pads front","partNumber":"04465-02220","quantity":2,"unitPrice":4500.00}]}"""
+                        .formatted(orderId)));
+        new QuotesView(ui.shell, ui.session(ui.clerk), sync);
+        ui.show();
+        Table orders = ui.find("marketplace-orders");
+        Button step = ui.find("order-step");
+        assertTrue(!step.getEnabled(), "nothing chosen");
+        orders.setSelection(0);
+        orders.notifyListeners(SWT.Selection, new Event());
+        assertEquals("Ship…", step.getText());
+
+        ui.prompter.answer("G4S Courier").answer("G4S-778812");
+        ui.click("order-step");
+        assertEquals("ready (shipping, waiting to sync)", orders.getItem(0).getText(3));
+        assertTrue(!step.getEnabled(), "not twice while it waits");
+        assertEquals("G4S-778812", ui.shop.database().read(c -> {
+            try (var rows = c.createStatement().executeQuery(
+                    "SELECT payload FROM outbox_event WHERE type = '" + ShopInboxTypes.ORDER_STEP + "'")) {
+                rows.next();
+                return jakarta.json.Json.createReader(new java.io.StringReader(rows.getString(1))).readObject().getString("trackingNumber");
+            }
+        }));
+
+        sync.agent().take(new SyncEvent(UUID.randomUUID(), UUID.randomUUID(), ShopInboxTypes.ORDER_STEP_REFUSED, 1, orderId,
+                Instant.now(), """
+                {"orderId":"%s","step":"SHIPPED","reason":"This order is already cancelled; it cannot be shipped."}"""
+                        .formatted(orderId)));
+        ui.waitFor(() -> !((Label) ui.find("order-note")).getText().isEmpty());
+        assertEquals("The marketplace did not take the last step: This order is already cancelled; it cannot be shipped.",
+                ((Label) ui.find("order-note")).getText());
+        assertEquals("ready", orders.getItem(0).getText(3));
+    }
+
     private UUID receive(String model, Instant dispatched, String linesTemplate) {
         UUID id = UUID.randomUUID();
         String lines = linesTemplate.formatted(UUID.randomUUID(), UUID.randomUUID());
