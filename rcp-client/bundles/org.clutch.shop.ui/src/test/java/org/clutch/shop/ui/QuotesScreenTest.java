@@ -136,12 +136,7 @@ class QuotesScreenTest {
     void theShopsMarketplaceOrdersShowWithThePartsTheyHoldAside() {
         ui.part("04465-02220", "Brake pads front", null, 4_500_00, 5);
         UUID orderId = UUID.randomUUID();
-        sync.agent().orders().receive(new SyncEvent(UUID.randomUUID(), UUID.randomUUID(), ShopInboxTypes.ORDER_CHANGED, 1, orderId,
-                Instant.now(), """
-                {"id":"%s","number":"M-000042","status":"AWAITING_PAYMENT","vehicle":"2016 Toyota Corolla","currency":"KES",
-                 "total":9000.00,"deliveryAddress":"Kenyatta Avenue, Nairobi","lines":[
-                 {"lineNo":1,"name":"Brake pads front","partNumber":"04465-02220","quantity":2,"unitPrice":4500.00}]}"""
-                        .formatted(orderId)));
+        sync.agent().orders().receive(orderChanged(orderId, "M-000042", "AWAITING_PAYMENT"));
         new QuotesView(ui.shell, ui.session(ui.clerk), sync);
         ui.show();
 
@@ -157,12 +152,7 @@ class QuotesScreenTest {
     void theShopShipsAnOrderFromTheScreenAndSeesWhyTheMarketplaceRefusedIt() {
         ui.part("04465-02220", "Brake pads front", null, 4_500_00, 5);
         UUID orderId = UUID.randomUUID();
-        sync.agent().take(new SyncEvent(UUID.randomUUID(), UUID.randomUUID(), ShopInboxTypes.ORDER_CHANGED, 1, orderId,
-                Instant.now(), """
-                {"id":"%s","number":"M-000043","status":"READY","vehicle":"2016 Toyota Corolla","currency":"KES",
-                 "total":9000.00,"deliveryAddress":"Kenyatta Avenue, Nairobi","lines":[
-                 {"lineNo":1,"name":"Brake pads front","partNumber":"04465-02220","quantity":2,"unitPrice":4500.00}]}"""
-                        .formatted(orderId)));
+        sync.agent().take(orderChanged(orderId, "M-000043", "READY"));
         new QuotesView(ui.shell, ui.session(ui.clerk), sync);
         ui.show();
         Table orders = ui.find("marketplace-orders");
@@ -192,6 +182,15 @@ class QuotesScreenTest {
         assertEquals("The marketplace did not take the last step: This order is already cancelled; it cannot be shipped.",
                 ((Label) ui.find("order-note")).getText());
         assertEquals("ready", orders.getItem(0).getText(3));
+    }
+
+    /** The order of two front pads as it comes on the inbox. */
+    private static SyncEvent orderChanged(UUID orderId, String number, String status) {
+        return new SyncEvent(UUID.randomUUID(), UUID.randomUUID(), ShopInboxTypes.ORDER_CHANGED, 1, orderId, Instant.now(), """
+                {"id":"%s","number":"%s","status":"%s","vehicle":"2016 Toyota Corolla","currency":"KES",
+                 "total":9000.00,"deliveryAddress":"Kenyatta Avenue, Nairobi","lines":[
+                 {"lineNo":1,"name":"Brake pads front","partNumber":"04465-02220","quantity":2,"unitPrice":4500.00}]}"""
+                .formatted(orderId, number, status));
     }
 
     private UUID receive(String model, Instant dispatched, String linesTemplate) {
