@@ -90,7 +90,7 @@ public final class QuotesView {
         orderNote.setData("name", "order-note");
         orderNote.setLayoutData(Screens.wide(2));
         orders.addListener(SWT.Selection, e -> showOrder());
-        split.setWeights(2, 4, 2);
+        split.setWeights(16, 43, 17); // the quote pane as tall as its side needs, the orders below
 
         lines = Screens.table(quote, "request-lines", SWT.SINGLE, "#:40:r", "Part:240", "Part number:140", "Qty:50:r",
                 "On shelf:70:r", "Offer:60", "Unit price:100:r", "Notes:240");
