@@ -7,6 +7,7 @@ import jakarta.interceptor.Interceptors;
 import org.clutch.jms.CatalogFields;
 import org.clutch.jms.SyncEvent;
 import org.clutch.marketplace.ShopRequests;
+import org.clutch.orders.Orders;
 import org.clutch.platform.DatabaseMigrations;
 import org.clutch.platform.ForAllTenants;
 import org.clutch.platform.RowScope;
@@ -60,7 +61,7 @@ public class SyncEventApplier {
     ShopRequests shopRequests;
 
     @Inject
-    org.clutch.orders.Orders orders;
+    Orders orders;
 
     @Inject
     jakarta.enterprise.event.Event<PurchaseOrderSynced> purchaseOrders;
