@@ -36,8 +36,8 @@ final class PartnerBenchmark {
     }
 
     private static final String PASSWORD = "bench-partner-secret";
-    /** Items per feed message (-DfeedBatch); the contract takes up to 5,000. */
-    private static final int ITEMS_PER_BATCH = Integer.getInteger("feedBatch", 5_000);
+    /** Items per feed message (-DfeedBatch); the contract takes up to 10,000. */
+    private static final int ITEMS_PER_BATCH = Integer.getInteger("feedBatch", 10_000);
 
     private final Backend backend;
     private final String brokerUrl;
