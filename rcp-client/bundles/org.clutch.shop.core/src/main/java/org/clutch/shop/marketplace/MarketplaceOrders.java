@@ -24,6 +24,7 @@ import jakarta.json.JsonReader;
 
 import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
+import org.clutch.shop.InboxMessage;
 import org.clutch.shop.RuleException;
 import org.clutch.shop.catalog.Catalog;
 import org.clutch.shop.catalog.PartSummary;
@@ -67,20 +68,14 @@ public final class MarketplaceOrders {
      * @throws RuleException when the message is not an order this desktop can read (with why)
      */
     public MarketplaceOrder receive(SyncEvent event) {
-        if (!ShopInboxTypes.ORDER_CHANGED.equals(event.type()) || event.version() != 1) {
-            throw new RuleException("not an order this desktop reads: " + event.type() + " version " + event.version());
+        record Heard(JsonObject order, UUID id, String number, String status) {
         }
-        JsonObject order = parse(event.payload());
-        UUID orderId;
-        String number;
-        String status;
-        try {
-            orderId = UUID.fromString(order.getString("id"));
-            number = order.getString("number");
-            status = order.getString("status");
-        } catch (NullPointerException | ClassCastException | IllegalArgumentException e) {
-            throw new RuleException("an order that cannot be read: " + e.getMessage());
-        }
+        Heard heard = InboxMessage.read(event, ShopInboxTypes.ORDER_CHANGED, "an order",
+                o -> new Heard(o, UUID.fromString(o.getString("id")), o.getString("number"), o.getString("status")));
+        JsonObject order = heard.order();
+        UUID orderId = heard.id();
+        String number = heard.number();
+        String status = heard.status();
         Instant now = clock.instant();
         database.inTransaction(c -> {
             try (PreparedStatement merge = c.prepareStatement("""
@@ -162,18 +157,12 @@ public final class MarketplaceOrders {
      * @throws RuleException when the message cannot be read or is about an order this desktop does not have
      */
     public MarketplaceOrder receiveRefusal(SyncEvent event) {
-        if (!ShopInboxTypes.ORDER_STEP_REFUSED.equals(event.type()) || event.version() != 1) {
-            throw new RuleException("not a refusal this desktop reads: " + event.type() + " version " + event.version());
+        record Refusal(UUID orderId, String reason) {
         }
-        JsonObject refusal = parse(event.payload());
-        UUID orderId;
-        String reason;
-        try {
-            orderId = UUID.fromString(refusal.getString("orderId"));
-            reason = refusal.getString("reason");
-        } catch (NullPointerException | ClassCastException | IllegalArgumentException e) {
-            throw new RuleException("a refusal that cannot be read: " + e.getMessage());
-        }
+        Refusal refusal = InboxMessage.read(event, ShopInboxTypes.ORDER_STEP_REFUSED, "a refusal",
+                o -> new Refusal(UUID.fromString(o.getString("orderId")), o.getString("reason")));
+        UUID orderId = refusal.orderId();
+        String reason = refusal.reason();
         database.inTransaction(c -> {
             try (PreparedStatement update = c.prepareStatement(
                     "UPDATE marketplace_order SET requested_step = NULL, step_refusal = ? WHERE order_id = ?")) {

@@ -17,6 +17,7 @@ import jakarta.json.JsonString;
 
 import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
+import org.clutch.shop.InboxMessage;
 import org.clutch.shop.RuleException;
 import org.clutch.shop.db.ShopDatabase;
 
@@ -56,9 +57,7 @@ public final class MarketplaceSettings {
 
     /** @throws RuleException when the message cannot be read (with why); nothing is kept then */
     public Settings receive(SyncEvent event) {
-        if (!ShopInboxTypes.SHOP_SETTINGS.equals(event.type()) || event.version() != 1) {
-            throw new RuleException("not shop settings this desktop reads: " + event.type() + " version " + event.version());
-        }
+        InboxMessage.requireType(event, ShopInboxTypes.SHOP_SETTINGS, "shop settings");
         Settings settings = parse(event.payload());
         database.inTransaction(c -> {
             try (PreparedStatement merge = c.prepareStatement(

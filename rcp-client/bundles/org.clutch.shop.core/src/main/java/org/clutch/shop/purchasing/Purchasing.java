@@ -1,6 +1,5 @@
 package org.clutch.shop.purchasing;
 
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -8,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -24,13 +22,11 @@ import java.util.UUID;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 
 import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
 import org.clutch.shop.ContactDetails;
+import org.clutch.shop.InboxMessage;
 import org.clutch.shop.RuleException;
 import org.clutch.shop.db.DocumentNumbers;
 import org.clutch.shop.db.Outbox;
@@ -395,21 +391,17 @@ public final class Purchasing {
      * arrives is booked by receiving, as for any supplier. An answer about an order this shop does not have is refused.
      */
     public PurchaseOrder receiveSupplierAnswer(SyncEvent event) {
-        if (!ShopInboxTypes.SUPPLIER_UPDATE.equals(event.type()) || event.version() != 1) {
-            throw new RuleException("not a supplier's answer this desktop reads: " + event.type() + " version " + event.version());
+        record Answered(UUID orderId, SupplierAnswer answer) {
         }
-        UUID orderId;
-        SupplierAnswer answer;
-        try (JsonReader reader = Json.createReader(new StringReader(event.payload()))) {
-            JsonObject o = reader.readObject();
-            orderId = UUID.fromString(o.getString("purchaseOrderId"));
+        Answered answered = InboxMessage.read(event, ShopInboxTypes.SUPPLIER_UPDATE, "a supplier's answer", o -> {
             String shipsOn = o.getString("expectedShipDate", null);
-            answer = new SupplierAnswer(SupplierAnswer.Status.valueOf(o.getString("status")), o.getString("note", null),
+            return new Answered(UUID.fromString(o.getString("purchaseOrderId")), new SupplierAnswer(
+                    SupplierAnswer.Status.valueOf(o.getString("status")), o.getString("note", null),
                     shipsOn == null ? null : LocalDate.parse(shipsOn), o.getString("carrier", null),
-                    o.getString("trackingNumber", null), OffsetDateTime.parse(o.getString("at")).toInstant());
-        } catch (JsonException | NullPointerException | ClassCastException | IllegalArgumentException | DateTimeException e) {
-            throw new RuleException("a supplier's answer that cannot be read: " + e.getMessage());
-        }
+                    o.getString("trackingNumber", null), OffsetDateTime.parse(o.getString("at")).toInstant()));
+        });
+        UUID orderId = answered.orderId();
+        SupplierAnswer answer = answered.answer();
         database.inTransaction(c -> {
             PurchaseOrder order = lock(c, orderId);
             SupplierAnswer kept = order.supplierAnswer() == null ? answer : order.supplierAnswer().then(answer);
