@@ -100,38 +100,31 @@ public class SyncEventApplier {
             List<Accepted> toApply = accepted.values().stream().filter(a -> fresh.contains(a.event().eventId())).toList();
             mirrorParts(c, toApply);
             recordMovements(c, toApply);
-            submitQuotes(toApply);
-            fulfilOrders(toApply, tenantOfShop);
-            announcePurchaseOrders(toApply, tenantOfShop);
+            actOnMarketplace(toApply, tenantOfShop);
             updateStatus(c, fresh, accepted.values(), repeatedInBatch, rejections, tenantOfShop, now);
             return new Outcome(toApply.size(), duplicates, rejections);
         }
     }
 
-    private void announcePurchaseOrders(List<Accepted> events, Map<UUID, UUID> tenantOfShop) {
+    /**
+     * What a change asks of the marketplace beyond the mirror, in the order the desktop made the changes: a quote written
+     * on the desktop goes to the customer as the shop's own (answered on the shop's inbox), an order step is taken as the
+     * shop's staff would take it (or refused with why), a purchase order to a supplier is announced to whoever deals with
+     * that supplier elsewhere (a supplier partner).
+     */
+    private void actOnMarketplace(List<Accepted> events, Map<UUID, UUID> tenantOfShop) {
         for (Accepted a : events) {
-            if (a.change() instanceof ShopChange.PurchaseOrderChanged po) {
-                purchaseOrders.fire(new PurchaseOrderSynced(a.event().shopId(), tenantOfShop.get(a.event().shopId()),
+            UUID shop = a.event().shopId();
+            switch (a.change()) {
+                case ShopChange.QuoteSubmitted quote ->
+                        shopRequests.submitFromDesktop(shop, a.event().eventId(), quote.requestId(), quote.submission());
+                case ShopChange.OrderStepRequested step -> orders.stepFromDesktop(shop, tenantOfShop.get(shop), a.event().eventId(),
+                        step.orderId(), step.step(), step.carrier(), step.trackingNumber());
+                case ShopChange.PurchaseOrderChanged po -> purchaseOrders.fire(new PurchaseOrderSynced(shop, tenantOfShop.get(shop),
                         po.purchaseOrderId(), po.number(), po.supplierId(), po.status(), po.order()));
-            }
-        }
-    }
-
-    /** Quotes written on desktops go to the marketplace as the shop's own; it answers each on the shop's inbox. */
-    private void submitQuotes(List<Accepted> events) {
-        for (Accepted a : events) {
-            if (a.change() instanceof ShopChange.QuoteSubmitted quote) {
-                shopRequests.submitFromDesktop(a.event().shopId(), a.event().eventId(), quote.requestId(), quote.submission());
-            }
-        }
-    }
-
-    /** Steps of marketplace orders taken on desktops, as the shop's staff would take them; a refusal is answered. */
-    private void fulfilOrders(List<Accepted> events, Map<UUID, UUID> tenantOfShop) {
-        for (Accepted a : events) {
-            if (a.change() instanceof ShopChange.OrderStepRequested step) {
-                orders.stepFromDesktop(a.event().shopId(), tenantOfShop.get(a.event().shopId()), a.event().eventId(), step.orderId(),
-                        step.step(), step.carrier(), step.trackingNumber());
+                default -> {
+                    // stock and catalog changes are the mirror's (above)
+                }
             }
         }
     }
