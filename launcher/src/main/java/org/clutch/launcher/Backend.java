@@ -1,6 +1,7 @@
 package org.clutch.launcher;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +15,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import javax.transaction.xa.Xid;
 
 /**
  * Starts the whole backend on this machine: PostgreSQL and Artemis embedded by default (or external ones when
@@ -110,6 +114,9 @@ public final class Backend {
         // The demo platform administrator; a real installation sets its own (or none) in the environment.
         env.putIfAbsent("CLUTCH_PLATFORM_ADMIN_EMAIL", settings.get("CLUTCH_PLATFORM_ADMIN_EMAIL", DEMO_ADMIN));
         env.putIfAbsent("CLUTCH_PLATFORM_ADMIN_PASSWORD", settings.get("CLUTCH_PLATFORM_ADMIN_PASSWORD", DEMO_PASSWORD));
+        String brokerUrl = "tcp://" + jmsHost + ":" + jmsPort;
+        String host = InetAddress.getLocalHost().getHostName();
+        Set<Xid> inDoubt = InDoubtTransactions.heldBefore(brokerUrl, jmsUser, jmsPassword, host);
         Process process = payara.start();
         running.add(0, () -> {
             process.destroy();
@@ -124,6 +131,13 @@ public final class Backend {
             List<String> lines = Files.readAllLines(log);
             lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.err::println);
             System.exit(1);
+        }
+        if (!inDoubt.isEmpty()) {
+            try (InDoubtTransactions broker = InDoubtTransactions.connect(brokerUrl, jmsUser, jmsPassword)) {
+                int rolledBack = broker.rollBackStillPrepared(inDoubt, host);
+                System.out.println("Rolled back " + rolledBack + " of the " + inDoubt.size()
+                        + " broker transactions an earlier backend left prepared; their messages are delivered again");
+            }
         }
         System.out.printf("""
 

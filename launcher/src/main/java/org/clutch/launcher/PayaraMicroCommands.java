@@ -15,6 +15,8 @@ public final class PayaraMicroCommands {
     /** The adapter's name; @MessageDriven and @JMSConnectionFactoryDefinition refer to it. */
     public static final String RESOURCE_ADAPTER = "artemis-ra";
 
+    private static final String RECOVERY_POOL = "clutch-broker-recovery";
+
     /**
      * JVM option for Payara: without it every Json.createReader / createObjectBuilder call (Payara's MP-JWT does
      * two per request) scans the class path with a ServiceLoader; measured at about a tenth of the request CPU.
@@ -26,9 +28,9 @@ public final class PayaraMicroCommands {
 
     /**
      * Pre-boot commands for a Payara Micro whose root directory is made afresh at each start (see {@link Backend}):
-     * the transaction log lives outside it, in {@code transactionLogs}, and is replayed at start. A backend killed
-     * between the two phases of committing a sync batch (PostgreSQL committed, the broker's part prepared) then
-     * finishes the broker's part when it comes back, instead of leaving it prepared for ever.
+     * the transaction log lives outside it, in {@code transactionLogs}, and is kept across starts. What a backend
+     * killed between the two phases of committing had decided is finished from it by the recovery the post-boot file
+     * runs; what it had not decided is rolled back by the launcher ({@link InDoubtTransactions}).
      */
     public static Path writePreBoot(Path file, Path transactionLogs) throws IOException {
         Files.createDirectories(transactionLogs);
@@ -47,10 +49,20 @@ public final class PayaraMicroCommands {
         if (brokerUser != null && !brokerUser.isBlank()) {
             properties.append(":UserName=").append(brokerUser).append(":Password=").append(brokerPassword);
         }
+        String account = brokerUser == null || brokerUser.isBlank() ? "" : " --property UserName=" + brokerUser + ":Password=" + brokerPassword;
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, List.of(
                 "create-resource-adapter-config --property " + properties + " " + RESOURCE_ADAPTER,
-                "deploy --force=true --name " + RESOURCE_ADAPTER + " --type rar " + resourceAdapterRar.toAbsolutePath()));
+                "deploy --force=true --name " + RESOURCE_ADAPTER + " --type rar " + resourceAdapterRar.toAbsolutePath(),
+                // Payara's recovery at start runs before this file, when it knows no broker, and it never looks at the
+                // application's own @JMSConnectionFactoryDefinition: a transaction the broker had prepared when the
+                // backend died (a sync batch received, say) would stay prepared, its messages held, for ever. This
+                // pool of the server's own is what recovery asks for the broker's in-doubt transactions; recovering
+                // again now, with the adapter deployed, completes or rolls them back by the transaction log.
+                "create-connector-connection-pool --raname " + RESOURCE_ADAPTER + " --connectiondefinition jakarta.jms.ConnectionFactory"
+                        + " --transactionsupport XATransaction" + account + " " + RECOVERY_POOL,
+                "create-connector-resource --poolname " + RECOVERY_POOL + " jms/clutch-broker-recovery",
+                "recover-transactions server"));
         return file;
     }
 }
