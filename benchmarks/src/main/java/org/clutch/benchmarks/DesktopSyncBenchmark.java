@@ -35,6 +35,9 @@ import org.clutch.shop.sync.SyncState;
  */
 final class DesktopSyncBenchmark {
 
+    /** Events per broker transaction on the desktop's side (-DdesktopBatch; the desktop's own default otherwise). */
+    private static final int DESKTOP_BATCH = Integer.getInteger("desktopBatch", OutboxSender.DEFAULT_BATCH_SIZE);
+
     /** The backend's side of what the desktop sends: what it has applied, and its broker, to kill and start again. */
     interface Backend {
         Connection db() throws SQLException;
@@ -95,12 +98,20 @@ final class DesktopSyncBenchmark {
 
     /**
      * A shop that was offline: {@code sales} sales (two events each: the sale and its stock movement) wait in the
-     * outbox; then the desktop reconnects and drains in broker transactions of 500, and the backend applies them.
+     * outbox; then the desktop reconnects and drains in broker transactions of {@link #DESKTOP_BATCH}, and the backend applies them.
      * With {@code killBrokerMidway} the broker is killed outright once half the batches are sent, started again over
      * its journal, and the desktop drains the rest as its sync job would on its next run.
      */
     void offlineBacklog(UUID shopId, int sales, boolean killBrokerMidway) throws Exception {
-        try (Shop shop = Shop.open(directory.resolve(killBrokerMidway ? "offline-broker-killed" : "offline"), Clock.systemUTC())) {
+        offlineBacklog(shopId, sales, killBrokerMidway, killBrokerMidway ? "(k)" : "(j)");
+    }
+
+    /**
+     * The same for another shop, labelled {@code label}: run after (j) it measures a desktop whose sending has run
+     * at volume before in this process (its code compiled by the JIT), as a desktop that has synced all day has.
+     */
+    void offlineBacklog(UUID shopId, int sales, boolean killBrokerMidway, String label) throws Exception {
+        try (Shop shop = Shop.open(directory.resolve("offline-" + label.replaceAll("\\W", "")), Clock.systemUTC())) {
             Staff clerk = staff(shop);
             PartSummary part = part(shop, clerk, sales * 2);
             long recordingStarted = System.nanoTime();
@@ -110,7 +121,7 @@ final class DesktopSyncBenchmark {
             double recordSeconds = (System.nanoTime() - recordingStarted) / 1e9;
             long events = new OutboxSender(shop.database(), Clock.systemUTC()).waiting();
             new SyncSettings(shopId, brokerUrl, BrokerAccountNames.shopUser(shopId), MarketplaceBenchmark.SHOP_BROKER_PASSWORD).save(shop.database());
-            long halfTheBatches = events / OutboxSender.DEFAULT_BATCH_SIZE / 2;
+            long halfTheBatches = events / DESKTOP_BATCH / 2;
             long[] brokerRestart = new long[2];
             long started = System.nanoTime();
             long sentAt;
@@ -150,10 +161,10 @@ final class DesktopSyncBenchmark {
             double sendSeconds = (sentAt - started) / 1e9;
             String missing = applied < events ? " (only " + applied + " applied after 300 s)" : "";
             if (!killBrokerMidway) {
-                line.accept(String.format("(j) desktop offline backlog: %,d sales recorded offline in %.1f s (%,d events); on reconnecting sent in %.2f s (%.0f events/s), all applied by the backend after %.2f s: %.0f events/s end to end%s",
+                line.accept(String.format(label + " desktop offline backlog: %,d sales recorded offline in %.1f s (%,d events); on reconnecting sent in %.2f s (%.0f events/s), all applied by the backend after %.2f s: %.0f events/s end to end%s",
                         sales, recordSeconds, events, sendSeconds, events / sendSeconds, seconds, applied / seconds, missing));
             } else {
-                line.accept(String.format("(k) the same backlog (%,d events) with the broker killed (SIGKILL) after %d of its batches and started again over its journal (%.2f s until it accepted connections): sent in %.2f s, all applied after %.2f s: %.0f events/s end to end%s",
+                line.accept(String.format(label + " the same backlog (%,d events) with the broker killed (SIGKILL) after %d of its batches and started again over its journal (%.2f s until it accepted connections): sent in %.2f s, all applied after %.2f s: %.0f events/s end to end%s",
                         events, halfTheBatches, (brokerRestart[1] - brokerRestart[0]) / 1e9, sendSeconds, seconds, applied / seconds, missing));
             }
         }
@@ -161,7 +172,7 @@ final class DesktopSyncBenchmark {
 
     private SyncAgent agent(Shop shop) {
         return new SyncAgent(shop.database(), Clock.systemUTC(),
-                s -> ShopBroker.connectionFactory(s.brokerUrl(), s.user(), s.password()), OutboxSender.DEFAULT_BATCH_SIZE);
+                s -> ShopBroker.connectionFactory(s.brokerUrl(), s.user(), s.password()), DESKTOP_BATCH);
     }
 
     private static Staff staff(Shop shop) {

@@ -177,6 +177,7 @@ public final class MarketplaceBenchmark {
                 }, "tcp://127.0.0.1:" + JMS_PORT, dataDir.resolve("desktop"), this::line);
                 desktop.saleToCentralStock(syncShop("BENCH-DESKTOP-ONLINE"), 200);
                 desktop.offlineBacklog(syncShop("BENCH-DESKTOP-OFFLINE"), 5_000, false);
+                desktop.offlineBacklog(syncShop("BENCH-DESKTOP-OFFLINE-AGAIN"), 5_000, false, "(j2)");
                 desktop.offlineBacklog(syncShop("BENCH-DESKTOP-BROKER-KILLED"), 5_000, true);
             }
             if (scenarios.contains("partners")) {

@@ -7,7 +7,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConsumer;
@@ -31,14 +31,15 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,6 +55,13 @@ import java.util.logging.Logger;
  * poison message reaches the broker's dead-letter queue after its bounded redeliveries while the others are applied;
  * where receiving or committing failed (the broker went away) the batch is taken again whole. After a failure nothing is
  * received until the database answers again, so an outage does not spend the messages' delivery attempts.
+ * <p>
+ * A broker that dies while a batch commits can hold the commit up: the adapter waits for answers that will not come
+ * (its call timeout), and when the broker's part had been prepared, Payara's transaction manager commits it again only
+ * after a fixed 60 s. PostgreSQL's part (the last resource, committed in one phase after the broker's prepare) is done
+ * by then. So that a broker restart does not stop every shop's sync for that long, a commit that has not returned
+ * within {@link #STALLED_COMMIT} hands the draining over to a fresh loop; the stalled thread finishes its commit (or
+ * rollback) and stops. Messages held meanwhile are never applied twice: their events are recorded as processed.
  */
 @Singleton
 @Startup
@@ -61,6 +69,9 @@ import java.util.logging.Logger;
 public class SyncInbound {
 
     private static final Logger LOG = Logger.getLogger(SyncInbound.class.getName());
+
+    /** How long a batch's commit may take before the draining goes on without it (commits take milliseconds). */
+    static final Duration STALLED_COMMIT = Duration.ofSeconds(5);
 
     @Resource(lookup = QuoteRequestPublisher.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
@@ -71,8 +82,9 @@ public class SyncInbound {
     @Resource(lookup = DatabaseMigrations.DATA_SOURCE)
     DataSource dataSource;
 
+    /** The loops run for the application's life: threads of their own, not tasks holding a shared pool's threads. */
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
 
     @Inject
     SyncEventApplier applier;
@@ -87,7 +99,12 @@ public class SyncInbound {
     int batchSize;
 
     private volatile boolean running;
-    private Future<?> loop;
+    /** The draining loop that may take messages; a loop whose commit stalled is superseded by the next. */
+    private final AtomicInteger currentLoop = new AtomicInteger();
+    /** When the current loop began committing its batch (System.nanoTime()), 0 when it is not committing. */
+    private volatile long committingSince;
+    private volatile Thread loop;
+    private Thread watch;
     /** Messages still to take one at a time after a failed batch. */
     private int takeSingly;
 
@@ -98,24 +115,57 @@ public class SyncInbound {
             return;
         }
         running = true;
-        loop = executor.submit(this::drain);
+        int first = currentLoop.get();
+        loop = startThread("clutch-sync-inbound-" + first, () -> drain(first));
+        watch = startThread("clutch-sync-commit-watch", this::watchCommits);
     }
 
     @PreDestroy
     void stop() {
         running = false;
-        if (loop != null) {
+        if (watch != null) {
+            watch.interrupt();
+        }
+        Thread last = loop;
+        if (last != null) {
             try {
-                loop.get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                loop.cancel(true);
+                last.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            last.interrupt();
+        }
+    }
+
+    /** Every second: a commit stalled for {@link #STALLED_COMMIT} gets a fresh loop to go on with. */
+    private void watchCommits() {
+        while (running) {
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long since = committingSince;
+            if (since != 0 && System.nanoTime() - since > STALLED_COMMIT.toNanos()) {
+                int next = currentLoop.incrementAndGet();
+                committingSince = 0;
+                LOG.warning(() -> "event=sync-commit-stalled waited_ms=" + (System.nanoTime() - since) / 1_000_000
+                        + " action=draining-goes-on-in-a-new-loop");
+                loop = startThread("clutch-sync-inbound-" + next, () -> drain(next));
             }
         }
     }
 
-    private void drain() {
+    private Thread startThread(String name, Runnable body) {
+        Thread thread = threads.newThread(body);
+        thread.setName(name);
+        thread.start();
+        return thread;
+    }
+
+    private void drain(int me) {
         long pause = 0;
-        while (running) {
+        while (running && currentLoop.get() == me) {
             try {
                 if (pause > 0) {
                     Thread.sleep(pause);
@@ -123,7 +173,7 @@ public class SyncInbound {
                         continue; // receiving now would only spend the messages' delivery attempts
                     }
                 }
-                receiveAndApply();
+                receiveAndApply(me);
                 pause = 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -136,7 +186,7 @@ public class SyncInbound {
         }
     }
 
-    private void receiveAndApply() throws Exception {
+    private void receiveAndApply(int me) throws Exception {
         int wanted = takeSingly > 0 ? 1 : batchSize;
         transaction.begin();
         List<Message> received = new ArrayList<>();
@@ -161,7 +211,19 @@ public class SyncInbound {
             String outcome = received.isEmpty() ? null : apply(jms, received);
             applying = false;
             long appliedAt = System.nanoTime();
-            transaction.commit();
+            committingSince = appliedAt;
+            try {
+                transaction.commit();
+            } finally {
+                if (currentLoop.get() == me) {
+                    committingSince = 0;
+                }
+            }
+            if (currentLoop.get() != me) {
+                LOG.info(() -> "event=sync-stalled-commit-finished messages=" + received.size() + " commit_ms="
+                        + (System.nanoTime() - appliedAt) / 1_000_000);
+                return;
+            }
             if (outcome != null) {
                 long committedAt = System.nanoTime();
                 long receiveStarted = started;
