@@ -67,11 +67,11 @@ public class NotificationSocket {
      */
     private static void send(Session session, String json) {
         if (session.isOpen()) {
-            session.getAsyncRemote().sendText(json, result -> {
+            WithoutThreadContextProviders.run(() -> session.getAsyncRemote().sendText(json, result -> {
                 if (!result.isOK()) {
                     LOG.fine(() -> "event=live-send-failed session=" + session.getId() + " error=" + result.getException());
                 }
-            });
+            }));
         }
     }
 
