@@ -123,9 +123,10 @@ final class DesktopSyncBenchmark {
             new SyncSettings(shopId, brokerUrl, BrokerAccountNames.shopUser(shopId), MarketplaceBenchmark.SHOP_BROKER_PASSWORD).save(shop.database());
             long halfTheBatches = events / DESKTOP_BATCH / 2;
             long[] brokerRestart = new long[2];
+            long[] desktopBack = new long[1];
             long started = System.nanoTime();
             long sentAt;
-            try (SyncAgent agent = agent(shop)) {
+            try (SyncAgent agent = agent(shop); BackendWatch backendBack = killBrokerMidway ? new BackendWatch(shopId) : null) {
                 SyncState state = agent.syncNow(!killBrokerMidway ? Progress.NONE : new Progress() {
                     int batches;
 
@@ -133,6 +134,7 @@ final class DesktopSyncBenchmark {
                     public void advanced(int units) {
                         if (++batches == halfTheBatches) {
                             try {
+                                backendBack.armAt(System.nanoTime());
                                 backend.killBroker();
                                 brokerRestart[0] = System.nanoTime();
                                 backend.startBroker();
@@ -144,28 +146,94 @@ final class DesktopSyncBenchmark {
                     }
                 });
                 if (killBrokerMidway) {
-                    state = agent.syncNow(Progress.NONE); // the sync job's next run
+                    // the sync job's next run; the first batch the broker confirms is the desktop being back
+                    state = agent.syncNow(new Progress() {
+                        @Override
+                        public void advanced(int units) {
+                            if (desktopBack[0] == 0) {
+                                desktopBack[0] = System.nanoTime();
+                            }
+                        }
+                    });
                 }
                 sentAt = System.nanoTime();
                 if (state.waiting() != 0) {
                     throw new IllegalStateException("not all sent: " + state);
                 }
+                long applied;
+                try (Connection db = backend.db(); PreparedStatement count = db.prepareStatement(
+                        "SELECT count(*) FROM sync_processed_event WHERE shop_id = ?")) {
+                    count.setObject(1, shopId);
+                    applied = await(count, events, System.nanoTime() + TimeUnit.SECONDS.toNanos(300));
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                double sendSeconds = (sentAt - started) / 1e9;
+                String missing = applied < events ? " (only " + applied + " applied after 300 s)" : "";
+                if (!killBrokerMidway) {
+                    line.accept(String.format(label + " desktop offline backlog: %,d sales recorded offline in %.1f s (%,d events); on reconnecting sent in %.2f s (%.0f events/s), all applied by the backend after %.2f s: %.0f events/s end to end%s",
+                            sales, recordSeconds, events, sendSeconds, events / sendSeconds, seconds, applied / seconds, missing));
+                } else {
+                    long kill = brokerRestart[0];
+                    line.accept(String.format(label + " the same backlog (%,d events) with the broker killed (SIGKILL) after %d of its batches and started again over its journal: sent in %.2f s, all applied after %.2f s: %.0f events/s end to end%s",
+                            events, halfTheBatches, sendSeconds, seconds, applied / seconds, missing));
+                    line.accept(String.format("    from the kill: broker accepting connections again %.2f s, the desktop's first batch confirmed by it %.2f s, "
+                                    + "the backend's first event applied after it %.2f s",
+                            (brokerRestart[1] - kill) / 1e9, (desktopBack[0] - kill) / 1e9, (backendBack.firstAppliedAfter(brokerRestart[1]) - kill) / 1e9));
+                }
             }
-            long applied;
-            try (Connection db = backend.db(); PreparedStatement count = db.prepareStatement(
-                    "SELECT count(*) FROM sync_processed_event WHERE shop_id = ?")) {
-                count.setObject(1, shopId);
-                applied = await(count, events, System.nanoTime() + TimeUnit.SECONDS.toNanos(300));
+        }
+    }
+
+    /**
+     * Watches, from the moment it is armed, when the backend applies events of the shop (its count in PostgreSQL,
+     * polled every 5 ms on a thread of its own), so that the first event applied after the broker's restart is known.
+     */
+    private final class BackendWatch implements AutoCloseable {
+        private final UUID shopId;
+        private final List<Long> increases = Collections.synchronizedList(new ArrayList<>());
+        private volatile boolean running = true;
+        private Thread thread;
+
+        BackendWatch(UUID shopId) {
+            this.shopId = shopId;
+        }
+
+        void armAt(long now) {
+            thread = Thread.ofPlatform().daemon().start(() -> {
+                try (Connection db = backend.db(); PreparedStatement count = db.prepareStatement(
+                        "SELECT count(*) FROM sync_processed_event WHERE shop_id = ?")) {
+                    count.setObject(1, shopId);
+                    long last = -1;
+                    while (running) {
+                        long value;
+                        try (ResultSet rows = count.executeQuery()) {
+                            rows.next();
+                            value = rows.getLong(1);
+                        }
+                        if (last >= 0 && value > last) {
+                            increases.add(System.nanoTime());
+                        }
+                        last = value;
+                        Thread.sleep(5);
+                    }
+                } catch (Exception e) {
+                    running = false;
+                }
+            });
+        }
+
+        /** When the backend was first seen applying an event after {@code instant}; 0 if never. */
+        long firstAppliedAfter(long instant) {
+            synchronized (increases) {
+                return increases.stream().filter(t -> t > instant).findFirst().orElse(0L);
             }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            double sendSeconds = (sentAt - started) / 1e9;
-            String missing = applied < events ? " (only " + applied + " applied after 300 s)" : "";
-            if (!killBrokerMidway) {
-                line.accept(String.format(label + " desktop offline backlog: %,d sales recorded offline in %.1f s (%,d events); on reconnecting sent in %.2f s (%.0f events/s), all applied by the backend after %.2f s: %.0f events/s end to end%s",
-                        sales, recordSeconds, events, sendSeconds, events / sendSeconds, seconds, applied / seconds, missing));
-            } else {
-                line.accept(String.format(label + " the same backlog (%,d events) with the broker killed (SIGKILL) after %d of its batches and started again over its journal (%.2f s until it accepted connections): sent in %.2f s, all applied after %.2f s: %.0f events/s end to end%s",
-                        events, halfTheBatches, (brokerRestart[1] - brokerRestart[0]) / 1e9, sendSeconds, seconds, applied / seconds, missing));
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            if (thread != null) {
+                thread.join(1_000);
             }
         }
     }
