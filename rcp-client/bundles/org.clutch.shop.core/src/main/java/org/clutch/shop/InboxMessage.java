@@ -1,10 +1,11 @@
 package org.clutch.shop;
 
+import static org.clutch.shop.db.JsonDocuments.JSON;
+
 import java.io.StringReader;
 import java.time.DateTimeException;
 import java.util.function.Function;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -31,7 +32,7 @@ public final class InboxMessage {
     /** The payload of a {@code type} version 1 message, as {@code reader} takes it from the JSON. */
     public static <T> T read(SyncEvent event, String type, String what, Function<JsonObject, T> reader) {
         requireType(event, type, what);
-        try (JsonReader json = Json.createReader(new StringReader(event.payload()))) {
+        try (JsonReader json = JSON.createReader(new StringReader(event.payload()))) {
             return reader.apply(json.readObject());
         } catch (JsonException | IllegalStateException | NullPointerException | ClassCastException | IllegalArgumentException
                 | DateTimeException e) {

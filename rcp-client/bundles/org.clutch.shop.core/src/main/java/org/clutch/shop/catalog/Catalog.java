@@ -1,5 +1,7 @@
 package org.clutch.shop.catalog;
 
+import static org.clutch.shop.db.JsonDocuments.JSON;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -650,13 +651,13 @@ public final class Catalog {
     }
 
     private static JsonObject toJson(Part part, Map<String, Long> stamps, Staff by) {
-        JsonArrayBuilder references = Json.createArrayBuilder();
-        part.crossReferences().forEach(x -> references.add(Json.createObjectBuilder()
+        JsonArrayBuilder references = JSON.createArrayBuilder();
+        part.crossReferences().forEach(x -> references.add(JSON.createObjectBuilder()
                 .add("kind", x.kind().name()).add("brand", x.brand()).add("number", x.number())));
-        JsonArrayBuilder fitments = Json.createArrayBuilder();
-        part.fitments().forEach(f -> fitments.add(Json.createObjectBuilder().add("make", f.make()).add("model", f.model())
+        JsonArrayBuilder fitments = JSON.createArrayBuilder();
+        part.fitments().forEach(f -> fitments.add(JSON.createObjectBuilder().add("make", f.make()).add("model", f.model())
                 .add("yearFrom", f.yearFrom()).add("yearTo", f.yearTo()).add("engine", f.engine() == null ? "" : f.engine())));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("partId", part.id().toString())
                 .add("partNumber", part.partNumber())
                 .add("brand", part.brand())

@@ -1,10 +1,11 @@
 package org.clutch.shop.catalog;
 
+import static org.clutch.shop.db.JsonDocuments.JSON;
+
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -53,7 +54,7 @@ final class FieldStamps {
         Map<String, Long> stamps = new LinkedHashMap<>();
         JsonObject stored = null;
         if (json != null) {
-            try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            try (JsonReader reader = JSON.createReader(new StringReader(json))) {
                 stored = reader.readObject();
             }
         }
@@ -64,7 +65,7 @@ final class FieldStamps {
     }
 
     static JsonObjectBuilder json(Map<String, Long> stamps) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         stamps.forEach(json::add);
         return json;
     }

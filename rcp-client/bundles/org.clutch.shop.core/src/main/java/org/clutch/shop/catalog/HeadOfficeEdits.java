@@ -1,5 +1,7 @@
 package org.clutch.shop.catalog;
 
+import static org.clutch.shop.db.JsonDocuments.JSON;
+
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -229,7 +230,7 @@ public final class HeadOfficeEdits {
     private record Change(UUID partId, Map<String, Object> values, Map<String, Long> stamps, Map<String, Long> replaced) {
 
         static Change parse(String payload) {
-            try (JsonReader reader = Json.createReader(new StringReader(payload))) {
+            try (JsonReader reader = JSON.createReader(new StringReader(payload))) {
                 JsonObject o = reader.readObject();
                 JsonObject values = o.getJsonObject("values");
                 JsonObject stamps = o.getJsonObject("stamps");

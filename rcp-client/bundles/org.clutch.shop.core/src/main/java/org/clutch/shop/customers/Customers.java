@@ -1,5 +1,7 @@
 package org.clutch.shop.customers;
 
+import static org.clutch.shop.db.JsonDocuments.JSON;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +15,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 
 import org.clutch.shop.ContactDetails;
@@ -90,7 +91,7 @@ public final class Customers {
                 delete.setObject(1, saved.id());
                 delete.executeUpdate();
             }
-            JsonArrayBuilder vehicles = Json.createArrayBuilder();
+            JsonArrayBuilder vehicles = JSON.createArrayBuilder();
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO customer_vehicle (id, customer_id, make, model, model_year, engine, vin, plate)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
@@ -105,14 +106,14 @@ public final class Customers {
                     insert.setString(7, vehicle.vin());
                     insert.setString(8, vehicle.plate());
                     insert.addBatch();
-                    vehicles.add(Json.createObjectBuilder().add("id", vehicleId.toString()).add("make", vehicle.make())
+                    vehicles.add(JSON.createObjectBuilder().add("id", vehicleId.toString()).add("make", vehicle.make())
                             .add("model", vehicle.model()).add("year", vehicle.year()).add("engine", vehicle.engine())
                             .add("vin", vehicle.vin() == null ? "" : vehicle.vin())
                             .add("plate", vehicle.plate() == null ? "" : vehicle.plate()));
                 }
                 insert.executeBatch();
             }
-            Outbox.record(c, "customers.customer-saved", saved.id(), Json.createObjectBuilder()
+            Outbox.record(c, "customers.customer-saved", saved.id(), JSON.createObjectBuilder()
                     .add("customerId", saved.id().toString()).add("name", saved.name())
                     .add("phone", saved.phone() == null ? "" : saved.phone())
                     .add("email", saved.email() == null ? "" : saved.email())
@@ -268,7 +269,7 @@ public final class Customers {
             update.setObject(3, customer.id());
             update.executeUpdate();
         }
-        Outbox.record(c, "customers.account-entry", customer.id(), Json.createObjectBuilder()
+        Outbox.record(c, "customers.account-entry", customer.id(), JSON.createObjectBuilder()
                 .add("customerId", customer.id().toString()).add("kind", kind.name()).add("amountMinor", signedAmount)
                 .add("reference", reference == null ? "" : reference).add("staff", by == null ? "" : by.username())
                 .add("at", at.toString()).build(), at);

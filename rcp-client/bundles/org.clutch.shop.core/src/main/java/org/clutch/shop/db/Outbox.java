@@ -1,5 +1,7 @@
 package org.clutch.shop.db;
 
+import static org.clutch.shop.db.JsonDocuments.JSON;
+
 import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonWriter;
 
@@ -31,7 +32,7 @@ public final class Outbox {
             throws SQLException {
         UUID id = UUID.randomUUID();
         StringWriter text = new StringWriter();
-        try (JsonWriter writer = Json.createWriter(text)) {
+        try (JsonWriter writer = JSON.createWriter(text)) {
             writer.writeObject(payload);
         }
         try (PreparedStatement insert = connection.prepareStatement(

@@ -1,5 +1,7 @@
 package org.clutch.shop.inventory;
 
+import static org.clutch.shop.db.JsonDocuments.JSON;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.json.Json;
 
 import org.clutch.shop.RuleException;
 import org.clutch.shop.db.Outbox;
@@ -71,7 +72,7 @@ public final class Inventory {
             merge.setTimestamp(4, Timestamp.from(now));
             merge.executeUpdate();
         }
-        Outbox.record(c, "inventory.stock-moved", movement.id(), Json.createObjectBuilder()
+        Outbox.record(c, "inventory.stock-moved", movement.id(), JSON.createObjectBuilder()
                 .add("movementId", movement.id().toString())
                 .add("partId", partId.toString())
                 .add("bin", binCode)

@@ -1,5 +1,7 @@
 package org.clutch.shop.marketplace;
 
+import static org.clutch.shop.db.JsonDocuments.JSON;
+
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -136,7 +137,7 @@ public final class MarketplaceOrders {
                 update.setObject(3, orderId);
                 update.executeUpdate();
             }
-            JsonObjectBuilder payload = Json.createObjectBuilder().add("orderId", orderId.toString()).add("step", step.name())
+            JsonObjectBuilder payload = JSON.createObjectBuilder().add("orderId", orderId.toString()).add("step", step.name())
                     .add("staff", by.username());
             if (step == MarketplaceOrder.Step.SHIPPED) {
                 payload.add("carrier", carrier.strip());
@@ -301,7 +302,7 @@ public final class MarketplaceOrders {
     }
 
     private static JsonObject parse(String payload) {
-        try (JsonReader reader = Json.createReader(new StringReader(payload))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(payload))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new RuleException("an order that cannot be read: " + e.getMessage());

@@ -1,5 +1,7 @@
 package org.clutch.shop.marketplace;
 
+import static org.clutch.shop.db.JsonDocuments.JSON;
+
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -16,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -162,9 +163,9 @@ public final class MarketplaceQuotes {
 
     /** The marketplace.quote-submitted payload (ShopInboxTypes): amounts as decimals of the shop's currency. */
     private JsonObjectBuilder payload(QuoteDraft draft, Staff by) {
-        JsonArrayBuilder lines = Json.createArrayBuilder();
+        JsonArrayBuilder lines = JSON.createArrayBuilder();
         for (QuoteDraft.Line line : draft.lines()) {
-            JsonObjectBuilder l = Json.createObjectBuilder().add("requestLineId", line.requestLineId().toString())
+            JsonObjectBuilder l = JSON.createObjectBuilder().add("requestLineId", line.requestLineId().toString())
                     .add("available", line.available());
             if (line.available()) {
                 l.add("unitPrice", amount(line.unitPriceMinor()));
@@ -173,7 +174,7 @@ public final class MarketplaceQuotes {
             }
             lines.add(l);
         }
-        return Json.createObjectBuilder().add("requestId", draft.requestId().toString()).add("currency", currency.code())
+        return JSON.createObjectBuilder().add("requestId", draft.requestId().toString()).add("currency", currency.code())
                 .add("lines", lines).add("freight", amount(draft.freightMinor())).add("etaHours", draft.etaHours())
                 .add("validUntil", draft.validUntil().toString()).add("notes", draft.notes() == null ? "" : draft.notes())
                 .add("staff", by.username());

@@ -1,5 +1,7 @@
 package org.clutch.shop.marketplace;
 
+import static org.clutch.shop.db.JsonDocuments.JSON;
+
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -17,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -184,7 +185,7 @@ public final class MarketplaceRequests {
 
     /** The shop's view of a request, as the backend's REST API answers it (ShopRequestView). */
     static IncomingRequest parse(String payload, Instant receivedAt, LocalQuote quote) {
-        try (JsonReader reader = Json.createReader(new StringReader(payload))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(payload))) {
             JsonObject view = reader.readObject();
             JsonObject request = view.getJsonObject("request");
             JsonObject vehicle = request.getJsonObject("vehicle");
@@ -208,7 +209,7 @@ public final class MarketplaceRequests {
             BigDecimal total, String currency) {
 
         static Outcome parse(String payload) {
-            try (JsonReader reader = Json.createReader(new StringReader(payload))) {
+            try (JsonReader reader = JSON.createReader(new StringReader(payload))) {
                 JsonObject o = reader.readObject();
                 String detail = o.getString("detail", "");
                 return new Outcome(UUID.fromString(o.getString("requestId")), optionalUuid(o, "quoteId"),

@@ -1,5 +1,7 @@
 package org.clutch.shop.marketplace;
 
+import static org.clutch.shop.db.JsonDocuments.JSON;
+
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -8,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -83,7 +84,7 @@ public final class MarketplaceSettings {
     }
 
     private static Settings parse(String payload) {
-        try (JsonReader reader = Json.createReader(new StringReader(payload))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(payload))) {
             JsonObject o = reader.readObject();
             return new Settings(o.getString("name"), o.getString("status"),
                     o.get("statusReason") instanceof JsonString reason ? reason.getString() : null,

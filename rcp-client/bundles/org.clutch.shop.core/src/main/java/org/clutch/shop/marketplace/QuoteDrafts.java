@@ -1,10 +1,11 @@
 package org.clutch.shop.marketplace;
 
+import static org.clutch.shop.db.JsonDocuments.JSON;
+
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -17,22 +18,22 @@ final class QuoteDrafts {
     }
 
     static String toJson(QuoteDraft draft) {
-        JsonArrayBuilder lines = Json.createArrayBuilder();
+        JsonArrayBuilder lines = JSON.createArrayBuilder();
         for (QuoteDraft.Line line : draft.lines()) {
-            var l = Json.createObjectBuilder().add("requestLineId", line.requestLineId().toString()).add("available", line.available());
+            var l = JSON.createObjectBuilder().add("requestLineId", line.requestLineId().toString()).add("available", line.available());
             if (line.unitPriceMinor() != null) {
                 l.add("unitPriceMinor", line.unitPriceMinor());
             }
             lines.add(l);
         }
-        return Json.createObjectBuilder().add("requestId", draft.requestId().toString()).add("lines", lines)
+        return JSON.createObjectBuilder().add("requestId", draft.requestId().toString()).add("lines", lines)
                 .add("freightMinor", draft.freightMinor()).add("etaHours", draft.etaHours())
                 .add("validUntil", draft.validUntil().toString()).add("notes", draft.notes() == null ? "" : draft.notes())
                 .build().toString();
     }
 
     static QuoteDraft fromJson(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonObject o = reader.readObject();
             return new QuoteDraft(UUID.fromString(o.getString("requestId")),
                     o.getJsonArray("lines").getValuesAs(JsonObject.class).stream()

@@ -1,5 +1,7 @@
 package org.clutch.shop.purchasing;
 
+import static org.clutch.shop.db.JsonDocuments.JSON;
+
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -20,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 
 import org.clutch.jms.ShopInboxTypes;
@@ -97,7 +98,7 @@ public final class Purchasing {
                 merge.setTimestamp(11, Timestamp.from(now));
                 merge.executeUpdate();
             }
-            Outbox.record(c, "purchasing.supplier-saved", saved.id(), Json.createObjectBuilder()
+            Outbox.record(c, "purchasing.supplier-saved", saved.id(), JSON.createObjectBuilder()
                     .add("supplierId", saved.id().toString()).add("name", saved.name())
                     .add("leadTimeDays", saved.leadTimeDays()).add("active", saved.active())
                     .add("staff", by.username()).build(), now);
@@ -144,7 +145,7 @@ public final class Purchasing {
                 merge.setBoolean(7, source.preferred());
                 merge.executeUpdate();
             }
-            Outbox.record(c, "purchasing.supplier-part-saved", source.partId(), Json.createObjectBuilder()
+            Outbox.record(c, "purchasing.supplier-part-saved", source.partId(), JSON.createObjectBuilder()
                     .add("supplierId", source.supplierId().toString()).add("partId", source.partId().toString())
                     .add("supplierPartNumber", source.supplierPartNumber()).add("costMinor", source.costMinor())
                     .add("packQuantity", source.packQuantity()).add("preferred", source.preferred())
@@ -285,7 +286,7 @@ public final class Purchasing {
             order.requireMove(Status.RECEIVED);
             Map<Integer, PurchaseOrder.Line> byNo = new HashMap<>();
             order.lines().forEach(l -> byNo.put(l.lineNo(), l));
-            JsonArrayBuilder received = Json.createArrayBuilder();
+            JsonArrayBuilder received = JSON.createArrayBuilder();
             for (Map.Entry<Integer, Integer> entry : arrived.entrySet()) {
                 PurchaseOrder.Line line = byNo.get(entry.getKey());
                 if (line == null) {
@@ -312,13 +313,13 @@ public final class Purchasing {
                 }
                 inventory.record(c, line.partId(), defaultBin(c, line.partId()), quantity, StockReason.RECEIPT,
                         order.number(), order.supplierName(), by);
-                received.add(Json.createObjectBuilder().add("lineNo", line.lineNo()).add("partId", line.partId().toString())
+                received.add(JSON.createObjectBuilder().add("lineNo", line.lineNo()).add("partId", line.partId().toString())
                         .add("quantity", quantity).add("unitCostMinor", line.unitCostMinor()));
             }
             PurchaseOrder after = load(c, orderId).orElseThrow();
             Status next = after.outstandingUnits() == 0 ? Status.RECEIVED : Status.PARTIALLY_RECEIVED;
             setStatus(c, after, next, now);
-            Outbox.record(c, "purchasing.goods-received", orderId, Json.createObjectBuilder()
+            Outbox.record(c, "purchasing.goods-received", orderId, JSON.createObjectBuilder()
                     .add("purchaseOrderId", orderId.toString()).add("number", order.number())
                     .add("status", next.name()).add("lines", received).add("staff", by.username())
                     .add("receivedAt", now.toString()).build(), now);
@@ -456,9 +457,9 @@ public final class Purchasing {
 
     private static void statusEvent(Connection c, UUID orderId, Staff by, Instant now) throws SQLException {
         PurchaseOrder order = load(c, orderId).orElseThrow();
-        JsonArrayBuilder lines = Json.createArrayBuilder();
+        JsonArrayBuilder lines = JSON.createArrayBuilder();
         for (PurchaseOrder.Line line : order.lines()) {
-            var item = Json.createObjectBuilder().add("lineNo", line.lineNo()).add("partId", line.partId().toString())
+            var item = JSON.createObjectBuilder().add("lineNo", line.lineNo()).add("partId", line.partId().toString())
                     .add("partNumber", line.partNumber()).add("quantity", line.quantityOrdered())
                     .add("unitCostMinor", line.unitCostMinor());
             if (line.supplierPartNumber() != null) {
@@ -466,7 +467,7 @@ public final class Purchasing {
             }
             lines.add(item);
         }
-        Outbox.record(c, "purchasing.order-status-changed", orderId, Json.createObjectBuilder()
+        Outbox.record(c, "purchasing.order-status-changed", orderId, JSON.createObjectBuilder()
                 .add("purchaseOrderId", orderId.toString()).add("number", order.number())
                 .add("supplierId", order.supplierId().toString()).add("status", order.status().name())
                 .add("lines", lines).add("staff", by.username()).build(), now);

@@ -1,5 +1,7 @@
 package org.clutch.shop.sales;
 
+import static org.clutch.shop.db.JsonDocuments.JSON;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -119,7 +120,7 @@ public final class Sales {
             if (onAccount > 0) {
                 Customers.refund(c, sale.customerId(), onAccount, "void of " + number, manager, now);
             }
-            Outbox.record(c, "sales.sale-voided", sale.id(), Json.createObjectBuilder()
+            Outbox.record(c, "sales.sale-voided", sale.id(), JSON.createObjectBuilder()
                     .add("saleId", sale.id().toString()).add("number", number).add("reason", reason.trim())
                     .add("staff", manager.username()).build(), now);
             return null;
@@ -506,19 +507,19 @@ public final class Sales {
 
     private static JsonObjectBuilder saleEvent(Connection c, UUID saleId) throws SQLException {
         SaleRecord sale = load(c, saleId).orElseThrow();
-        JsonArrayBuilder lines = Json.createArrayBuilder();
+        JsonArrayBuilder lines = JSON.createArrayBuilder();
         for (SaleRecord.Line line : sale.lines()) {
-            lines.add(Json.createObjectBuilder().add("lineNo", line.lineNo()).add("partId", line.partId().toString())
+            lines.add(JSON.createObjectBuilder().add("lineNo", line.lineNo()).add("partId", line.partId().toString())
                     .add("partNumber", line.partNumber()).add("bin", line.bin()).add("quantity", line.quantity())
                     .add("unitPriceMinor", line.unitPriceMinor()).add("unitCostMinor", line.unitCostMinor())
                     .add("discountMinor", line.discountMinor()).add("taxMinor", line.taxMinor())
                     .add("totalMinor", line.totalMinor()));
         }
-        JsonArrayBuilder tenders = Json.createArrayBuilder();
+        JsonArrayBuilder tenders = JSON.createArrayBuilder();
         for (Tender tender : sale.tenders()) {
-            tenders.add(Json.createObjectBuilder().add("kind", tender.kind().name()).add("amountMinor", tender.amountMinor()));
+            tenders.add(JSON.createObjectBuilder().add("kind", tender.kind().name()).add("amountMinor", tender.amountMinor()));
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("saleId", saleId.toString())
                 .add("number", sale.number())
                 .add("kind", sale.kind().name())
