@@ -53,6 +53,8 @@ public final class PartnerBridges implements AutoCloseable {
     private final ScheduledExecutorService watcher;
     private final Map<UUID, Bridge> deployed = new HashMap<>();
     private FileTime readAt;
+    /** The version of the file whose failure was last logged, so that a file that keeps failing is not logged every check. */
+    private FileTime failureToldFor;
 
     private PartnerBridges(ActiveMQServer server, Path file) {
         this.server = server;
@@ -73,8 +75,9 @@ public final class PartnerBridges implements AutoCloseable {
     }
 
     private synchronized void reloadIfChanged() {
+        FileTime modified = null;
         try {
-            FileTime modified = lastModified();
+            modified = lastModified();
             if (modified == null ? readAt == null && deployed.isEmpty() : modified.equals(readAt)) {
                 return;
             }
@@ -98,7 +101,11 @@ public final class PartnerBridges implements AutoCloseable {
         } catch (Exception e) {
             // a file half-written or wrong: the bridges stay as they were, and the next change is read again
             readAt = null;
-            LOG.log(Level.WARNING, "event=partner-bridges-not-read file=" + file + " reason=" + e.getMessage(), e);
+            // tried again at every check (the cause may pass), told once per version of the file
+            if (modified == null || !modified.equals(failureToldFor)) {
+                failureToldFor = modified;
+                LOG.log(Level.WARNING, "event=partner-bridges-not-read file=" + file + " reason=" + e.getMessage(), e);
+            }
         }
     }
 

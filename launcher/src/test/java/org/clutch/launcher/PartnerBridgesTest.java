@@ -5,8 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +48,41 @@ class PartnerBridgesTest {
                 () -> PartnerBridges.read(write("fleet.url=tcp://x:1\nfleet.address=a\n"))).getMessage());
         assertEquals("'url' is not <partner tenant id>.url|address|user|password", assertThrows(IllegalArgumentException.class,
                 () -> PartnerBridges.read(write("url=tcp://x:1\n"))).getMessage());
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsReportedOncePerVersionNotAtEveryCheck() throws Exception {
+        Path file = write(FLEET + ".url=tcp://fleet.example:61616\n");
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Logger log = Logger.getLogger(PartnerBridges.class.getName());
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord entry) {
+                if (entry.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(entry.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(capture);
+        // the file is refused before any bridge is touched, so no broker is needed
+        try (PartnerBridges bridges = PartnerBridges.follow(null, file, 10)) {
+            Thread.sleep(300); // about 30 checks
+            assertEquals(1, warnings.size(), warnings.toString());
+            Files.writeString(file, "fleet.url=tcp://x:1\n");
+            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+            Thread.sleep(300);
+            assertEquals(2, warnings.size(), warnings.toString());
+        } finally {
+            log.removeHandler(capture);
+        }
     }
 
     private Path write(String text) throws Exception {

@@ -32,10 +32,15 @@ public final class InboxMessage {
     /** The payload of a {@code type} version 1 message, as {@code reader} takes it from the JSON. */
     public static <T> T read(SyncEvent event, String type, String what, Function<JsonObject, T> reader) {
         requireType(event, type, what);
-        try (JsonReader json = JSON.createReader(new StringReader(event.payload()))) {
+        return readPayload(event.payload(), what, reader);
+    }
+
+    /** A payload as {@code reader} takes it from the JSON: one just received, or one kept from an earlier message. */
+    public static <T> T readPayload(String payload, String what, Function<JsonObject, T> reader) {
+        try (JsonReader json = JSON.createReader(new StringReader(payload))) {
             return reader.apply(json.readObject());
         } catch (JsonException | IllegalStateException | NullPointerException | ClassCastException | IllegalArgumentException
-                | DateTimeException e) {
+                | ArithmeticException | DateTimeException e) {
             throw new RuleException(what + " that cannot be read: " + e.getMessage());
         }
     }

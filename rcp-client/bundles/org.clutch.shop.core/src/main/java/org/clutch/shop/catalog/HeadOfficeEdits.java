@@ -1,8 +1,5 @@
 package org.clutch.shop.catalog;
 
-import static org.clutch.shop.db.JsonDocuments.JSON;
-
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,16 +15,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
 import org.clutch.jms.CatalogFields;
 import org.clutch.jms.HybridClock;
 import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
+import org.clutch.shop.InboxMessage;
 import org.clutch.shop.RuleException;
 import org.clutch.shop.db.ShopDatabase;
 import org.clutch.shop.staff.Staff;
@@ -65,10 +61,7 @@ public final class HeadOfficeEdits {
      * @throws RuleException when the message cannot be read (with why)
      */
     public Optional<String> apply(SyncEvent event) {
-        if (!ShopInboxTypes.PART_CHANGED.equals(event.type()) || event.version() != 1) {
-            throw new RuleException("not a catalog change this desktop reads: " + event.type() + " version " + event.version());
-        }
-        Change change = Change.parse(event.payload());
+        Change change = InboxMessage.read(event, ShopInboxTypes.PART_CHANGED, "a catalog change", Change::of);
         HybridClock stamps = database.editClock(clock);
         return database.inTransaction(c -> {
             Optional<Part> part = catalog.get(c, change.partId());
@@ -229,30 +222,25 @@ public final class HeadOfficeEdits {
     /** The catalog.part-changed payload; only the fields head office may change are taken. */
     private record Change(UUID partId, Map<String, Object> values, Map<String, Long> stamps, Map<String, Long> replaced) {
 
-        static Change parse(String payload) {
-            try (JsonReader reader = JSON.createReader(new StringReader(payload))) {
-                JsonObject o = reader.readObject();
-                JsonObject values = o.getJsonObject("values");
-                JsonObject stamps = o.getJsonObject("stamps");
-                JsonObject replaced = o.getJsonObject("replaced");
-                Map<String, Object> taken = new LinkedHashMap<>();
-                Map<String, Long> stampOf = new LinkedHashMap<>();
-                Map<String, Long> replacedOf = new LinkedHashMap<>();
-                for (String field : CatalogFields.EDITABLE_CENTRALLY) {
-                    if (values.containsKey(field)) {
-                        taken.put(field, FieldStamps.fromJson(values.get(field)));
-                        stampOf.put(field, stamps.getJsonNumber(field).longValueExact());
-                        JsonValue before = replaced.get(field);
-                        replacedOf.put(field, before instanceof JsonNumber n ? n.longValueExact() : null);
-                    }
+        static Change of(JsonObject o) {
+            JsonObject values = o.getJsonObject("values");
+            JsonObject stamps = o.getJsonObject("stamps");
+            JsonObject replaced = o.getJsonObject("replaced");
+            Map<String, Object> taken = new LinkedHashMap<>();
+            Map<String, Long> stampOf = new LinkedHashMap<>();
+            Map<String, Long> replacedOf = new LinkedHashMap<>();
+            for (String field : CatalogFields.EDITABLE_CENTRALLY) {
+                if (values.containsKey(field)) {
+                    taken.put(field, FieldStamps.fromJson(values.get(field)));
+                    stampOf.put(field, stamps.getJsonNumber(field).longValueExact());
+                    JsonValue before = replaced.get(field);
+                    replacedOf.put(field, before instanceof JsonNumber n ? n.longValueExact() : null);
                 }
-                if (taken.isEmpty()) {
-                    throw new RuleException("a catalog change without any field this desktop takes");
-                }
-                return new Change(UUID.fromString(o.getString("partId")), taken, stampOf, replacedOf);
-            } catch (JsonException | NullPointerException | ClassCastException | IllegalArgumentException | ArithmeticException e) {
-                throw new RuleException("a catalog change that cannot be read: " + e.getMessage());
             }
+            if (taken.isEmpty()) {
+                throw new RuleException("a catalog change without any field this desktop takes");
+            }
+            return new Change(UUID.fromString(o.getString("partId")), taken, stampOf, replacedOf);
         }
     }
 }

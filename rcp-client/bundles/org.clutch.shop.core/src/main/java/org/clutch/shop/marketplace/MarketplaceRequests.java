@@ -1,8 +1,5 @@
 package org.clutch.shop.marketplace;
 
-import static org.clutch.shop.db.JsonDocuments.JSON;
-
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,19 +10,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 
 import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
+import org.clutch.shop.InboxMessage;
 import org.clutch.shop.RuleException;
 import org.clutch.shop.db.ShopDatabase;
 
@@ -35,6 +30,8 @@ import org.clutch.shop.db.ShopDatabase;
  * them offline too.
  */
 public final class MarketplaceRequests {
+
+    private static final String REQUEST_TO_QUOTE = "a request to quote";
 
     /** How long a request stays on the list after it expired, when the shop quoted it: the outcome is worth seeing. */
     static final Duration OUTCOME_SHOWN_FOR = Duration.ofDays(1);
@@ -60,18 +57,17 @@ public final class MarketplaceRequests {
      * @throws RuleException when the message is nothing this desktop can read (with why)
      */
     public Optional<IncomingRequest> receive(SyncEvent event) {
-        if (event.version() != 1) {
-            throw new RuleException("not a message this desktop reads: " + event.type() + " version " + event.version());
-        }
         return switch (event.type()) {
             case ShopInboxTypes.QUOTE_REQUESTED -> Optional.of(keepRequest(event));
-            case ShopInboxTypes.QUOTE_OUTCOME -> keepOutcome(event.payload());
+            case ShopInboxTypes.QUOTE_OUTCOME -> keepOutcome(event);
             default -> throw new RuleException("not a message this desktop reads: " + event.type() + " version " + event.version());
         };
     }
 
     private IncomingRequest keepRequest(SyncEvent event) {
-        IncomingRequest request = parse(event.payload(), clock.instant(), null);
+        Instant receivedAt = clock.instant();
+        IncomingRequest request = InboxMessage.read(event, ShopInboxTypes.QUOTE_REQUESTED, REQUEST_TO_QUOTE,
+                view -> incoming(view, receivedAt, null));
         return database.inTransaction(c -> {
             try (PreparedStatement insert = c.prepareStatement("""
                     MERGE INTO marketplace_request (request_id, message_id, received_at, dispatched_at, expires_at,
@@ -94,8 +90,8 @@ public final class MarketplaceRequests {
      * The marketplace's word on this shop's quote. An answer to a quote the shop has since rewritten is kept out of
      * the status: the newer version is still waiting for its own answer.
      */
-    private Optional<IncomingRequest> keepOutcome(String payload) {
-        Outcome outcome = Outcome.parse(payload);
+    private Optional<IncomingRequest> keepOutcome(SyncEvent event) {
+        Outcome outcome = InboxMessage.read(event, ShopInboxTypes.QUOTE_OUTCOME, "a quote outcome", Outcome::of);
         return database.inTransaction(c -> {
             UUID latestSubmission = null;
             boolean known = false;
@@ -168,7 +164,9 @@ public final class MarketplaceRequests {
 
     /** A row of {@link #WITH_QUOTE}: the request as kept, with this shop's quote or null. */
     private static IncomingRequest withQuote(ResultSet row) throws SQLException {
-        return parse(row.getString(1), row.getTimestamp(2).toInstant(), quote(row, 3));
+        Instant receivedAt = row.getTimestamp(2).toInstant();
+        LocalQuote quote = quote(row, 3);
+        return InboxMessage.readPayload(row.getString(1), REQUEST_TO_QUOTE, view -> incoming(view, receivedAt, quote));
     }
 
     /** The quote columns (status, detail, draft, total, currency, updated_at) from {@code first} on; null if none. */
@@ -184,41 +182,30 @@ public final class MarketplaceRequests {
     }
 
     /** The shop's view of a request, as the backend's REST API answers it (ShopRequestView). */
-    static IncomingRequest parse(String payload, Instant receivedAt, LocalQuote quote) {
-        try (JsonReader reader = JSON.createReader(new StringReader(payload))) {
-            JsonObject view = reader.readObject();
-            JsonObject request = view.getJsonObject("request");
-            JsonObject vehicle = request.getJsonObject("vehicle");
-            List<IncomingRequest.Line> lines = request.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
-                    .map(l -> new IncomingRequest.Line(UUID.fromString(l.getString("id")), l.getInt("lineNo"), l.getString("name"),
-                            l.getString("partNumber", null), l.getInt("quantity"), l.getString("notes", null)))
-                    .toList();
-            return new IncomingRequest(UUID.fromString(request.getString("id")),
-                    vehicle.getInt("year") + " " + vehicle.getString("make") + " " + vehicle.getString("model"),
-                    vehicle.getString("vin", null), lines, view.getJsonNumber("distanceKm").bigDecimalValue(),
-                    OffsetDateTime.parse(view.getString("dispatchedAt")).toInstant(),
-                    OffsetDateTime.parse(request.getString("expiresAt")).toInstant(), receivedAt, quote);
-        } catch (JsonException | NullPointerException | ClassCastException | IllegalArgumentException
-                | DateTimeParseException e) {
-            throw new RuleException("a request to quote that cannot be read: " + e.getMessage());
-        }
+    private static IncomingRequest incoming(JsonObject view, Instant receivedAt, LocalQuote quote) {
+        JsonObject request = view.getJsonObject("request");
+        JsonObject vehicle = request.getJsonObject("vehicle");
+        List<IncomingRequest.Line> lines = request.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
+                .map(l -> new IncomingRequest.Line(UUID.fromString(l.getString("id")), l.getInt("lineNo"), l.getString("name"),
+                        l.getString("partNumber", null), l.getInt("quantity"), l.getString("notes", null)))
+                .toList();
+        return new IncomingRequest(UUID.fromString(request.getString("id")),
+                vehicle.getInt("year") + " " + vehicle.getString("make") + " " + vehicle.getString("model"),
+                vehicle.getString("vin", null), lines, view.getJsonNumber("distanceKm").bigDecimalValue(),
+                OffsetDateTime.parse(view.getString("dispatchedAt")).toInstant(),
+                OffsetDateTime.parse(request.getString("expiresAt")).toInstant(), receivedAt, quote);
     }
 
     /** A marketplace.quote-outcome payload (see ShopInboxTypes). */
     private record Outcome(UUID requestId, UUID quoteId, LocalQuote.Status status, String detail, UUID submissionId,
             BigDecimal total, String currency) {
 
-        static Outcome parse(String payload) {
-            try (JsonReader reader = JSON.createReader(new StringReader(payload))) {
-                JsonObject o = reader.readObject();
-                String detail = o.getString("detail", "");
-                return new Outcome(UUID.fromString(o.getString("requestId")), optionalUuid(o, "quoteId"),
-                        LocalQuote.Status.valueOf(o.getString("status")), detail.length() > 1000 ? detail.substring(0, 1000) : detail,
-                        optionalUuid(o, "submissionId"),
-                        o.get("total") instanceof JsonNumber total ? total.bigDecimalValue() : null, o.getString("currency", null));
-            } catch (JsonException | NullPointerException | ClassCastException | IllegalArgumentException e) {
-                throw new RuleException("a quote outcome that cannot be read: " + e.getMessage());
-            }
+        static Outcome of(JsonObject o) {
+            String detail = o.getString("detail", "");
+            return new Outcome(UUID.fromString(o.getString("requestId")), optionalUuid(o, "quoteId"),
+                    LocalQuote.Status.valueOf(o.getString("status")), detail.length() > 1000 ? detail.substring(0, 1000) : detail,
+                    optionalUuid(o, "submissionId"),
+                    o.get("total") instanceof JsonNumber total ? total.bigDecimalValue() : null, o.getString("currency", null));
         }
 
         private static UUID optionalUuid(JsonObject o, String name) {
