@@ -13,6 +13,7 @@ import org.clutch.jms.Destinations;
 import org.clutch.jms.SyncEvent;
 import org.clutch.jms.SyncMessages;
 import org.clutch.launcher.DataDirectory;
+import org.clutch.launcher.StandaloneBroker;
 
 import java.io.IOException;
 import java.net.URI;
@@ -757,7 +758,13 @@ public final class MarketplaceBenchmark {
         }
 
         void start() throws Exception {
-            ProcessBuilder builder = launcher("org.clutch.launcher.StandaloneBroker", output);
+            ProcessBuilder builder = launcher(StandaloneBroker.class.getName(), output);
+            // the broker's JVM as the project runs it, or -DbrokerJvmOptions="..." (space-separated) to try others
+            // (-DbrokerJvmOptions=-XX:TieredStopAtLevel=4 for the JIT's optimising tier as well)
+            String options = System.getProperty("brokerJvmOptions", String.join(" ", StandaloneBroker.JVM_OPTIONS)).trim();
+            if (!options.isEmpty()) {
+                builder.command().addAll(1, List.of(options.split("\\s+")));
+            }
             builder.environment().put("DB_URL", DB_URL); // the shops' broker accounts, checked at each login
             long skip = Files.exists(output) ? Files.size(output) : 0;
             process = builder.start();

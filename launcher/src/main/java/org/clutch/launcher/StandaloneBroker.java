@@ -1,5 +1,6 @@
 package org.clutch.launcher;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -11,6 +12,16 @@ import java.util.concurrent.CountDownLatch;
  * account, required), DB_URL, DB_USER and DB_PASSWORD (the database holding the shops' broker accounts, required).
  */
 public final class StandaloneBroker {
+
+    /**
+     * The JVM options to run this process with (the README's command, the benchmark, the crash tests): the JIT's
+     * first tier only. The broker's own work per message is small; on a host it shares with the backend (two cores
+     * here) the optimising compiler's threads cost more than they bring, above all right after a restart, when they
+     * compete with the backend and the shops draining their backlogs: measured with the broker killed midway through
+     * a backlog (medians of six runs each way), it accepted connections again after 1.5 s instead of 2.1 s and the
+     * kill cost 2.4 s instead of 3.7 s, with the backlog drained as fast (docs/benchmarks.md, session 16).
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
 
     /** Printed once the broker accepts connections, for whoever waits on this process. */
     public static final String READY = "Artemis ready";

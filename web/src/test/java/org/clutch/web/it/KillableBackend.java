@@ -102,6 +102,9 @@ final class KillableBackend implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), mainClass)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
+        if (mainClass.equals(StandaloneBroker.class.getName())) {
+            builder.command().addAll(1, StandaloneBroker.JVM_OPTIONS); // as the project runs its broker's process
+        }
         Map<String, String> env = builder.environment();
         env.put("CLUTCH_DATA_DIR", directory.toString());
         env.put("DB_URL", database.jdbcUrl());
