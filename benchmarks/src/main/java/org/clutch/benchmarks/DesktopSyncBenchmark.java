@@ -134,7 +134,7 @@ final class DesktopSyncBenchmark {
                     public void advanced(int units) {
                         if (++batches == halfTheBatches) {
                             try {
-                                backendBack.armAt(System.nanoTime());
+                                backendBack.start();
                                 backend.killBroker();
                                 brokerRestart[0] = System.nanoTime();
                                 backend.startBroker();
@@ -185,7 +185,7 @@ final class DesktopSyncBenchmark {
     }
 
     /**
-     * Watches, from the moment it is armed, when the backend applies events of the shop (its count in PostgreSQL,
+     * Watches, from the moment it is started, when the backend applies events of the shop (its count in PostgreSQL,
      * polled every 5 ms on a thread of its own), so that the first event applied after the broker's restart is known.
      */
     private final class BackendWatch implements AutoCloseable {
@@ -198,7 +198,7 @@ final class DesktopSyncBenchmark {
             this.shopId = shopId;
         }
 
-        void armAt(long now) {
+        void start() {
             thread = Thread.ofPlatform().daemon().start(() -> {
                 try (Connection db = backend.db(); PreparedStatement count = db.prepareStatement(
                         "SELECT count(*) FROM sync_processed_event WHERE shop_id = ?")) {
