@@ -38,6 +38,9 @@ final class DesktopSyncBenchmark {
     /** Events per broker transaction on the desktop's side (-DdesktopBatch; the desktop's own default otherwise). */
     private static final int DESKTOP_BATCH = Integer.getInteger("desktopBatch", OutboxSender.DEFAULT_BATCH_SIZE);
 
+    /** How many of a shop's events the backend has applied (each recorded once as processed). */
+    private static final String APPLIED_EVENTS = "SELECT count(*) FROM sync_processed_event WHERE shop_id = ?";
+
     /** The backend's side of what the desktop sends: what it has applied, and its broker, to kill and start again. */
     interface Backend {
         Connection db() throws SQLException;
@@ -161,8 +164,7 @@ final class DesktopSyncBenchmark {
                     throw new IllegalStateException("not all sent: " + state);
                 }
                 long applied;
-                try (Connection db = backend.db(); PreparedStatement count = db.prepareStatement(
-                        "SELECT count(*) FROM sync_processed_event WHERE shop_id = ?")) {
+                try (Connection db = backend.db(); PreparedStatement count = db.prepareStatement(APPLIED_EVENTS)) {
                     count.setObject(1, shopId);
                     applied = await(count, events, System.nanoTime() + TimeUnit.SECONDS.toNanos(300));
                 }
@@ -200,8 +202,7 @@ final class DesktopSyncBenchmark {
 
         void start() {
             thread = Thread.ofPlatform().daemon().start(() -> {
-                try (Connection db = backend.db(); PreparedStatement count = db.prepareStatement(
-                        "SELECT count(*) FROM sync_processed_event WHERE shop_id = ?")) {
+                try (Connection db = backend.db(); PreparedStatement count = db.prepareStatement(APPLIED_EVENTS)) {
                     count.setObject(1, shopId);
                     long last = -1;
                     while (running) {
