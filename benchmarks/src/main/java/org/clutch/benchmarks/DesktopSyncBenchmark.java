@@ -48,6 +48,9 @@ final class DesktopSyncBenchmark {
         void killBroker() throws Exception;
 
         void startBroker() throws Exception;
+
+        /** The backend's processes and the broker's, for the CPU they spend ({@link CpuAccount}). */
+        List<ProcessHandle> processes();
     }
 
     private final Backend backend;
@@ -127,6 +130,7 @@ final class DesktopSyncBenchmark {
             long halfTheBatches = events / DESKTOP_BATCH / 2;
             long[] brokerRestart = new long[2];
             long[] desktopBack = new long[1];
+            CpuAccount cpuBefore = CpuAccount.take(processesWithDesktop());
             long started = System.nanoTime();
             long sentAt;
             try (SyncAgent agent = agent(shop); BackendWatch backendBack = killBrokerMidway ? new BackendWatch(shopId) : null) {
@@ -169,11 +173,13 @@ final class DesktopSyncBenchmark {
                     applied = await(count, events, System.nanoTime() + TimeUnit.SECONDS.toNanos(300));
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
+                CpuAccount cpuAfter = CpuAccount.take(processesWithDesktop());
                 double sendSeconds = (sentAt - started) / 1e9;
                 String missing = applied < events ? " (only " + applied + " applied after 300 s)" : "";
                 if (!killBrokerMidway) {
                     line.accept(String.format(label + " desktop offline backlog: %,d sales recorded offline in %.1f s (%,d events); on reconnecting sent in %.2f s (%.0f events/s), all applied by the backend after %.2f s: %.0f events/s end to end%s",
                             sales, recordSeconds, events, sendSeconds, events / sendSeconds, seconds, applied / seconds, missing));
+                    line.accept("    CPU from reconnecting to all applied, ms per 1,000 events: " + cpuAfter.perThousand(cpuBefore, events));
                 } else {
                     long kill = brokerRestart[0];
                     line.accept(String.format(label + " the same backlog (%,d events) with the broker killed (SIGKILL) after %d of its batches and started again over its journal: sent in %.2f s, all applied after %.2f s: %.0f events/s end to end%s",
@@ -237,6 +243,13 @@ final class DesktopSyncBenchmark {
                 thread.join(1_000);
             }
         }
+    }
+
+    /** The desktop is this JVM. */
+    private List<ProcessHandle> processesWithDesktop() {
+        List<ProcessHandle> processes = new ArrayList<>(backend.processes());
+        processes.add(ProcessHandle.current());
+        return processes;
     }
 
     private SyncAgent agent(Shop shop) {

@@ -176,6 +176,14 @@ public final class MarketplaceBenchmark {
                     public void startBroker() throws Exception {
                         broker.start();
                     }
+
+                    @Override
+                    public List<ProcessHandle> processes() {
+                        // PostgreSQL's server detaches from the launcher that started it; it is known by its data directory
+                        String postgresData = dataDir.resolve("postgres").toString();
+                        return Stream.concat(Stream.of(backend.toHandle(), broker.process.toHandle()), ProcessHandle.allProcesses()
+                                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(postgresData)).orElse(false))).toList();
+                    }
                 }, "tcp://127.0.0.1:" + JMS_PORT, dataDir.resolve("desktop"), this::line);
                 desktop.saleToCentralStock(syncShop("BENCH-DESKTOP-ONLINE"), 200);
                 desktop.offlineBacklog(syncShop("BENCH-DESKTOP-OFFLINE"), 5_000, false);

@@ -39,6 +39,16 @@ public final class OutboxSender {
     private final ShopDatabase database;
     private final Clock clock;
 
+    /**
+     * The oldest unsent events. Ordered as the index {@code outbox_unsent (sent_at, seq)} is: all of them have no
+     * {@code sent_at}, so this is {@code seq} order, and H2 then reads just {@code limit} rows along the index. Ordered
+     * by {@code seq} alone, it read and sorted the whole backlog for every batch (10,000 rows for each of a day's 20),
+     * and compiling that sort was a third of the desktop's CPU while it drained.
+     */
+    static final String NEXT_UNSENT = """
+            SELECT id, type, version, subject_id, created_at, payload FROM outbox_event
+            WHERE sent_at IS NULL ORDER BY sent_at, seq LIMIT ?""";
+
     public OutboxSender(ShopDatabase database, Clock clock) {
         this.database = database;
         this.clock = clock;
@@ -127,9 +137,7 @@ public final class OutboxSender {
     private List<SyncEvent> nextUnsent(UUID shopId, int limit) {
         return database.read(c -> {
             List<SyncEvent> events = new ArrayList<>(limit);
-            try (PreparedStatement select = c.prepareStatement("""
-                    SELECT id, type, version, subject_id, created_at, payload FROM outbox_event
-                    WHERE sent_at IS NULL ORDER BY seq LIMIT ?""")) {
+            try (PreparedStatement select = c.prepareStatement(NEXT_UNSENT)) {
                 select.setInt(1, limit);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
