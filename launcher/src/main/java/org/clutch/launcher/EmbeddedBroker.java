@@ -78,8 +78,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setJournalBufferTimeout_AIO(200_000)
                 // Journal files made at the first start rather than while messages arrive: a new file is written
                 // full of zeros before use, a tenth of the broker's CPU while a desktop's backlog came in (profiled);
-                // a running broker settles at about this many anyway, the persisted duplicate-detection ids of the
-                // last 20,000 events keeping older files alive.
+                // a broker that has worked a while holds several anyway (eight after one benchmark run).
                 .setJournalMinFiles(JOURNAL_FILES_MADE_AHEAD);
         config.addAcceptorConfiguration("core", "tcp://127.0.0.1:" + port + "?protocols=CORE");
         if (amqpPort > 0) {
