@@ -83,6 +83,9 @@ public class SyncInbound {
     /** How often the watch looks at the commit in progress. */
     private static final long WATCH_PERIOD_MS = 250;
 
+    /** The draining loop's pause when the last batch did not fail. */
+    private static final long NO_FAILURE = -1;
+
     @Resource(lookup = QuoteRequestPublisher.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
 
@@ -173,27 +176,37 @@ public class SyncInbound {
         return thread;
     }
 
+    /**
+     * After a failed batch the next one is tried at once (a broker that died has usually been reconnected to by the
+     * time its loss fails the batch), then after 250 ms, 500 ms... up to 5 s while it keeps failing; and never before
+     * the database answers.
+     */
     private void drain(int me) {
-        long pause = 0;
+        long pause = NO_FAILURE;
         while (running && currentLoop.get() == me) {
             try {
-                if (pause > 0) {
+                if (pause != NO_FAILURE) {
                     Thread.sleep(pause);
                     if (!databaseAnswers()) {
+                        pause = longer(pause);
                         continue; // receiving now would only spend the messages' delivery attempts
                     }
                 }
                 receiveAndApply(me);
-                pause = 0;
+                pause = NO_FAILURE;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
                 rollback();
-                pause = Math.min(Math.max(pause * 2, 250), 5_000); // the database or broker may be coming back
+                pause = pause == NO_FAILURE ? 0 : longer(pause); // the database or broker may be coming back
                 LOG.log(Level.WARNING, "event=sync-batch-failed retry_in_ms=" + pause + " reason=" + e, e);
             }
         }
+    }
+
+    private static long longer(long pause) {
+        return Math.min(Math.max(pause * 2, 250), 5_000);
     }
 
     private void receiveAndApply(int me) throws Exception {
