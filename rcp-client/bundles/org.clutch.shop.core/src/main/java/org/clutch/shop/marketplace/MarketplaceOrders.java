@@ -2,7 +2,6 @@ package org.clutch.shop.marketplace;
 
 import static org.clutch.shop.db.JsonDocuments.JSON;
 
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,10 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 
 import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
@@ -213,7 +210,7 @@ public final class MarketplaceOrders {
     /** A row ({@link #COLUMNS}) of marketplace_order, with what each line holds aside now. */
     private static MarketplaceOrder order(Connection c, ResultSet row) throws SQLException {
         UUID orderId = row.getObject(1, UUID.class);
-        JsonObject o = parse(row.getString(2));
+        JsonObject o = InboxMessage.readPayload(row.getString(2), "an order", order -> order);
         Map<Integer, Integer> reserved = reservedUnits(c, orderId);
         List<MarketplaceOrder.Line> lines = o.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
                 .map(l -> new MarketplaceOrder.Line(l.getInt("lineNo"), l.getString("name"), l.getString("partNumber", null),
@@ -299,13 +296,5 @@ public final class MarketplaceOrders {
             }
         }
         return units;
-    }
-
-    private static JsonObject parse(String payload) {
-        try (JsonReader reader = JSON.createReader(new StringReader(payload))) {
-            return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new RuleException("an order that cannot be read: " + e.getMessage());
-        }
     }
 }

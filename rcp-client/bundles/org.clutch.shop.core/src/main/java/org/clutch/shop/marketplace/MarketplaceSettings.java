@@ -1,8 +1,5 @@
 package org.clutch.shop.marketplace;
 
-import static org.clutch.shop.db.JsonDocuments.JSON;
-
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,10 +7,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 
 import org.clutch.jms.ShopInboxTypes;
@@ -30,6 +25,7 @@ import org.clutch.shop.db.ShopDatabase;
 public final class MarketplaceSettings {
 
     private static final String KEY = "marketplace.settings";
+    private static final String WHAT = "shop settings";
 
     /** The settings as the desktop shows them. */
     public record Settings(String name, String status, String statusReason, BigDecimal serviceRadiusKm, List<String> makes,
@@ -58,8 +54,7 @@ public final class MarketplaceSettings {
 
     /** @throws RuleException when the message cannot be read (with why); nothing is kept then */
     public Settings receive(SyncEvent event) {
-        InboxMessage.requireType(event, ShopInboxTypes.SHOP_SETTINGS, "shop settings");
-        Settings settings = parse(event.payload());
+        Settings settings = InboxMessage.read(event, ShopInboxTypes.SHOP_SETTINGS, WHAT, MarketplaceSettings::settings);
         database.inTransaction(c -> {
             try (PreparedStatement merge = c.prepareStatement(
                     "MERGE INTO shop_setting (setting_name, setting_value) KEY (setting_name) VALUES (?, ?)")) {
@@ -77,25 +72,19 @@ public final class MarketplaceSettings {
             try (PreparedStatement select = c.prepareStatement("SELECT setting_value FROM shop_setting WHERE setting_name = ?")) {
                 select.setString(1, KEY);
                 try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(parse(row.getString(1))) : Optional.empty();
+                    return row.next() ? Optional.of(InboxMessage.readPayload(row.getString(1), WHAT, MarketplaceSettings::settings)) : Optional.empty();
                 }
             }
         });
     }
 
-    private static Settings parse(String payload) {
-        try (JsonReader reader = JSON.createReader(new StringReader(payload))) {
-            JsonObject o = reader.readObject();
-            return new Settings(o.getString("name"), o.getString("status"),
-                    o.get("statusReason") instanceof JsonString reason ? reason.getString() : null,
-                    o.get("serviceRadiusKm") instanceof JsonNumber radius ? radius.bigDecimalValue() : null,
-                    o.getJsonArray("makes").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList(),
-                    o.get("pricingStrategy") instanceof JsonString strategy ? strategy.getString() : null,
-                    o.get("pricingPercent") instanceof JsonNumber percent ? percent.bigDecimalValue() : BigDecimal.ZERO,
-                    o.getBoolean("autoQuote", false), OffsetDateTime.parse(o.getString("at")));
-        } catch (JsonException | NullPointerException | ClassCastException | IllegalArgumentException
-                | java.time.format.DateTimeParseException e) {
-            throw new RuleException("shop settings that cannot be read: " + e.getMessage());
-        }
+    private static Settings settings(JsonObject o) {
+        return new Settings(o.getString("name"), o.getString("status"),
+                o.get("statusReason") instanceof JsonString reason ? reason.getString() : null,
+                o.get("serviceRadiusKm") instanceof JsonNumber radius ? radius.bigDecimalValue() : null,
+                o.getJsonArray("makes").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList(),
+                o.get("pricingStrategy") instanceof JsonString strategy ? strategy.getString() : null,
+                o.get("pricingPercent") instanceof JsonNumber percent ? percent.bigDecimalValue() : BigDecimal.ZERO,
+                o.getBoolean("autoQuote", false), OffsetDateTime.parse(o.getString("at")));
     }
 }
