@@ -13,6 +13,7 @@ import org.clutch.jms.Destinations;
 import org.clutch.jms.SyncEvent;
 import org.clutch.jms.SyncMessages;
 import org.clutch.launcher.DataDirectory;
+import org.clutch.launcher.JvmStartupCache;
 import org.clutch.launcher.StandaloneBroker;
 
 import java.io.IOException;
@@ -36,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -143,6 +145,7 @@ public final class MarketplaceBenchmark {
             awaitServing(backend);
             line(String.format("start-up: API answering %.1f s after launch (built; PostgreSQL, Artemis in its own process and Payara Micro started fresh)",
                     (System.nanoTime() - launched) / 1e9));
+            line("the broker's JVM start-up cache: " + broker.startupCache());
 
             if (scenarios.contains("create")) {
                 creationThroughput();
@@ -198,8 +201,8 @@ public final class MarketplaceBenchmark {
             line(String.format("resident memory of the backend after the run: %.0f MB (launcher JVM with PostgreSQL + Payara Micro, and the broker's JVM)",
                     (residentKb(backend.toHandle()) + residentKb(broker.process.toHandle())) / 1024.0));
         } finally {
-            broker.kill();
             backend.destroy();
+            broker.stop();
             if (!backend.waitFor(30, TimeUnit.SECONDS)) {
                 backend.destroyForcibly();
             }
@@ -739,11 +742,10 @@ public final class MarketplaceBenchmark {
         }
     }
 
-    /** A connection in the platform scope of row-level security: the benchmark sets up and counts every tenant's rows. */
     /** A launcher main class as a process of its own, with the settings every part of the backend shares. */
     private static ProcessBuilder launcher(String mainClass, Path output) {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", "launcher/target/clutch-launcher.jar:launcher/target/lib/*", mainClass)
+                "-cp", LAUNCHER_CLASSPATH, mainClass)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
         Map<String, String> env = builder.environment();
         env.put("CLUTCH_DATA_DIR", output.getParent().toString());
@@ -756,23 +758,40 @@ public final class MarketplaceBenchmark {
         return builder;
     }
 
-    /** The platform's broker ({@code StandaloneBroker}) over its journal in the data directory, killed outright. */
+    private static final String LAUNCHER_CLASSPATH = "launcher/target/clutch-launcher.jar:launcher/target/lib/*";
+
+    /**
+     * The platform's broker ({@code StandaloneBroker}) over its journal in the data directory, killed outright in (k)
+     * and stopped normally at the end. Its JVM keeps a start-up cache under var/jvm-cache from one run to the next
+     * ({@link StandaloneBroker#startupCache}; -DbrokerStartupCache=false for none): the first run after a build writes it when the
+     * broker stops, the next ones start from it.
+     */
     private static final class Broker {
         private final Path output;
+        // the broker's JVM as the project runs it, or -DbrokerJvmOptions="..." (space-separated) to try others
+        // (-DbrokerJvmOptions=-XX:TieredStopAtLevel=4 for the JIT's optimising tier as well)
+        private final List<String> options = Stream.of(System.getProperty("brokerJvmOptions",
+                String.join(" ", StandaloneBroker.JVM_OPTIONS)).trim().split("\\s+")).filter(o -> !o.isEmpty()).toList();
+        private final Optional<JvmStartupCache> cache = Boolean.parseBoolean(System.getProperty("brokerStartupCache", "true"))
+                ? StandaloneBroker.startupCache(Path.of("var/jvm-cache").toAbsolutePath(), LAUNCHER_CLASSPATH, options)
+                : Optional.empty();
         private Process process;
 
         Broker(Path dataDir) {
             this.output = dataDir.resolve("broker.out");
         }
 
+        /** What the report says of the broker's JVM start-up cache, as this run found it. */
+        String startupCache() {
+            return cache.map(c -> c.exists() ? "from an earlier run (" + c.file().getFileName() + ")"
+                    : "none yet: this run's broker writes it when it stops at the end").orElse("none (Java 25 or later has one; or -DbrokerStartupCache=false)");
+        }
+
         void start() throws Exception {
             ProcessBuilder builder = launcher(StandaloneBroker.class.getName(), output);
-            // the broker's JVM as the project runs it, or -DbrokerJvmOptions="..." (space-separated) to try others
-            // (-DbrokerJvmOptions=-XX:TieredStopAtLevel=4 for the JIT's optimising tier as well)
-            String options = System.getProperty("brokerJvmOptions", String.join(" ", StandaloneBroker.JVM_OPTIONS)).trim();
-            if (!options.isEmpty()) {
-                builder.command().addAll(1, List.of(options.split("\\s+")));
-            }
+            List<String> jvm = new ArrayList<>(options);
+            cache.ifPresent(c -> jvm.add(c.jvmOption()));
+            builder.command().addAll(1, jvm);
             builder.environment().put("DB_URL", DB_URL); // the shops' broker accounts, checked at each login
             long skip = Files.exists(output) ? Files.size(output) : 0;
             process = builder.start();
@@ -789,6 +808,16 @@ public final class MarketplaceBenchmark {
             if (process != null && process.isAlive()) {
                 process.destroyForcibly();
                 process.waitFor();
+            }
+        }
+
+        /** Stops the broker as an operator would (SIGTERM), waiting while its JVM writes a start-up cache it has none of. */
+        void stop() throws InterruptedException {
+            if (process != null && process.isAlive()) {
+                process.destroy();
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    kill();
+                }
             }
         }
     }
