@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
-import java.util.zip.ZipFile;
 
 /**
  * An ahead-of-time cache of the classes a JVM loads and links (JEP 483, Java 25's -XX:AOTCache), for a process that
@@ -23,7 +25,8 @@ import java.util.zip.ZipFile;
  * <p>
  * A cache only fits the exact JVM and classes it was made with, and the JVM itself checks little more than the
  * class path's names and sizes. So the cache's file name carries a fingerprint of the JVM, its options and what each
- * jar holds (every entry's name, size and CRC, not the jar's time: each build writes the jars anew): a build that
+ * jar holds (every entry's name, size and CRC, and its manifest but for an OSGi bundle's version, which for a
+ * snapshot ends in the time of the build; not the jar's time: each build writes the jars anew): a build that
  * changes a class gets a new cache, and the cache of the build before is deleted then. A cache the JVM cannot use
  * (cut short, say) is reported by the JVM and ignored, never fatal. Before Java 25 there are no options to add.
  */
@@ -31,6 +34,8 @@ public final class JvmStartupCache {
 
     /** The first Java release with -XX:AOTCacheOutput. */
     static final int FIRST_RELEASE = 25;
+
+    private static final Attributes.Name BUILD_STAMPED = new Attributes.Name("Bundle-Version");
 
     private final Path file;
 
@@ -92,8 +97,17 @@ public final class JvmStartupCache {
                 parts.add(entry.toAbsolutePath().toString());
                 if (Files.isRegularFile(entry)) {
                     // what the jar holds, not when it was written: every build writes its jars anew
-                    try (ZipFile jar = new ZipFile(entry.toFile())) {
-                        jar.stream().forEach(e -> parts.add(e.getName() + ":" + e.getSize() + ":" + e.getCrc()));
+                    try (JarFile jar = new JarFile(entry.toFile())) {
+                        jar.stream().filter(e -> !e.getName().equals(JarFile.MANIFEST_NAME))
+                                .forEach(e -> parts.add(e.getName() + ":" + e.getSize() + ":" + e.getCrc()));
+                        Manifest manifest = jar.getManifest();
+                        if (manifest != null) {
+                            manifest.getMainAttributes().forEach((name, value) -> {
+                                if (!BUILD_STAMPED.equals(name)) { // a snapshot bundle's version ends in its build's time
+                                    parts.add(name + "=" + value);
+                                }
+                            });
+                        }
                     }
                 }
             }

@@ -13,8 +13,10 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,20 +57,20 @@ class JvmStartupCacheTest {
 
     @Test
     void aBuildThatChangesAClassGetsANewCacheAndTheOldOneIsDeleted() throws Exception {
-        Path jar = jar(directory.resolve("app.jar"), "org/clutch/App.class", "version 1");
+        Path jar = jar(directory.resolve("app.jar"), "org/clutch/App.class", "version 1", "1.0.0.202612070255");
         JvmStartupCache before = JvmStartupCache.of(directory.resolve("cache"), "broker", jar.toString(), List.of()).orElseThrow();
         before.jvmOption();
         Files.writeString(before.file(), "a cache");
         Path otherProcess = Files.writeString(directory.resolve("cache").resolve("payara-0123456789abcdef.aot"), "kept");
 
-        jar(jar, "org/clutch/App.class", "version 1");
+        jar(jar, "org/clutch/App.class", "version 1", "1.0.0.202612070257"); // a snapshot bundle, built again
         Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
         assertEquals(before.file(), JvmStartupCache.of(directory.resolve("cache"), "broker", jar.toString(), List.of())
                 .orElseThrow().file(), "the same classes written again by a new build find the same cache");
         assertNotEquals(before.file(), JvmStartupCache.of(directory.resolve("cache"), "broker", jar.toString(),
                 List.of("-XX:TieredStopAtLevel=1")).orElseThrow().file(), "other JVM options make another cache");
 
-        jar(jar, "org/clutch/App.class", "version 2"); // the same size: the JVM alone would map the old classes
+        jar(jar, "org/clutch/App.class", "version 2", "1.0.0.202612070257"); // the same size: the JVM alone would map the old classes
         JvmStartupCache after = JvmStartupCache.of(directory.resolve("cache"), "broker", jar.toString(), List.of()).orElseThrow();
         assertNotEquals(before.file(), after.file());
         assertFalse(after.exists());
@@ -80,16 +82,20 @@ class JvmStartupCacheTest {
     @Test
     void aWildcardCountsEveryJarInItsDirectory() throws Exception {
         Path lib = Files.createDirectories(directory.resolve("lib"));
-        jar(lib.resolve("a.jar"), "a/A.class", "a");
+        jar(lib.resolve("a.jar"), "a/A.class", "a", "1");
         String classpath = lib + "/*";
         String before = JvmStartupCache.fingerprint(classpath, List.of());
-        jar(lib.resolve("b.jar"), "b/B.class", "b");
+        jar(lib.resolve("b.jar"), "b/B.class", "b", "1");
         assertNotEquals(before, JvmStartupCache.fingerprint(classpath, List.of()));
     }
 
-    /** Writes a jar of one entry, as a build does: anew, with the time of writing. */
-    private static Path jar(Path file, String entry, String content) throws Exception {
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+    /** Writes a bundle's jar of one entry, as a build does: anew, with the time of writing. */
+    private static Path jar(Path file, String entry, String content, String bundleVersion) throws Exception {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Bundle-SymbolicName", "org.clutch.app");
+        manifest.getMainAttributes().putValue("Bundle-Version", bundleVersion);
+        try (JarOutputStream zip = new JarOutputStream(Files.newOutputStream(file), manifest)) {
             zip.putNextEntry(new ZipEntry(entry));
             zip.write(content.getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
