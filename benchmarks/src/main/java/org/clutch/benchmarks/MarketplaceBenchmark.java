@@ -744,8 +744,12 @@ public final class MarketplaceBenchmark {
 
     /** A launcher main class as a process of its own, with the settings every part of the backend shares. */
     private static ProcessBuilder launcher(String mainClass, Path output) {
+        return launcher(mainClass, LAUNCHER_CLASSPATH, output);
+    }
+
+    private static ProcessBuilder launcher(String mainClass, String classpath, Path output) {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", LAUNCHER_CLASSPATH, mainClass)
+                "-cp", classpath, mainClass)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
         Map<String, String> env = builder.environment();
         env.put("CLUTCH_DATA_DIR", output.getParent().toString());
@@ -763,8 +767,10 @@ public final class MarketplaceBenchmark {
     /**
      * The platform's broker ({@code StandaloneBroker}) over its journal in the data directory, killed outright in (k)
      * and stopped normally at the end. Its JVM keeps a start-up cache under var/jvm-cache from one run to the next
-     * ({@link StandaloneBroker#startupCache}; -DbrokerStartupCache=false for none): the first run after a build writes it when the
-     * broker stops, the next ones start from it.
+     * ({@link StandaloneBroker#startupCache}; -DbrokerStartupCache=false for none): the first run of new classes writes
+     * it when the broker stops, the next ones start from it. The broker runs from the launcher's jars installed there
+     * ({@link JvmStartupCache#install}): this command builds before each run, which writes every jar anew, and the JVM
+     * refuses a cache made with a jar of another time.
      */
     private static final class Broker {
         private final Path output;
@@ -772,13 +778,20 @@ public final class MarketplaceBenchmark {
         // (-DbrokerJvmOptions=-XX:TieredStopAtLevel=4 for the JIT's optimising tier as well)
         private final List<String> options = Stream.of(System.getProperty("brokerJvmOptions",
                 String.join(" ", StandaloneBroker.JVM_OPTIONS)).trim().split("\\s+")).filter(o -> !o.isEmpty()).toList();
-        private final Optional<JvmStartupCache> cache = Boolean.parseBoolean(System.getProperty("brokerStartupCache", "true"))
-                ? StandaloneBroker.startupCache(Path.of("var/jvm-cache").toAbsolutePath(), LAUNCHER_CLASSPATH, options)
-                : Optional.empty();
+        private final String classpath;
+        private final Optional<JvmStartupCache> cache;
         private Process process;
 
         Broker(Path dataDir) {
             this.output = dataDir.resolve("broker.out");
+            Path cacheDirectory = Path.of("var/jvm-cache").toAbsolutePath();
+            if (Boolean.parseBoolean(System.getProperty("brokerStartupCache", "true"))) {
+                classpath = JvmStartupCache.install(LAUNCHER_CLASSPATH, cacheDirectory.resolve("broker-lib"));
+                cache = StandaloneBroker.startupCache(cacheDirectory, classpath, options);
+            } else {
+                classpath = LAUNCHER_CLASSPATH;
+                cache = Optional.empty();
+            }
         }
 
         /** What the report says of the broker's JVM start-up cache, as this run found it. */
@@ -788,7 +801,7 @@ public final class MarketplaceBenchmark {
         }
 
         void start() throws Exception {
-            ProcessBuilder builder = launcher(StandaloneBroker.class.getName(), output);
+            ProcessBuilder builder = launcher(StandaloneBroker.class.getName(), classpath, output);
             List<String> jvm = new ArrayList<>(options);
             cache.ifPresent(c -> jvm.add(c.jvmOption()));
             builder.command().addAll(1, jvm);

@@ -1,11 +1,13 @@
 package org.clutch.launcher;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -23,18 +25,20 @@ import java.util.stream.Stream;
  * normally (-XX:AOTCacheOutput; a killed JVM writes nothing), and later starts of the same classes on the same JVM
  * map it instead of loading and linking each class again.
  * <p>
- * A cache only fits the exact JVM and classes it was made with, and the JVM itself checks little more than the
- * class path's names and sizes. So the cache's file name carries a fingerprint of the JVM, its options and what each
- * jar holds (every entry's name, size and CRC, and its manifest but for an OSGi bundle's version, which for a
- * snapshot ends in the time of the build; not the jar's time: each build writes the jars anew): a build that
- * changes a class gets a new cache, and the cache of the build before is deleted then. A cache the JVM cannot use
- * (cut short, say) is reported by the JVM and ignored, never fatal. Before Java 25 there are no options to add.
+ * A cache only fits the JVM and the class path it was made with: the JVM refuses it (with a warning, never fatally)
+ * once a jar's size or time differ. So the cache's file name carries a fingerprint of the JVM, its options and each
+ * class path file's name, size and time: a new build or JVM gets a new cache, and the caches of the builds before
+ * are deleted then. Before Java 25 there are no options to add.
+ * <p>
+ * A build writes every jar anew, classes changed or not. A process run from a build tree that is rebuilt before each
+ * start (the benchmark) keeps its cache by running from {@link #install installed} copies of the jars.
  */
 public final class JvmStartupCache {
 
     /** The first Java release with -XX:AOTCacheOutput. */
     static final int FIRST_RELEASE = 25;
 
+    /** A snapshot bundle's version ends in the time of its build; the JVM does not read it. */
     private static final Attributes.Name BUILD_STAMPED = new Attributes.Name("Bundle-Version");
 
     private final Path file;
@@ -86,6 +90,53 @@ public final class JvmStartupCache {
         return "-XX:AOTCacheOutput=" + file;
     }
 
+    /**
+     * Copies the jars of {@code classpath} into {@code directory}, as installing them on a host would, and answers
+     * the class path of the copies. A copy whose classes are those of the jar already there (the same entries, sizes
+     * and CRCs, the same manifest but for a bundle's build-stamped version) is left as it is, with its time, so that
+     * a cache made with it stays valid; jars no longer on the class path are removed.
+     */
+    public static String install(String classpath, Path directory) {
+        try {
+            Files.createDirectories(directory);
+            List<String> installed = new ArrayList<>();
+            List<Path> jars = entries(classpath).stream().filter(Files::isRegularFile).toList();
+            for (Path jar : jars) {
+                Path copy = directory.resolve(jar.getFileName());
+                if (!Files.exists(copy) || !classes(copy).equals(classes(jar))) {
+                    Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+                }
+                installed.add(copy.toString());
+            }
+            try (Stream<Path> present = Files.list(directory)) {
+                for (Path gone : present.filter(p -> !installed.contains(p.toString())).toList()) {
+                    Files.delete(gone);
+                }
+            }
+            return String.join(File.pathSeparator, installed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot install the class path " + classpath + " into " + directory, e);
+        }
+    }
+
+    /** What a jar holds for the JVM, whenever it was written. */
+    private static List<String> classes(Path jar) throws IOException {
+        List<String> parts = new ArrayList<>();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            file.stream().filter(e -> !e.getName().equals(JarFile.MANIFEST_NAME))
+                    .forEach(e -> parts.add(e.getName() + ":" + e.getSize() + ":" + e.getCrc()));
+            Manifest manifest = file.getManifest();
+            if (manifest != null) {
+                manifest.getMainAttributes().forEach((name, value) -> {
+                    if (!BUILD_STAMPED.equals(name)) {
+                        parts.add(name + "=" + value);
+                    }
+                });
+            }
+        }
+        return parts;
+    }
+
     static String fingerprint(String classpath, List<String> jvmOptions) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -94,22 +145,7 @@ public final class JvmStartupCache {
             parts.add(Runtime.version().toString());
             parts.addAll(jvmOptions);
             for (Path entry : entries(classpath)) {
-                parts.add(entry.toAbsolutePath().toString());
-                if (Files.isRegularFile(entry)) {
-                    // what the jar holds, not when it was written: every build writes its jars anew
-                    try (JarFile jar = new JarFile(entry.toFile())) {
-                        jar.stream().filter(e -> !e.getName().equals(JarFile.MANIFEST_NAME))
-                                .forEach(e -> parts.add(e.getName() + ":" + e.getSize() + ":" + e.getCrc()));
-                        Manifest manifest = jar.getManifest();
-                        if (manifest != null) {
-                            manifest.getMainAttributes().forEach((name, value) -> {
-                                if (!BUILD_STAMPED.equals(name)) { // a snapshot bundle's version ends in its build's time
-                                    parts.add(name + "=" + value);
-                                }
-                            });
-                        }
-                    }
-                }
+                parts.add(entry.toAbsolutePath() + ":" + Files.size(entry) + ":" + Files.getLastModifiedTime(entry).toMillis());
             }
             for (String part : parts) {
                 digest.update(part.getBytes(StandardCharsets.UTF_8));
@@ -126,7 +162,7 @@ public final class JvmStartupCache {
     /** The class path's files in the order the JVM reads them; a wildcard's jars in name order. */
     private static List<Path> entries(String classpath) throws IOException {
         List<Path> files = new ArrayList<>();
-        for (String entry : classpath.split(java.io.File.pathSeparator)) {
+        for (String entry : classpath.split(File.pathSeparator)) {
             if (entry.endsWith("*")) {
                 Path dir = Path.of(entry.substring(0, entry.length() - 1));
                 try (Stream<Path> jars = Files.list(dir)) {

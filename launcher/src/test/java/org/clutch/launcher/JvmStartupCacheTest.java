@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
@@ -56,27 +58,52 @@ class JvmStartupCacheTest {
     }
 
     @Test
-    void aBuildThatChangesAClassGetsANewCacheAndTheOldOneIsDeleted() throws Exception {
+    void aRebuiltJarGetsANewCacheAndTheOldOneIsDeleted() throws Exception {
         Path jar = jar(directory.resolve("app.jar"), "org/clutch/App.class", "version 1", "1.0.0.202612070255");
         JvmStartupCache before = JvmStartupCache.of(directory.resolve("cache"), "broker", jar.toString(), List.of()).orElseThrow();
         before.jvmOption();
         Files.writeString(before.file(), "a cache");
         Path otherProcess = Files.writeString(directory.resolve("cache").resolve("payara-0123456789abcdef.aot"), "kept");
 
-        jar(jar, "org/clutch/App.class", "version 1", "1.0.0.202612070257"); // a snapshot bundle, built again
-        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
         assertEquals(before.file(), JvmStartupCache.of(directory.resolve("cache"), "broker", jar.toString(), List.of())
-                .orElseThrow().file(), "the same classes written again by a new build find the same cache");
+                .orElseThrow().file(), "the same jars find the same cache");
         assertNotEquals(before.file(), JvmStartupCache.of(directory.resolve("cache"), "broker", jar.toString(),
                 List.of("-XX:TieredStopAtLevel=1")).orElseThrow().file(), "other JVM options make another cache");
 
-        jar(jar, "org/clutch/App.class", "version 2", "1.0.0.202612070257"); // the same size: the JVM alone would map the old classes
+        rebuild(jar, "version 2"); // the same size: the JVM tells it by its time
         JvmStartupCache after = JvmStartupCache.of(directory.resolve("cache"), "broker", jar.toString(), List.of()).orElseThrow();
         assertNotEquals(before.file(), after.file());
         assertFalse(after.exists());
         assertEquals("-XX:AOTCacheOutput=" + after.file(), after.jvmOption());
         assertFalse(Files.exists(before.file()), "the cache of the build before is deleted");
         assertTrue(Files.exists(otherProcess), "another process's cache is not");
+    }
+
+    @Test
+    void installedJarsKeepTheirCacheWhenABuildWritesTheSameClassesAgain() throws Exception {
+        Path build = Files.createDirectories(directory.resolve("build"));
+        Path app = jar(build.resolve("app.jar"), "org/clutch/App.class", "version 1", "1.0.0.202612070255");
+        Path lib = jar(build.resolve("lib.jar"), "org/lib/Lib.class", "lib", "2.0.0");
+        Path installation = directory.resolve("installed");
+        String classpath = app + File.pathSeparator + lib;
+
+        String installed = JvmStartupCache.install(classpath, installation);
+        assertEquals(installation.resolve("app.jar") + File.pathSeparator + installation.resolve("lib.jar"), installed);
+        String fingerprint = JvmStartupCache.fingerprint(installed, List.of());
+
+        // a snapshot bundle built again: the same classes, a new jar with a new version stamp and time
+        jar(app, "org/clutch/App.class", "version 1", "1.0.0.202612070257");
+        rebuild(app, "version 1");
+        assertEquals(installed, JvmStartupCache.install(classpath, installation));
+        assertEquals(fingerprint, JvmStartupCache.fingerprint(installed, List.of()), "the installed copies are left as they were");
+
+        rebuild(app, "version 2");
+        JvmStartupCache.install(classpath, installation);
+        assertNotEquals(fingerprint, JvmStartupCache.fingerprint(installed, List.of()), "changed classes are installed");
+        assertEquals("version 2", read(installation.resolve("app.jar"), "org/clutch/App.class"));
+
+        assertEquals(installation.resolve("app.jar").toString(), JvmStartupCache.install(app.toString(), installation));
+        assertFalse(Files.exists(installation.resolve("lib.jar")), "a jar no longer on the class path is removed");
     }
 
     @Test
@@ -101,6 +128,25 @@ class JvmStartupCacheTest {
             zip.closeEntry();
         }
         return file;
+    }
+
+    /** The jar written again by a build, its one class now holding {@code content}, a minute later. */
+    private static void rebuild(Path jar, String content) throws Exception {
+        FileTime before = Files.getLastModifiedTime(jar);
+        String version;
+        String entry;
+        try (JarFile file = new JarFile(jar.toFile())) {
+            version = file.getManifest().getMainAttributes().getValue("Bundle-Version");
+            entry = file.stream().filter(e -> e.getName().endsWith(".class")).findFirst().orElseThrow().getName();
+        }
+        jar(jar, entry, content, version);
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(before.toMillis() + 60_000));
+    }
+
+    private static String read(Path jar, String entry) throws Exception {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return new String(file.getInputStream(file.getEntry(entry)).readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /** What the PostgreSQL driver's main class prints (it then ends with exit code 1, as a library's main does). */
