@@ -159,7 +159,7 @@ public final class JvmStartupCache {
         }
     }
 
-    /** The class path's files in the order the JVM reads them; a wildcard's jars in name order. */
+    /** The class path's files; a wildcard's jars sorted by name (the JVM takes them in the directory's order). */
     private static List<Path> entries(String classpath) throws IOException {
         List<Path> files = new ArrayList<>();
         for (String entry : classpath.split(File.pathSeparator)) {

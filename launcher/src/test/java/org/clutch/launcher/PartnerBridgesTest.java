@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +77,11 @@ class PartnerBridgesTest {
         try (PartnerBridges bridges = PartnerBridges.follow(null, file, 10)) {
             Thread.sleep(300); // about 30 checks
             assertEquals(1, warnings.size(), warnings.toString());
-            Files.writeString(file, "fleet.url=tcp://x:1\n");
-            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+            // the next version appears whole, with a time of its own (written in place, the file would show a
+            // version between the writing and the setting of its time: a third warning, rightly)
+            Path next = Files.writeString(directory.resolve("partner-bridges.properties.new"), "fleet.url=tcp://x:1\n");
+            Files.setLastModifiedTime(next, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Thread.sleep(300);
             assertEquals(2, warnings.size(), warnings.toString());
         } finally {
