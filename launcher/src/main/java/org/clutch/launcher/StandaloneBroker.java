@@ -28,8 +28,9 @@ public final class StandaloneBroker {
 
     /**
      * The start-up cache of this process's JVM with {@code jvmOptions} on {@code classpath}, kept in {@code directory}
-     * (Java 25 or later): a broker that has stopped normally once before accepts connections again after a kill in
-     * about 0.75 s instead of 1.25 s on this machine's idle cores, its classes mapped already loaded and linked.
+     * (Java 25 or later): a broker that has stopped normally once before maps its classes already loaded and linked.
+     * After a kill in the benchmark it accepted connections again in a median 1.01 s instead of 1.49 s (0.71-0.84 s
+     * instead of 1.15-1.28 s on idle cores; docs/benchmarks.md, session 18).
      */
     public static Optional<JvmStartupCache> startupCache(Path directory, String classpath, List<String> jvmOptions) {
         return JvmStartupCache.of(directory, "broker", classpath, jvmOptions);
