@@ -802,9 +802,7 @@ public final class MarketplaceBenchmark {
 
         void start() throws Exception {
             ProcessBuilder builder = launcher(StandaloneBroker.class.getName(), classpath, output);
-            List<String> jvm = new ArrayList<>(options);
-            cache.ifPresent(c -> jvm.add(c.jvmOption()));
-            builder.command().addAll(1, jvm);
+            builder.command().addAll(1, cache.map(JvmStartupCache::jvmOptions).orElse(options));
             builder.environment().put("DB_URL", DB_URL); // the shops' broker accounts, checked at each login
             long skip = Files.exists(output) ? Files.size(output) : 0;
             process = builder.start();

@@ -42,9 +42,14 @@ public final class JvmStartupCache {
     private static final Attributes.Name BUILD_STAMPED = new Attributes.Name("Bundle-Version");
 
     private final Path file;
+    /** Every cache of the same name, this build's and the ones before. */
+    private final String sameName;
+    private final List<String> jvmOptions;
 
-    private JvmStartupCache(Path file) {
+    private JvmStartupCache(Path file, String sameName, List<String> jvmOptions) {
         this.file = file;
+        this.sameName = sameName;
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     /**
@@ -56,7 +61,8 @@ public final class JvmStartupCache {
         if (Runtime.version().feature() < FIRST_RELEASE) {
             return Optional.empty();
         }
-        return Optional.of(new JvmStartupCache(directory.resolve(name + "-" + fingerprint(classpath, jvmOptions) + ".aot")));
+        Path file = directory.resolve(name + "-" + fingerprint(classpath, jvmOptions) + ".aot");
+        return Optional.of(new JvmStartupCache(file, name + "-*.aot", jvmOptions));
     }
 
     public Path file() {
@@ -69,17 +75,18 @@ public final class JvmStartupCache {
     }
 
     /**
-     * The option that uses the cache, or, while there is none, makes this run write it when it ends normally; the
-     * caches of other builds under the same name are deleted then.
+     * The JVM options the cache was made for, and the one that uses it or, while there is none, makes this run write
+     * it when it ends normally; the caches of other builds under the same name are deleted then.
      */
-    public String jvmOption() {
+    public List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(jvmOptions);
         if (exists()) {
-            return "-XX:AOTCache=" + file;
+            options.add("-XX:AOTCache=" + file);
+            return options;
         }
         try {
             Files.createDirectories(file.getParent());
-            String prefix = file.getFileName().toString().replaceFirst("-[0-9a-f]+\\.aot$", "-");
-            try (DirectoryStream<Path> stale = Files.newDirectoryStream(file.getParent(), prefix + "*.aot")) {
+            try (DirectoryStream<Path> stale = Files.newDirectoryStream(file.getParent(), sameName)) {
                 for (Path other : stale) {
                     Files.deleteIfExists(other);
                 }
@@ -87,7 +94,8 @@ public final class JvmStartupCache {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the JVM start-up cache " + file, e);
         }
-        return "-XX:AOTCacheOutput=" + file;
+        options.add("-XX:AOTCacheOutput=" + file);
+        return options;
     }
 
     /**

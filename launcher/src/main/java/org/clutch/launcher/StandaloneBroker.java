@@ -1,7 +1,6 @@
 package org.clutch.launcher;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -49,9 +48,8 @@ public final class StandaloneBroker {
     public static void main(String[] args) throws Exception {
         Backend.Settings settings = Backend.Settings.fromEnvironment();
         if (args.length > 0 && args[0].equals("--jvm-options")) {
-            List<String> options = new ArrayList<>(JVM_OPTIONS);
-            startupCache(settings.dataDir().resolve("jvm-cache"), System.getProperty("java.class.path"), JVM_OPTIONS)
-                    .ifPresent(cache -> options.add(cache.jvmOption()));
+            List<String> options = startupCache(settings.dataDir().resolve("jvm-cache"), System.getProperty("java.class.path"),
+                    JVM_OPTIONS).map(JvmStartupCache::jvmOptions).orElse(JVM_OPTIONS);
             System.out.println(String.join(" ", options));
             return;
         }

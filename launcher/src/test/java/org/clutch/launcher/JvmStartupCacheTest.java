@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -44,16 +45,16 @@ class JvmStartupCacheTest {
         String jar = Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         JvmStartupCache cache = JvmStartupCache.of(directory, "probe", jar, List.of()).orElseThrow();
         assertFalse(cache.exists());
-        String first = cache.jvmOption();
-        assertEquals("-XX:AOTCacheOutput=" + cache.file(), first);
+        List<String> first = cache.jvmOptions();
+        assertEquals(List.of("-XX:AOTCacheOutput=" + cache.file()), first);
 
-        assertTrue(java(List.of(first), jar).contains(RAN), "the program ran");
+        assertTrue(java(first, jar).contains(RAN), "the program ran");
         assertTrue(cache.exists(), "the run that ended normally left " + cache.file());
 
-        String second = cache.jvmOption();
-        assertEquals("-XX:AOTCache=" + cache.file(), second);
+        List<String> second = cache.jvmOptions();
+        assertEquals(List.of("-XX:AOTCache=" + cache.file()), second);
         // AOTMode=on turns a cache the JVM cannot use into a failed start, before the program runs
-        String output = java(List.of(second, "-XX:AOTMode=on"), jar);
+        String output = java(Stream.concat(second.stream(), Stream.of("-XX:AOTMode=on")).toList(), jar);
         assertTrue(output.contains(RAN), output);
     }
 
@@ -61,22 +62,26 @@ class JvmStartupCacheTest {
     void aRebuiltJarGetsANewCacheAndTheOldOneIsDeleted() throws Exception {
         Path jar = jar(directory.resolve("app.jar"), "org/clutch/App.class", "version 1", "1.0.0.202612070255");
         JvmStartupCache before = JvmStartupCache.of(directory.resolve("cache"), "broker", jar.toString(), List.of()).orElseThrow();
-        before.jvmOption();
+        before.jvmOptions();
         Files.writeString(before.file(), "a cache");
         Path otherProcess = Files.writeString(directory.resolve("cache").resolve("payara-0123456789abcdef.aot"), "kept");
 
         assertEquals(before.file(), JvmStartupCache.of(directory.resolve("cache"), "broker", jar.toString(), List.of())
                 .orElseThrow().file(), "the same jars find the same cache");
-        assertNotEquals(before.file(), JvmStartupCache.of(directory.resolve("cache"), "broker", jar.toString(),
-                List.of("-XX:TieredStopAtLevel=1")).orElseThrow().file(), "other JVM options make another cache");
+        JvmStartupCache firstTierOnly = JvmStartupCache.of(directory.resolve("cache"), "broker", jar.toString(),
+                List.of("-XX:TieredStopAtLevel=1")).orElseThrow();
+        assertNotEquals(before.file(), firstTierOnly.file(), "other JVM options make another cache");
 
         rebuild(jar, "version 2"); // the same size: the JVM tells it by its time
         JvmStartupCache after = JvmStartupCache.of(directory.resolve("cache"), "broker", jar.toString(), List.of()).orElseThrow();
         assertNotEquals(before.file(), after.file());
         assertFalse(after.exists());
-        assertEquals("-XX:AOTCacheOutput=" + after.file(), after.jvmOption());
+        assertEquals(List.of("-XX:AOTCacheOutput=" + after.file()), after.jvmOptions());
         assertFalse(Files.exists(before.file()), "the cache of the build before is deleted");
         assertTrue(Files.exists(otherProcess), "another process's cache is not");
+
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:AOTCacheOutput=" + firstTierOnly.file()), firstTierOnly.jvmOptions(),
+                "a cache is used with the options it was made for");
     }
 
     @Test
