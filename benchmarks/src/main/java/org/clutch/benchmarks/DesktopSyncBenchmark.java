@@ -25,6 +25,7 @@ import org.clutch.shop.staff.Role;
 import org.clutch.shop.staff.Staff;
 import org.clutch.shop.sync.OutboxSender;
 import org.clutch.shop.sync.SyncAgent;
+import org.clutch.shop.sync.SyncRetry;
 import org.clutch.shop.sync.SyncSettings;
 import org.clutch.shop.sync.SyncState;
 
@@ -105,8 +106,8 @@ final class DesktopSyncBenchmark {
     /**
      * A shop that was offline: {@code sales} sales (two events each: the sale and its stock movement) wait in the
      * outbox; then the desktop reconnects and drains in broker transactions of {@link #DESKTOP_BATCH}, and the backend applies them.
-     * With {@code killBrokerMidway} the broker is killed outright once half the batches are sent, started again over
-     * its journal, and the desktop drains the rest as its sync job would on its next run.
+     * With {@code killBrokerMidway} the broker is killed outright once half the batches are sent and started again over
+     * its journal, while the desktop tries again as its sync job does and drains the rest once the broker is back.
      */
     void offlineBacklog(UUID shopId, int sales, boolean killBrokerMidway) throws Exception {
         offlineBacklog(shopId, sales, killBrokerMidway, killBrokerMidway ? "(k)" : "(j)");
@@ -128,40 +129,39 @@ final class DesktopSyncBenchmark {
             long events = new OutboxSender(shop.database(), Clock.systemUTC()).waiting();
             new SyncSettings(shopId, brokerUrl, BrokerAccountNames.shopUser(shopId), MarketplaceBenchmark.SHOP_BROKER_PASSWORD).save(shop.database());
             long halfTheBatches = events / DESKTOP_BATCH / 2;
-            long[] brokerRestart = new long[2];
+            BrokerKill kill = new BrokerKill();
             long[] desktopBack = new long[1];
+            int[] failedTries = new int[1];
             CpuAccount cpuBefore = CpuAccount.take(processesWithDesktop());
             long started = System.nanoTime();
             long sentAt;
             try (SyncAgent agent = agent(shop); BackendWatch backendBack = killBrokerMidway ? new BackendWatch(shopId) : null) {
-                SyncState state = agent.syncNow(!killBrokerMidway ? Progress.NONE : new Progress() {
-                    int batches;
+                SyncState state;
+                if (!killBrokerMidway) {
+                    state = agent.syncNow(Progress.NONE);
+                } else {
+                    // the desktop goes on as its sync job does (SyncRetry) while the broker is killed and restarted
+                    // on a thread of its own; the first batch the new broker confirms is the desktop being back
+                    SyncRetry retry = new SyncRetry();
+                    Progress progress = new Progress() {
+                        int batches;
 
-                    @Override
-                    public void advanced(int units) {
-                        if (++batches == halfTheBatches) {
-                            try {
-                                backendBack.start();
-                                backend.killBroker();
-                                brokerRestart[0] = System.nanoTime();
-                                backend.startBroker();
-                                brokerRestart[1] = System.nanoTime();
-                            } catch (Exception e) {
-                                throw new IllegalStateException(e);
-                            }
-                        }
-                    }
-                });
-                if (killBrokerMidway) {
-                    // the sync job's next run; the first batch the broker confirms is the desktop being back
-                    state = agent.syncNow(new Progress() {
                         @Override
                         public void advanced(int units) {
-                            if (desktopBack[0] == 0) {
+                            if (++batches == halfTheBatches) {
+                                backendBack.start();
+                                kill.start();
+                            } else if (desktopBack[0] == 0 && kill.restartedAt() != 0) {
                                 desktopBack[0] = System.nanoTime();
                             }
                         }
-                    });
+                    };
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                    while ((state = agent.syncNow(progress)).status() == SyncState.Status.OFFLINE && System.nanoTime() < deadline) {
+                        failedTries[0]++;
+                        Thread.sleep(retry.next().toMillis());
+                    }
+                    kill.join();
                 }
                 sentAt = System.nanoTime();
                 if (state.waiting() != 0) {
@@ -181,13 +181,54 @@ final class DesktopSyncBenchmark {
                             sales, recordSeconds, events, sendSeconds, events / sendSeconds, seconds, applied / seconds, missing));
                     line.accept("    CPU from reconnecting to all applied, ms per 1,000 events: " + cpuAfter.perThousand(cpuBefore, events));
                 } else {
-                    long kill = brokerRestart[0];
                     line.accept(String.format(label + " the same backlog (%,d events) with the broker killed (SIGKILL) after %d of its batches and started again over its journal: sent in %.2f s, all applied after %.2f s: %.0f events/s end to end%s",
                             events, halfTheBatches, sendSeconds, seconds, applied / seconds, missing));
-                    line.accept(String.format("    from the kill: broker accepting connections again %.2f s, the desktop's first batch confirmed by it %.2f s, "
-                                    + "the backend's first event applied after it %.2f s",
-                            (brokerRestart[1] - kill) / 1e9, (desktopBack[0] - kill) / 1e9, (backendBack.firstAppliedAfter(brokerRestart[1]) - kill) / 1e9));
+                    long killed = kill.killedAt();
+                    line.accept(String.format("    from the kill: broker accepting connections again %.2f s, the desktop's first batch confirmed by it %.2f s "
+                                    + "(after %d failed tries, as its sync job makes them), the backend's first event applied after it %.2f s",
+                            (kill.restartedAt() - killed) / 1e9, (desktopBack[0] - killed) / 1e9, failedTries[0],
+                            (backendBack.firstAppliedAfter(kill.restartedAt()) - killed) / 1e9));
                 }
+            }
+        }
+    }
+
+    /** Kills the broker outright and starts it again over its journal, on a thread of its own. */
+    private final class BrokerKill {
+        private volatile long killedAt;
+        private volatile long restartedAt;
+        private volatile Exception failure;
+        private Thread thread;
+
+        void start() {
+            thread = Thread.ofPlatform().start(() -> {
+                try {
+                    backend.killBroker();
+                    killedAt = System.nanoTime();
+                    backend.startBroker();
+                    restartedAt = System.nanoTime();
+                } catch (Exception e) {
+                    failure = e;
+                }
+            });
+        }
+
+        long killedAt() {
+            return killedAt;
+        }
+
+        /** When the broker accepted connections again; 0 until then. */
+        long restartedAt() {
+            return restartedAt;
+        }
+
+        void join() throws Exception {
+            if (thread == null) {
+                throw new IllegalStateException("the broker was never killed: the backlog had fewer batches than expected");
+            }
+            thread.join();
+            if (failure != null) {
+                throw failure;
             }
         }
     }

@@ -3,10 +3,12 @@ package org.clutch.shop.ui;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import org.clutch.shop.db.ShopDatabase;
 import org.clutch.shop.exchange.Progress;
 import org.clutch.shop.sync.SyncAgent;
+import org.clutch.shop.sync.SyncRetry;
 import org.clutch.shop.sync.SyncState;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -15,14 +17,13 @@ import org.eclipse.core.runtime.jobs.Job;
 
 /**
  * Sync as an Eclipse Job: runs as soon as something is stored (a sale reaches the marketplace within the second
- * while online), otherwise every half minute; while the marketplace is out of reach it tries again after 5 s,
- * then less and less often up to once a minute, so an offline shop is not slowed by connection attempts.
+ * while online), otherwise every half minute. While the marketplace is out of reach it tries again as
+ * {@link SyncRetry} says: four times a second at first, so a restarted broker finds the shop back moments after it
+ * is, then less and less often up to once a minute. A connection lost between two runs starts those tries at once.
  */
 public final class SyncJob extends Job {
 
     static final long ONLINE_CHECK_MS = 30_000;
-    static final long FIRST_RETRY_MS = 5_000;
-    static final long LAST_RETRY_MS = 60_000;
 
     /** Told how far a sync run got: the status line shows "sending 1,200 of 10,300". */
     public interface Sending {
@@ -32,9 +33,10 @@ public final class SyncJob extends Job {
     private final SyncAgent agent;
     private final ShopDatabase database;
     private final Runnable onLocalChange = this::localChange;
+    private final Consumer<SyncState> onStateChange = this::stateChanged;
     private final AtomicBoolean changedWhileRunning = new AtomicBoolean();
     private final List<Sending> sendingListeners = new CopyOnWriteArrayList<>();
-    private long retryMs = FIRST_RETRY_MS;
+    private final SyncRetry retry = new SyncRetry();
     private volatile boolean stopped;
 
     public SyncJob(SyncAgent agent, ShopDatabase database) {
@@ -51,12 +53,13 @@ public final class SyncJob extends Job {
     /** Starts syncing now and after every stored change. */
     public void start() {
         database.onCommit(onLocalChange);
+        agent.onChange(onStateChange);
         schedule();
     }
 
     /** Syncs now, whatever the state (the "Sync now" button, new settings). */
     public void syncSoon() {
-        retryMs = FIRST_RETRY_MS;
+        retry.reset();
         runNow();
     }
 
@@ -75,13 +78,24 @@ public final class SyncJob extends Job {
         }
     }
 
+    /** The connection dropped while the job waited for its next run: try again soon, not at the next check. */
+    private void stateChanged(SyncState state) {
+        if (state.status() == SyncState.Status.OFFLINE && getState() != RUNNING) {
+            runIn(retry.next().toMillis());
+        }
+    }
+
     /**
      * Scheduling a job that sleeps until its next check has no effect (Eclipse Jobs): wake it instead, so a change
      * stored while online goes out at once, not at the next 30-second check.
      */
     private void runNow() {
-        wakeUp();
-        schedule();
+        runIn(0);
+    }
+
+    private void runIn(long delayMs) {
+        wakeUp(delayMs);
+        schedule(delayMs);
     }
 
     @Override
@@ -118,15 +132,11 @@ public final class SyncJob extends Job {
     private long nextRunMs(SyncState state) {
         return switch (state.status()) {
             case ONLINE, STARTING -> {
-                retryMs = FIRST_RETRY_MS;
+                retry.reset();
                 yield changedWhileRunning.get() ? 0 : ONLINE_CHECK_MS;
             }
-            case OFFLINE -> {
-                long wait = retryMs;
-                retryMs = Math.min(LAST_RETRY_MS, retryMs * 2);
-                yield wait;
-            }
-            case NOT_SET_UP -> LAST_RETRY_MS;
+            case OFFLINE -> retry.next().toMillis();
+            case NOT_SET_UP -> SyncRetry.LONGEST.toMillis();
         };
     }
 
@@ -139,6 +149,7 @@ public final class SyncJob extends Job {
     public void stop() {
         stopped = true;
         database.removeOnCommit(onLocalChange);
+        agent.removeOnChange(onStateChange);
         cancel();
         try {
             join(5_000, null);
