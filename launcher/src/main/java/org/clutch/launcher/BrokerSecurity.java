@@ -1,5 +1,7 @@
 package org.clutch.launcher;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.apache.activemq.artemis.core.security.CheckType;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
@@ -12,7 +14,6 @@ import javax.security.auth.Subject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,12 +26,16 @@ import java.util.logging.Logger;
 
 /**
  * Who may use the broker, and for what. The backend's own account (given at start) may do anything. A shop desktop
- * connects with the account its admins issued ({@code broker_account} in PostgreSQL, read on every connect, so a
+ * connects with the account its admins issued ({@code broker_account} in PostgreSQL, read at every login, so a
  * reissued or revoked account stops working at once) and may only send to the sync inbound queue and read its own
  * inbox: not another shop's inbox, not the marketplace's queues. A partner's system likewise may only send to the
  * partners' inbound address and read its own outbound and dead-letter addresses.
+ *
+ * <p>The broker asks at every session a client opens (a desktop opens three when it connects), so the accounts are
+ * read over a few connections kept open to PostgreSQL: opening one for each login (a server process started, a
+ * password exchange) took 8 ms a login, and made a shop's every sync run wait for it.
  */
-public final class BrokerSecurity implements ActiveMQSecurityManager5 {
+public final class BrokerSecurity implements ActiveMQSecurityManager5, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(BrokerSecurity.class.getName());
     private static final Set<CheckType> READING_OWN = Set.of(CheckType.CONSUME, CheckType.BROWSE, CheckType.CREATE_ADDRESS,
@@ -38,21 +43,17 @@ public final class BrokerSecurity implements ActiveMQSecurityManager5 {
 
     private String serviceUser;
     private String servicePassword;
-    private String jdbcUrl;
-    private String dbUser;
-    private String dbPassword;
+    private HikariDataSource accounts;
 
     public BrokerSecurity(String serviceUser, String servicePassword, String jdbcUrl, String dbUser, String dbPassword) {
         this.serviceUser = serviceUser;
         this.servicePassword = servicePassword;
-        this.jdbcUrl = jdbcUrl;
-        this.dbUser = dbUser;
-        this.dbPassword = dbPassword;
+        this.accounts = accounts(jdbcUrl, dbUser, dbPassword);
     }
 
     /**
      * For a standalone Artemis: broker.xml {@code <security-manager class-name="org.clutch.launcher.BrokerSecurity">}
-     * with the properties of {@link #init}, this jar and the PostgreSQL driver in its lib directory.
+     * with the properties of {@link #init}, this jar, the PostgreSQL driver and HikariCP in its lib directory.
      */
     public BrokerSecurity() {
     }
@@ -62,10 +63,29 @@ public final class BrokerSecurity implements ActiveMQSecurityManager5 {
     public BrokerSecurity init(Map<String, String> properties) {
         serviceUser = required(properties, "serviceUser");
         servicePassword = required(properties, "servicePassword");
-        jdbcUrl = required(properties, "jdbcUrl");
-        dbUser = required(properties, "dbUser");
-        dbPassword = required(properties, "dbPassword");
+        accounts = accounts(required(properties, "jdbcUrl"), required(properties, "dbUser"), required(properties, "dbPassword"));
         return this;
+    }
+
+    /**
+     * The connections the accounts are read over. The broker starts whether PostgreSQL answers or not (a login then
+     * waits at most two seconds and is refused); one connection is kept open, up to four while logins come at once
+     * (shops coming back after a restart).
+     */
+    private static HikariDataSource accounts(String jdbcUrl, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("clutch-broker-logins");
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMinimumIdle(1);
+        config.setMaximumPoolSize(4);
+        config.setConnectionTimeout(2_000);
+        config.setInitializationFailTimeout(-1);
+        config.setReadOnly(true);
+        // the accounts of every tenant: this is the platform checking a login
+        config.setConnectionInitSql("SELECT set_config('clutch.scope', 'platform', false)");
+        return new HikariDataSource(config);
     }
 
     private static String required(Map<String, String> properties, String name) {
@@ -142,11 +162,9 @@ public final class BrokerSecurity implements ActiveMQSecurityManager5 {
     }
 
     private boolean issuedSecretMatches(String user, String password) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
-             PreparedStatement scope = c.prepareStatement("SELECT set_config('clutch.scope', 'platform', false)");
+        try (Connection c = accounts.getConnection();
              PreparedStatement select = c.prepareStatement(
                      "SELECT secret_sha256 FROM broker_account WHERE username = ? AND revoked_at IS NULL")) {
-            scope.execute(); // the accounts of every tenant: this is the platform checking a login
             select.setString(1, user);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() && MessageDigest.isEqual(row.getString(1).getBytes(StandardCharsets.US_ASCII),
@@ -155,6 +173,14 @@ public final class BrokerSecurity implements ActiveMQSecurityManager5 {
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "event=broker-login-check-failed user=" + user, e);
             return false;
+        }
+    }
+
+    /** Closes the connections to PostgreSQL (the broker has stopped). */
+    @Override
+    public void close() {
+        if (accounts != null) {
+            accounts.close();
         }
     }
 }

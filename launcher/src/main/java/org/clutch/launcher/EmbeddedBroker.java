@@ -35,11 +35,13 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private final EmbeddedActiveMQ server;
     private final int port;
+    private final BrokerSecurity security;
     private PartnerBridges bridges;
 
-    private EmbeddedBroker(EmbeddedActiveMQ server, int port) {
+    private EmbeddedBroker(EmbeddedActiveMQ server, int port, BrokerSecurity security) {
         this.server = server;
         this.port = port;
+        this.security = security;
     }
 
     /** A broker without security: for a deployment smoke test, never for the backend. */
@@ -49,7 +51,8 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /**
      * With {@code security}, every connection logs in (the backend's account, or a shop desktop's) and the broker
-     * stamps the account on what it sends ({@link org.clutch.jms.BrokerAccountNames#VALIDATED_USER}).
+     * stamps the account on what it sends ({@link org.clutch.jms.BrokerAccountNames#VALIDATED_USER}); the broker
+     * closes it when it stops.
      */
     public static EmbeddedBroker start(Path dataDir, int port, BrokerSecurity security) throws Exception {
         return start(dataDir, port, 0, security);
@@ -66,7 +69,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setSecurityEnabled(security != null)
                 .setPopulateValidatedUser(security != null)
                 // every login is checked against the accounts as they are now: a reissued or revoked shop account
-                // stops working at once (logins are per connection, so this costs little)
+                // stops working at once (a login reads one row over a connection BrokerSecurity keeps open)
                 .setAuthenticationCacheSize(0)
                 .setJournalDirectory(dataDir.resolve("journal").toString())
                 .setBindingsDirectory(dataDir.resolve("bindings").toString())
@@ -103,7 +106,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             server.setSecurityManager(security);
         }
         server.start();
-        return new EmbeddedBroker(server, port);
+        return new EmbeddedBroker(server, port, security);
     }
 
     /** The rules a standalone broker must be given too (broker.xml address-settings for "#"). */
@@ -160,5 +163,8 @@ public final class EmbeddedBroker implements AutoCloseable {
             bridges.close();
         }
         server.stop();
+        if (security != null) {
+            security.close();
+        }
     }
 }

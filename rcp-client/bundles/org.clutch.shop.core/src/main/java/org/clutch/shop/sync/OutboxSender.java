@@ -38,6 +38,10 @@ public final class OutboxSender {
 
     private final ShopDatabase database;
     private final Clock clock;
+    /** The session of the last drain, its producer and the connection it belongs to (one drain at a time). */
+    private Session session;
+    private MessageProducer producer;
+    private Connection sessionConnection;
 
     /**
      * The oldest unsent events. Ordered as the index {@code outbox_unsent (sent_at, seq)} is: all of them have no
@@ -76,37 +80,66 @@ public final class OutboxSender {
     public int drain(Connection connection, UUID shopId, int batchSize, Progress progress) throws JMSException {
         int sent = 0;
         progress.started("Sending changes to the marketplace", (int) Math.min(Integer.MAX_VALUE, waiting()));
-        Session session = null;
-        try {
-            List<SyncEvent> batch;
-            while (!progress.isCancelled() && !(batch = nextUnsent(shopId, batchSize)).isEmpty()) {
-                try {
-                    if (session == null) {
-                        session = connection.createSession(true, Session.SESSION_TRANSACTED);
-                    }
-                    send(session, batch);
-                    session.commit();
-                } catch (JMSException refused) {
-                    // A duplicate inside the transaction (reported as a rolled-back or a plain failed commit,
-                    // depending on the broker) or a broken connection: one by one tells them apart, since it fails
-                    // again only when the broker is really gone.
-                    closeQuietly(session);
-                    session = null;
-                    sendOneByOne(connection, batch);
-                }
-                progress.advanced(batch.size());
-                markSent(batch);
-                sent += batch.size();
+        List<SyncEvent> batch;
+        while (!progress.isCancelled() && !(batch = nextUnsent(shopId, batchSize)).isEmpty()) {
+            try {
+                Session transacted = transactedSession(connection);
+                send(transacted, producer, batch);
+                transacted.commit();
+            } catch (JMSException refused) {
+                // A duplicate inside the transaction (reported as a rolled-back or a plain failed commit,
+                // depending on the broker) or a broken connection: one by one tells them apart, since it fails
+                // again only when the broker is really gone.
+                dropSession();
+                sendOneByOne(connection, batch);
+            } catch (RuntimeException e) {
+                dropSession(); // nothing half sent may stay in the session's transaction for the next drain
+                throw e;
             }
-        } finally {
-            closeQuietly(session);
+            progress.advanced(batch.size());
+            markSent(batch);
+            sent += batch.size();
         }
         return sent;
     }
 
-    private static void send(Session session, List<SyncEvent> events) throws JMSException {
+    /**
+     * The session batches go out in, kept open from one drain to the next on the same connection: the broker checks
+     * the shop's account at every session opened, and a sale sent while online would wait for that each time.
+     */
+    private Session transactedSession(Connection connection) throws JMSException {
+        if (session != null && sessionConnection != connection) {
+            dropSession();
+        }
+        if (session == null) {
+            session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            producer = inboundProducer(session);
+            sessionConnection = connection;
+        }
+        return session;
+    }
+
+    /** Closes the session; its transaction is rolled back with it, and its events are still unsent here. */
+    private void dropSession() {
+        if (session != null) {
+            try {
+                session.close();
+            } catch (JMSException alreadyBroken) {
+                // the connection is gone, and the session with it
+            }
+            session = null;
+            producer = null;
+            sessionConnection = null;
+        }
+    }
+
+    private static MessageProducer inboundProducer(Session session) throws JMSException {
         MessageProducer producer = session.createProducer(session.createQueue(Destinations.SYNC_INBOUND));
         producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+        return producer;
+    }
+
+    private static void send(Session session, MessageProducer producer, List<SyncEvent> events) throws JMSException {
         for (SyncEvent event : events) {
             TextMessage message = session.createTextMessage();
             SyncMessages.write(event, message);
@@ -116,21 +149,11 @@ public final class OutboxSender {
 
     /** Each send outside a transaction waits for the broker; one it has seen already is dropped there silently. */
     private static void sendOneByOne(Connection connection, List<SyncEvent> events) throws JMSException {
-        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Session single = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
         try {
-            send(session, events);
+            send(single, inboundProducer(single), events);
         } finally {
-            session.close();
-        }
-    }
-
-    private static void closeQuietly(Session session) {
-        if (session != null) {
-            try {
-                session.close();
-            } catch (JMSException alreadyBroken) {
-                // the session's transaction is rolled back with it; its events are still unsent here
-            }
+            single.close();
         }
     }
 
