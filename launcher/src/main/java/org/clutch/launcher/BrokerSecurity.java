@@ -31,9 +31,9 @@ import java.util.logging.Logger;
  * inbox: not another shop's inbox, not the marketplace's queues. A partner's system likewise may only send to the
  * partners' inbound address and read its own outbound and dead-letter addresses.
  *
- * <p>The broker asks at every session a client opens (a desktop opens three when it connects), so the accounts are
+ * <p>The broker asks at every session a client opens (a desktop opens several when it connects), so the accounts are
  * read over a few connections kept open to PostgreSQL: opening one for each login (a server process started, a
- * password exchange) took 8 ms a login, and made a shop's every sync run wait for it.
+ * password exchange) took a median 8 ms a login in the benchmark, and every sync run of a desktop waited for one.
  */
 public final class BrokerSecurity implements ActiveMQSecurityManager5, AutoCloseable {
 
