@@ -22,9 +22,9 @@ public final class StandaloneBroker {
      * threads cost more than they bring, above all right after a restart, when they compete with the backend and the
      * shops draining their backlogs: measured with the broker killed midway through a backlog (medians of six runs
      * each way), it accepted connections again after 1.5 s instead of 2.1 s and the kill cost 2.4 s instead of 3.7 s,
-     * with the backlog drained as fast (docs/benchmarks.md, session 16). Compiling sooner shortens the restarted
-     * broker's slow first second: the kill cost a median 1.41 s instead of 1.77 s over six runs against ten
-     * (session 19).
+     * with the backlog drained as fast (docs/benchmarks.md, session 16). Compiling sooner, the broker spent 8-15 %
+     * less CPU per message in the benchmark's backlogs and a kill cost a median 1.65 s instead of 1.77 s (ten runs
+     * each way, session 19; small against the spread of single runs).
      */
     public static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.25");
 
