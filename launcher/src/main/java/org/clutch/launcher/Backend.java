@@ -204,7 +204,7 @@ public final class Backend {
 
     /** The embedded services log every detail at INFO; keep the console to what a person needs. */
     static void quietLibraries() {
-        for (String name : List.of("org.apache.activemq", "io.zonky", "org.postgresql")) {
+        for (String name : List.of("org.apache.activemq", "io.zonky", "org.postgresql", "com.zaxxer.hikari")) {
             Logger logger = Logger.getLogger(name);
             logger.setLevel(Level.WARNING);
             QUIETED.add(logger);
