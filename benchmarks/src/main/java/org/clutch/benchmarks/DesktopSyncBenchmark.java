@@ -131,7 +131,7 @@ final class DesktopSyncBenchmark {
             long halfTheBatches = events / DESKTOP_BATCH / 2;
             BrokerKill kill = new BrokerKill();
             long[] desktopBack = new long[1];
-            int[] failedTries = new int[1];
+            int failedTries = 0;
             CpuAccount cpuBefore = CpuAccount.take(processesWithDesktop());
             long started = System.nanoTime();
             long sentAt;
@@ -158,7 +158,7 @@ final class DesktopSyncBenchmark {
                     };
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
                     while ((state = agent.syncNow(progress)).status() == SyncState.Status.OFFLINE && System.nanoTime() < deadline) {
-                        failedTries[0]++;
+                        failedTries++;
                         Thread.sleep(retry.next().toMillis());
                     }
                     kill.join();
@@ -186,7 +186,7 @@ final class DesktopSyncBenchmark {
                     long killed = kill.killedAt();
                     line.accept(String.format("    from the kill: broker accepting connections again %.2f s, the desktop's first batch confirmed by it %.2f s "
                                     + "(after %d failed tries, as its sync job makes them), the backend's first event applied after it %.2f s",
-                            (kill.restartedAt() - killed) / 1e9, (desktopBack[0] - killed) / 1e9, failedTries[0],
+                            (kill.restartedAt() - killed) / 1e9, (desktopBack[0] - killed) / 1e9, failedTries,
                             (backendBack.firstAppliedAfter(kill.restartedAt()) - killed) / 1e9));
                 }
             }

@@ -807,7 +807,7 @@ public final class MarketplaceBenchmark {
             long skip = Files.exists(output) ? Files.size(output) : 0;
             process = builder.start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!new String(Files.readAllBytes(output)).substring((int) skip).contains("Artemis ready")) {
+            while (!new String(Files.readAllBytes(output)).substring((int) skip).contains(StandaloneBroker.READY)) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
                     throw new IllegalStateException("the broker did not start; see " + output);
                 }
