@@ -131,6 +131,7 @@ final class DesktopSyncBenchmark {
             long halfTheBatches = events / DESKTOP_BATCH / 2;
             BrokerKill kill = new BrokerKill();
             long[] desktopBack = new long[1];
+            List<Long> confirmed = new ArrayList<>(); // when the broker confirmed each of the desktop's batches
             int failedTries = 0;
             CpuAccount cpuBefore = CpuAccount.take(processesWithDesktop());
             long started = System.nanoTime();
@@ -138,7 +139,12 @@ final class DesktopSyncBenchmark {
             try (SyncAgent agent = agent(shop); BackendWatch backendBack = killBrokerMidway ? new BackendWatch(shopId, kill) : null) {
                 SyncState state;
                 if (!killBrokerMidway) {
-                    state = agent.syncNow(Progress.NONE);
+                    state = agent.syncNow(new Progress() {
+                        @Override
+                        public void advanced(int units) {
+                            confirmed.add(System.nanoTime());
+                        }
+                    });
                 } else {
                     // the desktop goes on as its sync job does (SyncRetry) while the broker is killed and restarted
                     // on a thread of its own; the first batch the new broker confirms is the desktop being back
@@ -148,6 +154,7 @@ final class DesktopSyncBenchmark {
 
                         @Override
                         public void advanced(int units) {
+                            confirmed.add(System.nanoTime());
                             if (++batches == halfTheBatches) {
                                 backendBack.start();
                                 kill.start();
@@ -180,6 +187,7 @@ final class DesktopSyncBenchmark {
                     line.accept(String.format(label + " desktop offline backlog: %,d sales recorded offline in %.1f s (%,d events); on reconnecting sent in %.2f s (%.0f events/s), all applied by the backend after %.2f s: %.0f events/s end to end%s",
                             sales, recordSeconds, events, sendSeconds, events / sendSeconds, seconds, applied / seconds, missing));
                     line.accept("    CPU from reconnecting to all applied, ms per 1,000 events: " + cpuAfter.perThousand(cpuBefore, events));
+                    line.accept(String.format("    the desktop's batches confirmed a median %.0f ms apart", medianGapMillis(confirmed)));
                 } else {
                     line.accept(String.format(label + " the same backlog (%,d events) with the broker killed (SIGKILL) after %d of its batches and started again over its journal: sent in %.2f s, all applied after %.2f s: %.0f events/s end to end%s",
                             events, halfTheBatches, sendSeconds, seconds, applied / seconds, missing));
@@ -188,6 +196,10 @@ final class DesktopSyncBenchmark {
                                     + "(after %d failed tries, as its sync job makes them), the backend's first event applied after it %.2f s",
                             (kill.restartedAt() - killed) / 1e9, (desktopBack[0] - killed) / 1e9, failedTries,
                             (backendBack.firstApplied() - killed) / 1e9));
+                    long restarted = kill.restartedAt();
+                    line.accept(String.format("    the desktop's batches confirmed a median %.0f ms apart before the kill, %.0f ms apart on the restarted broker",
+                            medianGapMillis(confirmed.stream().filter(t -> t < killed).toList()),
+                            medianGapMillis(confirmed.stream().filter(t -> t > restarted).toList())));
                 }
             }
         }
@@ -324,6 +336,16 @@ final class DesktopSyncBenchmark {
     }
 
     /** Polls {@code count} until it reaches {@code target} or the deadline passes; returns the last count. */
+    /** The median time between consecutive instants (System.nanoTime()), in milliseconds; NaN for fewer than two. */
+    private static double medianGapMillis(List<Long> instants) {
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < instants.size(); i++) {
+            gaps.add(instants.get(i) - instants.get(i - 1));
+        }
+        Collections.sort(gaps);
+        return gaps.isEmpty() ? Double.NaN : gaps.get(gaps.size() / 2) / 1e6;
+    }
+
     private static long await(PreparedStatement count, long target, long deadlineNanos) throws Exception {
         long value;
         do {
