@@ -335,7 +335,6 @@ final class DesktopSyncBenchmark {
         shop.sales().complete(cart, List.of(Tender.cash(part.priceMinor() * quantity * 2)), clerk);
     }
 
-    /** Polls {@code count} until it reaches {@code target} or the deadline passes; returns the last count. */
     /** The median time between consecutive instants (System.nanoTime()), in milliseconds; NaN for fewer than two. */
     private static double medianGapMillis(List<Long> instants) {
         List<Long> gaps = new ArrayList<>();
@@ -346,6 +345,7 @@ final class DesktopSyncBenchmark {
         return gaps.isEmpty() ? Double.NaN : gaps.get(gaps.size() / 2) / 1e6;
     }
 
+    /** Polls {@code count} until it reaches {@code target} or the deadline passes; returns the last count. */
     private static long await(PreparedStatement count, long target, long deadlineNanos) throws Exception {
         long value;
         do {
