@@ -88,7 +88,7 @@ public class HeadOfficeCatalog {
                 replaced.put(field, before.stamps().get(field));
             });
             Instant now = clock.instant();
-            String assignments = changed.keySet().stream().map(MirroredColumns.OF_FIELD::get)
+            String assignments = changed.keySet().stream().map(MirroredColumns.CATALOG::column)
                     .map(column -> column + " = ?, " + column + "_stamp = ?").collect(Collectors.joining(", "));
             try (PreparedStatement update = c.prepareStatement("UPDATE shop_catalog_part SET " + assignments
                     + ", changed_at = ? WHERE shop_id = ? AND part_id = ?")) {
@@ -129,8 +129,7 @@ public class HeadOfficeCatalog {
 
     /** Row-level security hides other tenants' shops: their parts are as unknown as a wrong id. */
     private static MirroredPart load(Connection c, UUID shopId, UUID partId, boolean lock) throws SQLException {
-        String stampColumns = MirroredColumns.OF_FIELD.values().stream().map(col -> col + "_stamp")
-                .collect(Collectors.joining(", "));
+        String stampColumns = MirroredColumns.CATALOG.stampColumns();
         try (PreparedStatement select = c.prepareStatement("SELECT part_number, brand, name, category, barcode, cost_minor, "
                 + "price_minor, taxable, changed_at, " + stampColumns + " FROM shop_catalog_part WHERE shop_id = ? AND part_id = ?"
                 + (lock ? " FOR UPDATE" : ""))) {

@@ -9,6 +9,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.clutch.jms.CatalogFields;
+import org.clutch.jms.CustomerFields;
 import org.clutch.jms.HybridClock;
 import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
@@ -40,7 +41,32 @@ sealed interface ShopChange {
      * order; barcode and cost may be null) and stamp. The mirror takes each field whose stamp is later than its own.
      * Version 1 carried no stamps: each field is stamped with the time of the edit.
      */
-    record PartSaved(UUID partId, Map<String, Object> values, Map<String, Long> stamps) implements ShopChange {
+    record PartSaved(UUID partId, Map<String, Object> values, Map<String, Long> stamps) implements MirroredEdit {
+        @Override
+        public UUID key() {
+            return partId;
+        }
+    }
+
+    /**
+     * A customer saved on the desktop: every {@link CustomerFields customer field}'s value (in
+     * {@link CustomerFields#ALL} order; phone and email may be null, the vehicles a JSON array) and stamp. Version 1
+     * carries no stamps: each field is stamped with the time of the edit.
+     */
+    record CustomerSaved(UUID customerId, Map<String, Object> values, Map<String, Long> stamps) implements MirroredEdit {
+        @Override
+        public UUID key() {
+            return customerId;
+        }
+    }
+
+    /** An edit of something head office mirrors field by field ({@link MirroredColumns}): its key, values and stamps. */
+    sealed interface MirroredEdit extends ShopChange {
+        UUID key();
+
+        Map<String, Object> values();
+
+        Map<String, Long> stamps();
     }
 
     /** A movement of the shop's stock ledger (sale, return, void, receipt, adjustment...). */
@@ -64,7 +90,7 @@ sealed interface ShopChange {
     record OrderStepRequested(UUID orderId, String step, String carrier, String trackingNumber) implements ShopChange {
     }
 
-    /** A change the backend records as synced but does not mirror yet (sales documents, customers, suppliers). */
+    /** A change the backend records as synced but does not mirror yet (sales documents, account entries, suppliers). */
     record Recorded() implements ShopChange {
     }
 
@@ -97,6 +123,7 @@ sealed interface ShopChange {
         JsonObject payload = parse(event.payload());
         return switch (event.type()) {
             case "catalog.part-saved" -> partSaved(payload, event);
+            case "customers.customer-saved" -> customerSaved(payload, event);
             case "inventory.stock-moved" -> new StockMoved(uuid(payload, "movementId"), uuid(payload, "partId"),
                     text(payload, "bin", 32), nonZero(payload, "quantity"), text(payload, "reason", 20),
                     optionalText(payload, "reference", 64), instant(payload, "movedAt"));
@@ -134,6 +161,25 @@ sealed interface ShopChange {
             }
         }
         return new PartSaved(uuid(payload, "partId"), Collections.unmodifiableMap(values), Map.copyOf(stamps));
+    }
+
+    /** Vehicles on one customer, at most: a fleet's, not a data dump. */
+    static final int MAX_VEHICLES = 500;
+
+    private static CustomerSaved customerSaved(JsonObject payload, SyncEvent event) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(CustomerFields.NAME, text(payload, "name", 120));
+        values.put(CustomerFields.PHONE, optionalText(payload, "phone", 40));
+        values.put(CustomerFields.EMAIL, optionalText(payload, "email", 120));
+        values.put(CustomerFields.CREDIT_LIMIT, wholeNumber(payload, "creditLimitMinor"));
+        if (!(field(payload, "vehicles") instanceof JsonArray vehicles) || vehicles.size() > MAX_VEHICLES
+                || !vehicles.stream().allMatch(v -> v instanceof JsonObject)) {
+            throw new IllegalArgumentException("payload field vehicles must be a list of at most " + MAX_VEHICLES + " vehicles");
+        }
+        values.put(CustomerFields.VEHICLES, vehicles.toString());
+        Map<String, Long> stamps = new LinkedHashMap<>();
+        CustomerFields.ALL.forEach(f -> stamps.put(f, HybridClock.of(event.occurredAt())));
+        return new CustomerSaved(uuid(payload, "customerId"), Collections.unmodifiableMap(values), Map.copyOf(stamps));
     }
 
     /** The quote's shape; the marketplace checks it against the request (lines, prices, validity) when it takes it. */

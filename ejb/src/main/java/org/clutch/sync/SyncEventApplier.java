@@ -4,7 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
-import org.clutch.jms.CatalogFields;
 import org.clutch.jms.SyncEvent;
 import org.clutch.marketplace.ShopRequests;
 import org.clutch.orders.Orders;
@@ -98,7 +97,8 @@ public class SyncEventApplier {
             Set<UUID> fresh = claim(c, accepted.values(), now);
             int duplicates = repeatedInBatch.size() + accepted.size() - fresh.size();
             List<Accepted> toApply = accepted.values().stream().filter(a -> fresh.contains(a.event().eventId())).toList();
-            mirrorParts(c, toApply);
+            mirror(c, MirroredColumns.CATALOG, ShopChange.PartSaved.class, toApply);
+            mirror(c, MirroredColumns.CUSTOMERS, ShopChange.CustomerSaved.class, toApply);
             recordMovements(c, toApply);
             actOnMarketplace(toApply, tenantOfShop);
             updateStatus(c, fresh, accepted.values(), repeatedInBatch, rejections, tenantOfShop, now);
@@ -123,7 +123,7 @@ public class SyncEventApplier {
                 case ShopChange.PurchaseOrderChanged po -> purchaseOrders.fire(new PurchaseOrderSynced(shop, tenantOfShop.get(shop),
                         po.purchaseOrderId(), po.number(), po.supplierId(), po.status(), po.order()));
                 default -> {
-                    // stock and catalog changes are the mirror's (above)
+                    // stock, catalog and customer changes are the mirror's (above)
                 }
             }
         }
@@ -175,24 +175,26 @@ public class SyncEventApplier {
     }
 
     /**
-     * Catalog edits, field by field: a field takes the desktop's value only when its stamp is later than the
-     * mirror's (an edit head office made meanwhile may be later). The central clock sees every stamp, so head
+     * Catalog and customer edits, field by field: a field takes the desktop's value only when its stamp is later than
+     * the mirror's (an edit head office made meanwhile may be later). The central clock sees every stamp, so head
      * office's next edit is later than anything a desktop sent.
      */
-    private void mirrorParts(Connection c, List<Accepted> events) throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement(MirroredColumns.upsert())) {
+    private void mirror(Connection c, MirroredColumns table, Class<? extends ShopChange.MirroredEdit> kind,
+            List<Accepted> events) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement(table.upsert())) {
             int count = 0;
             for (Accepted a : events) {
-                if (a.change() instanceof ShopChange.PartSaved part) {
+                if (kind.isInstance(a.change())) {
+                    ShopChange.MirroredEdit edit = kind.cast(a.change());
                     int i = 1;
                     upsert.setObject(i++, a.event().shopId());
-                    upsert.setObject(i++, part.partId());
+                    upsert.setObject(i++, edit.key());
                     upsert.setObject(i++, a.tenantId());
-                    for (String field : CatalogFields.ALL) {
-                        upsert.setObject(i++, part.values().get(field));
+                    for (String field : table.fields()) {
+                        upsert.setObject(i++, edit.values().get(field));
                     }
-                    for (String field : CatalogFields.ALL) {
-                        long stamp = part.stamps().get(field);
+                    for (String field : table.fields()) {
+                        long stamp = edit.stamps().get(field);
                         centralClock.observe(stamp);
                         upsert.setLong(i++, stamp);
                     }

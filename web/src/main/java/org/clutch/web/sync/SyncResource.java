@@ -21,6 +21,8 @@ import org.clutch.partners.SupplierOrders;
 import org.clutch.sync.CentralStock;
 import org.clutch.sync.ShopSyncStatus;
 import org.clutch.sync.HeadOfficeCatalog;
+import org.clutch.sync.HeadOfficeCustomers;
+import org.clutch.sync.MirroredCustomer;
 import org.clutch.sync.MirroredPart;
 import org.clutch.sync.PartEdit;
 import org.clutch.sync.SyncStatus;
@@ -42,6 +44,9 @@ public class SyncResource {
 
     @Inject
     HeadOfficeCatalog catalog;
+
+    @Inject
+    HeadOfficeCustomers customers;
 
     @Inject
     BrokerAccounts brokerAccounts;
@@ -123,6 +128,15 @@ public class SyncResource {
     @Operation(summary = "One of the shop's parts as head office has it, with each field's edit stamp")
     public MirroredPart part(@PathParam("id") UUID shopId, @PathParam("partId") UUID partId) throws SQLException {
         return catalog.get(caller.actor(), shopId, partId);
+    }
+
+    @GET
+    @Path("{id}/customers")
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    @Operation(summary = "The shop's customers as head office has them from its desktop: name, phone, email, credit limit "
+            + "and vehicles, with each field's edit stamp")
+    public List<MirroredCustomer> customers(@PathParam("id") UUID shopId) throws SQLException {
+        return customers.of(caller.actor(), shopId);
     }
 
     @PATCH

@@ -22,6 +22,8 @@ import jakarta.json.JsonObject;
 import org.clutch.shop.catalog.CatalogConflict;
 import org.clutch.shop.catalog.Part;
 import org.clutch.shop.catalog.PartSummary;
+import org.clutch.shop.customers.Customer;
+import org.clutch.shop.customers.CustomerVehicle;
 import org.clutch.shop.exchange.Progress;
 import org.clutch.shop.marketplace.IncomingRequest;
 import org.clutch.shop.marketplace.LocalQuote;
@@ -64,6 +66,10 @@ class DesktopSyncIT extends DeployedApplication {
                     desktop.part("17801-0T020", "Air filter", 120000, 1_500));
             assertEquals(SyncState.Status.OFFLINE, agent.syncNow(Progress.NONE).status());
 
+            // a fleet customer opened at the counter while offline, with a credit limit (a manager's) and a car
+            Customer fleet = desktop.shop.customers().save(new Customer(null, "Kamau Fleet Services", "+254 722 000 111", null,
+                    null, 5_000_000, 0, null, List.of(new CustomerVehicle(null, "TOYOTA", "Probox", 2016, "1NZ-FE", null,
+                            "KDA 123A"))), desktop.manager);
             long started = System.nanoTime();
             desktop.workADay(parts, OPERATIONS);
             long worked = System.nanoTime();
@@ -98,6 +104,13 @@ class DesktopSyncIT extends DeployedApplication {
             assertEquals(events, status.getInt("eventsApplied"));
             assertEquals(0, status.getInt("duplicatesIgnored"));
             assertEquals(0, status.getInt("rejected"));
+
+            JsonObject atHeadOffice = api.get("api/v1/sync/shops/" + backendShop.shopId() + "/customers", admin).jsonArray()
+                    .getJsonObject(0);
+            assertEquals(fleet.id().toString(), atHeadOffice.getString("customerId"));
+            assertEquals("Kamau Fleet Services", atHeadOffice.getString("name"));
+            assertEquals(5_000_000, atHeadOffice.getJsonNumber("creditLimitMinor").longValue());
+            assertEquals("KDA 123A", atHeadOffice.getJsonArray("vehicles").getJsonObject(0).getString("plate"));
         }
     }
 

@@ -437,6 +437,58 @@ class SyncIT extends DeployedApplication {
         }
     }
 
+    @Test
+    void aShopsCustomersAreMirroredForHeadOfficeTheLatestEditWinning() throws Exception {
+        UUID wanjiru = UUID.randomUUID();
+        UUID fielder = UUID.randomUUID();
+        String customers = "api/v1/sync/shops/" + shop.shopId() + "/customers";
+        // saved at noon with her car and a credit limit; the morning's first save arrives after it
+        send(customerSaved(wanjiru, "Wanjiru Kamau", "+254 722 000 111", 5_000_000, vehicle(fielder, "KDA 123A"),
+                        MORNING.plusSeconds(5 * 3600)),
+                customerSaved(wanjiru, "Wanjiru", "", 0, Json.createArrayBuilder(), MORNING));
+        SyncEvent noName = customerSaved(UUID.randomUUID(), "", "", 0, Json.createArrayBuilder(), MORNING);
+        send(noName);
+
+        awaitStatus(st -> st.getInt("eventsApplied") == 2 && st.getInt("rejected") == 1);
+        jakarta.json.JsonArray mirrored = api.get(customers, admin).jsonArray();
+        assertEquals(1, mirrored.size(), mirrored.toString());
+        JsonObject customer = mirrored.getJsonObject(0);
+        assertEquals(wanjiru.toString(), customer.getString("customerId"));
+        assertEquals("Wanjiru Kamau", customer.getString("name"), "the later edit wins, whatever arrived last");
+        assertEquals("+254 722 000 111", customer.getString("phone"));
+        assertEquals(5_000_000, customer.getJsonNumber("creditLimitMinor").longValue());
+        JsonObject car = customer.getJsonArray("vehicles").getJsonObject(0);
+        assertEquals("KDA 123A", car.getString("plate"));
+        assertEquals(fielder.toString(), car.getString("id"));
+        assertEquals(HybridClock.of(MORNING.plusSeconds(5 * 3600)), customer.getJsonObject("stamps").getJsonNumber("name").longValue());
+        assertEquals("payload field name must be a non-empty string", rejectionReason(noName.eventId().toString()));
+
+        // a later save without the phone and the car: they are gone centrally too
+        send(customerSaved(wanjiru, "Wanjiru Kamau", "", 5_000_000, Json.createArrayBuilder(), MORNING.plusSeconds(6 * 3600)));
+        JsonObject changed = Await.until(() -> api.get(customers, admin).jsonArray().getJsonObject(0),
+                c -> c.getJsonArray("vehicles").isEmpty(), WITHIN);
+        assertEquals(jakarta.json.JsonValue.NULL, changed.getOrDefault("phone", jakarta.json.JsonValue.NULL), changed.toString());
+
+        assertEquals(403, api.get(customers, api.token(shop.email())).status(), "head office's view is for admins");
+        Fixtures stranger = new Fixtures();
+        assertEquals(404, api.get(customers, api.token(stranger.tenantAdmin("Stranger Customers HO"))).status(),
+                "another tenant's shop is unknown");
+    }
+
+    /** A customer as the desktop saves one (Customers.save): no phone is "", the vehicles as it lists them. */
+    private SyncEvent customerSaved(UUID customerId, String name, String phone, long creditLimitMinor,
+            jakarta.json.JsonArrayBuilder vehicles, Instant at) {
+        String payload = Json.createObjectBuilder().add("customerId", customerId.toString()).add("name", name)
+                .add("phone", phone).add("email", "").add("creditLimitMinor", creditLimitMinor).add("vehicles", vehicles)
+                .add("staff", "amina").build().toString();
+        return event("customers.customer-saved", 1, customerId, payload, at);
+    }
+
+    private static jakarta.json.JsonArrayBuilder vehicle(UUID id, String plate) {
+        return Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", id.toString()).add("make", "TOYOTA")
+                .add("model", "Fielder").add("year", 2012).add("engine", "1NZ-FE").add("vin", "").add("plate", plate));
+    }
+
     /** A quote as the desktop writes it: every line available at one price, 200.00 freight. */
     private static SyncEvent quoteSubmitted(UUID shopId, JsonObject request, String unitPrice) {
         JsonObject quote = MarketplaceIT.quote(request, unitPrice, "200.00");
