@@ -181,32 +181,30 @@ public class SyncEventApplier {
      */
     private void mirror(Connection c, MirroredColumns table, Class<? extends ShopChange.MirroredEdit> kind,
             List<Accepted> events) throws SQLException {
+        List<Accepted> edits = events.stream().filter(a -> kind.isInstance(a.change())).toList();
+        if (edits.isEmpty()) {
+            return;
+        }
         try (PreparedStatement upsert = c.prepareStatement(table.upsert())) {
-            int count = 0;
-            for (Accepted a : events) {
-                if (kind.isInstance(a.change())) {
-                    ShopChange.MirroredEdit edit = kind.cast(a.change());
-                    int i = 1;
-                    upsert.setObject(i++, a.event().shopId());
-                    upsert.setObject(i++, edit.key());
-                    upsert.setObject(i++, a.tenantId());
-                    for (String field : table.fields()) {
-                        upsert.setObject(i++, edit.values().get(field));
-                    }
-                    for (String field : table.fields()) {
-                        long stamp = edit.stamps().get(field);
-                        centralClock.observe(stamp);
-                        upsert.setLong(i++, stamp);
-                    }
-                    upsert.setTimestamp(i++, Timestamp.from(a.event().occurredAt()));
-                    upsert.setObject(i, a.event().eventId());
-                    upsert.addBatch();
-                    count++;
+            for (Accepted a : edits) {
+                ShopChange.MirroredEdit edit = kind.cast(a.change());
+                int i = 1;
+                upsert.setObject(i++, a.event().shopId());
+                upsert.setObject(i++, edit.key());
+                upsert.setObject(i++, a.tenantId());
+                for (String field : table.fields()) {
+                    upsert.setObject(i++, edit.values().get(field));
                 }
+                for (String field : table.fields()) {
+                    long stamp = edit.stamps().get(field);
+                    centralClock.observe(stamp);
+                    upsert.setLong(i++, stamp);
+                }
+                upsert.setTimestamp(i++, Timestamp.from(a.event().occurredAt()));
+                upsert.setObject(i, a.event().eventId());
+                upsert.addBatch();
             }
-            if (count > 0) {
-                upsert.executeBatch();
-            }
+            upsert.executeBatch();
         }
     }
 
