@@ -130,7 +130,6 @@ final class DesktopSyncBenchmark {
             new SyncSettings(shopId, brokerUrl, BrokerAccountNames.shopUser(shopId), MarketplaceBenchmark.SHOP_BROKER_PASSWORD).save(shop.database());
             long halfTheBatches = events / DESKTOP_BATCH / 2;
             BrokerKill kill = new BrokerKill();
-            long[] desktopBack = new long[1];
             List<Long> confirmed = new ArrayList<>(); // when the broker confirmed each of the desktop's batches
             int failedTries = 0;
             CpuAccount cpuBefore = CpuAccount.take(processesWithDesktop());
@@ -158,8 +157,6 @@ final class DesktopSyncBenchmark {
                             if (++batches == halfTheBatches) {
                                 backendBack.start();
                                 kill.start();
-                            } else if (desktopBack[0] == 0 && kill.restartedAt() != 0) {
-                                desktopBack[0] = System.nanoTime();
                             }
                         }
                     };
@@ -192,14 +189,14 @@ final class DesktopSyncBenchmark {
                     line.accept(String.format(label + " the same backlog (%,d events) with the broker killed (SIGKILL) after %d of its batches and started again over its journal: sent in %.2f s, all applied after %.2f s: %.0f events/s end to end%s",
                             events, halfTheBatches, sendSeconds, seconds, applied / seconds, missing));
                     long killed = kill.killedAt();
+                    long restarted = kill.restartedAt();
+                    List<Long> onRestartedBroker = confirmed.stream().filter(t -> t > restarted).toList();
                     line.accept(String.format("    from the kill: broker accepting connections again %.2f s, the desktop's first batch confirmed by it %.2f s "
                                     + "(after %d failed tries, as its sync job makes them), the backend's first event applied after it %.2f s",
-                            (kill.restartedAt() - killed) / 1e9, (desktopBack[0] - killed) / 1e9, failedTries,
+                            (restarted - killed) / 1e9, (onRestartedBroker.get(0) - killed) / 1e9, failedTries,
                             (backendBack.firstApplied() - killed) / 1e9));
-                    long restarted = kill.restartedAt();
                     line.accept(String.format("    the desktop's batches confirmed a median %.0f ms apart before the kill, %.0f ms apart on the restarted broker",
-                            medianGapMillis(confirmed.stream().filter(t -> t < killed).toList()),
-                            medianGapMillis(confirmed.stream().filter(t -> t > restarted).toList())));
+                            medianGapMillis(confirmed.stream().filter(t -> t < killed).toList()), medianGapMillis(onRestartedBroker)));
                 }
             }
         }
@@ -284,13 +281,6 @@ final class DesktopSyncBenchmark {
             });
         }
 
-        private static long applied(PreparedStatement count) throws SQLException {
-            try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-
         /** When the backend was first seen applying an event after the broker's restart; 0 if never. */
         long firstApplied() {
             return firstApplied;
@@ -345,14 +335,19 @@ final class DesktopSyncBenchmark {
         return gaps.isEmpty() ? Double.NaN : gaps.get(gaps.size() / 2) / 1e6;
     }
 
+    /** The shop's applied events, as {@link #APPLIED_EVENTS} prepared for it counts them now. */
+    private static long applied(PreparedStatement count) throws SQLException {
+        try (ResultSet rows = count.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     /** Polls {@code count} until it reaches {@code target} or the deadline passes; returns the last count. */
     private static long await(PreparedStatement count, long target, long deadlineNanos) throws Exception {
         long value;
         do {
-            try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                value = rows.getLong(1);
-            }
+            value = applied(count);
             if (value >= target) {
                 return value;
             }

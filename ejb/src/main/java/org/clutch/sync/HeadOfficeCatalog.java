@@ -139,16 +139,11 @@ public class HeadOfficeCatalog {
                 if (!row.next()) {
                     throw new NotFoundException("part " + partId + " of shop " + shopId);
                 }
-                Map<String, Long> stamps = new LinkedHashMap<>();
-                int i = 10;
-                for (String field : CatalogFields.ALL) {
-                    stamps.put(field, row.getLong(i++));
-                }
                 long cost = row.getLong(6);
                 Long costMinor = row.wasNull() ? null : cost;
                 return new MirroredPart(shopId, partId, row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5), costMinor, row.getLong(7), row.getBoolean(8), row.getObject(9, OffsetDateTime.class),
-                        stamps);
+                        MirroredColumns.CATALOG.stamps(row, 10));
             }
         }
     }

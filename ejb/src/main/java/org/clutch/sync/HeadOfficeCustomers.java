@@ -5,10 +5,8 @@ import jakarta.ejb.Stateless;
 import jakarta.interceptor.Interceptors;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
-import org.clutch.jms.CustomerFields;
 import org.clutch.platform.Actor;
 import org.clutch.platform.DatabaseMigrations;
-import org.clutch.platform.NotFoundException;
 import org.clutch.platform.Role;
 import org.clutch.platform.RowScope;
 
@@ -20,9 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -41,14 +37,7 @@ public class HeadOfficeCustomers {
     public List<MirroredCustomer> of(Actor actor, UUID shopId) throws SQLException {
         actor.require(Role.TENANT_ADMIN);
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement shop = c.prepareStatement("SELECT 1 FROM shop WHERE id = ?")) {
-                shop.setObject(1, shopId);
-                try (ResultSet row = shop.executeQuery()) {
-                    if (!row.next()) {
-                        throw new NotFoundException("shop " + shopId);
-                    }
-                }
-            }
+            SyncStatus.requireShop(c, shopId);
             try (PreparedStatement select = c.prepareStatement("SELECT customer_id, name, phone, email, credit_limit_minor, "
                     + "vehicles, changed_at, " + MirroredColumns.CUSTOMERS.stampColumns()
                     + " FROM shop_customer WHERE shop_id = ? ORDER BY name, customer_id")) {
@@ -56,15 +45,10 @@ public class HeadOfficeCustomers {
                 List<MirroredCustomer> customers = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        Map<String, Long> stamps = new LinkedHashMap<>();
-                        int i = 8;
-                        for (String field : CustomerFields.ALL) {
-                            stamps.put(field, rows.getLong(i++));
-                        }
                         try (JsonReader vehicles = Json.createReader(new StringReader(rows.getString(6)))) {
                             customers.add(new MirroredCustomer(shopId, rows.getObject(1, UUID.class), rows.getString(2),
                                     rows.getString(3), rows.getString(4), rows.getLong(5), vehicles.readArray(),
-                                    rows.getObject(7, OffsetDateTime.class), stamps));
+                                    rows.getObject(7, OffsetDateTime.class), MirroredColumns.CUSTOMERS.stamps(rows, 8)));
                         }
                     }
                 }

@@ -3,6 +3,8 @@ package org.clutch.sync;
 import org.clutch.jms.CatalogFields;
 import org.clutch.jms.CustomerFields;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +54,16 @@ final class MirroredColumns {
     /** The column of a field, named as in the payloads. */
     String column(String field) {
         return ofField.get(field);
+    }
+
+    /** Each field's stamp from a row that holds the {@link #stampColumns()} from column {@code first} on. */
+    Map<String, Long> stamps(ResultSet row, int first) throws SQLException {
+        Map<String, Long> stamps = new LinkedHashMap<>();
+        int i = first;
+        for (String field : fields) {
+            stamps.put(field, row.getLong(i++));
+        }
+        return stamps;
     }
 
     /** The stamp columns, in the fields' order. */

@@ -53,20 +53,25 @@ public class SyncStatus {
     }
 
     /** Per part with at least one synced movement, by part number. */
+    /** Another tenant's shop is as unknown as a wrong id: row-level security hides it. */
+    static void requireShop(Connection c, UUID shopId) throws SQLException {
+        try (PreparedStatement shop = c.prepareStatement("SELECT 1 FROM shop WHERE id = ?")) {
+            shop.setObject(1, shopId);
+            try (ResultSet row = shop.executeQuery()) {
+                if (!row.next()) {
+                    throw new NotFoundException("shop " + shopId);
+                }
+            }
+        }
+    }
+
     public List<CentralStock> stock(Actor actor, UUID shopId) throws SQLException {
         actor.require(Role.SHOP_STAFF, Role.TENANT_ADMIN, Role.PLATFORM_ADMIN);
         if (actor.has(Role.SHOP_STAFF) && !shopId.equals(actor.shop())) {
             throw new NotFoundException("shop " + shopId);
         }
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement shop = c.prepareStatement("SELECT 1 FROM shop WHERE id = ?")) {
-                shop.setObject(1, shopId);
-                try (ResultSet row = shop.executeQuery()) {
-                    if (!row.next()) {
-                        throw new NotFoundException("shop " + shopId); // or another tenant's: row security hides it
-                    }
-                }
-            }
+            requireShop(c, shopId);
             try (PreparedStatement select = c.prepareStatement("""
                     SELECT m.part_id, p.part_number, p.name, sum(m.quantity), count(*)
                       FROM shop_stock_movement m
