@@ -18,17 +18,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * Head office's view of and hand on its shops' catalogs (the mirror the desktops sync). An edit stamps each changed
@@ -70,41 +68,16 @@ public class HeadOfficeCatalog {
         }
         try (Connection c = dataSource.getConnection()) {
             MirroredPart before = load(c, shopId, partId, true);
-            Map<String, Object> current = values(before);
-            Map<String, Object> changed = new LinkedHashMap<>();
-            given.forEach((field, value) -> {
-                if (!Objects.equals(current.get(field), value)) {
-                    changed.put(field, value);
-                }
-            });
-            if (changed.isEmpty()) {
+            Instant now = clock.instant();
+            Optional<MirroredColumns.CentralChange> change = MirroredColumns.CATALOG.changeCentrally(c, shopId, partId,
+                    values(before), before.stamps(), given, centralClock, now);
+            if (change.isEmpty()) {
                 return before;
             }
-            Map<String, Long> stamps = new LinkedHashMap<>();
-            Map<String, Long> replaced = new LinkedHashMap<>();
-            long stamp = centralClock.tick();
-            changed.keySet().forEach(field -> {
-                stamps.put(field, stamp);
-                replaced.put(field, before.stamps().get(field));
-            });
-            Instant now = clock.instant();
-            String assignments = changed.keySet().stream().map(MirroredColumns.CATALOG::column)
-                    .map(column -> column + " = ?, " + column + "_stamp = ?").collect(Collectors.joining(", "));
-            try (PreparedStatement update = c.prepareStatement("UPDATE shop_catalog_part SET " + assignments
-                    + ", changed_at = ? WHERE shop_id = ? AND part_id = ?")) {
-                int i = 1;
-                for (Map.Entry<String, Object> field : changed.entrySet()) {
-                    update.setObject(i++, field.getValue());
-                    update.setLong(i++, stamp);
-                }
-                update.setTimestamp(i++, Timestamp.from(now));
-                update.setObject(i++, shopId);
-                update.setObject(i, partId);
-                update.executeUpdate();
-            }
-            inbox.send(shopId, ShopInboxTypes.PART_CHANGED, partId,
-                    new PartChanged(partId, changed, stamps, replaced, String.valueOf(actor.userId()), now), null);
-            LOG.info(() -> "event=head-office-part-edit shop=" + shopId + " part=" + partId + " fields=" + changed.keySet());
+            MirroredColumns.CentralChange changed = change.get();
+            inbox.send(shopId, ShopInboxTypes.PART_CHANGED, partId, new PartChanged(partId, changed.values(), changed.stamps(),
+                    changed.replaced(), String.valueOf(actor.userId()), now), null);
+            LOG.info(() -> "event=head-office-part-edit shop=" + shopId + " part=" + partId + " fields=" + changed.values().keySet());
             return load(c, shopId, partId, false);
         }
     }

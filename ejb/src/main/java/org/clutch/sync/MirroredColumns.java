@@ -3,18 +3,25 @@ package org.clutch.sync;
 import org.clutch.jms.CatalogFields;
 import org.clutch.jms.CustomerFields;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * A mirror table of what a shop's desktop and head office both keep (a part, a customer): the columns that hold the
  * shared fields, each next to its stamp column ({@code <column>_stamp}), and the one upsert that merges a desktop's
- * edit into the mirror field by field.
+ * edit into the mirror field by field, and head office's own change of a row.
  */
 final class MirroredColumns {
 
@@ -27,7 +34,7 @@ final class MirroredColumns {
             "name", "phone", "email", "credit_limit_minor", "vehicles"));
 
     private final String table;
-    private final String key;
+    private final String keyColumn;
     private final List<String> fields;
     /** Field name (as in the payloads) to column, in the fields' order. */
     private final Map<String, String> ofField;
@@ -41,7 +48,7 @@ final class MirroredColumns {
             map.put(fields.get(i), columns.get(i));
         }
         this.table = table;
-        this.key = key;
+        this.keyColumn = key;
         this.fields = List.copyOf(fields);
         this.ofField = Collections.unmodifiableMap(map);
     }
@@ -82,10 +89,56 @@ final class MirroredColumns {
                 + c + " ELSE p." + c + " END, " + c + "_stamp = GREATEST(p." + c + "_stamp, EXCLUDED." + c + "_stamp)")
                 .collect(Collectors.joining(",\n    "));
         String marks = "?, ".repeat(3 + 2 * ofField.size() + 2);
-        return "INSERT INTO " + table + " AS p (shop_id, " + key + ", tenant_id, " + values + ", " + stampColumns()
+        return "INSERT INTO " + table + " AS p (shop_id, " + keyColumn + ", tenant_id, " + values + ", " + stampColumns()
                 + ", changed_at, event_id)\nVALUES (" + marks.substring(0, marks.length() - 2) + ")\n"
-                + "ON CONFLICT (shop_id, " + key + ") DO UPDATE SET\n    " + merge + ",\n"
+                + "ON CONFLICT (shop_id, " + keyColumn + ") DO UPDATE SET\n    " + merge + ",\n"
                 + "    event_id = CASE WHEN EXCLUDED.changed_at >= p.changed_at THEN EXCLUDED.event_id ELSE p.event_id END,\n"
                 + "    changed_at = GREATEST(p.changed_at, EXCLUDED.changed_at)";
+    }
+
+    /**
+     * Head office changes the {@code given} fields of a row whose values and stamps are {@code current} (read under a
+     * lock): each field whose value differs takes one new stamp of the central clock. Empty when nothing differs.
+     */
+    Optional<CentralChange> changeCentrally(Connection c, UUID shopId, UUID key, Map<String, Object> current,
+            Map<String, Long> currentStamps, Map<String, Object> given, CentralClock clock, Instant now) throws SQLException {
+        Map<String, Object> changed = new LinkedHashMap<>();
+        given.forEach((field, value) -> {
+            if (!Objects.equals(current.get(field), value)) {
+                changed.put(field, value);
+            }
+        });
+        if (changed.isEmpty()) {
+            return Optional.empty();
+        }
+        long stamp = clock.tick();
+        Map<String, Long> stamps = new LinkedHashMap<>();
+        Map<String, Long> replaced = new LinkedHashMap<>();
+        changed.keySet().forEach(field -> {
+            stamps.put(field, stamp);
+            replaced.put(field, currentStamps.get(field));
+        });
+        String assignments = changed.keySet().stream().map(this::column)
+                .map(column -> column + " = ?, " + column + "_stamp = ?").collect(Collectors.joining(", "));
+        try (PreparedStatement update = c.prepareStatement("UPDATE " + table + " SET " + assignments
+                + ", changed_at = ? WHERE shop_id = ? AND " + keyColumn + " = ?")) {
+            int i = 1;
+            for (Map.Entry<String, Object> field : changed.entrySet()) {
+                update.setObject(i++, field.getValue());
+                update.setLong(i++, stamp);
+            }
+            update.setTimestamp(i++, Timestamp.from(now));
+            update.setObject(i++, shopId);
+            update.setObject(i, key);
+            update.executeUpdate();
+        }
+        return Optional.of(new CentralChange(Collections.unmodifiableMap(changed), Map.copyOf(stamps), Collections.unmodifiableMap(replaced)));
+    }
+
+    /**
+     * What head office changed: the new values, their stamp, and the stamp each field had before (on the desktop, a
+     * different one means both sides edited the field while apart).
+     */
+    record CentralChange(Map<String, Object> values, Map<String, Long> stamps, Map<String, Long> replaced) {
     }
 }

@@ -30,8 +30,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What a desktop event means centrally. Each event type the backend knows, with the versions it accepts (so far
- * only version 1 exists), reads its payload here; a payload that does not read is rejected with the field at fault,
+ * What a desktop event means centrally. Each event type the backend knows, with the versions it accepts (the current
+ * one and the one before), reads its payload here; a payload that does not read is rejected with the field at fault,
  * before anything is written.
  */
 sealed interface ShopChange {
@@ -51,7 +51,7 @@ sealed interface ShopChange {
     /**
      * A customer saved on the desktop: every {@link CustomerFields customer field}'s value (in
      * {@link CustomerFields#ALL} order; phone and email may be null, the vehicles a JSON array) and stamp. Version 1
-     * carries no stamps: each field is stamped with the time of the edit.
+     * carried no stamps: each field is stamped with the time of the edit.
      */
     record CustomerSaved(UUID customerId, Map<String, Object> values, Map<String, Long> stamps) implements MirroredEdit {
         @Override
@@ -101,7 +101,7 @@ sealed interface ShopChange {
             Map.entry("sales.sale-completed", Set.of(1)),
             Map.entry("sales.sale-voided", Set.of(1)),
             Map.entry("sales.return-completed", Set.of(1)),
-            Map.entry("customers.customer-saved", Set.of(1)),
+            Map.entry("customers.customer-saved", Set.of(1, 2)),
             Map.entry("customers.account-entry", Set.of(1)),
             Map.entry("purchasing.supplier-saved", Set.of(1)),
             Map.entry("purchasing.supplier-part-saved", Set.of(1)),
@@ -146,21 +146,30 @@ sealed interface ShopChange {
         values.put(CatalogFields.COST, payload.containsKey("costMinor") ? wholeNumber(payload, "costMinor") : null);
         values.put(CatalogFields.PRICE, wholeNumber(payload, "priceMinor"));
         values.put(CatalogFields.TAXABLE, bool(payload, "taxable"));
+        return new PartSaved(uuid(payload, "partId"), Collections.unmodifiableMap(values),
+                stamps(payload, event, CatalogFields.ALL));
+    }
+
+    /**
+     * Each field's stamp: version 1 of an edit carried none, so every field counts as set when the edit was made; later
+     * versions carry {@code stamps}, one per field.
+     */
+    private static Map<String, Long> stamps(JsonObject payload, SyncEvent event, List<String> fields) {
         Map<String, Long> stamps = new LinkedHashMap<>();
         if (event.version() == 1) {
-            CatalogFields.ALL.forEach(f -> stamps.put(f, HybridClock.of(event.occurredAt())));
-        } else {
-            if (!(field(payload, "stamps") instanceof JsonObject given)) {
-                throw new IllegalArgumentException("payload field stamps must be an object of a stamp per field");
-            }
-            for (String f : CatalogFields.ALL) {
-                if (!(given.get(f) instanceof JsonNumber n) || !n.isIntegral() || n.longValue() <= 0) {
-                    throw new IllegalArgumentException("payload field stamps." + f + " must be a positive whole number");
-                }
-                stamps.put(f, n.longValue());
-            }
+            fields.forEach(f -> stamps.put(f, HybridClock.of(event.occurredAt())));
+            return Map.copyOf(stamps);
         }
-        return new PartSaved(uuid(payload, "partId"), Collections.unmodifiableMap(values), Map.copyOf(stamps));
+        if (!(field(payload, "stamps") instanceof JsonObject given)) {
+            throw new IllegalArgumentException("payload field stamps must be an object of a stamp per field");
+        }
+        for (String f : fields) {
+            if (!(given.get(f) instanceof JsonNumber n) || !n.isIntegral() || n.longValue() <= 0) {
+                throw new IllegalArgumentException("payload field stamps." + f + " must be a positive whole number");
+            }
+            stamps.put(f, n.longValue());
+        }
+        return Map.copyOf(stamps);
     }
 
     /** Vehicles on one customer, at most: a fleet's, not a data dump. */
@@ -168,18 +177,17 @@ sealed interface ShopChange {
 
     private static CustomerSaved customerSaved(JsonObject payload, SyncEvent event) {
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put(CustomerFields.NAME, text(payload, "name", 120));
-        values.put(CustomerFields.PHONE, optionalText(payload, "phone", 40));
-        values.put(CustomerFields.EMAIL, optionalText(payload, "email", 120));
+        values.put(CustomerFields.NAME, text(payload, "name", CustomerFields.NAME_LENGTH));
+        values.put(CustomerFields.PHONE, optionalText(payload, "phone", CustomerFields.PHONE_LENGTH));
+        values.put(CustomerFields.EMAIL, optionalText(payload, "email", CustomerFields.EMAIL_LENGTH));
         values.put(CustomerFields.CREDIT_LIMIT, wholeNumber(payload, "creditLimitMinor"));
         if (!(field(payload, "vehicles") instanceof JsonArray vehicles) || vehicles.size() > MAX_VEHICLES
                 || !vehicles.stream().allMatch(v -> v instanceof JsonObject)) {
             throw new IllegalArgumentException("payload field vehicles must be a list of at most " + MAX_VEHICLES + " vehicles");
         }
         values.put(CustomerFields.VEHICLES, vehicles.toString());
-        Map<String, Long> stamps = new LinkedHashMap<>();
-        CustomerFields.ALL.forEach(f -> stamps.put(f, HybridClock.of(event.occurredAt())));
-        return new CustomerSaved(uuid(payload, "customerId"), Collections.unmodifiableMap(values), Map.copyOf(stamps));
+        return new CustomerSaved(uuid(payload, "customerId"), Collections.unmodifiableMap(values),
+                stamps(payload, event, CustomerFields.ALL));
     }
 
     /** The quote's shape; the marketplace checks it against the request (lines, prices, validity) when it takes it. */

@@ -3,6 +3,7 @@ package org.clutch.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -36,6 +37,29 @@ class ShopChangeTest {
     }
 
     @Test
+    void aSecondVersionSaveCarriesTheDesktopsOwnStampForEachField() {
+        JsonObjectBuilder stamps = Json.createObjectBuilder();
+        CustomerFields.ALL.forEach(field -> stamps.add(field, 1_000L + field.length()));
+        ShopChange.CustomerSaved saved = (ShopChange.CustomerSaved) ShopChange.of(event(2, customer()
+                .add("vehicles", Json.createArrayBuilder()).add("stamps", stamps)));
+
+        CustomerFields.ALL.forEach(field -> assertEquals(1_000L + field.length(), saved.stamps().get(field), field));
+        assertEquals("[]", saved.values().get(CustomerFields.VEHICLES));
+    }
+
+    @Test
+    void aSecondVersionSaveMissingAFieldsStampIsRefusedWithTheField() {
+        JsonObjectBuilder stamps = Json.createObjectBuilder();
+        CustomerFields.ALL.stream().filter(field -> !field.equals(CustomerFields.EMAIL)).forEach(field -> stamps.add(field, 7L));
+        assertEquals("payload field stamps.email must be a positive whole number", assertThrows(IllegalArgumentException.class,
+                () -> ShopChange.of(event(2, customer().add("vehicles", Json.createArrayBuilder()).add("stamps", stamps))))
+                .getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> ShopChange.of(event(3, customer().add("vehicles", Json.createArrayBuilder())))).getMessage()
+                .startsWith("customers.customer-saved version 3 is not accepted"));
+    }
+
+    @Test
     void aCustomerSaveWithoutANameOrWithVehiclesThatAreNoListIsRefusedWithWhy() {
         assertEquals("payload field name must be a non-empty string", assertThrows(IllegalArgumentException.class,
                 () -> ShopChange.of(event(customer().add("name", " ").add("vehicles", Json.createArrayBuilder())))).getMessage());
@@ -57,7 +81,11 @@ class ShopChangeTest {
     }
 
     private static SyncEvent event(JsonObjectBuilder payload) {
-        return new SyncEvent(UUID.randomUUID(), UUID.randomUUID(), "customers.customer-saved", 1, CUSTOMER, NOON,
+        return event(1, payload);
+    }
+
+    private static SyncEvent event(int version, JsonObjectBuilder payload) {
+        return new SyncEvent(UUID.randomUUID(), UUID.randomUUID(), "customers.customer-saved", version, CUSTOMER, NOON,
                 payload.build().toString());
     }
 }

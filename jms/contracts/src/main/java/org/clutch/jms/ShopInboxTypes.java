@@ -42,6 +42,13 @@ public final class ShopInboxTypes {
     public static final String PART_CHANGED = "catalog.part-changed";
 
     /**
+     * Head office changed one of the shop's customers, version 1: as {@link #PART_CHANGED}, with {@code customerId}
+     * instead of {@code partId} and the changed {@link CustomerFields#EDITABLE_CENTRALLY} in {@code values} (phone and
+     * email may be null: cleared).
+     */
+    public static final String CUSTOMER_CHANGED = "customers.customer-changed";
+
+    /**
      * An order of the shop was opened (the customer accepted its quote) or changed status, version 1; the payload is
      * the order as the shop reads it over REST ({@code GET /orders/{id}}: number, status, lines with part numbers and
      * quantities, delivery, totals, timeline). The desktop reserves the stock of an order to fulfil, releases it if the

@@ -19,6 +19,7 @@ import org.clutch.accounts.BrokerAccountView;
 import org.clutch.accounts.BrokerAccounts;
 import org.clutch.partners.SupplierOrders;
 import org.clutch.sync.CentralStock;
+import org.clutch.sync.CustomerEdit;
 import org.clutch.sync.ShopSyncStatus;
 import org.clutch.sync.HeadOfficeCatalog;
 import org.clutch.sync.HeadOfficeCustomers;
@@ -137,6 +138,27 @@ public class SyncResource {
             + "and vehicles, with each field's edit stamp")
     public List<MirroredCustomer> customers(@PathParam("id") UUID shopId) throws SQLException {
         return customers.of(caller.actor(), shopId);
+    }
+
+    @GET
+    @Path("{id}/customers/{customerId}")
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    @Operation(summary = "One of the shop's customers as head office has it, with each field's edit stamp")
+    public MirroredCustomer customer(@PathParam("id") UUID shopId, @PathParam("customerId") UUID customerId)
+            throws SQLException {
+        return customers.get(caller.actor(), shopId, customerId);
+    }
+
+    @PATCH
+    @Path("{id}/customers/{customerId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    @Operation(summary = "Head office changes a shop's customer (name, phone, email, credit limit; an empty phone or email "
+            + "clears it); the shop's desktop gets it on its inbox, and where both sides changed a field while apart the "
+            + "later edit wins on both")
+    public MirroredCustomer editCustomer(@PathParam("id") UUID shopId, @PathParam("customerId") UUID customerId,
+            @Valid @NotNull CustomerEdit edit) throws SQLException {
+        return customers.edit(caller.actor(), shopId, customerId, edit);
     }
 
     @PATCH
