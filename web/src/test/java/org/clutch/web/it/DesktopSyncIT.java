@@ -19,12 +19,12 @@ import java.util.stream.Collectors;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-import org.clutch.shop.catalog.CatalogConflict;
 import org.clutch.shop.catalog.Part;
 import org.clutch.shop.catalog.PartSummary;
 import org.clutch.shop.customers.Customer;
 import org.clutch.shop.customers.CustomerVehicle;
 import org.clutch.shop.exchange.Progress;
+import org.clutch.shop.headoffice.EditConflict;
 import org.clutch.shop.marketplace.IncomingRequest;
 import org.clutch.shop.marketplace.LocalQuote;
 import org.clutch.shop.marketplace.MarketplaceOrder;
@@ -242,10 +242,10 @@ class DesktopSyncIT extends DeployedApplication {
                     p -> p.priceMinor() == 470000, WITHIN);
             assertEquals("Brake pads (shop)", atTheShop.name(), "the shop renamed it later: its name stands on both sides");
 
-            List<CatalogConflict> review = agent.headOffice().open();
+            List<EditConflict> review = agent.headOffice().open();
             assertEquals(1, review.size(), "the name was changed on both sides");
             assertEquals("name", review.get(0).field());
-            assertEquals(CatalogConflict.Side.HERE, review.get(0).keptFrom());
+            assertEquals(EditConflict.Side.HERE, review.get(0).keptFrom());
             assertEquals("Brake pads (head office)", review.get(0).otherValue());
 
             // the person at the shop prefers head office's name after all: it becomes the name on both sides

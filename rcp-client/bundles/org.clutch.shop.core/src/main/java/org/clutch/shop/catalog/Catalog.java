@@ -18,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -31,6 +30,7 @@ import org.clutch.jms.HybridClock;
 import org.clutch.shop.RuleException;
 import org.clutch.shop.db.Outbox;
 import org.clutch.shop.db.ShopDatabase;
+import org.clutch.shop.headoffice.FieldStamps;
 import org.clutch.shop.staff.Staff;
 
 /**
@@ -105,15 +105,7 @@ public final class Catalog {
                 by.requireManager("change a selling price");
             }
             ensureBarcodeFree(c, saved);
-            stamps = new LinkedHashMap<>(before.stamps());
-            Map<String, Object> after = FieldStamps.values(saved);
-            long stamp = 0;
-            for (String field : CatalogFields.ALL) {
-                if (!Objects.equals(before.values().get(field), after.get(field))) {
-                    stamp = stamp == 0 ? database.editClock(clock).tick() : stamp;
-                    stamps.put(field, stamp);
-                }
-            }
+            stamps = FieldStamps.restamp(before.values(), before.stamps(), values(saved), database.editClock(clock)::tick);
             overwrite(c, saved, stamps, now);
         }
         Outbox.record(c, "catalog.part-saved", 2, saved.id(), toJson(saved, stamps, by), now);
@@ -143,6 +135,20 @@ public final class Catalog {
         writeDetails(c, part);
     }
 
+    /** The shared fields' values ({@link CatalogFields}), as saved and as both sides compare them (no barcode is null). */
+    static Map<String, Object> values(Part part) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(CatalogFields.PART_NUMBER, part.partNumber().trim());
+        values.put(CatalogFields.BRAND, part.brand().trim());
+        values.put(CatalogFields.NAME, part.name().trim());
+        values.put(CatalogFields.CATEGORY, part.category().trim());
+        values.put(CatalogFields.BARCODE, part.barcode() == null || part.barcode().isBlank() ? null : part.barcode().trim());
+        values.put(CatalogFields.COST, part.costMinor());
+        values.put(CatalogFields.PRICE, part.priceMinor());
+        values.put(CatalogFields.TAXABLE, part.taxable());
+        return values;
+    }
+
     /** A part's shared field values and their stamps, locked for the caller's change. */
     record Stamped(Map<String, Object> values, Map<String, Long> stamps) {
     }
@@ -165,7 +171,8 @@ public final class Catalog {
                 values.put(CatalogFields.COST, row.getLong(6));
                 values.put(CatalogFields.PRICE, row.getLong(7));
                 values.put(CatalogFields.TAXABLE, row.getBoolean(8));
-                return new Stamped(values, FieldStamps.read(row.getString(9), HybridClock.of(row.getTimestamp(10).toInstant())));
+                return new Stamped(values, FieldStamps.read(row.getString(9), CatalogFields.ALL,
+                        HybridClock.of(row.getTimestamp(10).toInstant())));
             }
         }
     }

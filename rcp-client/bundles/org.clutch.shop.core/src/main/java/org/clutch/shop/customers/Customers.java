@@ -10,18 +10,24 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.json.JsonArrayBuilder;
 
+import org.clutch.jms.CustomerFields;
+import org.clutch.jms.HybridClock;
 import org.clutch.shop.ContactDetails;
 import org.clutch.shop.RuleException;
 import org.clutch.shop.ShopProfile;
 import org.clutch.shop.db.Outbox;
 import org.clutch.shop.db.ShopDatabase;
+import org.clutch.shop.headoffice.FieldStamps;
 import org.clutch.shop.sales.Tender;
 import org.clutch.shop.staff.Staff;
 
@@ -50,77 +56,160 @@ public final class Customers {
      * changing a credit limit takes one. The balance is not changed here.
      */
     public Customer save(Customer customer, Staff by) {
-        return database.inTransaction(c -> {
-            Instant now = clock.instant();
-            Customer saved = customer.id() == null ? customer.withId(UUID.randomUUID()) : customer;
-            long currentLimit = 0;
-            boolean exists = false;
-            try (PreparedStatement select = c.prepareStatement("SELECT credit_limit_minor FROM customer WHERE id = ? FOR UPDATE")) {
-                select.setObject(1, saved.id());
-                try (ResultSet rows = select.executeQuery()) {
-                    if (rows.next()) {
-                        exists = true;
-                        currentLimit = rows.getLong(1);
-                    }
+        return database.inTransaction(c -> save(c, customer, by, database.editClock(clock), clock.instant()));
+    }
+
+    /**
+     * Saves on the caller's connection. Each field shared with head office ({@link CustomerFields}) that the save
+     * changes gets a new stamp of the shop's edit clock; the event carries every field's stamp, so head office keeps,
+     * field by field, the later of its edit and this one.
+     */
+    static Customer save(Connection c, Customer customer, Staff by, HybridClock stamps, Instant now) throws SQLException {
+        UUID id = customer.id() == null ? UUID.randomUUID() : customer.id();
+        List<CustomerVehicle> vehicles = customer.vehicles().stream().map(v -> v.id() != null ? v
+                : new CustomerVehicle(UUID.randomUUID(), v.make(), v.model(), v.year(), v.engine(), v.vin(), v.plate())).toList();
+        Customer saved = new Customer(id, customer.name(), customer.phone(), customer.email(), customer.taxNumber(),
+                customer.creditLimitMinor(), customer.balanceMinor(), customer.note(), vehicles);
+        Optional<Stamped> before = stamped(c, id);
+        long currentLimit = before.map(b -> (Long) b.values().get(CustomerFields.CREDIT_LIMIT)).orElse(0L);
+        if (saved.creditLimitMinor() != currentLimit) {
+            by.requireManager("set a customer's credit limit");
+        }
+        Map<String, Object> after = values(saved);
+        Map<String, Long> fieldStamps;
+        if (before.isPresent()) {
+            fieldStamps = FieldStamps.restamp(before.get().values(), before.get().stamps(), after, stamps::tick);
+        } else {
+            long stamp = stamps.tick();
+            fieldStamps = new LinkedHashMap<>();
+            for (String field : CustomerFields.ALL) {
+                fieldStamps.put(field, stamp);
+            }
+        }
+        String sql = before.isPresent() ? """
+                UPDATE customer SET name = ?, name_key = ?, phone = ?, email = ?, tax_number = ?, credit_limit_minor = ?,
+                                    note = ?, updated_at = ?, field_stamps = ?, last_stamp = ? WHERE id = ?""" : """
+                INSERT INTO customer (name, name_key, phone, email, tax_number, credit_limit_minor, note, updated_at,
+                                      field_stamps, last_stamp, id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        try (PreparedStatement write = c.prepareStatement(sql)) {
+            write.setString(1, saved.name());
+            write.setString(2, saved.name().toUpperCase(Locale.ROOT));
+            write.setString(3, ContactDetails.optional(saved.phone()));
+            write.setString(4, ContactDetails.optional(saved.email()));
+            write.setString(5, ContactDetails.optional(saved.taxNumber()));
+            write.setLong(6, saved.creditLimitMinor());
+            write.setString(7, ContactDetails.optional(saved.note()));
+            write.setTimestamp(8, Timestamp.from(now));
+            write.setString(9, FieldStamps.json(fieldStamps).build().toString());
+            write.setLong(10, FieldStamps.latest(fieldStamps));
+            write.setObject(11, id);
+            if (before.isEmpty()) {
+                write.setTimestamp(12, Timestamp.from(now));
+            }
+            write.executeUpdate();
+        }
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM customer_vehicle WHERE customer_id = ?")) {
+            delete.setObject(1, id);
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO customer_vehicle (id, customer_id, make, model, model_year, engine, vin, plate)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (CustomerVehicle vehicle : vehicles) {
+                insert.setObject(1, vehicle.id());
+                insert.setObject(2, id);
+                insert.setString(3, vehicle.make());
+                insert.setString(4, vehicle.model());
+                insert.setInt(5, vehicle.year());
+                insert.setString(6, vehicle.engine());
+                insert.setString(7, vehicle.vin());
+                insert.setString(8, vehicle.plate());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        Outbox.record(c, "customers.customer-saved", 2, id, JSON.createObjectBuilder()
+                .add("customerId", id.toString()).add("name", saved.name())
+                .add("phone", saved.phone() == null ? "" : saved.phone())
+                .add("email", saved.email() == null ? "" : saved.email())
+                .add("creditLimitMinor", saved.creditLimitMinor()).add("vehicles", vehiclesJson(vehicles))
+                .add("stamps", FieldStamps.json(fieldStamps))
+                .add("staff", by.username()).build(), now);
+        return load(c, id).orElseThrow();
+    }
+
+    /**
+     * The fields shared with head office ({@link CustomerFields}), as stored and as both sides compare them: the
+     * vehicles as one JSON list, in the order the customer's screen lists them.
+     */
+    static Map<String, Object> values(Customer customer) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(CustomerFields.NAME, customer.name());
+        values.put(CustomerFields.PHONE, ContactDetails.optional(customer.phone()));
+        values.put(CustomerFields.EMAIL, ContactDetails.optional(customer.email()));
+        values.put(CustomerFields.CREDIT_LIMIT, customer.creditLimitMinor());
+        values.put(CustomerFields.VEHICLES, vehiclesJson(customer.vehicles()).build().toString());
+        return values;
+    }
+
+    private static JsonArrayBuilder vehiclesJson(List<CustomerVehicle> vehicles) {
+        JsonArrayBuilder json = JSON.createArrayBuilder();
+        vehicles.stream().sorted(LISTED).forEach(vehicle -> json.add(JSON.createObjectBuilder()
+                .add("id", String.valueOf(vehicle.id())).add("make", vehicle.make()).add("model", vehicle.model())
+                .add("year", vehicle.year()).add("engine", vehicle.engine())
+                .add("vin", vehicle.vin() == null ? "" : vehicle.vin())
+                .add("plate", vehicle.plate() == null ? "" : vehicle.plate())));
+        return json;
+    }
+
+    /** As the customer's screen lists the vehicles (and {@link #load} reads them): the newest model year first. */
+    private static final Comparator<CustomerVehicle> LISTED = Comparator.comparingInt(CustomerVehicle::year).reversed()
+            .thenComparing(CustomerVehicle::make).thenComparing(CustomerVehicle::model)
+            .thenComparing(v -> String.valueOf(v.id()));
+
+    /** A customer's shared values and their stamps, locked for the caller's change; empty for a new one. */
+    record Stamped(Customer customer, Map<String, Object> values, Map<String, Long> stamps) {
+    }
+
+    static Optional<Stamped> stamped(Connection c, UUID id) throws SQLException {
+        String storedStamps;
+        Instant updatedAt;
+        try (PreparedStatement select = c.prepareStatement("SELECT field_stamps, updated_at FROM customer WHERE id = ? FOR UPDATE")) {
+            select.setObject(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
                 }
+                storedStamps = row.getString(1);
+                updatedAt = row.getTimestamp(2).toInstant();
             }
-            if (saved.creditLimitMinor() != currentLimit) {
-                by.requireManager("set a customer's credit limit");
-            }
-            String sql = exists ? """
-                    UPDATE customer SET name = ?, name_key = ?, phone = ?, email = ?, tax_number = ?, credit_limit_minor = ?,
-                                        note = ?, updated_at = ? WHERE id = ?""" : """
-                    INSERT INTO customer (name, name_key, phone, email, tax_number, credit_limit_minor, note, updated_at, id,
-                                          created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-            try (PreparedStatement write = c.prepareStatement(sql)) {
-                write.setString(1, saved.name());
-                write.setString(2, saved.name().toUpperCase(Locale.ROOT));
-                write.setString(3, ContactDetails.optional(saved.phone()));
-                write.setString(4, ContactDetails.optional(saved.email()));
-                write.setString(5, ContactDetails.optional(saved.taxNumber()));
-                write.setLong(6, saved.creditLimitMinor());
-                write.setString(7, ContactDetails.optional(saved.note()));
-                write.setTimestamp(8, Timestamp.from(now));
-                write.setObject(9, saved.id());
-                if (!exists) {
-                    write.setTimestamp(10, Timestamp.from(now));
-                }
-                write.executeUpdate();
-            }
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM customer_vehicle WHERE customer_id = ?")) {
-                delete.setObject(1, saved.id());
-                delete.executeUpdate();
-            }
-            JsonArrayBuilder vehicles = JSON.createArrayBuilder();
-            try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO customer_vehicle (id, customer_id, make, model, model_year, engine, vin, plate)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                for (CustomerVehicle vehicle : saved.vehicles()) {
-                    UUID vehicleId = vehicle.id() == null ? UUID.randomUUID() : vehicle.id();
-                    insert.setObject(1, vehicleId);
-                    insert.setObject(2, saved.id());
-                    insert.setString(3, vehicle.make());
-                    insert.setString(4, vehicle.model());
-                    insert.setInt(5, vehicle.year());
-                    insert.setString(6, vehicle.engine());
-                    insert.setString(7, vehicle.vin());
-                    insert.setString(8, vehicle.plate());
-                    insert.addBatch();
-                    vehicles.add(JSON.createObjectBuilder().add("id", vehicleId.toString()).add("make", vehicle.make())
-                            .add("model", vehicle.model()).add("year", vehicle.year()).add("engine", vehicle.engine())
-                            .add("vin", vehicle.vin() == null ? "" : vehicle.vin())
-                            .add("plate", vehicle.plate() == null ? "" : vehicle.plate()));
-                }
-                insert.executeBatch();
-            }
-            Outbox.record(c, "customers.customer-saved", saved.id(), JSON.createObjectBuilder()
-                    .add("customerId", saved.id().toString()).add("name", saved.name())
-                    .add("phone", saved.phone() == null ? "" : saved.phone())
-                    .add("email", saved.email() == null ? "" : saved.email())
-                    .add("creditLimitMinor", saved.creditLimitMinor()).add("vehicles", vehicles)
-                    .add("staff", by.username()).build(), now);
-            return load(c, saved.id()).orElseThrow();
-        });
+        }
+        Customer customer = load(c, id).orElseThrow();
+        return Optional.of(new Stamped(customer, values(customer),
+                FieldStamps.read(storedStamps, CustomerFields.ALL, HybridClock.of(updatedAt))));
+    }
+
+    /**
+     * Writes head office's values of the fields it may change ({@link CustomerFields#EDITABLE_CENTRALLY}) and the
+     * stamps after the merge; no event (head office has them), the vehicles and the account as they are.
+     */
+    static void overwrite(Connection c, UUID id, Map<String, Object> values, Map<String, Long> stamps, Instant now)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE customer SET name = ?, name_key = ?, phone = ?, email = ?, credit_limit_minor = ?, updated_at = ?,
+                                    field_stamps = ?, last_stamp = ? WHERE id = ?""")) {
+            String name = (String) values.get(CustomerFields.NAME);
+            update.setString(1, name);
+            update.setString(2, name.toUpperCase(Locale.ROOT));
+            update.setString(3, (String) values.get(CustomerFields.PHONE));
+            update.setString(4, (String) values.get(CustomerFields.EMAIL));
+            update.setLong(5, (Long) values.get(CustomerFields.CREDIT_LIMIT));
+            update.setTimestamp(6, Timestamp.from(now));
+            update.setString(7, FieldStamps.json(stamps).build().toString());
+            update.setLong(8, FieldStamps.latest(stamps));
+            update.setObject(9, id);
+            update.executeUpdate();
+        }
     }
 
     public Optional<Customer> get(UUID id) {
@@ -283,7 +372,7 @@ public final class Customers {
         return load(c, customerId).orElseThrow(() -> new RuleException("That customer does not exist."));
     }
 
-    private static Optional<Customer> load(Connection c, UUID id) throws SQLException {
+    static Optional<Customer> load(Connection c, UUID id) throws SQLException {
         Customer header = null;
         try (PreparedStatement select = c.prepareStatement(CUSTOMER + " WHERE id = ?")) {
             select.setObject(1, id);

@@ -52,14 +52,16 @@ public final class ShopDatabase implements AutoCloseable {
     }
 
     /**
-     * The one clock that stamps this shop's catalog edits (shared by everything that edits or receives edits here),
-     * started past every stamp stored: the parts' latest, and the latest head office stamp seen.
+     * The one clock that stamps this shop's edits of what it shares with head office, parts and customers (shared by
+     * everything that edits or receives edits here), started past every stamp stored: the parts' and customers'
+     * latest, and the latest head office stamp seen.
      */
     public synchronized HybridClock editClock(Clock wall) {
         if (editClock == null) {
             long floor = read(c -> {
                 try (ResultSet row = c.createStatement().executeQuery("""
                         SELECT GREATEST(COALESCE((SELECT MAX(last_stamp) FROM part), 0),
+                               COALESCE((SELECT MAX(last_stamp) FROM customer), 0),
                                COALESCE((SELECT CAST(setting_value AS BIGINT) FROM shop_setting
                                           WHERE setting_name = 'sync.stamp-seen'), 0))""")) {
                     row.next();

@@ -21,9 +21,11 @@ import org.clutch.jms.SyncEvent;
 import org.clutch.jms.SyncMessages;
 import org.clutch.shop.RuleException;
 import org.clutch.shop.catalog.Catalog;
-import org.clutch.shop.catalog.HeadOfficeEdits;
+import org.clutch.shop.catalog.CatalogRecords;
+import org.clutch.shop.customers.CustomerRecords;
 import org.clutch.shop.db.ShopDatabase;
 import org.clutch.shop.exchange.Progress;
+import org.clutch.shop.headoffice.HeadOfficeEdits;
 import org.clutch.shop.inventory.Inventory;
 import org.clutch.shop.marketplace.IncomingRequest;
 import org.clutch.shop.marketplace.LocalQuote;
@@ -73,7 +75,8 @@ public final class SyncAgent implements AutoCloseable {
         this.requests = new MarketplaceRequests(database, clock);
         Catalog catalog = new Catalog(database, clock);
         Inventory inventory = new Inventory(database, clock);
-        this.headOffice = new HeadOfficeEdits(database, catalog, clock);
+        this.headOffice = new HeadOfficeEdits(database, clock,
+                List.of(new CatalogRecords(catalog), new CustomerRecords(database, clock)));
         this.orders = new MarketplaceOrders(database, catalog, inventory, clock);
         this.purchasing = new Purchasing(database, inventory, clock);
         this.marketplaceSettings = new MarketplaceSettings(database);
@@ -94,7 +97,7 @@ public final class SyncAgent implements AutoCloseable {
         return requests;
     }
 
-    /** Head office's changes to the catalog and the fields both sides changed while apart. */
+    /** Head office's changes to the catalog and the customers, and the fields both sides changed while apart. */
     public HeadOfficeEdits headOffice() {
         return headOffice;
     }
@@ -203,7 +206,7 @@ public final class SyncAgent implements AutoCloseable {
      * offline comes when the connection opens). A message is acknowledged once it is stored; if storing fails it
      * comes again. One this desktop cannot read is set aside in the sync log with why. What became of a quote is
      * logged too: a quote written offline may come back refused because its request expired meanwhile. So is what head
-     * office changed in the catalog ({@link HeadOfficeEdits}) and what a supplier on the marketplace said of an order.
+     * office changed in the catalog or of a customer ({@link HeadOfficeEdits}) and what a supplier on the marketplace said of an order.
      */
     private void listenToInbox(Connection opened, UUID shopId) throws JMSException {
         Session session = opened.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -222,7 +225,7 @@ public final class SyncAgent implements AutoCloseable {
         Optional<IncomingRequest> request = Optional.empty();
         try {
             switch (event.type()) {
-                case ShopInboxTypes.PART_CHANGED -> headOfficeChanged(event);
+                case ShopInboxTypes.PART_CHANGED, ShopInboxTypes.CUSTOMER_CHANGED -> headOfficeChanged(event);
                 case ShopInboxTypes.SHOP_SETTINGS -> settingsChanged(event);
                 case ShopInboxTypes.ORDER_CHANGED -> orderChanged(event);
                 case ShopInboxTypes.ORDER_STEP_REFUSED -> orderStepRefused(event);
@@ -242,7 +245,9 @@ public final class SyncAgent implements AutoCloseable {
     }
 
     private void headOfficeChanged(SyncEvent event) {
-        headOffice.apply(event).ifPresent(what -> log.record(SyncLogEntry.Kind.CATALOG, 0, what));
+        SyncLogEntry.Kind kind = ShopInboxTypes.CUSTOMER_CHANGED.equals(event.type()) ? SyncLogEntry.Kind.CUSTOMER
+                : SyncLogEntry.Kind.CATALOG;
+        headOffice.apply(event).ifPresent(what -> log.record(kind, 0, what));
     }
 
     private void settingsChanged(SyncEvent event) {

@@ -16,6 +16,8 @@ public record SyncLogEntry(Instant at, Kind kind, int events, String detail) {
         QUOTE,
         /** What head office changed in the shop's catalog, and what was kept where both sides changed a field. */
         CATALOG,
+        /** What head office changed of one of the shop's customers, and what was kept where both sides changed a field. */
+        CUSTOMER,
         /** A marketplace order of the shop arrived or changed, and what its stock did. */
         ORDER,
         /** A supplier on the marketplace acknowledged or shipped one of the shop's purchase orders. */

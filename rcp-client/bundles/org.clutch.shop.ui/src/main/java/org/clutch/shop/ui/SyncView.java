@@ -6,9 +6,10 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.clutch.jms.CatalogFields;
+import org.clutch.jms.CustomerFields;
 import org.clutch.shop.RuleException;
 import org.clutch.shop.Shop;
-import org.clutch.shop.catalog.CatalogConflict;
+import org.clutch.shop.headoffice.EditConflict;
 import org.clutch.shop.staff.Staff;
 import org.clutch.shop.sync.SyncLogEntry;
 import org.clutch.shop.sync.SyncSettings;
@@ -27,8 +28,8 @@ import org.eclipse.swt.widgets.Text;
 /**
  * Sync with the marketplace: where it stands (online or not, what waits, the last sync and the last problem), a
  * "Sync now", where the shop syncs to (a manager sets the shop's marketplace id, the broker address and the shop's
- * broker account), the catalog fields this shop and head office both changed while apart (to keep as they are or
- * take the other value), and the sync log.
+ * broker account), the fields of parts and customers this shop and head office both changed while apart (to keep as
+ * they are or take the other value), and the sync log.
  */
 public final class SyncView {
 
@@ -48,7 +49,7 @@ public final class SyncView {
     private final Text password;
     private final Table log;
     private final Table conflicts;
-    private List<CatalogConflict> shownConflicts = List.of();
+    private List<EditConflict> shownConflicts = List.of();
 
     public SyncView(Composite parent, ShopSession session, SyncJob sync) {
         this.shop = session.shop();
@@ -98,10 +99,10 @@ public final class SyncView {
         });
 
         Group review = new Group(root, SWT.NONE);
-        review.setText("Catalog fields changed here and at head office while apart (the later edit was kept on both sides)");
+        review.setText("Changed here and at head office while apart (the later edit was kept on both sides)");
         review.setLayout(new GridLayout(1, false));
         review.setLayoutData(Screens.wide(1));
-        conflicts = Screens.table(review, "catalog-conflicts", SWT.SINGLE, "When:110", "Part:230", "Field:80", "Kept:170",
+        conflicts = Screens.table(review, "edit-conflicts", SWT.SINGLE, "When:110", "Of:230", "Field:90", "Kept:170",
                 "Kept from:100", "Other value:170");
         GridData conflictsData = Screens.wide(1);
         conflictsData.heightHint = 110;
@@ -153,14 +154,14 @@ public final class SyncView {
             status.error("Choose a field to review first.");
             return;
         }
-        CatalogConflict conflict = shownConflicts.get(index);
+        EditConflict conflict = shownConflicts.get(index);
         if (takeOther) {
             sync.agent().headOffice().keepOther(conflict.id(), staff);
-            status.info(label(conflict.field()) + " of " + conflict.partNumber() + " is now " + value(conflict.field(),
+            status.info(label(conflict.field()) + " of " + conflict.label() + " is now " + value(conflict.field(),
                     conflict.otherValue()) + "; head office gets it with the next sync.");
         } else {
             sync.agent().headOffice().keep(conflict.id(), staff);
-            status.info(label(conflict.field()) + " of " + conflict.partNumber() + " stays " + value(conflict.field(),
+            status.info(label(conflict.field()) + " of " + conflict.label() + " stays " + value(conflict.field(),
                     conflict.keptValue()) + ".");
         }
         showConflicts();
@@ -170,11 +171,12 @@ public final class SyncView {
         ZoneId zone = ZoneId.systemDefault();
         shownConflicts = sync.agent().headOffice().open();
         conflicts.removeAll();
-        for (CatalogConflict c : shownConflicts) {
+        for (EditConflict c : shownConflicts) {
             TableItem row = new TableItem(conflicts, SWT.NONE);
-            row.setText(new String[] {SyncStatusText.when(c.detectedAt(), zone), c.partNumber() + "  " + c.partName(),
+            row.setText(new String[] {SyncStatusText.when(c.detectedAt(), zone),
+                    (c.subject() == EditConflict.Subject.CUSTOMER ? "Customer " : "Part ") + c.label(),
                     label(c.field()), value(c.field(), c.keptValue()),
-                    c.keptFrom() == CatalogConflict.Side.HERE ? "this shop" : "head office", value(c.field(), c.otherValue())});
+                    c.keptFrom() == EditConflict.Side.HERE ? "this shop" : "head office", value(c.field(), c.otherValue())});
         }
         if (!shownConflicts.isEmpty()) {
             conflicts.select(0);
@@ -186,6 +188,8 @@ public final class SyncView {
             case CatalogFields.PRICE -> "Price";
             case CatalogFields.COST -> "Cost";
             case CatalogFields.TAXABLE -> "Taxable";
+            case CustomerFields.CREDIT_LIMIT -> "Credit limit";
+            case CustomerFields.EMAIL -> "E-mail";
             default -> field.substring(0, 1).toUpperCase() + field.substring(1);
         };
     }
@@ -195,7 +199,8 @@ public final class SyncView {
             return "(none)";
         }
         return switch (field) {
-            case CatalogFields.PRICE, CatalogFields.COST -> shop.profile().currency().format(Long.parseLong(stored));
+            case CatalogFields.PRICE, CatalogFields.COST, CustomerFields.CREDIT_LIMIT ->
+                shop.profile().currency().format(Long.parseLong(stored));
             case CatalogFields.TAXABLE -> Boolean.parseBoolean(stored) ? "yes" : "no";
             default -> stored;
         };

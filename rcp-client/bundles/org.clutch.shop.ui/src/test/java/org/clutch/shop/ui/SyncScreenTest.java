@@ -12,10 +12,12 @@ import java.util.UUID;
 
 import jakarta.json.Json;
 
+import org.clutch.jms.CustomerFields;
 import org.clutch.jms.HybridClock;
 import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
 import org.clutch.shop.catalog.Part;
+import org.clutch.shop.customers.Customer;
 import org.clutch.shop.sales.Cart;
 import org.clutch.shop.sales.Tender;
 import org.clutch.shop.sync.OutboxSender;
@@ -130,8 +132,9 @@ class SyncScreenTest {
         new SyncView(ui.shell, ui.session(ui.clerk), sync);
         ui.show();
 
-        Table conflicts = ui.find("catalog-conflicts");
+        Table conflicts = ui.find("edit-conflicts");
         assertEquals(1, conflicts.getItemCount());
+        assertEquals("Part 04465-02220 (Disc pads (head office))", conflicts.getItem(0).getText(1));
         assertEquals("Name", conflicts.getItem(0).getText(2));
         assertEquals("Disc pads (head office)", conflicts.getItem(0).getText(3));
         assertEquals("head office", conflicts.getItem(0).getText(4));
@@ -142,6 +145,41 @@ class SyncScreenTest {
         assertEquals("Brake pads front", ui.shop.catalog().get(part.id()).orElseThrow().name());
         assertEquals(0, conflicts.getItemCount());
         assertTrue(ui.status().contains("head office gets it with the next sync"), ui.status());
+    }
+
+    @Test
+    void aCustomersCreditLimitChangedOnBothSidesIsListedAndOnlyAManagerTakesHeadOfficesLimit() {
+        Customer fleet = ui.shop.customers().save(new Customer(null, "Rift Valley Haulage", null, null, null, 8_000_00, 0, null,
+                List.of()), ui.manager);
+        long headOfficeEarlier = HybridClock.of(ui.shop.clock().instant().minusSeconds(3600));
+        String payload = Json.createObjectBuilder().add("customerId", fleet.id().toString())
+                .add("values", Json.createObjectBuilder().add(CustomerFields.CREDIT_LIMIT, 2_000_00))
+                .add("stamps", Json.createObjectBuilder().add(CustomerFields.CREDIT_LIMIT, headOfficeEarlier))
+                .add("replaced", Json.createObjectBuilder().add(CustomerFields.CREDIT_LIMIT, 1L))
+                .add("by", "head office").add("at", Instant.now().toString()).build().toString();
+        sync.agent().take(new SyncEvent(UUID.randomUUID(), UUID.randomUUID(), ShopInboxTypes.CUSTOMER_CHANGED, 1, fleet.id(),
+                Instant.now(), payload));
+        new SyncView(ui.shell, ui.session(ui.clerk), sync);
+        ui.show();
+
+        Table conflicts = ui.find("edit-conflicts");
+        assertEquals(1, conflicts.getItemCount());
+        assertEquals("Customer Rift Valley Haulage", conflicts.getItem(0).getText(1));
+        assertEquals("Credit limit", conflicts.getItem(0).getText(2));
+        assertEquals(ui.shop.profile().currency().format(8_000_00), conflicts.getItem(0).getText(3));
+        assertEquals("this shop", conflicts.getItem(0).getText(4));
+        assertEquals(ui.shop.profile().currency().format(2_000_00), conflicts.getItem(0).getText(5));
+        assertEquals("customer", ui.<Table>find("sync-log").getItem(0).getText(1), "the change is in the sync log");
+
+        ui.click("conflict-take-other");
+        assertTrue(ui.status().toLowerCase().contains("manager"), ui.status());
+        assertEquals(8_000_00, ui.shop.customers().get(fleet.id()).orElseThrow().creditLimitMinor(), "a clerk changed nothing");
+        assertEquals(1, conflicts.getItemCount());
+
+        ui.click("conflict-keep");
+        assertEquals(0, conflicts.getItemCount());
+        assertEquals("Credit limit of Rift Valley Haulage stays " + ui.shop.profile().currency().format(8_000_00) + ".",
+                ui.status());
     }
 
     @Test

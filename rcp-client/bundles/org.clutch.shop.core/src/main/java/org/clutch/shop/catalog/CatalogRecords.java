@@ -1,0 +1,99 @@
+package org.clutch.shop.catalog;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.clutch.jms.CatalogFields;
+import org.clutch.jms.ShopInboxTypes;
+import org.clutch.shop.RuleException;
+import org.clutch.shop.headoffice.EditConflict;
+import org.clutch.shop.headoffice.SharedRecords;
+import org.clutch.shop.staff.Staff;
+
+/** The catalog's parts as head office changes them ({@link ShopInboxTypes#PART_CHANGED}). */
+public final class CatalogRecords implements SharedRecords {
+
+    private final Catalog catalog;
+
+    public CatalogRecords(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public EditConflict.Subject subject() {
+        return EditConflict.Subject.PART;
+    }
+
+    @Override
+    public String changeType() {
+        return ShopInboxTypes.PART_CHANGED;
+    }
+
+    @Override
+    public String keyField() {
+        return "partId";
+    }
+
+    @Override
+    public List<String> editableCentrally() {
+        return CatalogFields.EDITABLE_CENTRALLY;
+    }
+
+    @Override
+    public Optional<Stamped> lock(Connection c, UUID id) throws SQLException {
+        Optional<Part> part = catalog.get(c, id);
+        if (part.isEmpty()) {
+            return Optional.empty();
+        }
+        Catalog.Stamped stamped = Catalog.stamped(c, id);
+        return Optional.of(new Stamped(label(part.get()), stamped.values(), stamped.stamps()));
+    }
+
+    @Override
+    public void overwrite(Connection c, UUID id, Map<String, Object> values, Map<String, Long> stamps, Instant now)
+            throws SQLException {
+        Part part = catalog.get(c, id).orElseThrow(() -> new IllegalStateException("part " + id + " is locked for this change"));
+        catalog.overwrite(c, with(part, values), stamps, now);
+    }
+
+    @Override
+    public void edit(Connection c, UUID id, String field, Object value, Staff by) throws SQLException {
+        Part part = catalog.get(c, id).orElseThrow(() -> new RuleException("That part no longer exists."));
+        Map<String, Object> values = Catalog.values(part);
+        values.put(field, value);
+        catalog.save(c, with(part, values), by);
+    }
+
+    @Override
+    public Object parse(String field, String stored) {
+        if (stored == null) {
+            return null;
+        }
+        return switch (field) {
+            case CatalogFields.COST, CatalogFields.PRICE -> Long.parseLong(stored);
+            case CatalogFields.TAXABLE -> Boolean.parseBoolean(stored);
+            default -> stored;
+        };
+    }
+
+    @Override
+    public Optional<String> label(Connection c, UUID id) throws SQLException {
+        return catalog.get(c, id).map(CatalogRecords::label);
+    }
+
+    private static String label(Part part) {
+        return part.partNumber() + " (" + part.name() + ")";
+    }
+
+    private static Part with(Part p, Map<String, Object> v) {
+        return new Part(p.id(), (String) v.get(CatalogFields.PART_NUMBER), (String) v.get(CatalogFields.BRAND),
+                (String) v.get(CatalogFields.NAME), (String) v.get(CatalogFields.CATEGORY), (String) v.get(CatalogFields.BARCODE),
+                (Long) v.get(CatalogFields.COST), (Long) v.get(CatalogFields.PRICE), (Boolean) v.get(CatalogFields.TAXABLE),
+                p.defaultBin(), p.minQty(), p.maxQty(), p.reorderPoint(), p.crossReferences(), p.fitments());
+    }
+}
