@@ -257,6 +257,62 @@ class DesktopSyncIT extends DeployedApplication {
     }
 
     @Test
+    void customerEditsMadeAtTheShopAndAtHeadOfficeWhileApartEndTheSameOnBothSidesAndTheClashIsListed() throws Exception {
+        Fixtures.ShopUser backendShop = fixtures.activeShop("Fleet Desk Motors", -1.28, 36.82, 20, "TOYOTA");
+        String headOffice = api.token(fixtures.tenantAdmin("Fleet Head Office"));
+        String online = System.getProperty("clutch.it.broker.url");
+        try (DesktopShop desktop = DesktopShop.create(desktopDirectory);
+             SyncAgent agent = new SyncAgent(desktop.shop.database(), Clock.systemUTC(),
+                     s -> ShopBroker.connectionFactory(s.brokerUrl(), s.user(), s.password()), OutboxSender.DEFAULT_BATCH_SIZE)) {
+            Customer fleet = desktop.shop.customers().save(new Customer(null, "Rift Valley Haulage", "0722 100 200", null, null,
+                    50_000_000, 0, null, List.of(new CustomerVehicle(null, "ISUZU", "FRR", 2019, "", null, "KCB 441X"))),
+                    desktop.manager);
+            settings(backendShop, online).save(desktop.shop.database());
+            assertEquals(SyncState.Status.ONLINE, agent.syncNow(Progress.NONE).status());
+            String central = "api/v1/sync/shops/" + backendShop.shopId() + "/customers/" + fleet.id();
+            Await.until(() -> api.get(central, headOffice).status(), s -> s == 200, WITHIN);
+
+            // apart: head office sets a new phone, an accounts address and a lower limit; a little later the counter
+            // takes the driver's new number
+            settings(backendShop, "tcp://127.0.0.1:" + portNobodyListensOn()).save(desktop.shop.database());
+            assertEquals(SyncState.Status.OFFLINE, agent.syncNow(Progress.NONE).status());
+            assertEquals(200, api.send("PATCH", central, headOffice, Json.createObjectBuilder().add("phone", "0700 000 001")
+                    .add("email", "accounts@riftvalley.example").add("creditLimitMinor", 30_000_000).build().toString()).status());
+            Thread.sleep(5);
+            desktop.shop.customers().save(new Customer(fleet.id(), fleet.name(), "0733 900 900", fleet.email(), fleet.taxNumber(),
+                    fleet.creditLimitMinor(), fleet.balanceMinor(), fleet.note(), fleet.vehicles()), desktop.clerk);
+
+            settings(backendShop, online).save(desktop.shop.database());
+            assertEquals(SyncState.Status.ONLINE, agent.syncNow(Progress.NONE).status());
+            JsonObject atHeadOffice = Await.until(() -> api.get(central, headOffice).json(),
+                    c -> "0733 900 900".equals(c.getString("phone", null)), WITHIN);
+            assertEquals("accounts@riftvalley.example", atHeadOffice.getString("email"), "the shop did not touch the e-mail");
+            assertEquals(30_000_000, atHeadOffice.getJsonNumber("creditLimitMinor").longValue(), "nor the limit");
+            Customer atTheShop = Await.until(() -> desktop.shop.customers().get(fleet.id()).orElseThrow(),
+                    c -> c.creditLimitMinor() == 30_000_000, WITHIN);
+            assertEquals("accounts@riftvalley.example", atTheShop.email());
+            assertEquals("0733 900 900", atTheShop.phone(), "the counter's number is the later edit: it stands on both sides");
+            assertEquals("KCB 441X", atTheShop.vehicles().get(0).plate());
+
+            List<EditConflict> review = agent.headOffice().open();
+            assertEquals(1, review.size(), "only the phone was changed on both sides");
+            assertEquals(EditConflict.Subject.CUSTOMER, review.get(0).subject());
+            assertEquals("phone", review.get(0).field());
+            assertEquals(EditConflict.Side.HERE, review.get(0).keptFrom());
+            assertEquals("0700 000 001", review.get(0).otherValue());
+            assertTrue(agent.log().recent(20).stream().anyMatch(e -> e.kind() == SyncLogEntry.Kind.CUSTOMER
+                    && e.detail().contains("Rift Valley Haulage")), "head office's change is in the sync log");
+
+            // head office's number was right after all: taken here, it becomes the number on both sides
+            agent.headOffice().keepOther(review.get(0).id(), desktop.clerk);
+            agent.syncNow(Progress.NONE);
+            Await.until(() -> api.get(central, headOffice).json().getString("phone", null), "0700 000 001"::equals, WITHIN);
+            assertEquals("0700 000 001", desktop.shop.customers().get(fleet.id()).orElseThrow().phone());
+            assertTrue(agent.headOffice().open().isEmpty());
+        }
+    }
+
+    @Test
     void anAcceptedQuoteBecomesAnOrderOnTheDesktopThatSetsItsPartsAsideUntilCancelled() throws Exception {
         String make = fixtures.uniqueMake("TOYOTA");
         Fixtures.ShopUser backendShop = fixtures.activeShop("Order Desk Motors", -1.2676, 36.8108, 15, make);

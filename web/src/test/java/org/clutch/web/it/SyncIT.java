@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.clutch.jms.CatalogFields;
+import org.clutch.jms.CustomerFields;
 import org.clutch.jms.Destinations;
 import org.clutch.jms.HybridClock;
 import org.clutch.jms.SyncEvent;
@@ -473,6 +474,62 @@ class SyncIT extends DeployedApplication {
         Fixtures stranger = new Fixtures();
         assertEquals(404, api.get(customers, api.token(stranger.tenantAdmin("Stranger Customers HO"))).status(),
                 "another tenant's shop is unknown");
+    }
+
+    @Test
+    void headOfficeCorrectsACustomersContactsAndCreditAndTheShopIsToldWhichVersionItChanged() throws Exception {
+        UUID fleet = UUID.randomUUID();
+        String customer = "api/v1/sync/shops/" + shop.shopId() + "/customers/" + fleet;
+        long desk = HybridClock.of(MORNING);
+        JsonObjectBuilder deskStamps = Json.createObjectBuilder();
+        CustomerFields.ALL.forEach(f -> deskStamps.add(f, desk));
+        String payload = Json.createObjectBuilder().add("customerId", fleet.toString()).add("name", "Rift Valley Haulage")
+                .add("phone", "0722 100 200").add("email", "").add("creditLimitMinor", 50_000_000)
+                .add("vehicles", vehicle(UUID.randomUUID(), "KCB 441X")).add("stamps", deskStamps).add("staff", "amina")
+                .build().toString();
+        send(event("customers.customer-saved", 2, fleet, payload, MORNING));
+        JsonObject mirrored = Await.until(() -> api.get(customer, admin), r -> r.status() == 200, WITHIN).json();
+        assertEquals(desk, mirrored.getJsonObject("stamps").getJsonNumber("phone").longValue(), "version 2: the desktop's stamps");
+
+        // refused, with the field at fault, and nothing changes
+        Api.Reply badEmail = api.send("PATCH", customer, admin, "{\"email\": \"accounts at riftvalley\"}");
+        assertEquals(400, badEmail.status(), badEmail.toString());
+        assertEquals(List.of("email"), badEmail.fieldErrors());
+        assertEquals(List.of("name"), api.send("PATCH", customer, admin, "{\"name\": \"  \"}").fieldErrors());
+        assertEquals(List.of("creditLimitMinor"), api.send("PATCH", customer, admin, "{\"creditLimitMinor\": -5}").fieldErrors());
+        assertEquals(400, api.send("PATCH", customer, admin, "{}").status(), "nothing to change");
+        assertEquals(mirrored, api.get(customer, admin).json(), "refused edits changed nothing");
+
+        // head office clears the phone it knows is dead, adds the accounts address and lowers the limit
+        Api.Reply edited = api.send("PATCH", customer, admin, Json.createObjectBuilder().add("phone", "")
+                .add("email", " accounts@riftvalley.example ").add("creditLimitMinor", 30_000_000).add("name", "Rift Valley Haulage")
+                .build().toString());
+        assertEquals(200, edited.status(), edited.toString());
+        JsonObject after = edited.json();
+        assertFalse(after.containsKey("phone") && !after.isNull("phone"), after.toString());
+        assertEquals("accounts@riftvalley.example", after.getString("email"));
+        assertEquals(30_000_000, after.getJsonNumber("creditLimitMinor").longValue());
+        long central = after.getJsonObject("stamps").getJsonNumber("email").longValue();
+        assertTrue(central > desk);
+        assertEquals(desk, after.getJsonObject("stamps").getJsonNumber("name").longValue(), "the same name is no change");
+        assertEquals("KCB 441X", after.getJsonArray("vehicles").getJsonObject(0).getString("plate"), "the vehicles stay");
+
+        JsonObject told = inboxMessage(shop.shopId(), "customers.customer-changed", fleet.toString());
+        JsonObject values = told.getJsonObject("values");
+        assertEquals(List.of("phone", "email", "creditLimitMinor"), List.copyOf(values.keySet()), "only what changed");
+        assertTrue(values.isNull("phone"), "cleared");
+        assertEquals(30_000_000, values.getJsonNumber("creditLimitMinor").longValue());
+        assertEquals(central, told.getJsonObject("stamps").getJsonNumber("phone").longValue());
+        assertEquals(desk, told.getJsonObject("replaced").getJsonNumber("email").longValue(),
+                "the desktop learns which version head office changed");
+
+        assertEquals(403, api.send("PATCH", customer, api.token(shop.email()), "{\"name\": \"x\"}").status(),
+                "head office's hand is for admins");
+        assertEquals(404, api.send("PATCH", "api/v1/sync/shops/" + shop.shopId() + "/customers/" + UUID.randomUUID(), admin,
+                "{\"name\": \"x\"}").status());
+        Fixtures stranger = new Fixtures();
+        assertEquals(404, api.send("PATCH", customer, api.token(stranger.tenantAdmin("Stranger Customer HO")),
+                "{\"name\": \"x\"}").status(), "another tenant's shop is unknown");
     }
 
     /** A customer as the desktop saves one (Customers.save): no phone is "", the vehicles as it lists them. */
