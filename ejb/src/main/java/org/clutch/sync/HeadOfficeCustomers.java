@@ -41,6 +41,11 @@ import java.util.logging.Logger;
 @Stateless
 public class HeadOfficeCustomers {
 
+    private static final Logger LOG = Logger.getLogger(HeadOfficeCustomers.class.getName());
+
+    private static final String SELECT = "SELECT customer_id, name, phone, email, credit_limit_minor, vehicles, changed_at, "
+            + MirroredColumns.CUSTOMERS.stampColumns() + " FROM shop_customer WHERE shop_id = ?";
+
     @Resource(lookup = DatabaseMigrations.DATA_SOURCE)
     DataSource dataSource;
 
@@ -52,11 +57,6 @@ public class HeadOfficeCustomers {
 
     @Inject
     Clock clock;
-
-    private static final Logger LOG = Logger.getLogger(HeadOfficeCustomers.class.getName());
-
-    private static final String SELECT = "SELECT customer_id, name, phone, email, credit_limit_minor, vehicles, changed_at, "
-            + MirroredColumns.CUSTOMERS.stampColumns() + " FROM shop_customer WHERE shop_id = ?";
 
     /** The shop's customers by name; row-level security hides another tenant's shop as if it did not exist. */
     public List<MirroredCustomer> of(Actor actor, UUID shopId) throws SQLException {

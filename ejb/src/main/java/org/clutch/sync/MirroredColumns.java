@@ -132,7 +132,8 @@ final class MirroredColumns {
             update.setObject(i, key);
             update.executeUpdate();
         }
-        return Optional.of(new CentralChange(Collections.unmodifiableMap(changed), Map.copyOf(stamps), Collections.unmodifiableMap(replaced)));
+        return Optional.of(new CentralChange(Collections.unmodifiableMap(changed), Map.copyOf(stamps),
+                Collections.unmodifiableMap(replaced)));
     }
 
     /**

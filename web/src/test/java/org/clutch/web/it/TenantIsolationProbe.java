@@ -88,6 +88,11 @@ final class TenantIsolationProbe {
         Fixtures.sql("INSERT INTO shop_catalog_part (shop_id, part_id, tenant_id, part_number, brand, name, category, price_minor, "
                 + "taxable, changed_at, event_id) VALUES (?, ?::uuid, ?, 'SECRET-B-1', 'Bosch', 'Secret Part B', 'Brakes', 1, true, "
                 + "now(), gen_random_uuid())", shopB.shopId(), partB, tenantB.tenantId());
+        String shopCustomerB = UUID.randomUUID().toString(); // a customer B's desktop synced
+        Fixtures.sql("INSERT INTO shop_customer (shop_id, customer_id, tenant_id, name, phone, credit_limit_minor, vehicles, "
+                + "name_stamp, phone_stamp, email_stamp, credit_limit_minor_stamp, vehicles_stamp, changed_at, event_id) "
+                + "VALUES (?, ?::uuid, ?, 'Secret Fleet B', '+254 700 424 242', 0, '[]', 1, 1, 1, 1, 1, now(), gen_random_uuid())",
+                shopB.shopId(), shopCustomerB, tenantB.tenantId());
 
         // B's price is looked for as a JSON number (":4321"): the bare digits turn up by chance inside A's own UUIDs
         Set<String> secretsOfB = new TreeSet<>(List.of(requestB, quoteB, notificationB, shopNotificationB, sessionB, adminUserB,
@@ -95,7 +100,7 @@ final class TenantIsolationProbe {
                 "Secret Shop B", "Secret Customer B", ":4321", customerB.email(), shopB.email(), adminB, draftShopB, documentB,
                 invitationB, "Secret Draft Shop B", "secret-b.pdf", "secret-invitee-b", keyB.getString("id"), keyB.getString("prefix"),
                 "Secret Key B", partnerAdminB, partnerB.tenantId().toString(), orderB.getString("id"), orderB.getString("number"),
-                partB, "Secret Part B", "SECRET-B-1"));
+                partB, "Secret Part B", "SECRET-B-1", shopCustomerB, "Secret Fleet B", "+254 700 424 242"));
         dispatched.getJsonArray("lines").getValuesAs(JsonObject.class).forEach(l -> secretsOfB.add(l.getString("id")));
         secretsOfB.add(supplierB);
 
@@ -107,6 +112,7 @@ final class TenantIsolationProbe {
                 "sessionId", List.of(sessionB),
                 "documentId", List.of(documentB),
                 "partId", List.of(partB),
+                "customerId", List.of(shopCustomerB),
                 "tenantId", List.of(partnerB.tenantId().toString(), tenantB.tenantId().toString()),
                 "supplierId", List.of(supplierB));
         Map<String, String> filtersOfB = Map.of("tenantId", tenantB.tenantId().toString(), "userId", adminUserB);
@@ -155,6 +161,8 @@ final class TenantIsolationProbe {
         assertEquals(orderB.getJsonNumber("version").longValue(), orderSeenByB.getJsonNumber("version").longValue(), "B's order untouched");
         assertEquals(1, Fixtures.count("SELECT count(*) FROM shop_catalog_part WHERE part_id = ?::uuid AND name = 'Secret Part B'",
                 partB), "B's mirrored part untouched");
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM shop_customer WHERE customer_id = ?::uuid AND name = 'Secret Fleet B'",
+                shopCustomerB), "B's mirrored customer untouched");
     }
 
     /** Operations of the running application's OpenAPI document; logout operations last, as they end the caller's session. */
@@ -248,6 +256,7 @@ final class TenantIsolationProbe {
             case "POST /billing/runs" -> "{\"period\":\"2020-01\"}";
             case "POST /invoices/{id}/void" -> "{\"reason\":\"probe\"}";
             case "PATCH /sync/shops/{id}/catalog/{partId}" -> "{\"name\":\"probe\"}";
+            case "PATCH /sync/shops/{id}/customers/{customerId}" -> "{\"name\":\"probe\"}";
             // relinking B's supplier: B's shop is refused like an unknown one before the partner is looked at
             case "PUT /sync/shops/{id}/suppliers/{supplierId}/partner" -> "{\"partnerTenantId\":\"" + java.util.UUID.randomUUID() + "\"}";
             default -> fail("the cross-tenant probe has no body for " + operation + ": add one");

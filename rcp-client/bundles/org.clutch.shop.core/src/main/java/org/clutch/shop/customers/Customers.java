@@ -173,20 +173,22 @@ public final class Customers {
 
     static Optional<Stamped> stamped(Connection c, UUID id) throws SQLException {
         String storedStamps;
-        Instant updatedAt;
-        try (PreparedStatement select = c.prepareStatement("SELECT field_stamps, updated_at FROM customer WHERE id = ? FOR UPDATE")) {
+        Instant createdAt;
+        try (PreparedStatement select = c.prepareStatement("SELECT field_stamps, created_at FROM customer WHERE id = ? FOR UPDATE")) {
             select.setObject(1, id);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
                 storedStamps = row.getString(1);
-                updatedAt = row.getTimestamp(2).toInstant();
+                createdAt = row.getTimestamp(2).toInstant();
             }
         }
         Customer customer = load(c, id).orElseThrow();
+        // every customer has stamps since V11 (which gave those saved before it their last save's); not updated_at,
+        // which a sale on account moves too
         return Optional.of(new Stamped(customer, values(customer),
-                FieldStamps.read(storedStamps, CustomerFields.ALL, HybridClock.of(updatedAt))));
+                FieldStamps.read(storedStamps, CustomerFields.ALL, HybridClock.of(createdAt))));
     }
 
     /**

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringReader;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -143,7 +143,7 @@ class HeadOfficeEditsTest {
                     500_000_00, 0, null, List.of(new CustomerVehicle(null, "Isuzu", "FRR", 2019, "", null, "KCB 441X"))),
                     t.manager);
             JsonObject first = lastCustomerSave(t);
-            assertEquals(2, customerSaveVersions(t).get(0), "version 2: with stamps");
+            assertEquals(2, versions(t, "customers.customer-saved").get(0), "version 2: with stamps");
             long created = first.getJsonObject("stamps").getJsonNumber(CustomerFields.NAME).longValue();
             CustomerFields.ALL.forEach(f -> assertEquals(created, first.getJsonObject("stamps").getJsonNumber(f).longValue(), f));
             assertEquals("KCB 441X", first.getJsonArray("vehicles").getJsonObject(0).getString("plate"));
@@ -171,7 +171,7 @@ class HeadOfficeEditsTest {
             t.shop.customers().save(new Customer(fleet.id(), fleet.name(), "0733 900 900", fleet.email(), fleet.taxNumber(),
                     fleet.creditLimitMinor(), fleet.balanceMinor(), fleet.note(), fleet.vehicles()), t.clerk); // here, while apart
             long ours = lastCustomerSave(t).getJsonObject("stamps").getJsonNumber(CustomerFields.PHONE).longValue();
-            int saves = customerSaveVersions(t).size();
+            int saves = versions(t, "customers.customer-saved").size();
             HeadOfficeEdits edits = edits(t);
 
             // head office, later, without having seen the shop's phone: sets its own phone, an e-mail and a lower limit
@@ -184,7 +184,7 @@ class HeadOfficeEditsTest {
             assertEquals(300_000_00, now.creditLimitMinor(), "head office's credit decision holds without a manager here");
             assertEquals("KCB 441X", now.vehicles().get(0).plate(), "the vehicles are the shop's");
             assertEquals(fleet.id(), t.shop.customers().search("0700", 5).get(0).id(), "found by the phone it has now");
-            assertEquals(saves, customerSaveVersions(t).size(), "head office already has its own change: nothing goes back");
+            assertEquals(saves, versions(t, "customers.customer-saved").size(), "head office already has its own change: nothing goes back");
             assertTrue(what.contains("of Rift Valley Haulage") && what.contains("1 field(s) were changed on both sides"), what);
 
             List<EditConflict> open = edits.open();
@@ -254,25 +254,34 @@ class HeadOfficeEditsTest {
                 new CustomerRecords(t.shop.database(), t.clock)));
     }
 
-    /** Head office's customers.customer-changed: field, value pairs, all with one stamp and one replaced stamp. */
     private static SyncEvent customerChange(UUID customerId, long stamp, long replaced, Object... fieldsAndValues) {
+        return headOfficeChange(ShopInboxTypes.CUSTOMER_CHANGED, "customerId", customerId, stamp, replaced, fieldsAndValues);
+    }
+
+    private static SyncEvent change(UUID partId, String field, Object value, long stamp, long replaced) {
+        return headOfficeChange(ShopInboxTypes.PART_CHANGED, "partId", partId, stamp, replaced, field, value);
+    }
+
+    /** Head office's change as it puts it on the inbox: field, value pairs, all with one stamp and one replaced stamp. */
+    private static SyncEvent headOfficeChange(String type, String keyField, UUID id, long stamp, long replaced,
+            Object... fieldsAndValues) {
         var values = Json.createObjectBuilder();
         var stamps = Json.createObjectBuilder();
         var replacedStamps = Json.createObjectBuilder();
         for (int i = 0; i < fieldsAndValues.length; i += 2) {
             String field = (String) fieldsAndValues[i];
-            if (fieldsAndValues[i + 1] instanceof Long n) {
-                values.add(field, n);
+            if (fieldsAndValues[i + 1] instanceof Number n) {
+                values.add(field, n.longValue());
             } else {
-                values.add(field, (String) fieldsAndValues[i + 1]);
+                values.add(field, fieldsAndValues[i + 1].toString());
             }
             stamps.add(field, stamp);
             replacedStamps.add(field, replaced);
         }
-        String payload = Json.createObjectBuilder().add("customerId", customerId.toString()).add("values", values)
+        String payload = Json.createObjectBuilder().add(keyField, id.toString()).add("values", values)
                 .add("stamps", stamps).add("replaced", replacedStamps).add("by", "head office")
                 .add("at", Instant.now().toString()).build().toString();
-        return new SyncEvent(UUID.randomUUID(), SHOP, ShopInboxTypes.CUSTOMER_CHANGED, 1, customerId, Instant.now(), payload);
+        return new SyncEvent(UUID.randomUUID(), SHOP, type, 1, id, Instant.now(), payload);
     }
 
     private static JsonObject lastCustomerSave(TestShop t) {
@@ -280,13 +289,16 @@ class HeadOfficeEditsTest {
         return saves.get(saves.size() - 1);
     }
 
-    private static List<Integer> customerSaveVersions(TestShop t) {
+    /** The versions of the outbox events of one type, oldest first. */
+    private static List<Integer> versions(TestShop t, String type) {
         return t.shop.database().read(c -> {
             List<Integer> found = new ArrayList<>();
-            try (ResultSet rows = c.createStatement().executeQuery(
-                    "SELECT version FROM outbox_event WHERE type = 'customers.customer-saved' ORDER BY seq")) {
-                while (rows.next()) {
-                    found.add(rows.getInt(1));
+            try (PreparedStatement select = c.prepareStatement("SELECT version FROM outbox_event WHERE type = ? ORDER BY seq")) {
+                select.setString(1, type);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(rows.getInt(1));
+                    }
                 }
             }
             return found;
@@ -300,36 +312,13 @@ class HeadOfficeEditsTest {
                 p.fitments()), t.clerk);
     }
 
-    private static SyncEvent change(UUID partId, String field, Object value, long stamp, long replaced) {
-        var values = Json.createObjectBuilder();
-        if (value instanceof Number n) {
-            values.add(field, n.longValue());
-        } else {
-            values.add(field, value.toString());
-        }
-        String payload = Json.createObjectBuilder().add("partId", partId.toString()).add("values", values)
-                .add("stamps", Json.createObjectBuilder().add(field, stamp))
-                .add("replaced", Json.createObjectBuilder().add(field, replaced))
-                .add("by", "head office").add("at", Instant.now().toString()).build().toString();
-        return new SyncEvent(UUID.randomUUID(), SHOP, ShopInboxTypes.PART_CHANGED, 1, partId, Instant.now(), payload);
-    }
-
     private static JsonObject lastSaved(TestShop t) {
         List<JsonObject> saves = saves(t);
         return saves.get(saves.size() - 1);
     }
 
     private static List<JsonObject> saves(TestShop t) {
-        return t.shop.database().read(c -> {
-            List<JsonObject> found = new ArrayList<>();
-            try (ResultSet rows = c.createStatement().executeQuery(
-                    "SELECT payload, version FROM outbox_event WHERE type = 'catalog.part-saved' ORDER BY seq")) {
-                while (rows.next()) {
-                    assertEquals(2, rows.getInt(2));
-                    found.add(Json.createReader(new StringReader(rows.getString(1))).readObject());
-                }
-            }
-            return found;
-        });
+        versions(t, "catalog.part-saved").forEach(version -> assertEquals(2, version));
+        return t.outbox("catalog.part-saved");
     }
 }
