@@ -52,7 +52,6 @@ public class SyncStatus {
         }
     }
 
-    /** Per part with at least one synced movement, by part number. */
     /** Another tenant's shop is as unknown as a wrong id: row-level security hides it. */
     static void requireShop(Connection c, UUID shopId) throws SQLException {
         try (PreparedStatement shop = c.prepareStatement("SELECT 1 FROM shop WHERE id = ?")) {
@@ -65,6 +64,7 @@ public class SyncStatus {
         }
     }
 
+    /** Per part with at least one synced movement, by part number. */
     public List<CentralStock> stock(Actor actor, UUID shopId) throws SQLException {
         actor.require(Role.SHOP_STAFF, Role.TENANT_ADMIN, Role.PLATFORM_ADMIN);
         if (actor.has(Role.SHOP_STAFF) && !shopId.equals(actor.shop())) {
