@@ -81,10 +81,7 @@ public final class Catalog {
             saved = part.withId(UUID.randomUUID());
             ensureBarcodeFree(c, saved);
             long stamp = database.editClock(clock).tick();
-            stamps = new LinkedHashMap<>();
-            for (String field : CatalogFields.ALL) {
-                stamps.put(field, stamp);
-            }
+            stamps = FieldStamps.allAt(CatalogFields.ALL, stamp);
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO part (id, part_number, number_key, brand, name, category, barcode, cost_minor, price_minor,
                                       taxable, default_bin, min_qty, max_qty, reorder_point, search_words, created_at,

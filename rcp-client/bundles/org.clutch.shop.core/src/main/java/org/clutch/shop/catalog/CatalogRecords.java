@@ -1,6 +1,8 @@
 package org.clutch.shop.catalog;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -46,12 +48,12 @@ public final class CatalogRecords implements SharedRecords {
 
     @Override
     public Optional<Stamped> lock(Connection c, UUID id) throws SQLException {
-        Optional<Part> part = catalog.get(c, id);
-        if (part.isEmpty()) {
+        if (label(c, id).isEmpty()) {
             return Optional.empty();
         }
         Catalog.Stamped stamped = Catalog.stamped(c, id);
-        return Optional.of(new Stamped(label(part.get()), stamped.values(), stamped.stamps()));
+        return Optional.of(new Stamped(label((String) stamped.values().get(CatalogFields.PART_NUMBER),
+                (String) stamped.values().get(CatalogFields.NAME)), stamped.values(), stamped.stamps()));
     }
 
     @Override
@@ -83,11 +85,16 @@ public final class CatalogRecords implements SharedRecords {
 
     @Override
     public Optional<String> label(Connection c, UUID id) throws SQLException {
-        return catalog.get(c, id).map(CatalogRecords::label);
+        try (PreparedStatement select = c.prepareStatement("SELECT part_number, name FROM part WHERE id = ?")) {
+            select.setObject(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(label(row.getString(1), row.getString(2))) : Optional.empty();
+            }
+        }
     }
 
-    private static String label(Part part) {
-        return part.partNumber() + " (" + part.name() + ")";
+    private static String label(String partNumber, String name) {
+        return partNumber + " (" + name + ")";
     }
 
     private static Part with(Part p, Map<String, Object> v) {

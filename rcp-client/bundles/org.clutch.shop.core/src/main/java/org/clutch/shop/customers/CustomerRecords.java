@@ -1,6 +1,8 @@
 package org.clutch.shop.customers;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -88,6 +90,11 @@ public final class CustomerRecords implements SharedRecords {
 
     @Override
     public Optional<String> label(Connection c, UUID id) throws SQLException {
-        return Customers.load(c, id).map(Customer::name);
+        try (PreparedStatement select = c.prepareStatement("SELECT name FROM customer WHERE id = ?")) {
+            select.setObject(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        }
     }
 }

@@ -76,16 +76,9 @@ public final class Customers {
             by.requireManager("set a customer's credit limit");
         }
         Map<String, Object> after = values(saved);
-        Map<String, Long> fieldStamps;
-        if (before.isPresent()) {
-            fieldStamps = FieldStamps.restamp(before.get().values(), before.get().stamps(), after, stamps::tick);
-        } else {
-            long stamp = stamps.tick();
-            fieldStamps = new LinkedHashMap<>();
-            for (String field : CustomerFields.ALL) {
-                fieldStamps.put(field, stamp);
-            }
-        }
+        Map<String, Long> fieldStamps = before.isPresent()
+                ? FieldStamps.restamp(before.get().values(), before.get().stamps(), after, stamps::tick)
+                : FieldStamps.allAt(CustomerFields.ALL, stamps.tick());
         String sql = before.isPresent() ? """
                 UPDATE customer SET name = ?, name_key = ?, phone = ?, email = ?, tax_number = ?, credit_limit_minor = ?,
                                     note = ?, updated_at = ?, field_stamps = ?, last_stamp = ? WHERE id = ?""" : """

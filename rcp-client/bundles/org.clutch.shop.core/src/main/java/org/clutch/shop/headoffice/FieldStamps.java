@@ -67,6 +67,13 @@ public final class FieldStamps {
         return stamps.values().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
+    /** A new record's stamps: every one of its shared {@code fields} set by the one edit that created it. */
+    public static Map<String, Long> allAt(List<String> fields, long stamp) {
+        Map<String, Long> stamps = new LinkedHashMap<>();
+        fields.forEach(field -> stamps.put(field, stamp));
+        return stamps;
+    }
+
     /**
      * Stamps {@code after}'s fields that differ from {@code before}'s with one new stamp (taken only if one differs);
      * the others keep theirs. Answers the stamps after the edit.

@@ -155,7 +155,7 @@ public final class HeadOfficeEdits {
                 if (!row.next()) {
                     throw new RuleException("That conflict was already reviewed.");
                 }
-                return named(c, row(row));
+                return row(row); // reviewing needs no name
             }
         }
     }
