@@ -1,11 +1,17 @@
 package org.clutch.catalog;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import org.clutch.platform.Actor;
+import org.clutch.platform.ForAllTenants;
+import org.clutch.platform.InvalidInputException;
+import org.clutch.platform.Page;
+import org.clutch.platform.Role;
+import org.clutch.platform.RowScope;
+import org.clutch.platform.TransactionConnection;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -22,15 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
-
-import org.clutch.platform.Actor;
-import org.clutch.platform.DatabaseMigrations;
-import org.clutch.platform.ForAllTenants;
-import org.clutch.platform.InvalidInputException;
-import org.clutch.platform.Page;
-import org.clutch.platform.Role;
-import org.clutch.platform.RowScope;
 
 /**
  * The central catalog that suppliers feed and every shop reads: parts with their prices, attributes, interchange
@@ -58,8 +55,8 @@ public class SupplierCatalog {
                 updated_at = EXCLUDED.updated_at
             RETURNING id, part_number, brand, xmax = 0""";
 
-    @Resource(lookup = DatabaseMigrations.DATA_SOURCE)
-    DataSource dataSource;
+    @Inject
+    TransactionConnection database;
 
     @Inject
     Clock clock;
@@ -79,7 +76,7 @@ public class SupplierCatalog {
         List<CatalogFeed.Item> items = feed.items();
         requireDistinct(items);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = database.current()) {
             replaceFitment(c, items, upsert(c, supplier, feed.feedId(), items, now));
             int removed = feed.removed() == null || feed.removed().isEmpty() ? 0 : remove(c, supplier, feed.removed());
             int withdrawn = feed.mode() == CatalogFeed.Mode.FULL && feed.lastBatch() ? withdrawOthers(c, supplier, feed.feedId()) : 0;
@@ -103,7 +100,7 @@ public class SupplierCatalog {
                               AND ? BETWEEN f.year_from AND f.year_to)
                   AND (? = '' OR p.description ILIKE '%' || ? || '%' OR p.part_number ILIKE ? OR p.interchange_numbers ?? ?)""";
         String words = text == null ? "" : text.trim();
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = database.current();
              PreparedStatement count = c.prepareStatement("SELECT count(*) " + where);
              PreparedStatement select = c.prepareStatement("SELECT p.id, p.tenant_id, t.name, p.part_number, p.brand, p.description, "
                      + "p.attributes::text, p.currency, p.list_price, p.net_price, p.interchange_numbers::text, p.updated_at " + where

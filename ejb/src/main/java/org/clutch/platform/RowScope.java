@@ -8,10 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.UUID;
 
 /**
@@ -23,22 +19,23 @@ import java.util.UUID;
  * what an outer call set.
  * <p>
  * The settings are transaction-local ({@code set_config(..., true)}), so a pooled connection never carries
- * them into someone else's transaction; the container hands this interceptor and the persistence unit (whose
- * reads go through the transaction's connection, persistence.xml) the same connection within a transaction.
+ * them into someone else's transaction. They go through the persistence unit's own connection (whose reads go
+ * through the transaction's connection, persistence.xml): asking the pool for a second handle while the persistence
+ * unit holds the first needs a free connection for a moment, and a call that holds a row lock while every pooled
+ * connection waits for that lock would never get one. The same statement bounds how long the transaction waits for
+ * a row lock ({@link TransactionLocks#LOCK_TIMEOUT}).
  * A nested call that states what the transaction already has (the MDB calling the dispatcher) sends nothing; a
  * nested call that stated something else restores the caller's scope when it returns.
  */
 public class RowScope {
 
-    private static final String STATE = "SELECT set_config('clutch.scope', ?, true), set_config('clutch.tenant_id', ?, true), "
-            + "set_config('clutch.customer_id', ?, true), set_config('clutch.user_id', ?, true)";
+    private static final String STATE = "SELECT set_config('clutch.scope', ?1, true), set_config('clutch.tenant_id', ?2, true), "
+            + "set_config('clutch.customer_id', ?3, true), set_config('clutch.user_id', ?4, true), "
+            + "set_config('lock_timeout', '" + TransactionLocks.LOCK_TIMEOUT + "', true)";
 
     /** What was last stated in a transaction. */
     private record Stated(String scope, UUID tenantId, UUID customerId, UUID userId) {
     }
-
-    @Resource(lookup = DatabaseMigrations.DATA_SOURCE)
-    DataSource dataSource;
 
     @Resource
     TransactionSynchronizationRegistry transaction;
@@ -63,7 +60,7 @@ public class RowScope {
         return call.proceed();
     }
 
-    private void enter(InvocationContext call) throws SQLException {
+    private void enter(InvocationContext call) {
         if (call.getTarget() != null && call.getTarget().getClass().isAnnotationPresent(ForAllTenants.class)) {
             state("platform", null, null, null);
             return;
@@ -79,7 +76,7 @@ public class RowScope {
      * transaction back in the scope its caller had, so that the rest of the caller's work stays within its walls. What
      * the wider call wrote is flushed first: rows written at commit would be checked in the caller's narrower scope.
      */
-    private void restore(Stated before) throws SQLException {
+    private void restore(Stated before) {
         if (before != null && transaction.getTransactionKey() != null && !before.equals(transaction.getResource(Stated.class))) {
             em.flush();
             state(before.scope(), before.tenantId(), before.customerId(), before.userId());
@@ -97,19 +94,14 @@ public class RowScope {
         return null;
     }
 
-    private void state(String scope, UUID tenantId, UUID customerId, UUID userId) throws SQLException {
+    private void state(String scope, UUID tenantId, UUID customerId, UUID userId) {
         Stated wanted = new Stated(scope, tenantId, customerId, userId);
         boolean inTransaction = transaction.getTransactionKey() != null;
         if (inTransaction && wanted.equals(transaction.getResource(Stated.class))) {
             return;
         }
-        try (Connection connection = dataSource.getConnection(); PreparedStatement s = connection.prepareStatement(STATE)) {
-            s.setString(1, scope);
-            s.setString(2, text(tenantId));
-            s.setString(3, text(customerId));
-            s.setString(4, text(userId));
-            s.execute();
-        }
+        em.createNativeQuery(STATE).setParameter(1, scope).setParameter(2, text(tenantId)).setParameter(3, text(customerId))
+                .setParameter(4, text(userId)).getSingleResult();
         if (inTransaction) {
             transaction.putResource(Stated.class, wanted);
         }

@@ -21,6 +21,16 @@ public final class TransactionLocks {
         }
     }
 
+    /**
+     * How long a transaction waits for a row or advisory lock before it gives up (PostgreSQL's {@code lock_timeout},
+     * stated per transaction by {@link RowScope}). Many callers on one aggregate then each answer within a bounded
+     * time (the API answers 503 with Retry-After), instead of queueing without end and holding pooled connections.
+     */
+    public static final String LOCK_TIMEOUT = "5s";
+
+    /** PostgreSQL's SQLSTATE for a lock not obtained within {@link #LOCK_TIMEOUT}. */
+    public static final String LOCK_NOT_AVAILABLE = "55P03";
+
     private TransactionLocks() {
     }
 

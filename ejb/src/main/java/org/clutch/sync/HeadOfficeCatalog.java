@@ -1,19 +1,17 @@
 package org.clutch.sync;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import org.clutch.jms.CatalogFields;
 import org.clutch.jms.ShopInboxTypes;
 import org.clutch.platform.Actor;
-import org.clutch.platform.DatabaseMigrations;
 import org.clutch.platform.InvalidInputException;
 import org.clutch.platform.NotFoundException;
 import org.clutch.platform.Role;
 import org.clutch.platform.RowScope;
+import org.clutch.platform.TransactionConnection;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,8 +38,8 @@ public class HeadOfficeCatalog {
 
     private static final Logger LOG = Logger.getLogger(HeadOfficeCatalog.class.getName());
 
-    @Resource(lookup = DatabaseMigrations.DATA_SOURCE)
-    DataSource dataSource;
+    @Inject
+    TransactionConnection database;
 
     @Inject
     CentralClock centralClock;
@@ -54,7 +52,7 @@ public class HeadOfficeCatalog {
 
     public MirroredPart get(Actor actor, UUID shopId, UUID partId) throws SQLException {
         actor.require(Role.TENANT_ADMIN);
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = database.current()) {
             return load(c, shopId, partId, false);
         }
     }
@@ -66,7 +64,7 @@ public class HeadOfficeCatalog {
             throw new InvalidInputException(List.of(new InvalidInputException.FieldError("body",
                     "give at least one of " + CatalogFields.EDITABLE_CENTRALLY)));
         }
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = database.current()) {
             MirroredPart before = load(c, shopId, partId, true);
             Instant now = clock.instant();
             Optional<MirroredColumns.CentralChange> change = MirroredColumns.CATALOG.changeCentrally(c, shopId, partId,

@@ -1,6 +1,5 @@
 package org.clutch.sync;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
@@ -9,13 +8,12 @@ import jakarta.json.JsonReader;
 import org.clutch.jms.CustomerFields;
 import org.clutch.jms.ShopInboxTypes;
 import org.clutch.platform.Actor;
-import org.clutch.platform.DatabaseMigrations;
 import org.clutch.platform.InvalidInputException;
 import org.clutch.platform.NotFoundException;
 import org.clutch.platform.Role;
 import org.clutch.platform.RowScope;
+import org.clutch.platform.TransactionConnection;
 
-import javax.sql.DataSource;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,8 +44,8 @@ public class HeadOfficeCustomers {
     private static final String SELECT = "SELECT customer_id, name, phone, email, credit_limit_minor, vehicles, changed_at, "
             + MirroredColumns.CUSTOMERS.stampColumns() + " FROM shop_customer WHERE shop_id = ?";
 
-    @Resource(lookup = DatabaseMigrations.DATA_SOURCE)
-    DataSource dataSource;
+    @Inject
+    TransactionConnection database;
 
     @Inject
     CentralClock centralClock;
@@ -61,7 +59,7 @@ public class HeadOfficeCustomers {
     /** The shop's customers by name; row-level security hides another tenant's shop as if it did not exist. */
     public List<MirroredCustomer> of(Actor actor, UUID shopId) throws SQLException {
         actor.require(Role.TENANT_ADMIN);
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = database.current()) {
             SyncStatus.requireShop(c, shopId);
             try (PreparedStatement select = c.prepareStatement(SELECT + " ORDER BY name, customer_id")) {
                 select.setObject(1, shopId);
@@ -78,7 +76,7 @@ public class HeadOfficeCustomers {
 
     public MirroredCustomer get(Actor actor, UUID shopId, UUID customerId) throws SQLException {
         actor.require(Role.TENANT_ADMIN);
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = database.current()) {
             return load(c, shopId, customerId, false);
         }
     }
@@ -97,7 +95,7 @@ public class HeadOfficeCustomers {
             throw new InvalidInputException(List.of(new InvalidInputException.FieldError("body",
                     "give at least one of " + CustomerFields.EDITABLE_CENTRALLY)));
         }
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = database.current()) {
             MirroredCustomer before = load(c, shopId, customerId, true);
             Instant now = clock.instant();
             Optional<MirroredColumns.CentralChange> change = MirroredColumns.CUSTOMERS.changeCentrally(c, shopId, customerId,

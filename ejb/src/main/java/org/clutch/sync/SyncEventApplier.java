@@ -1,17 +1,15 @@
 package org.clutch.sync;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import org.clutch.jms.SyncEvent;
 import org.clutch.marketplace.ShopRequests;
 import org.clutch.orders.Orders;
-import org.clutch.platform.DatabaseMigrations;
 import org.clutch.platform.ForAllTenants;
 import org.clutch.platform.RowScope;
+import org.clutch.platform.TransactionConnection;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,8 +51,8 @@ public class SyncEventApplier {
     private record Accepted(SyncEvent event, UUID tenantId, ShopChange change) {
     }
 
-    @Resource(lookup = DatabaseMigrations.DATA_SOURCE)
-    DataSource dataSource;
+    @Inject
+    TransactionConnection database;
 
     @Inject
     ShopRequests shopRequests;
@@ -73,7 +71,7 @@ public class SyncEventApplier {
 
     public Outcome apply(List<SyncEvent> batch) throws SQLException {
         Instant now = clock.instant();
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = database.current()) {
             Map<UUID, UUID> tenantOfShop = tenantsOf(c, batch);
             List<Rejection> rejections = new ArrayList<>();
             Map<UUID, Accepted> accepted = new LinkedHashMap<>();

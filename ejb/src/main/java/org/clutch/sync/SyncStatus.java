@@ -1,15 +1,14 @@
 package org.clutch.sync;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import org.clutch.platform.Actor;
-import org.clutch.platform.DatabaseMigrations;
 import org.clutch.platform.NotFoundException;
 import org.clutch.platform.Role;
 import org.clutch.platform.RowScope;
+import org.clutch.platform.TransactionConnection;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,12 +26,12 @@ import java.util.UUID;
 @Stateless
 public class SyncStatus {
 
-    @Resource(lookup = DatabaseMigrations.DATA_SOURCE)
-    DataSource dataSource;
+    @Inject
+    TransactionConnection database;
 
     public List<ShopSyncStatus> shops(Actor actor) throws SQLException {
         actor.require(Role.TENANT_ADMIN, Role.PLATFORM_ADMIN);
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement("""
+        try (Connection c = database.current(); PreparedStatement select = c.prepareStatement("""
                 SELECT s.id, s.name, coalesce(st.events_applied, 0), coalesce(st.duplicates, 0), coalesce(st.rejected, 0),
                        st.last_event_at, st.last_applied_at, st.last_rejection, st.last_rejected_at
                   FROM shop s LEFT JOIN sync_shop_status st ON st.shop_id = s.id
@@ -70,7 +69,7 @@ public class SyncStatus {
         if (actor.has(Role.SHOP_STAFF) && !shopId.equals(actor.shop())) {
             throw new NotFoundException("shop " + shopId);
         }
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = database.current()) {
             requireShop(c, shopId);
             try (PreparedStatement select = c.prepareStatement("""
                     SELECT m.part_id, p.part_number, p.name, sum(m.quantity), count(*)

@@ -1,10 +1,9 @@
 package org.clutch.sync;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.clutch.platform.DatabaseMigrations;
+import jakarta.inject.Inject;
+import org.clutch.platform.TransactionConnection;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,8 +25,8 @@ public class SyncedShelf {
     public record Item(String partNumber, long priceMinor, Long costMinor, long onHand) {
     }
 
-    @Resource(lookup = DatabaseMigrations.DATA_SOURCE)
-    DataSource dataSource;
+    @Inject
+    TransactionConnection database;
 
     /** Part numbers are matched regardless of case and surrounding spaces. */
     public static String key(String partNumber) {
@@ -43,7 +42,7 @@ public class SyncedShelf {
         if (partNumbers.isEmpty()) {
             return found;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement("""
+        try (Connection c = database.current(); PreparedStatement select = c.prepareStatement("""
                 SELECT upper(p.part_number), p.price_minor, p.cost_minor,
                        coalesce((SELECT sum(m.quantity) FROM shop_stock_movement m
                                   WHERE m.shop_id = p.shop_id AND m.part_id = p.part_id), 0)

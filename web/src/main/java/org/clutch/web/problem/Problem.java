@@ -12,6 +12,7 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
 
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
+    private static final int RETRY_AFTER_SECONDS = 1;
     private static final String TYPE_BASE = "https://clutch.dev/problems/";
 
     public record FieldError(String field, String message) {
@@ -25,7 +26,12 @@ public record Problem(String type, String title, int status, String detail, List
         return new Problem(TYPE_BASE + "validation", "Invalid input", 400, detail, errors);
     }
 
+    /** The answer; one that says the service is busy also says when to try again. */
     public Response toResponse() {
-        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+        Response.ResponseBuilder answer = Response.status(status).type(MEDIA_TYPE).entity(this);
+        if (status == Response.Status.SERVICE_UNAVAILABLE.getStatusCode()) {
+            answer.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return answer.build();
     }
 }

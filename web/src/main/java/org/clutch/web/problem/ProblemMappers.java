@@ -17,9 +17,13 @@ import org.clutch.platform.InvalidInputException;
 import org.clutch.platform.NotFoundException;
 import org.clutch.platform.PermissionDeniedException;
 import org.clutch.platform.StateConflictException;
+import org.clutch.platform.TransactionLocks;
+
+import java.sql.SQLException;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,6 +35,9 @@ import java.util.logging.Logger;
 public final class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+    /** A lock not had in time ({@link TransactionLocks#LOCK_NOT_AVAILABLE}), a deadlock broken by PostgreSQL. */
+    private static final Set<String> BUSY_STATES = Set.of(TransactionLocks.LOCK_NOT_AVAILABLE, "40P01");
 
     private ProblemMappers() {
     }
@@ -59,6 +66,10 @@ public final class ProblemMappers {
             if (t instanceof OptimisticLockException || t instanceof PessimisticLockException) {
                 return Problem.of("concurrent-change", "Changed by someone else", Response.Status.CONFLICT,
                         "Someone else changed this at the same moment; reload it and try again.");
+            }
+            if (t instanceof SQLException sql && BUSY_STATES.contains(sql.getSQLState())) {
+                return Problem.of("busy", "Busy", Response.Status.SERVICE_UNAVAILABLE,
+                        "Many changes to this reached us at once and nothing was changed by this call; try again in a moment.");
             }
             if (t instanceof PayloadTooLargeException) {
                 return Problem.of("payload-too-large", "Request body too large", Response.Status.REQUEST_ENTITY_TOO_LARGE, t.getMessage());
