@@ -15,6 +15,7 @@ import org.clutch.platform.RowScope;
 import org.clutch.platform.StateConflictException;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -43,25 +44,51 @@ public class AccountCreation {
     PasswordHasher passwords;
 
     @Inject
+    LoginThrottles throttles;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
     Clock clock;
 
-    public AccountView registerCustomer(NewCustomer input, String address) {
+    /** What a sign-up comes to: an account, an address that already has one, or a client address locked for a while. */
+    public sealed interface Registration {
+        record Registered(AccountView account) implements Registration {
+        }
+
+        record Taken() implements Registration {
+        }
+
+        record Throttled(Duration retryAfter) implements Registration {
+        }
+    }
+
+    /**
+     * Signs a car owner up. A sign-up with an address that already has an account is answered as such, and counts as a
+     * failed login of the client's address: telling which addresses have accounts is then as slow as guessing passwords
+     * (the address's lock applies to both).
+     */
+    public Registration registerCustomer(NewCustomer input, String address) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LoginThrottle byAddress = throttles.forAddress(em, address);
+        Duration wait = byAddress.lockedFor(now);
+        if (!wait.isZero()) {
+            return new Registration.Throttled(wait);
+        }
         String email = UserAccount.normalizeEmail(input.email());
         PasswordPolicy.check("password", input.password(), email);
         if (accounts.lockAndCheckTaken(email)) {
-            throw new StateConflictException("An account with this e-mail address already exists; log in or reset the password.");
+            byAddress.recordFailure(now, throttles.addressPolicy());
+            return new Registration.Taken();
         }
         UUID customerId = UUID.randomUUID();
         em.createNativeQuery("INSERT INTO customer (id, display_name) VALUES (?1, ?2)")
                 .setParameter(1, customerId).setParameter(2, input.displayName().strip()).executeUpdate();
-        UserAccount account = UserAccount.customer(email, input.displayName(), passwords.hash(input.password()), customerId,
-                OffsetDateTime.now(clock));
+        UserAccount account = UserAccount.customer(email, input.displayName(), passwords.hash(input.password()), customerId, now);
         em.persist(account);
         audit.record(AuditEntry.of(AuditAction.ACCOUNT_REGISTERED, null, account.id()).target("customer", customerId).from(address));
-        return AccountView.of(account);
+        return new Registration.Registered(AccountView.of(account));
     }
 
     /**

@@ -58,7 +58,8 @@ public class CustomerRequests {
 
     /**
      * Stores the request and queues it for dispatch in one transaction. With an idempotency key, a repeated
-     * submission returns the request the first one created instead of creating another.
+     * submission returns the request the first one created instead of creating another; the key sent with a different
+     * submission is refused.
      */
     public Submitted submit(Actor actor, NewPartsRequest input, String idempotencyKey) {
         UUID customerId = actor.customer();
@@ -66,6 +67,7 @@ public class CustomerRequests {
             repository.lockIdempotencyKey(customerId, idempotencyKey);
             var earlier = repository.requestByIdempotencyKey(customerId, idempotencyKey);
             if (earlier.isPresent()) {
+                earlier.get().requireSameSubmission(input);
                 return new Submitted(view(earlier.get()), false);
             }
         }

@@ -8,6 +8,7 @@ import org.clutch.platform.NotFoundException;
 import org.clutch.platform.TransactionLocks;
 import org.clutch.tenancy.Shop;
 import org.clutch.tenancy.ShopStatus;
+import org.clutch.tenancy.Tenant;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -24,6 +25,11 @@ public class MarketplaceRepository {
 
     void add(Object entity) {
         em.persist(entity);
+    }
+
+    /** The currency the shop's business trades in: its tenant's. */
+    String tradingCurrency(Shop shop) {
+        return em.find(Tenant.class, shop.tenantId()).currency();
     }
 
     /** The customer's own request; someone else's answers exactly like an unknown id. */

@@ -13,15 +13,20 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import org.clutch.platform.NullableUuid;
 import jakarta.persistence.Version;
+import org.clutch.platform.IdempotencyKeyReusedException;
 import org.clutch.platform.InvalidInputException;
 import org.clutch.platform.InvalidInputException.FieldError;
 import org.clutch.platform.StateConflictException;
 import org.clutch.tenancy.GeoPoint;
 import org.clutch.vehicle.Vin;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -58,6 +63,9 @@ public class PartsRequest {
 
     @Column(name = "idempotency_key")
     private String idempotencyKey;
+
+    @Column(name = "idempotency_fingerprint")
+    private String idempotencyFingerprint;
 
     @Column(name = "accepted_quote_id")
     @Convert(converter = NullableUuid.class)
@@ -116,9 +124,28 @@ public class PartsRequest {
             request.lines.add(new RequestLine(request, lineNo++, line.name(), line.partNumber(), line.quantity(), line.notes()));
         }
         request.idempotencyKey = idempotencyKey;
+        request.idempotencyFingerprint = idempotencyKey == null ? null : fingerprint(input);
         request.createdAt = now;
         request.expiresAt = now.plus(timeToLive);
         return request;
+    }
+
+    /**
+     * A submission repeated with this request's idempotency key is answered with this request only if it says the same;
+     * the key sent with something else is refused.
+     */
+    public void requireSameSubmission(NewPartsRequest input) {
+        if (idempotencyFingerprint != null && !idempotencyFingerprint.equals(fingerprint(input))) {
+            throw new IdempotencyKeyReusedException(idempotencyKey);
+        }
+    }
+
+    private static String fingerprint(NewPartsRequest input) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(input.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String describe(int[] years) {

@@ -18,9 +18,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Currency;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -80,8 +81,8 @@ public class Quote {
     protected Quote() {
     }
 
-    /** A shop's first quote on an open request. */
-    static Quote submit(PartsRequest request, Shop shop, QuoteSubmission input, OffsetDateTime now) {
+    /** A shop's first quote on an open request, in the currency its business trades in. */
+    static Quote submit(PartsRequest request, Shop shop, String tradingCurrency, QuoteSubmission input, OffsetDateTime now) {
         request.requireOpen(now, "quoted");
         Quote quote = new Quote();
         quote.id = UUID.randomUUID();
@@ -90,26 +91,27 @@ public class Quote {
         quote.tenantId = shop.tenantId();
         quote.submittedAt = now;
         quote.revision = 0;
-        quote.apply(request, input, now);
+        quote.apply(request, tradingCurrency, input, now);
         return quote;
     }
 
     /** Replaces the prices and terms of a quote still on the table. */
-    void revise(PartsRequest request, QuoteSubmission input, OffsetDateTime now) {
+    void revise(PartsRequest request, String tradingCurrency, QuoteSubmission input, OffsetDateTime now) {
         request.requireOpen(now, "quoted");
         if (status != QuoteStatus.SUBMITTED && status != QuoteStatus.WITHDRAWN) {
             throw new StateConflictException("This quote is " + status.name().toLowerCase() + " and can no longer be changed.");
         }
-        apply(request, input, now);
+        apply(request, tradingCurrency, input, now);
     }
 
-    /** Validates and takes the submission; callers have checked that the request is open. */
-    private void apply(PartsRequest request, QuoteSubmission input, OffsetDateTime now) {
+    /**
+     * Validates and takes the submission; callers have checked that the request is open. A shop quotes in the currency
+     * its business trades in (the tenant's), which is what orders, payments and commission are kept in.
+     */
+    private void apply(PartsRequest request, String tradingCurrency, QuoteSubmission input, OffsetDateTime now) {
         List<FieldError> errors = new ArrayList<>();
-        try {
-            Currency.getInstance(input.currency());
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("currency", input.currency() + " is not an ISO 4217 currency"));
+        if (!tradingCurrency.equals(input.currency())) {
+            errors.add(new FieldError("currency", "must be " + tradingCurrency + ", the currency this shop trades in"));
         }
         if (!input.validUntil().isAfter(now)) {
             errors.add(new FieldError("validUntil", "must be in the future"));
@@ -144,11 +146,27 @@ public class Quote {
         etaHours = input.etaHours();
         validUntil = input.validUntil();
         notes = input.notes();
-        lines.clear();
-        input.lines().forEach(l -> lines.add(new QuoteLine(this, l.requestLineId(), l.available(), l.unitPrice())));
+        replaceLines(input.lines());
         status = QuoteStatus.SUBMITTED;
         revision++;
         updatedAt = now;
+    }
+
+    /**
+     * Takes the submitted lines, changing the answer for a requested line in place. Deleting every line and adding
+     * new ones would insert a line for a requested line before its old row is deleted, which the database refuses
+     * (one answer per requested line).
+     */
+    private void replaceLines(List<QuoteSubmission.LineInput> submitted) {
+        Map<UUID, QuoteSubmission.LineInput> byRequestLine = new HashMap<>();
+        submitted.forEach(l -> byRequestLine.put(l.requestLineId(), l));
+        lines.removeIf(line -> !byRequestLine.containsKey(line.requestLineId()));
+        for (QuoteLine line : lines) {
+            QuoteSubmission.LineInput answer = byRequestLine.remove(line.requestLineId());
+            line.answer(answer.available(), answer.unitPrice());
+        }
+        submitted.stream().filter(l -> byRequestLine.containsKey(l.requestLineId()))
+                .forEach(l -> lines.add(new QuoteLine(this, l.requestLineId(), l.available(), l.unitPrice())));
     }
 
     void withdraw(OffsetDateTime now) {

@@ -38,6 +38,11 @@ public class QuoteLine {
         this.id = UUID.randomUUID();
         this.quote = quote;
         this.requestLineId = requestLineId;
+        answer(available, unitPrice);
+    }
+
+    /** Available at a unit price, or not available (then without a price). */
+    void answer(boolean available, BigDecimal unitPrice) {
         this.available = available;
         this.unitPrice = available ? unitPrice : null;
     }

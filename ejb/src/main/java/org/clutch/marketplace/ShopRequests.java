@@ -105,9 +105,9 @@ public class ShopRequests {
         Quote quote;
         if (existing.isPresent()) {
             quote = existing.get();
-            quote.revise(request, input, now);
+            quote.revise(request, repository.tradingCurrency(shop), input, now);
         } else {
-            quote = Quote.submit(request, shop, input, now);
+            quote = Quote.submit(request, shop, repository.tradingCurrency(shop), input, now);
             repository.add(quote);
         }
         String summary = quote.total(request) + " " + quote.currency() + ", " + quote.missingLineIds(request).size() + " of "

@@ -31,6 +31,7 @@ import org.clutch.marketplace.PartsRequestView;
 import org.clutch.platform.Actor;
 import org.clutch.platform.ForAllTenants;
 import org.clutch.platform.InvalidInputException;
+import org.clutch.platform.JsonInput;
 import org.clutch.platform.NotFoundException;
 import org.clutch.platform.PermissionDeniedException;
 import org.clutch.platform.Role;
@@ -198,6 +199,7 @@ public class PartnerDesk {
     }
 
     private static <T> T parse(String body, Class<T> type) {
+        refuseIfAny(JsonInput.problems(body, type));
         try {
             T parsed = JSONB.fromJson(body, type);
             if (parsed == null) {

@@ -139,7 +139,11 @@ public class Tenant {
     private static String currency(String code, List<FieldError> errors) {
         try {
             if (code != null && code.length() == 3) {
-                return Currency.getInstance(code.toUpperCase(Locale.ROOT)).getCurrencyCode();
+                Currency currency = Currency.getInstance(code.toUpperCase(Locale.ROOT));
+                // Codes without minor units are no money a business trades in: XXX (none), XTS (tests), gold, SDRs.
+                if (currency.getDefaultFractionDigits() >= 0) {
+                    return currency.getCurrencyCode();
+                }
             }
         } catch (IllegalArgumentException e) {
             // reported below

@@ -23,7 +23,7 @@ public final class AcceptedQuotes {
                     new QuoteSubmission.LineInput(offer.lines().get(1).requestLineId(), false, null)),
                     offer.freight(), offer.etaHours(), offer.validUntil(), offer.notes());
         }
-        Quote quote = Quote.submit(request, PartsRequestTest.shop(), offer, now);
+        Quote quote = Quote.submit(request, PartsRequestTest.shop(), "KES", offer, now);
         request.accept(quote, now);
         return new Accepted(request, quote);
     }

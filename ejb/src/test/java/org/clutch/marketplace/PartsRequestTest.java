@@ -36,6 +36,17 @@ class PartsRequestTest {
         return PartsRequest.submit(UUID.randomUUID(), input(null, 2016), null, NOW, TTL);
     }
 
+    @Test
+    void aRepeatedKeyAnswersOnlyTheSameSubmission() {
+        PartsRequest request = PartsRequest.submit(UUID.randomUUID(), input(null, 2016), "order-42", NOW, TTL);
+        request.requireSameSubmission(input(null, 2016));
+        var other = assertThrows(org.clutch.platform.IdempotencyKeyReusedException.class,
+                () -> request.requireSameSubmission(input(null, 2015)));
+        assertTrue(other.getMessage().contains("'order-42'"), other.getMessage());
+        PartsRequest withoutKey = PartsRequest.submit(UUID.randomUUID(), input(null, 2016), null, NOW, TTL);
+        withoutKey.requireSameSubmission(input(null, 2015));
+    }
+
     static Shop shop() {
         return new Shop(UUID.randomUUID(), UUID.randomUUID(), "Westlands", new GeoPoint(-1.2676, 36.8108), "Waiyaki Way",
                 BigDecimal.TEN, Set.of("TOYOTA"));
@@ -82,7 +93,7 @@ class PartsRequestTest {
     @Test
     void quotingMarksTheRequestQuotedAndTotalsAvailableLinesPlusFreight() {
         PartsRequest request = submitted();
-        Quote quote = Quote.submit(request, shop(), quoteFor(request, NOW.plusDays(1)), NOW.plusMinutes(5));
+        Quote quote = Quote.submit(request, shop(), "KES", quoteFor(request, NOW.plusDays(1)), NOW.plusMinutes(5));
         assertEquals(RequestStatus.QUOTED, request.status());
         // 1 x 4500.00 + 2 x 850.50 + 300 freight
         assertEquals(new BigDecimal("6501.00"), quote.total(request));
@@ -95,7 +106,7 @@ class PartsRequestTest {
         var only = new QuoteSubmission("KES",
                 List.of(new QuoteSubmission.LineInput(request.lines().get(0).id(), true, new BigDecimal("4500"))),
                 BigDecimal.ZERO, 4, NOW.plusDays(1), null);
-        Quote quote = Quote.submit(request, shop(), only, NOW);
+        Quote quote = Quote.submit(request, shop(), "KES", only, NOW);
         assertEquals(List.of(request.lines().get(1).id()), quote.missingLineIds(request));
         assertEquals(new BigDecimal("4500.00"), quote.total(request));
     }
@@ -107,7 +118,7 @@ class PartsRequestTest {
                 List.of(new QuoteSubmission.LineInput(UUID.randomUUID(), true, null),
                         new QuoteSubmission.LineInput(request.lines().get(1).id(), false, new BigDecimal("1"))),
                 BigDecimal.ZERO, 4, NOW.minusMinutes(1), null);
-        var e = assertThrows(InvalidInputException.class, () -> Quote.submit(request, shop(), bad, NOW));
+        var e = assertThrows(InvalidInputException.class, () -> Quote.submit(request, shop(), "KES", bad, NOW));
         var fields = e.fieldErrors().stream().map(InvalidInputException.FieldError::field).toList();
         assertTrue(fields.containsAll(List.of("currency", "validUntil", "lines[0].requestLineId", "lines[0].unitPrice",
                 "lines[1].unitPrice")), fields.toString());
@@ -115,9 +126,26 @@ class PartsRequestTest {
     }
 
     @Test
+    void aShopQuotesOnlyInTheCurrencyItsBusinessTradesIn() {
+        PartsRequest request = submitted();
+        for (String other : List.of("XXX", "USD")) {
+            QuoteSubmission kes = quoteFor(request, NOW.plusDays(1));
+            var inOther = new QuoteSubmission(other, kes.lines(), kes.freight(), kes.etaHours(), kes.validUntil(), kes.notes());
+            var e = assertThrows(InvalidInputException.class, () -> Quote.submit(request, shop(), "KES", inOther, NOW));
+            assertEquals(List.of(new InvalidInputException.FieldError("currency", "must be KES, the currency this shop trades in")),
+                    e.fieldErrors());
+        }
+        Quote quote = Quote.submit(request, shop(), "KES", quoteFor(request, NOW.plusDays(1)), NOW);
+        QuoteSubmission kes = quoteFor(request, NOW.plusDays(1));
+        assertThrows(InvalidInputException.class, () -> quote.revise(request, "KES",
+                new QuoteSubmission("XXX", kes.lines(), kes.freight(), kes.etaHours(), kes.validUntil(), kes.notes()), NOW));
+        assertEquals("KES", quote.currency(), "a refused revision changes nothing");
+    }
+
+    @Test
     void acceptingClosesTheRequestAndOnlyOnce() {
         PartsRequest request = submitted();
-        Quote quote = Quote.submit(request, shop(), quoteFor(request, NOW.plusDays(1)), NOW);
+        Quote quote = Quote.submit(request, shop(), "KES", quoteFor(request, NOW.plusDays(1)), NOW);
         request.accept(quote, NOW.plusMinutes(10));
         assertEquals(RequestStatus.ACCEPTED, request.status());
         assertEquals(QuoteStatus.ACCEPTED, quote.status());
@@ -127,18 +155,18 @@ class PartsRequestTest {
         assertTrue(again.getMessage().contains("accepted"), again.getMessage());
         assertThrows(StateConflictException.class, () -> request.cancel(NOW.plusMinutes(12)));
         assertThrows(StateConflictException.class,
-                () -> Quote.submit(request, shop(), quoteFor(request, NOW.plusDays(1)), NOW.plusMinutes(13)),
+                () -> Quote.submit(request, shop(), "KES", quoteFor(request, NOW.plusDays(1)), NOW.plusMinutes(13)),
                 "later quotes are refused");
     }
 
     @Test
     void aWithdrawnOrExpiredQuoteCannotBeAccepted() {
         PartsRequest request = submitted();
-        Quote withdrawn = Quote.submit(request, shop(), quoteFor(request, NOW.plusDays(1)), NOW);
+        Quote withdrawn = Quote.submit(request, shop(), "KES", quoteFor(request, NOW.plusDays(1)), NOW);
         withdrawn.withdraw(NOW.plusMinutes(1));
         assertThrows(StateConflictException.class, () -> request.accept(withdrawn, NOW.plusMinutes(2)));
 
-        Quote shortLived = Quote.submit(request, shop(), quoteFor(request, NOW.plusMinutes(30)), NOW);
+        Quote shortLived = Quote.submit(request, shop(), "KES", quoteFor(request, NOW.plusMinutes(30)), NOW);
         var e = assertThrows(StateConflictException.class, () -> request.accept(shortLived, NOW.plusMinutes(31)));
         assertTrue(e.getMessage().contains("valid until"), e.getMessage());
         assertTrue(request.status().isOpen(), "a refused accept leaves the request open");
@@ -159,14 +187,14 @@ class PartsRequestTest {
     void anOverdueRequestRefusesQuotesEvenBeforeTheTimerRuns() {
         PartsRequest request = submitted();
         var e = assertThrows(StateConflictException.class,
-                () -> Quote.submit(request, shop(), quoteFor(request, NOW.plusDays(1)), NOW.plusHours(2).plusSeconds(1)));
+                () -> Quote.submit(request, shop(), "KES", quoteFor(request, NOW.plusDays(1)), NOW.plusHours(2).plusSeconds(1)));
         assertTrue(e.getMessage().contains("expired"), e.getMessage());
     }
 
     @Test
     void cancelledRequestDeclinesNothingButRefusesAccept() {
         PartsRequest request = submitted();
-        Quote quote = Quote.submit(request, shop(), quoteFor(request, NOW.plusDays(1)), NOW);
+        Quote quote = Quote.submit(request, shop(), "KES", quoteFor(request, NOW.plusDays(1)), NOW);
         request.cancel(NOW.plusMinutes(1));
         assertEquals(RequestStatus.CANCELLED, request.status());
         assertThrows(StateConflictException.class, () -> request.accept(quote, NOW.plusMinutes(2)));

@@ -3,6 +3,7 @@ package org.clutch.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,6 +24,17 @@ public final class PayaraMicroCommands {
      */
     public static final String JSON_PROVIDER_OPTION = "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl";
 
+    /**
+     * The HTTP listener as the platform wants it, set before it starts (set later, each change restarts the listener
+     * and refuses connections for a moment): answers name no server software, since an attacker's first question is
+     * which version to look up; a request head of up to 16 KiB (tokens with many claims, proxies' headers) reaches the
+     * application, and a larger one is refused by the HTTP layer with a bare 400.
+     */
+    private static final List<String> HTTP_LISTENER = List.of(
+            "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.server-header=false",
+            "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xpowered-by=false",
+            "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.header-buffer-length-bytes=16384");
+
     private PayaraMicroCommands() {
     }
 
@@ -34,9 +46,17 @@ public final class PayaraMicroCommands {
      */
     public static Path writePreBoot(Path file, Path transactionLogs) throws IOException {
         Files.createDirectories(transactionLogs);
-        Files.write(file, List.of(
-                "set configs.config.server-config.transaction-service.tx-log-dir=" + transactionLogs.toAbsolutePath(),
-                "set configs.config.server-config.transaction-service.automatic-recovery=true"));
+        List<String> commands = new ArrayList<>(HTTP_LISTENER);
+        commands.add("set configs.config.server-config.transaction-service.tx-log-dir=" + transactionLogs.toAbsolutePath());
+        commands.add("set configs.config.server-config.transaction-service.automatic-recovery=true");
+        Files.write(file, commands);
+        return file;
+    }
+
+    /** Pre-boot commands of the HTTP listener alone, for a Payara Micro whose transaction log may stay in its root. */
+    public static Path writeHttpPreBoot(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, HTTP_LISTENER);
         return file;
     }
 

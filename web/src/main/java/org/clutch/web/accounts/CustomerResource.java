@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.clutch.accounts.AccountCreation;
-import org.clutch.accounts.AccountView;
+import org.clutch.web.problem.Problem;
 import org.clutch.web.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -39,10 +39,17 @@ public class CustomerResource {
     Caller caller;
 
     @POST
-    @Operation(summary = "Register as a car owner (password: at least 12 characters, not a common one)")
+    @Operation(summary = "Register as a car owner (password: at least 12 characters, not a common one); an address that "
+            + "has an account already is a 409 and counts as a failed login of the client's address")
     public Response register(@Valid @NotNull Registration body, @Context UriInfo uri) {
-        AccountView account = accountCreation.registerCustomer(
-                new AccountCreation.NewCustomer(body.email(), body.password(), body.displayName()), caller.address());
-        return Response.created(uri.getBaseUriBuilder().path("account").build()).entity(account).build();
+        return switch (accountCreation.registerCustomer(
+                new AccountCreation.NewCustomer(body.email(), body.password(), body.displayName()), caller.address())) {
+            case AccountCreation.Registration.Registered registered ->
+                    Response.created(uri.getBaseUriBuilder().path("account").build()).entity(registered.account()).build();
+            case AccountCreation.Registration.Taken taken -> Problem.of("state-conflict", "Not allowed in the current state",
+                    Response.Status.CONFLICT, "An account with this e-mail address already exists; log in or reset the password.")
+                    .toResponse();
+            case AccountCreation.Registration.Throttled throttled -> AuthResource.throttled(throttled.retryAfter());
+        };
     }
 }

@@ -29,6 +29,9 @@ import org.clutch.platform.Page;
 import org.clutch.web.security.Caller;
 import org.clutch.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.util.UUID;
 
@@ -50,7 +53,9 @@ public class PartsRequestResource {
 
     @POST
     @Operation(summary = "Submit a parts request (no prices); nearby shops that carry the make are asked to quote")
-    public Response submit(@Valid @NotNull NewPartsRequest body,
+    public Response submit(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "NewPartsRequest")))
+            @Valid @NotNull NewPartsRequest body,
             @HeaderParam("Idempotency-Key") @Pattern(regexp = "[\\x21-\\x7E]{1,100}", message = "must be 1 to 100 visible ASCII characters")
             String idempotencyKey,
             @Context UriInfo uri) {

@@ -23,6 +23,9 @@ import org.clutch.platform.Page;
 import org.clutch.web.security.Caller;
 import org.clutch.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.util.UUID;
 
@@ -56,7 +59,10 @@ public class ShopRequestResource {
     @PUT
     @Path("{id}/quote")
     @Operation(summary = "Submit or revise this shop's quote")
-    public ShopRequestView quote(@PathParam("id") UUID id, @Valid @NotNull QuoteSubmission body) {
+    public ShopRequestView quote(@PathParam("id") UUID id,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "QuoteSubmission")))
+            @Valid @NotNull QuoteSubmission body) {
         return requests.submitQuote(caller.actor(), id, body);
     }
 

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.clutch.orders.PaymentDeclinedException;
+import org.clutch.platform.IdempotencyKeyReusedException;
 import org.clutch.platform.InvalidInputException;
 import org.clutch.platform.NotFoundException;
 import org.clutch.platform.PermissionDeniedException;
@@ -60,6 +61,9 @@ public final class ProblemMappers {
             if (t instanceof StateConflictException) {
                 return Problem.of("state-conflict", "Not allowed in the current state", Response.Status.CONFLICT, t.getMessage());
             }
+            if (t instanceof IdempotencyKeyReusedException) {
+                return new Problem("https://clutch.dev/problems/idempotency-key-reused", "Idempotency-Key reused", 422, t.getMessage(), null);
+            }
             if (t instanceof PaymentDeclinedException) {
                 return Problem.of("payment-declined", "Payment declined", Response.Status.PAYMENT_REQUIRED, t.getMessage());
             }
@@ -79,9 +83,9 @@ public final class ProblemMappers {
                         "The request body is not valid JSON of the expected shape: " + rootMessage(t));
             }
             if (t instanceof WebApplicationException wae && !(t.getCause() instanceof JsonbException)) {
-                Response.StatusType status = wae.getResponse().getStatusInfo();
-                return new Problem("https://clutch.dev/problems/http-" + status.getStatusCode(), status.getReasonPhrase(),
-                        status.getStatusCode(), detailFor(status.getStatusCode(), wae), null);
+                int status = wae.getResponse().getStatus();
+                boolean tokenRefused = status == 403 && wae.getMessage() != null && wae.getMessage().startsWith("the token");
+                return forStatus(status, tokenRefused ? wae.getMessage() : null);
             }
         }
         String incident = UUID.randomUUID().toString();
@@ -90,17 +94,28 @@ public final class ProblemMappers {
                 "Something went wrong on our side (incident " + incident + ").");
     }
 
-    private static String detailFor(int status, WebApplicationException e) {
-        return switch (status) {
+    /**
+     * The problem for a bare HTTP status: one a resource or filter answered without saying more, or one the server gave
+     * before any resource ran (no route, no valid token, a malformed request). {@code detail} replaces the usual words.
+     */
+    public static Problem forStatus(int status, String detail) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : status == 431 ? "Request Header Fields Too Large" : "Error";
+        String words = detail != null ? detail : switch (status) {
+            case 400 -> "The request is malformed (its address, headers or body).";
             case 401 -> "A valid bearer token is required.";
-            case 403 -> e.getMessage() != null && e.getMessage().startsWith("the token") ? e.getMessage()
-                    : "Your role does not allow this.";
+            case 403 -> "Your role does not allow this.";
             case 404 -> "There is nothing at this address.";
             case 405 -> "This method is not allowed here.";
-            case 415 -> "Send the body as application/json.";
             case 406 -> "This resource answers in application/json.";
-            default -> e.getMessage();
+            case 413 -> "The request is too large.";
+            case 414 -> "The address is too long.";
+            case 415 -> "Send the body as application/json.";
+            case 431 -> "The request's headers are too large.";
+            case 501 -> "This method is not supported.";
+            default -> title + ".";
         };
+        return new Problem("https://clutch.dev/problems/http-" + status, title, status, words, null);
     }
 
     private static Problem validation(ConstraintViolationException e) {

@@ -30,6 +30,9 @@ import org.clutch.sync.SyncStatus;
 import org.clutch.web.security.Caller;
 import org.clutch.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -157,6 +160,8 @@ public class SyncResource {
             + "clears it); the shop's desktop gets it on its inbox, and where both sides changed a field while apart the "
             + "later edit wins on both")
     public MirroredCustomer editCustomer(@PathParam("id") UUID shopId, @PathParam("customerId") UUID customerId,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "CustomerEdit")))
             @Valid @NotNull CustomerEdit edit) throws SQLException {
         return customers.edit(caller.actor(), shopId, customerId, edit);
     }
@@ -167,8 +172,10 @@ public class SyncResource {
     @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(summary = "Head office changes a shop's part (brand, name, category, cost, price, taxable); the shop's desktop "
             + "gets it on its inbox, and where both sides changed a field while apart the later edit wins on both")
-    public MirroredPart edit(@PathParam("id") UUID shopId, @PathParam("partId") UUID partId, @Valid @NotNull PartEdit edit)
-            throws SQLException {
+    public MirroredPart edit(@PathParam("id") UUID shopId, @PathParam("partId") UUID partId,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "PartEdit")))
+            @Valid @NotNull PartEdit edit) throws SQLException {
         return catalog.edit(caller.actor(), shopId, partId, edit);
     }
 }

@@ -45,7 +45,7 @@ public class TenantAdministrationResource {
             @Valid @NotNull TenantSettingsBody settings) {
     }
 
-    public record PlanBody(@NotBlank String plan) {
+    public record PlanChoiceBody(@NotBlank String plan) {
     }
 
     @Inject
@@ -92,7 +92,7 @@ public class TenantAdministrationResource {
     @PUT
     @Path("{id}/plan")
     @Operation(summary = "Move a tenant to another billing plan")
-    public TenantView changePlan(@PathParam("id") UUID id, @Valid @NotNull PlanBody body) {
+    public TenantView changePlan(@PathParam("id") UUID id, @Valid @NotNull PlanChoiceBody body) {
         return tenants.changePlan(caller.actor(), id, body.plan(), caller.address());
     }
 

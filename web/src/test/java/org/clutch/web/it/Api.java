@@ -98,29 +98,46 @@ public final class Api {
      */
     public Reply loginFrom(String localAddress, String email, String password) {
         String body = Json.createObjectBuilder().add("email", email).add("password", password).build().toString();
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        URI target = base.resolve("api/v1/auth/login");
+        Raw raw = sendFrom(localAddress, "POST", "api/v1/auth/login", java.util.Map.of("Content-Type", "application/json"), body);
+        return new Reply(raw.status(), raw.header("content-type", ""), raw.body(), raw.header("retry-after", null));
+    }
+
+    /** An answer read off the wire: its status, its headers by lower-case name, its body. */
+    public record Raw(int status, java.util.Map<String, String> headers, String body) {
+
+        public String header(String lowerCaseName, String otherwise) {
+            return headers.getOrDefault(lowerCaseName, otherwise);
+        }
+    }
+
+    /**
+     * A request over a socket bound to {@code localAddress} (any 127.x.y.z reaches the server), one connection each:
+     * for calls that count against the caller's address (failed logins), kept apart from the address the tests use.
+     */
+    public Raw sendFrom(String localAddress, String method, String path, java.util.Map<String, String> headers, String body) {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        URI target = base.resolve(path);
         try (var socket = new Socket()) {
             socket.bind(new InetSocketAddress(localAddress, 0));
             socket.connect(new InetSocketAddress(target.getHost(), target.getPort()), 5000);
             socket.setSoTimeout(30_000);
-            String head = "POST " + target.getRawPath() + " HTTP/1.1\r\nHost: " + target.getHost() + ":" + target.getPort()
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n";
-            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            StringBuilder head = new StringBuilder(method + " " + target.getRawPath()
+                    + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()) + " HTTP/1.1\r\nHost: " + target.getHost() + ":"
+                    + target.getPort() + "\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n");
+            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            socket.getOutputStream().write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().write(bytes);
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = Integer.parseInt(response.substring(9, 12));
             int split = response.indexOf("\r\n\r\n");
-            String headers = response.substring(0, split);
+            java.util.Map<String, String> answered = new java.util.HashMap<>();
+            response.substring(0, split).lines().skip(1).filter(l -> l.contains(":"))
+                    .forEach(l -> answered.put(l.substring(0, l.indexOf(':')).strip().toLowerCase(Locale.ROOT), l.substring(l.indexOf(':') + 1).strip()));
             String content = response.substring(split + 4);
-            if (headers.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
+            if (answered.getOrDefault("transfer-encoding", "").equalsIgnoreCase("chunked")) {
                 content = unchunk(content);
             }
-            String type = headers.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith("content-type:"))
-                    .map(l -> l.substring(13).strip()).findFirst().orElse("");
-            String retryAfter = headers.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith("retry-after:"))
-                    .map(l -> l.substring(12).strip()).findFirst().orElse(null);
-            return new Reply(status, type, content, retryAfter);
+            return new Raw(status, answered, content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

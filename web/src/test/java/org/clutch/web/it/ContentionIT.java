@@ -87,11 +87,13 @@ class ContentionIT extends DeployedApplication {
     }
 
     /** The answers counted by status (-1: none), with the longest wait: what a failure message needs to say. */
-    private static String summary(List<Timed> calls) {
+    private static String summary(List<Timed> made) {
+        List<Timed> calls = List.copyOf(made);
         var byStatus = new java.util.TreeMap<Integer, Long>();
         calls.forEach(c -> byStatus.merge(c.status(), 1L, Long::sum));
         long longest = calls.stream().mapToLong(c -> c.took().toMillis()).max().orElse(0);
-        return byStatus + ", longest " + longest + " ms, first failure: "
+        long median = calls.stream().mapToLong(c -> c.took().toMillis()).sorted().skip(calls.size() / 2).findFirst().orElse(0);
+        return byStatus + ", median " + median + " ms, longest " + longest + " ms, first failure: "
                 + calls.stream().filter(c -> c.reply() == null).map(Timed::failure).findFirst().orElse("none");
     }
 
@@ -112,25 +114,17 @@ class ContentionIT extends DeployedApplication {
 
     @Test
     void aHundredAcceptsOfOneRequestAtOnceEachAnswerInTimeAndOthersKeepBeingServed() throws Exception {
-        String make = fixtures.uniqueMake("Toyota");
-        var shopA = fixtures.activeShop("Storm A", -1.2676, 36.8108, 15, make);
-        var shopB = fixtures.activeShop("Storm B", -1.3031, 36.8510, 20, make);
-        String customerToken = api.token(fixtures.customer("Storm Customer").email());
-        String id = api.post("api/v1/parts-requests", customerToken, MarketplaceIT.partsRequest(make, 1).build()).json().getString("id");
-        JsonObject seen = api.awaitDispatched(api.token(shopA.email()), id).getJsonObject("request");
-        api.awaitDispatched(api.token(shopB.email()), id);
-        String quoteA = OrdersIT.ok(api.put("api/v1/shop/requests/" + id + "/quote", api.token(shopA.email()),
-                MarketplaceIT.quote(seen, "10", "1"))).getJsonObject("myQuote").getString("id");
-        String quoteB = OrdersIT.ok(api.put("api/v1/shop/requests/" + id + "/quote", api.token(shopB.email()),
-                MarketplaceIT.quote(seen, "11", "1"))).getJsonObject("myQuote").getString("id");
+        MarketplaceIT.QuotedTwice quoted = MarketplaceIT.QuotedTwice.by(api, fixtures, "Storm", "Storm Customer");
+        String customerToken = quoted.customerToken();
+        String id = quoted.requestId();
 
         List<Timed> storm;
         Bystander bystander = new Bystander(fixtures.customer("Bystander").email());
         try (bystander) {
-            storm = Simultaneously.run(CALLERS, i -> Timed.of(() -> api.post("api/v1/parts-requests/" + id + "/quotes/"
-                    + (i % 2 == 0 ? quoteA : quoteB) + "/accept", customerToken, null)));
+            storm = Simultaneously.run(CALLERS, i -> Timed.of(() -> api.post(quoted.acceptPath(i), customerToken, null)));
         }
 
+        System.out.println("contention, accepts: " + summary(storm) + "; bystander: " + summary(bystander.calls));
         assertEveryAnswerBoundedAndAtMostOneWon(storm);
         bystander.assertServedThroughout();
         JsonObject after = OrdersIT.ok(api.get("api/v1/parts-requests/" + id, customerToken));
@@ -154,6 +148,7 @@ class ContentionIT extends DeployedApplication {
                     OrdersIT.cardPayment(OrdersIT.GOOD_CARD))));
         }
 
+        System.out.println("contention, card payments: " + summary(storm) + "; bystander: " + summary(bystander.calls));
         assertEveryAnswerBoundedAndAtMostOneWon(storm);
         bystander.assertServedThroughout();
         JsonObject order = OrdersIT.ok(api.get("api/v1/orders/" + orderId, customerToken));

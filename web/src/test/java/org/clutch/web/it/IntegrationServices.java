@@ -60,7 +60,9 @@ public class IntegrationServices implements LauncherSessionListener {
                     "-Dclutch.platform-admin.email=" + PLATFORM_ADMIN, "-Dclutch.platform-admin.password=" + Fixtures.PASSWORD));
             // No --rootDir: Payara Micro then makes a fresh root for each test class's start. A kept root would load the
             // previous class's application and adapter at boot and deploy them again under it (see Backend).
+            Path preBoot = PayaraMicroCommands.writeHttpPreBoot(root.resolve("pre-boot.asadmin"));
             System.setProperty("clutch.it.microOptions", String.join(" ",
+                    "--prebootcommandfile", preBoot.toString(),
                     "--postbootcommandfile", postBoot.toString(),
                     "--logToFile", root.resolve("payara.log").toString()));
         } catch (Exception e) {

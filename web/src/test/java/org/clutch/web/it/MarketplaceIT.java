@@ -65,16 +65,23 @@ class MarketplaceIT extends DeployedApplication {
     }
 
     /** One shop in range carrying a make of its own, a customer, and that customer's request already dispatched. */
-    private record Dispatched(String customerToken, String shopToken, String requestId, JsonObject request) {
+    record Dispatched(String customerToken, String shopToken, String requestId, JsonObject request) {
+
+        static Dispatched toOneShop(Api api, Fixtures fixtures, String make, String shopName, String customerName)
+                throws InterruptedException {
+            String uniqueMake = fixtures.uniqueMake(make);
+            var shop = fixtures.activeShop(shopName, -1.2676, 36.8108, 15, uniqueMake);
+            String customerToken = api.token(fixtures.customer(customerName).email());
+            String shopToken = api.token(shop.email());
+            Api.Reply submitted = api.post("api/v1/parts-requests", customerToken, partsRequest(uniqueMake, 1).build());
+            assertEquals(201, submitted.status(), submitted.toString());
+            String id = submitted.json().getString("id");
+            return new Dispatched(customerToken, shopToken, id, api.awaitDispatched(shopToken, id).getJsonObject("request"));
+        }
     }
 
     private Dispatched requestDispatchedToOneShop(String make, String shopName, String customerName) throws InterruptedException {
-        String uniqueMake = fixtures.uniqueMake(make);
-        var shop = fixtures.activeShop(shopName, -1.2676, 36.8108, 15, uniqueMake);
-        String customerToken = api.token(fixtures.customer(customerName).email());
-        String shopToken = api.token(shop.email());
-        String id = submit(customerToken, partsRequest(uniqueMake, 1).build()).getString("id");
-        return new Dispatched(customerToken, shopToken, id, api.awaitDispatched(shopToken, id).getJsonObject("request"));
+        return Dispatched.toOneShop(api, fixtures, make, shopName, customerName);
     }
 
     private static List<String> types(Api.Reply notifications) {
@@ -172,6 +179,58 @@ class MarketplaceIT extends DeployedApplication {
         }
     }
 
+    /** A quote of the given unit price per line ("-" for a line not available, null to leave the line out). */
+    private static JsonObject quoteLines(JsonObject request, String... unitPrices) {
+        JsonArrayBuilder lines = Json.createArrayBuilder();
+        var requested = request.getJsonArray("lines").getValuesAs(JsonObject.class);
+        for (int i = 0; i < unitPrices.length; i++) {
+            if (unitPrices[i] == null) {
+                continue;
+            }
+            JsonObjectBuilder line = Json.createObjectBuilder().add("requestLineId", requested.get(i).getString("id"));
+            if (unitPrices[i].equals("-")) {
+                line.add("available", false);
+            } else {
+                line.add("available", true).add("unitPrice", new java.math.BigDecimal(unitPrices[i]));
+            }
+            lines.add(line);
+        }
+        return Json.createObjectBuilder().add("currency", "KES").add("lines", lines).add("freight", 100).add("etaHours", 6)
+                .add("validUntil", OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).toString()).build();
+    }
+
+    @Test
+    void aShopRevisesItsQuoteAsOftenAsItLikesAndTheCustomerSeesTheLatest() throws Exception {
+        String make = fixtures.uniqueMake("Subaru");
+        var shop = fixtures.activeShop("Reviser", -1.2676, 36.8108, 15, make);
+        String customerToken = api.token(fixtures.customer("Rose").email());
+        String shopToken = api.token(shop.email());
+        String id = submit(customerToken, partsRequest(make, 3).build()).getString("id");
+        JsonObject request = api.awaitDispatched(shopToken, id).getJsonObject("request");
+        String path = "api/v1/shop/requests/" + id + "/quote";
+
+        JsonObject first = OrdersIT.ok(api.put(path, shopToken, quoteLines(request, "1000", "-", "300"))).getJsonObject("myQuote");
+        // A price corrected, a part found, a line dropped: each line of the request answered once.
+        JsonObject revised = OrdersIT.ok(api.put(path, shopToken, quoteLines(request, "900", "450", null))).getJsonObject("myQuote");
+        assertEquals(first.getString("id"), revised.getString("id"), "a revision, not a second quote");
+        assertEquals(first.getInt("revision") + 1, revised.getInt("revision"));
+        // 1 x 900 + 2 x 450 + 100 freight; the third line is now missing.
+        assertEquals(0, new java.math.BigDecimal("1900.00").compareTo(revised.getJsonNumber("total").bigDecimalValue()), revised.toString());
+        assertEquals(List.of(request.getJsonArray("lines").getJsonObject(2).getString("id")),
+                revised.getJsonArray("missingLineIds").getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+
+        List<Integer> together = Simultaneously.run(10, i -> api.put(path, shopToken, quoteLines(request, String.valueOf(500 + i), "450", "300")))
+                .stream().map(Api.Reply::status).toList();
+        assertEquals(List.of(200), together.stream().distinct().toList(), "revisions sent at once are each taken in turn: " + together);
+
+        JsonObject seen = OrdersIT.ok(api.get("api/v1/parts-requests/" + id, customerToken));
+        assertEquals(1, seen.getJsonArray("quotes").size());
+        JsonObject latest = seen.getJsonArray("quotes").getJsonObject(0);
+        assertEquals(revised.getInt("revision") + 10, latest.getInt("revision"));
+        assertEquals(3, latest.getJsonArray("lines").size());
+        assertTrue(latest.getJsonArray("lines").getValuesAs(JsonObject.class).stream().allMatch(l -> l.getBoolean("available")));
+    }
+
     @Test
     void aShopCannotReachAnotherShopsQuoteOrRequestsNotSentToIt() throws Exception {
         String make = fixtures.uniqueMake("Mazda");
@@ -201,22 +260,38 @@ class MarketplaceIT extends DeployedApplication {
         assertEquals(401, api.get("api/v1/parts-requests", null).status());
     }
 
+    /** A customer's request for one part of a make of its own, quoted by two shops (A at 10, B at 11 a part). */
+    record QuotedTwice(String customerToken, String requestId, String quoteA, String quoteB) {
+
+        static QuotedTwice by(Api api, Fixtures fixtures, String make, String customerName) throws InterruptedException {
+            String uniqueMake = fixtures.uniqueMake(make);
+            var shopA = fixtures.activeShop(make + " A", -1.2676, 36.8108, 15, uniqueMake);
+            var shopB = fixtures.activeShop(make + " B", -1.3031, 36.8510, 20, uniqueMake);
+            String customerToken = api.token(fixtures.customer(customerName).email());
+            String id = api.post("api/v1/parts-requests", customerToken, partsRequest(uniqueMake, 1).build()).json().getString("id");
+            JsonObject seen = api.awaitDispatched(api.token(shopA.email()), id).getJsonObject("request");
+            api.awaitDispatched(api.token(shopB.email()), id);
+            String quoteA = OrdersIT.ok(api.put("api/v1/shop/requests/" + id + "/quote", api.token(shopA.email()), quote(seen, "10", "1")))
+                    .getJsonObject("myQuote").getString("id");
+            String quoteB = OrdersIT.ok(api.put("api/v1/shop/requests/" + id + "/quote", api.token(shopB.email()), quote(seen, "11", "1")))
+                    .getJsonObject("myQuote").getString("id");
+            return new QuotedTwice(customerToken, id, quoteA, quoteB);
+        }
+
+        /** The i-th of many accepts: A's quote for even i, B's for odd. */
+        String acceptPath(int i) {
+            return "api/v1/parts-requests/" + requestId + "/quotes/" + (i % 2 == 0 ? quoteA : quoteB) + "/accept";
+        }
+    }
+
     @Test
     void twentyConcurrentAcceptsYieldExactlyOneWinner() throws Exception {
-        String make = fixtures.uniqueMake("Honda");
-        var shopA = fixtures.activeShop("Race A", -1.2676, 36.8108, 15, make);
-        var shopB = fixtures.activeShop("Race B", -1.3031, 36.8510, 20, make);
-        String customerToken = api.token(fixtures.customer("Esther").email());
-        String id = submit(customerToken, partsRequest(make, 1).build()).getString("id");
-        JsonObject seen = api.awaitDispatched(api.token(shopA.email()), id).getJsonObject("request");
-        api.awaitDispatched(api.token(shopB.email()), id);
-        String quoteA = api.put("api/v1/shop/requests/" + id + "/quote", api.token(shopA.email()), quote(seen, "10", "1")).json()
-                .getJsonObject("myQuote").getString("id");
-        String quoteB = api.put("api/v1/shop/requests/" + id + "/quote", api.token(shopB.email()), quote(seen, "11", "1")).json()
-                .getJsonObject("myQuote").getString("id");
+        QuotedTwice quoted = QuotedTwice.by(api, fixtures, "Honda", "Esther");
+        String customerToken = quoted.customerToken();
+        String id = quoted.requestId();
 
-        List<Integer> statuses = Simultaneously.run(20, i -> api.post("api/v1/parts-requests/" + id + "/quotes/"
-                + (i % 2 == 0 ? quoteA : quoteB) + "/accept", customerToken, null)).stream().map(Api.Reply::status).toList();
+        List<Integer> statuses = Simultaneously.run(20, i -> api.post(quoted.acceptPath(i), customerToken, null)).stream()
+                .map(Api.Reply::status).toList();
 
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
         assertEquals(19, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
@@ -292,6 +367,15 @@ class MarketplaceIT extends DeployedApplication {
         assertEquals(200, again.status());
         assertEquals(first.json().getString("id"), again.json().getString("id"));
         assertEquals(1, Fixtures.count("SELECT count(*) FROM parts_request WHERE customer_id = ?", customer.customerId()));
+
+        // The key sent with another request is a client's mistake, not a retry: refused, naming the key.
+        Api.Reply reused = api.send("POST", "api/v1/parts-requests", token, body.replace("\"quantity\":1", "\"quantity\":3"), "order-42");
+        assertEquals(422, reused.status(), reused.toString());
+        assertTrue(reused.contentType().startsWith("application/problem+json"));
+        assertEquals("https://clutch.dev/problems/idempotency-key-reused", reused.json().getString("type"));
+        assertTrue(reused.json().getString("detail").contains("order-42"), reused.toString());
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM parts_request WHERE customer_id = ?", customer.customerId()));
+        assertEquals(200, api.send("POST", "api/v1/parts-requests", token, body, "order-42").status(), "the first request still answers its key");
     }
 
     @Test

@@ -4,8 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import java.io.StringReader;
-import java.net.URI;
 import java.net.URL;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,7 +40,8 @@ final class TenantIsolationProbe {
         this.deployment = deployment;
     }
 
-    private record Operation(String method, String path, List<String> queryParameters, boolean takesBody) {
+    /** One operation of the OpenAPI document. */
+    record Operation(String method, String path, List<String> queryParameters, boolean takesBody) {
     }
 
     void run() throws Exception {
@@ -125,7 +124,7 @@ final class TenantIsolationProbe {
         peopleOfA.put("admin of A", api.token(tenantA.tenantAdmin("Admin A")));
 
         // ---- every documented operation ---------------------------------------------------------------------
-        List<Operation> operations = documentedOperations();
+        List<Operation> operations = documentedOperations(api, deployment);
         assertTrue(operations.size() >= 15, "the probe sees the whole API: " + operations);
         int calls = 0;
         for (Operation operation : operations) {
@@ -166,13 +165,8 @@ final class TenantIsolationProbe {
     }
 
     /** Operations of the running application's OpenAPI document; logout operations last, as they end the caller's session. */
-    private List<Operation> documentedOperations() {
-        Api.Reply document = api.send("GET", URI.create(deployment.toString()).resolve("/openapi?format=JSON").toString(), null, null);
-        assertEquals(200, document.status(), document.toString());
-        JsonObject paths;
-        try (var reader = Json.createReader(new StringReader(document.body()))) {
-            paths = reader.readObject().getJsonObject("paths");
-        }
+    static List<Operation> documentedOperations(Api api, URL deployment) {
+        JsonObject paths = OpenApi.document(api, deployment).getJsonObject("paths");
         List<Operation> operations = new ArrayList<>();
         paths.forEach((path, item) -> item.asJsonObject().forEach((method, operation) -> {
             if (Set.of("get", "post", "put", "delete", "patch").contains(method)) {
@@ -213,9 +207,10 @@ final class TenantIsolationProbe {
 
     /**
      * A well-formed body for operations that take one, so that the probe reaches the ownership check rather than
-     * stopping at validation. An operation with a body not listed here fails the probe.
+     * stopping at validation (and the hostile-input probe has something to spoil field by field). An operation with a
+     * body not listed here fails the probe.
      */
-    private static String bodyFor(Operation operation, JsonObject requestOfB, String shopOfB) {
+    static String bodyFor(Operation operation, JsonObject requestOfB, String shopOfB) {
         if (!operation.takesBody()) {
             return null;
         }
