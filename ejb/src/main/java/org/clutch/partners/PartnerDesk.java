@@ -132,13 +132,14 @@ public class PartnerDesk {
 
     /** Records a refused message (once per id) and puts it on the partner's dead-letter address with why. */
     public void refuse(UUID partner, String body, String messageId, String type, String correlationId, PartnerRefusal refusal) {
-        if (messageId != null) {
-            em.createNativeQuery("INSERT INTO partner_message (tenant_id, message_id, type, received_at, outcome, code, reason) "
-                    + "VALUES (?, ?, ?, ?, 'REJECTED', ?, ?) ON CONFLICT DO NOTHING")
-                    .setParameter(1, partner).setParameter(2, messageId).setParameter(3, type == null ? "?" : truncate(type, 64))
-                    .setParameter(4, OffsetDateTime.now(clock)).setParameter(5, refusal.code().text())
-                    .setParameter(6, truncate(refusal.getMessage(), 2000)).executeUpdate();
-        }
+        // every refusal shows in the partner's traffic, also that of a message whose id is missing or too long to keep
+        boolean keepable = messageId != null && messageId.length() <= PartnerMessages.MAX_ID_LENGTH;
+        em.createNativeQuery("INSERT INTO partner_message (tenant_id, message_id, type, received_at, outcome, code, reason) "
+                + "VALUES (?, ?, ?, ?, 'REJECTED', ?, ?) ON CONFLICT DO NOTHING")
+                .setParameter(1, partner).setParameter(2, keepable ? messageId : "(no usable id) " + UUID.randomUUID())
+                .setParameter(3, type == null ? "?" : truncate(type, 64))
+                .setParameter(4, OffsetDateTime.now(clock)).setParameter(5, refusal.code().text())
+                .setParameter(6, truncate(refusal.getMessage(), 2000)).executeUpdate();
         outbound.deadLetter(partner, body, messageId, type, correlationId, refusal);
         LOG.info(() -> "event=partner-message-refused partner=" + partner + " message=" + messageId + " code="
                 + refusal.code().text() + " reason=" + refusal.getMessage());

@@ -52,11 +52,18 @@ public class PartnerInbound implements MessageListener {
             LOG.warning("event=partner-message-without-partner");
             throw new IllegalStateException("a message on " + Destinations.PARTNER_INBOUND + " not sent by a partner's account");
         }
+        String body = bodyOf(message);
+        if (body.length() > PartnerMessages.MAX_BODY_CHARS) {
+            desk.refuse(partner.get(), "", property(message, PartnerMessages.MESSAGE_ID), property(message, PartnerMessages.TYPE),
+                    null, new PartnerRefusal(PartnerRefusal.Code.TOO_LARGE, "the body has " + body.length()
+                            + " characters; a message may have at most " + PartnerMessages.MAX_BODY_CHARS));
+            return;
+        }
         PartnerMessages.Received received;
         try {
             received = PartnerMessages.read(message);
         } catch (PartnerMessages.MalformedPartnerMessage e) {
-            desk.refuse(partner.get(), bodyOf(message), property(message, PartnerMessages.MESSAGE_ID),
+            desk.refuse(partner.get(), body, property(message, PartnerMessages.MESSAGE_ID),
                     property(message, PartnerMessages.TYPE), null, new PartnerRefusal(PartnerRefusal.Code.MALFORMED_ENVELOPE,
                             e.getMessage()));
             return;

@@ -17,7 +17,7 @@ public class PartnerRefusal extends RuntimeException {
     public enum Code {
         MALFORMED_ENVELOPE("malformed-envelope"), MALFORMED_BODY("malformed-body"), INVALID("invalid"),
         UNKNOWN_TYPE("unknown-type"), UNSUPPORTED_VERSION("unsupported-version"), NOT_FOUND("not-found"),
-        STATE_CONFLICT("state-conflict"), NOT_ALLOWED("not-allowed");
+        STATE_CONFLICT("state-conflict"), NOT_ALLOWED("not-allowed"), TOO_LARGE("too-large");
 
         private final String text;
 

@@ -8,6 +8,7 @@ import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.clutch.jms.Destinations;
+import org.clutch.jms.PartnerMessages;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -54,6 +55,9 @@ public final class EmbeddedBroker implements AutoCloseable {
      * stamps the account on what it sends ({@link org.clutch.jms.BrokerAccountNames#VALIDATED_USER}); the broker
      * closes it when it stops.
      */
+    /** AMQP messages up to this size are held whole rather than as large messages (see the AMQP acceptor). */
+    static final int AMQP_WHOLE_MESSAGE_BYTES = 4 * PartnerMessages.MAX_BODY_CHARS;
+
     public static EmbeddedBroker start(Path dataDir, int port, BrokerSecurity security) throws Exception {
         return start(dataDir, port, 0, security);
     }
@@ -85,7 +89,12 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setJournalMinFiles(JOURNAL_FILES_MADE_AHEAD);
         config.addAcceptorConfiguration("core", "tcp://127.0.0.1:" + port + "?protocols=CORE");
         if (amqpPort > 0) {
-            config.addAcceptorConfiguration("amqp", "tcp://127.0.0.1:" + amqpPort + "?protocols=AMQP");
+            // An AMQP message kept as a large message reaches the backend's core consumer without the sender the broker
+            // stamped on it (populate-validated-user), so it could never be answered: every message a partner may send
+            // stays whole (PartnerMessages.MAX_BODY_CHARS characters, at most four bytes each), and so does one of
+            // plain ASCII up to four times too large, which is then answered as too large.
+            config.addAcceptorConfiguration("amqp", "tcp://127.0.0.1:" + amqpPort + "?protocols=AMQP;amqpMinLargeMessageSize="
+                    + AMQP_WHOLE_MESSAGE_BYTES);
         }
         config.addAddressSetting("#", deliveryRules());
         config.addAddressSetting(Destinations.SHOP_INBOXES_MATCH, inboxRules());

@@ -39,6 +39,12 @@ public final class PartnerMessages {
     /** Message ids are the partner's own; long enough for a UUID or a ULID with a prefix, short enough to index. */
     public static final int MAX_ID_LENGTH = 100;
 
+    /**
+     * The largest body a partner's message may have, in characters of its JSON text: a catalog feed batch of 10,000
+     * items is about 5 MB. A larger one is answered on the partner's dead-letter address ({@code too-large}).
+     */
+    public static final int MAX_BODY_CHARS = 8 * 1024 * 1024;
+
     private PartnerMessages() {
     }
 

@@ -144,16 +144,16 @@ class PartnerIT extends DeployedApplication {
             assertEquals("good-after-bad", good.getJMSCorrelationID(), "without a correlation id the message id starts the conversation");
             assertEquals(1, Fixtures.count("SELECT count(*) FROM parts_request r JOIN partner_buyer b ON b.customer_id = r.customer_id "
                     + "WHERE b.tenant_id = ?", partner.tenantId()), "nothing of the refused messages was applied");
-            assertEquals(3, Fixtures.count("SELECT count(*) FROM partner_message WHERE tenant_id = ? AND outcome = 'REJECTED'",
-                    partner.tenantId()), "the refusals with a message id are recorded (the one without cannot be)");
+            assertEquals(4, Fixtures.count("SELECT count(*) FROM partner_message WHERE tenant_id = ? AND outcome = 'REJECTED'",
+                    partner.tenantId()), "every refusal is recorded, the one without a message id too");
 
             // what a platform admin sees of this partner's traffic
             JsonObject traffic = api.get("api/v1/partners/" + partner.tenantId() + "/traffic", api.token(IntegrationServices.PLATFORM_ADMIN))
                     .json();
             assertEquals(1, traffic.getInt("applied"));
-            assertEquals(3, traffic.getInt("refused"));
+            assertEquals(4, traffic.getInt("refused"), "as many as reached the dead-letter address");
             assertNotNull(traffic.getString("lastMessageAt"));
-            assertEquals(java.util.Set.of("malformed-body", "invalid", "unknown-type"), traffic.getJsonArray("recentRefusals")
+            assertEquals(java.util.Set.of("malformed-envelope", "malformed-body", "invalid", "unknown-type"), traffic.getJsonArray("recentRefusals")
                     .getValuesAs(JsonObject.class).stream().map(r -> r.getString("code")).collect(java.util.stream.Collectors.toSet()));
             assertEquals(403, api.get("api/v1/partners/" + partner.tenantId() + "/traffic",
                     api.token(fixtures.tenantAdmin("Curious Admin"))).status(), "platform admins only");
@@ -275,6 +275,70 @@ class PartnerIT extends DeployedApplication {
             assertEquals(0, fitting(shopToken, make, "Corolla", 2011, null).getInt("total"));
             assertEquals(400, api.get("api/v1/catalog/supplier-parts?make=" + make, shopToken).status(), "model and year are needed");
         }
+    }
+
+    /** The examples of docs/partners, read as a partner copying them would. */
+    private static String example(String type) throws java.io.IOException {
+        return java.nio.file.Files.readString(Path.of("..", "docs", "partners", "examples", type + ".json"));
+    }
+
+    @Test
+    void theDocumentedExamplesAreTakenAsTheyAreWritten() throws Exception {
+        Fixtures partner = new Fixtures("PARTNER");
+        JsonObject account = issueAccount(partner.tenantId());
+        try (JMSContext amqp = connect(account);
+             JMSConsumer outbound = amqp.createConsumer(amqp.createQueue(account.getString("readFrom")));
+             JMSConsumer deadLetters = amqp.createConsumer(amqp.createQueue(account.getString("deadLetters")))) {
+            send(amqp, PartnerMessages.SUBMIT_PARTS_REQUEST, "example-submit", null, example(PartnerMessages.SUBMIT_PARTS_REQUEST));
+            assertEquals("SUBMITTED", json(receive(outbound, PartnerMessages.PARTS_REQUEST_SUBMITTED)).getString("status"));
+            send(amqp, PartnerMessages.CATALOG_FEED, "example-feed", null, example(PartnerMessages.CATALOG_FEED));
+            assertTrue(json(receive(outbound, PartnerMessages.CATALOG_FEED_APPLIED)).getInt("items") > 0);
+            // the example names a request and a quote of nobody's: it passes every check but that one
+            send(amqp, PartnerMessages.ACCEPT_QUOTE, "example-accept", null, example(PartnerMessages.ACCEPT_QUOTE));
+            Message refused = deadLetters.receive(WAIT_MS);
+            assertNotNull(refused);
+            assertEquals("not-found", refused.getStringProperty(PartnerMessages.REJECTION_CODE),
+                    refused.getStringProperty(PartnerMessages.REJECTION_REASON));
+        }
+    }
+
+    @Test
+    void aFeedOfTenThousandItemsOverAmqpIsApplied() throws Exception {
+        String make = fixtures.uniqueMake("NISSAN");
+        Fixtures supplier = new Fixtures("PARTNER");
+        JsonObject account = issueAccount(supplier.tenantId());
+        JsonObject[] items = new JsonObject[10_000];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = item("BIG-" + i, "Bulk", "Bulk part number " + i, "100.00", null, make, "Note", 2010, 2020, null);
+        }
+        JsonObject feed = feed("big-1", "FULL", 1, true, items);
+        try (JMSContext amqp = connect(account); JMSConsumer outbound = amqp.createConsumer(amqp.createQueue(account.getString("readFrom")))) {
+            send(amqp, PartnerMessages.CATALOG_FEED, "big-1", null, feed);
+            assertEquals(10_000, json(receive(outbound, PartnerMessages.CATALOG_FEED_APPLIED)).getInt("items"),
+                    "a " + feed.toString().length() / 1024 + " KiB batch is applied");
+        }
+    }
+
+    @Test
+    void aMessageTooLargeOrWithAnIdTooLongIsAnsweredOnThePartnersDeadLetterAddress() throws Exception {
+        Fixtures partner = new Fixtures("PARTNER");
+        JsonObject account = issueAccount(partner.tenantId());
+        try (JMSContext amqp = connect(account);
+             JMSConsumer deadLetters = amqp.createConsumer(amqp.createQueue(account.getString("deadLetters")))) {
+            send(amqp, PartnerMessages.CATALOG_FEED, "too-large", null, "{\"items\": \"" + "x".repeat(PartnerMessages.MAX_BODY_CHARS) + "\"}");
+            Message tooLarge = deadLetters.receive(WAIT_MS);
+            assertNotNull(tooLarge, "a message over the limit is answered, not lost");
+            assertEquals("too-large", tooLarge.getStringProperty(PartnerMessages.REJECTION_CODE));
+            assertEquals("too-large", tooLarge.getStringProperty(PartnerMessages.MESSAGE_ID));
+
+            String longId = "x".repeat(PartnerMessages.MAX_ID_LENGTH + 1);
+            send(amqp, PartnerMessages.SUBMIT_PARTS_REQUEST, longId, null, MarketplaceIT.partsRequest("TOYOTA", 1).build());
+            Message malformed = deadLetters.receive(WAIT_MS);
+            assertNotNull(malformed, "a message whose id is too long is answered, not retried into the platform's dead letters");
+            assertEquals("malformed-envelope", malformed.getStringProperty(PartnerMessages.REJECTION_CODE));
+        }
+        JsonObject traffic = api.get("api/v1/partners/" + partner.tenantId() + "/traffic", api.token(IntegrationServices.PLATFORM_ADMIN)).json();
+        assertEquals(2, traffic.getJsonNumber("refused").intValue(), "both refusals counted: " + traffic);
     }
 
     @Test
