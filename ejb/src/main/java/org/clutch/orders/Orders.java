@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.clutch.jms.ShopInboxTypes;
+import org.clutch.marketplace.PartsRequestView;
 import org.clutch.marketplace.QuoteAccepted;
 import org.clutch.notifications.NotificationService;
 import org.clutch.notifications.NotificationType;
@@ -104,6 +105,11 @@ public class Orders {
     }
 
     /** The order a parts request became, if it became one and the caller may see it. */
+    /** The request as its customer reads it, with the order its accepted quote became (orderId). */
+    public PartsRequestView withOrder(Actor actor, PartsRequestView request) {
+        return request.acceptedQuoteId() == null ? request : ofRequest(actor, request.id()).map(request::withOrder).orElse(request);
+    }
+
     public Optional<UUID> ofRequest(Actor actor, UUID requestId) {
         return em.createQuery("select o from Order o where o.requestId = :r", Order.class).setParameter("r", requestId)
                 .getResultStream().filter(o -> visibleTo(o, actor)).map(Order::id).findFirst();

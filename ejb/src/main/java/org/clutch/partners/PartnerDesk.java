@@ -28,6 +28,7 @@ import org.clutch.jms.PartnerMessages;
 import org.clutch.marketplace.CustomerRequests;
 import org.clutch.marketplace.NewPartsRequest;
 import org.clutch.marketplace.PartsRequestView;
+import org.clutch.orders.Orders;
 import org.clutch.platform.Actor;
 import org.clutch.platform.ForAllTenants;
 import org.clutch.platform.InvalidInputException;
@@ -63,6 +64,9 @@ public class PartnerDesk {
 
     @Inject
     PartnerOutbound outbound;
+
+    @Inject
+    Orders orders;
 
     @Inject
     SupplierCatalog catalog;
@@ -101,7 +105,7 @@ public class PartnerDesk {
                         .orElseThrow(() -> new PartnerRefusal(PartnerRefusal.Code.NOT_FOUND,
                                 "no request " + acceptance.requestId() + " of this partner"));
                 PartsRequestView request = onRules(() -> requests.accept(buyer(partner), acceptance.requestId(), acceptance.quoteId()));
-                outbound.send(partner, PartnerMessages.QUOTE_ACCEPTED, requestConversation, request);
+                outbound.send(partner, PartnerMessages.QUOTE_ACCEPTED, requestConversation, orders.withOrder(buyer(partner), request));
             }
             case PartnerMessages.CATALOG_FEED -> {
                 requireVersion(message, 1);

@@ -96,7 +96,6 @@ public class PartsRequestResource {
     }
 
     private PartsRequestView withOrder(PartsRequestView request) {
-        return request.acceptedQuoteId() == null ? request
-                : orders.ofRequest(caller.actor(), request.id()).map(request::withOrder).orElse(request);
+        return orders.withOrder(caller.actor(), request);
     }
 }

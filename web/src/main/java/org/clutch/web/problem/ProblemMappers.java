@@ -62,7 +62,8 @@ public final class ProblemMappers {
                 return Problem.of("state-conflict", "Not allowed in the current state", Response.Status.CONFLICT, t.getMessage());
             }
             if (t instanceof IdempotencyKeyReusedException) {
-                return new Problem("https://clutch.dev/problems/idempotency-key-reused", "Idempotency-Key reused", 422, t.getMessage(), null);
+                return new Problem("https://clutch.dev/problems/idempotency-key-reused", "Idempotency-Key reused", 422,
+                        t.getMessage(), null);
             }
             if (t instanceof PaymentDeclinedException) {
                 return Problem.of("payment-declined", "Payment declined", Response.Status.PAYMENT_REQUIRED, t.getMessage());

@@ -98,6 +98,7 @@ class PartnerIT extends DeployedApplication {
             assertEquals(offer.getString("id"), accepted.getString("acceptedQuoteId"));
             JsonObject order = json(afterAccepting.get(PartnerMessages.ORDER_CHANGED));
             assertEquals(requestId, order.getString("requestId"));
+            assertEquals(order.getString("id"), accepted.getString("orderId"), "the answer names the order, as the REST accept does");
             assertEquals("fleet-job-42", afterAccepting.get(PartnerMessages.ORDER_CHANGED).getJMSCorrelationID(),
                     "the order carries the conversation of the request it came from");
             // the shop sees the partner's order as any order to fulfil
