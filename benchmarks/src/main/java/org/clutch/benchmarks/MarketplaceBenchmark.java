@@ -75,6 +75,7 @@ public final class MarketplaceBenchmark {
     private static final int HTTP_PORT = 18080;
     private static final int PG_PORT = 15532;
     private static final int JMS_PORT = 61716;
+    private static final int AMQP_PORT = 5772;
     private static final String BROKER_USER = "bench-backend";
     private static final String BROKER_PASSWORD = "bench-backend-secret";
     /** Every benchmark shop's desktop connects with its own broker account and this password. */
@@ -194,8 +195,10 @@ public final class MarketplaceBenchmark {
                 desktop.offlineBacklog(syncShop("BENCH-DESKTOP-BROKER-KILLED"), 5_000, true);
             }
             if (scenarios.contains("partners")) {
-                PartnerBenchmark partners = new PartnerBenchmark(MarketplaceBenchmark::db, "tcp://127.0.0.1:" + JMS_PORT, this::line);
-                partners.catalogFeed(Integer.parseInt(System.getProperty("feedItems", "100000")));
+                PartnerBenchmark partners = new PartnerBenchmark(MarketplaceBenchmark::db, "tcp://127.0.0.1:" + JMS_PORT,
+                        "amqp://127.0.0.1:" + AMQP_PORT, this::line);
+                partners.catalogFeed(Integer.parseInt(System.getProperty("feedItems", "100000")), false);
+                partners.catalogFeed(Integer.parseInt(System.getProperty("feedItems", "100000")), true);
                 partners.requestToFirstAutomaticQuote(200);
             }
             line(String.format("resident memory of the backend after the run: %.0f MB (launcher JVM with PostgreSQL + Payara Micro, and the broker's JVM)",
@@ -754,7 +757,7 @@ public final class MarketplaceBenchmark {
         Map<String, String> env = builder.environment();
         env.put("CLUTCH_DATA_DIR", output.getParent().toString());
         env.put("JMS_PORT", String.valueOf(JMS_PORT));
-        env.put("JMS_AMQP_PORT", "0"); // partners are not measured here
+        env.put("JMS_AMQP_PORT", String.valueOf(AMQP_PORT)); // partners' systems, (l2)
         env.put("JMS_USER", BROKER_USER); // the broker is secured: the backend's account, known to the benchmark
         env.put("JMS_PASSWORD", BROKER_PASSWORD);
         env.put("DB_USER", "clutch");

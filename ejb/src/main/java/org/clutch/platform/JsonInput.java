@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -109,15 +110,23 @@ public final class JsonInput {
         return whole.compareTo(min) < 0 || whole.compareTo(max) > 0 ? "must be a whole number from " + min + " to " + max : null;
     }
 
+    /** Each record's components by name, looked up once per class (reflection on every member of a large body costs). */
+    private static final ClassValue<Map<String, Type>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Map<String, Type> computeValue(Class<?> record) {
+            Map<String, Type> components = new HashMap<>();
+            for (RecordComponent component : record.getRecordComponents()) {
+                components.put(component.getName(), component.getGenericType());
+            }
+            return components;
+        }
+    };
+
     /** The declared type of a record's component or a map's value; Object where nothing is declared. */
     private static Type memberType(Type type, String key) {
         Class<?> raw = raw(type);
         if (raw != null && raw.isRecord()) {
-            for (RecordComponent component : raw.getRecordComponents()) {
-                if (component.getName().equals(key)) {
-                    return component.getGenericType();
-                }
-            }
+            return COMPONENTS.get(raw).getOrDefault(key, Object.class);
         } else if (raw != null && Map.class.isAssignableFrom(raw) && type instanceof ParameterizedType map) {
             return map.getActualTypeArguments()[1];
         }
