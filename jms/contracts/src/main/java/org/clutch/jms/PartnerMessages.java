@@ -70,12 +70,12 @@ public final class PartnerMessages {
             }
             String type = required(message, TYPE);
             Object version = message.getObjectProperty(VERSION);
-            int parsedVersion;
-            try {
-                parsedVersion = version instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(version));
-            } catch (NumberFormatException e) {
-                throw new MalformedPartnerMessage(VERSION + " must be a whole number, not " + version);
+            // an integer property, as the contract says: the text "1" is refused rather than read as 1
+            if (!(version instanceof Integer || version instanceof Long || version instanceof Short || version instanceof Byte)) {
+                throw new MalformedPartnerMessage(VERSION + " must be an integer property (AMQP int or long), not "
+                        + (version == null ? "missing" : version.getClass().getSimpleName() + " " + version));
             }
+            int parsedVersion = ((Number) version).intValue();
             String correlation = message.getJMSCorrelationID();
             if (correlation != null && correlation.length() > MAX_ID_LENGTH) {
                 throw new MalformedPartnerMessage("the correlation id is longer than " + MAX_ID_LENGTH + " characters");

@@ -337,9 +337,17 @@ class PartnerIT extends DeployedApplication {
             Message malformed = deadLetters.receive(WAIT_MS);
             assertNotNull(malformed, "a message whose id is too long is answered, not retried into the platform's dead letters");
             assertEquals("malformed-envelope", malformed.getStringProperty(PartnerMessages.REJECTION_CODE));
+
+            TextMessage versionAsText = envelope(amqp.createTextMessage(MarketplaceIT.partsRequest("TOYOTA", 1).build().toString()),
+                    PartnerMessages.SUBMIT_PARTS_REQUEST, "version-as-text");
+            versionAsText.setStringProperty(PartnerMessages.VERSION, "1");
+            amqp.createProducer().send(amqp.createQueue(Destinations.PARTNER_INBOUND), versionAsText);
+            Message textVersion = deadLetters.receive(WAIT_MS);
+            assertNotNull(textVersion, "the version is an integer property, as the contract says, not the text \"1\"");
+            assertEquals("malformed-envelope", textVersion.getStringProperty(PartnerMessages.REJECTION_CODE));
         }
         JsonObject traffic = api.get("api/v1/partners/" + partner.tenantId() + "/traffic", api.token(IntegrationServices.PLATFORM_ADMIN)).json();
-        assertEquals(2, traffic.getJsonNumber("refused").intValue(), "both refusals counted: " + traffic);
+        assertEquals(3, traffic.getJsonNumber("refused").intValue(), "every refusal counted: " + traffic);
     }
 
     @Test
