@@ -2,11 +2,8 @@ package org.clutch.marketplace;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.clutch.sync.SyncedShelf;
 import org.clutch.tenancy.Shop;
-import org.clutch.tenancy.Tenant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
@@ -38,8 +35,8 @@ class AutoQuotes {
     @Inject
     ShopRequests shopRequests;
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    MarketplaceRepository repository;
 
     @Inject
     Clock clock;
@@ -59,7 +56,7 @@ class AutoQuotes {
         }
         List<String> numbers = request.lines().stream().map(RequestLine::partNumber).filter(Objects::nonNull).toList();
         Map<String, SyncedShelf.Item> onShelf = shelf.find(shop.id(), numbers);
-        String currency = em.find(Tenant.class, shop.tenantId()).currency();
+        String currency = repository.tradingCurrency(shop);
         int decimals = Math.min(2, Currency.getInstance(currency).getDefaultFractionDigits());
         List<QuoteSubmission.LineInput> lines = new ArrayList<>();
         int offered = 0;

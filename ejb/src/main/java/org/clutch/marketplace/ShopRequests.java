@@ -101,13 +101,14 @@ public class ShopRequests {
         Shop shop = repository.shop(shopId);
         shop.requireActive();
         OffsetDateTime now = OffsetDateTime.now(clock);
+        String currency = repository.tradingCurrency(shop);
         var existing = repository.quoteOfShop(shopId, requestId);
         Quote quote;
         if (existing.isPresent()) {
             quote = existing.get();
-            quote.revise(request, repository.tradingCurrency(shop), input, now);
+            quote.revise(request, currency, input, now);
         } else {
-            quote = Quote.submit(request, shop, repository.tradingCurrency(shop), input, now);
+            quote = Quote.submit(request, shop, currency, input, now);
             repository.add(quote);
         }
         String summary = quote.total(request) + " " + quote.currency() + ", " + quote.missingLineIds(request).size() + " of "

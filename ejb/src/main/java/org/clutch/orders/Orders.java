@@ -104,12 +104,12 @@ public class Orders {
         return view(find(actor, orderId, false));
     }
 
-    /** The order a parts request became, if it became one and the caller may see it. */
     /** The request as its customer reads it, with the order its accepted quote became (orderId). */
     public PartsRequestView withOrder(Actor actor, PartsRequestView request) {
         return request.acceptedQuoteId() == null ? request : ofRequest(actor, request.id()).map(request::withOrder).orElse(request);
     }
 
+    /** The order a parts request became, if it became one and the caller may see it. */
     public Optional<UUID> ofRequest(Actor actor, UUID requestId) {
         return em.createQuery("select o from Order o where o.requestId = :r", Order.class).setParameter("r", requestId)
                 .getResultStream().filter(o -> visibleTo(o, actor)).map(Order::id).findFirst();

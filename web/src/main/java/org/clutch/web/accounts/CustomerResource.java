@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.clutch.accounts.AccountCreation;
-import org.clutch.web.problem.Problem;
+import org.clutch.platform.StateConflictException;
 import org.clutch.web.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -46,9 +46,9 @@ public class CustomerResource {
                 new AccountCreation.NewCustomer(body.email(), body.password(), body.displayName()), caller.address())) {
             case AccountCreation.Registration.Registered registered ->
                     Response.created(uri.getBaseUriBuilder().path("account").build()).entity(registered.account()).build();
-            case AccountCreation.Registration.Taken taken -> Problem.of("state-conflict", "Not allowed in the current state",
-                    Response.Status.CONFLICT, "An account with this e-mail address already exists; log in or reset the password.")
-                    .toResponse();
+            // thrown only now, after the failure it counts against the address is committed; answered as every conflict is
+            case AccountCreation.Registration.Taken taken ->
+                    throw new StateConflictException("An account with this e-mail address already exists; log in or reset the password.");
             case AccountCreation.Registration.Throttled throttled -> AuthResource.throttled(throttled.retryAfter());
         };
     }

@@ -29,8 +29,8 @@ import java.util.UUID;
 public class RecordSchemas implements OASModelReader {
 
     /** The bodies documented here; each record's nested records are documented with it. */
-    static final List<Class<? extends Record>> BODIES = List.of(NewPartsRequest.class, QuoteSubmission.class, PartEdit.class,
-            CustomerEdit.class);
+    private static final List<Class<? extends Record>> BODIES = List.of(NewPartsRequest.class, QuoteSubmission.class,
+            PartEdit.class, CustomerEdit.class);
 
     @Override
     public OpenAPI buildModel() {
@@ -40,12 +40,13 @@ public class RecordSchemas implements OASModelReader {
     }
 
     /** A schema's name: the record's, after the records it is nested in (NewPartsRequestLineInput, QuoteSubmissionLineInput). */
-    static String name(Class<?> record) {
-        return record.getEnclosingClass() == null ? record.getSimpleName() : name(record.getEnclosingClass()) + record.getSimpleName();
+    private static String name(Class<?> record) {
+        Class<?> enclosing = record.getEnclosingClass();
+        return enclosing == null ? record.getSimpleName() : name(enclosing) + record.getSimpleName();
     }
 
     /** Adds the record's schema (and its nested records') to the model's components. */
-    static void document(OpenAPI model, Class<?> record) {
+    private static void document(OpenAPI model, Class<?> record) {
         if (model.getComponents().getSchemas() != null && model.getComponents().getSchemas().containsKey(name(record))) {
             return;
         }
@@ -59,7 +60,8 @@ public class RecordSchemas implements OASModelReader {
     private static Schema schemaOf(OpenAPI model, Type type) {
         if (type instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw) {
             if (Collection.class.isAssignableFrom(raw)) {
-                return OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(schemaOf(model, generic.getActualTypeArguments()[0]));
+                return OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
+                        .items(schemaOf(model, generic.getActualTypeArguments()[0]));
             }
             if (Map.class.isAssignableFrom(raw)) {
                 return OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
@@ -77,7 +79,8 @@ public class RecordSchemas implements OASModelReader {
         if (c == OffsetDateTime.class) {
             return OASFactory.createSchema().type(Schema.SchemaType.STRING).format("date-time");
         }
-        if (c == Integer.class || c == int.class || c == Long.class || c == long.class || c == Short.class || c == BigInteger.class) {
+        if (c == Integer.class || c == int.class || c == Long.class || c == long.class || c == Short.class
+                || c == BigInteger.class) {
             return OASFactory.createSchema().type(Schema.SchemaType.INTEGER);
         }
         if (c == BigDecimal.class || c == Double.class || c == double.class || c == Float.class) {
