@@ -79,6 +79,9 @@ public final class Catalog {
         Map<String, Long> stamps;
         if (id == null) {
             saved = part.withId(UUID.randomUUID());
+            if (saved.sellsBelowCost()) {
+                by.requireManager("price a part below its cost");
+            }
             ensureBarcodeFree(c, saved);
             long stamp = database.editClock(clock).tick();
             stamps = FieldStamps.allAt(CatalogFields.ALL, stamp);
@@ -98,8 +101,12 @@ public final class Catalog {
         } else {
             saved = part.withId(id);
             Stamped before = stamped(c, id);
-            if ((Long) before.values().get(CatalogFields.PRICE) != saved.priceMinor()) {
+            boolean priceChanged = (Long) before.values().get(CatalogFields.PRICE) != saved.priceMinor();
+            if (priceChanged) {
                 by.requireManager("change a selling price");
+            }
+            if (saved.sellsBelowCost() && (Long) before.values().get(CatalogFields.COST) != saved.costMinor()) {
+                by.requireManager("price a part below its cost");
             }
             ensureBarcodeFree(c, saved);
             stamps = FieldStamps.restamp(before.values(), before.stamps(), values(saved), database.editClock(clock)::tick);

@@ -26,6 +26,11 @@ public record Part(UUID id, String partNumber, String brand, String name, String
                 defaultBin, minQty, maxQty, reorderPoint, crossReferences, fitments);
     }
 
+    /** True when the part would sell for less than it costs the shop. */
+    public boolean sellsBelowCost() {
+        return priceMinor < costMinor;
+    }
+
     /** Part numbers are compared without case and separators: "04152-YZZA1" and "04152yzza1" are one number. */
     public static String numberKey(String number) {
         return number == null ? "" : number.toUpperCase().replaceAll("[^A-Z0-9]", "");

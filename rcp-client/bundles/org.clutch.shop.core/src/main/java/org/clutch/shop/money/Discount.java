@@ -2,7 +2,7 @@ package org.clutch.shop.money;
 
 /**
  * A discount on a line or a whole sale: a percentage (in basis points, 1000 = 10 %) or a fixed amount in minor
- * units. It never takes more than the amount it applies to.
+ * units. It never takes more than the amount it applies to; the cart refuses one that would.
  */
 public record Discount(Kind kind, long value) {
 
@@ -39,10 +39,17 @@ public record Discount(Kind kind, long value) {
         return Math.min(off, amount);
     }
 
+    /** True when this discount would take more than {@code amount}: a fixed amount larger than what it is on. */
+    public boolean exceeds(long amount) {
+        return kind == Kind.AMOUNT && value > amount;
+    }
+
     public String describe(ShopCurrency currency) {
-        if (kind == Kind.PERCENT) {
-            return (value % 100 == 0 ? String.valueOf(value / 100) : String.valueOf(value / 100.0)) + " %";
-        }
-        return currency.format(value);
+        return kind == Kind.PERCENT ? percentText(value) : currency.format(value);
+    }
+
+    /** Basis points as a person reads a percentage: 1000 as "10 %", 1250 as "12.5 %". */
+    public static String percentText(long basisPoints) {
+        return (basisPoints % 100 == 0 ? String.valueOf(basisPoints / 100) : String.valueOf(basisPoints / 100.0)) + " %";
     }
 }

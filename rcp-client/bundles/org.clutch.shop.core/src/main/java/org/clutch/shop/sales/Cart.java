@@ -3,16 +3,19 @@ package org.clutch.shop.sales;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.clutch.shop.RuleException;
 import org.clutch.shop.catalog.PartSummary;
 import org.clutch.shop.money.Discount;
 import org.clutch.shop.money.TaxRule;
+import org.clutch.shop.staff.Staff;
 
 /**
  * The sale being rung up at the till, before it is paid. It holds the pricing rules: line discounts, a sale
- * discount shared over the lines in proportion to their value, and tax per line.
+ * discount shared over the lines in proportion to their value, and tax per line. Discounts never take more than
+ * what they are on, and a clerk's discount beyond the shop's limit, or a sale at zero, waits for a manager's approval.
  */
 public final class Cart {
 
@@ -21,6 +24,8 @@ public final class Cart {
     private Discount saleDiscount = Discount.NONE;
     private UUID customerId;
     private String customerName;
+    private Staff approvedBy;
+    private long approvedDiscountMinor;
 
     public Cart(TaxRule tax) {
         this.tax = tax;
@@ -80,8 +85,65 @@ public final class Cart {
         return saleDiscount;
     }
 
+    /** Gives the whole sale a discount; one larger than what the lines come to after their own discounts is refused. */
     public void setSaleDiscount(Discount discount) {
-        this.saleDiscount = discount == null ? Discount.NONE : discount;
+        Discount given = discount == null ? Discount.NONE : discount;
+        if (given.exceeds(afterLineDiscounts())) {
+            throw new RuleException("The discount is more than the sale is worth after its line discounts.");
+        }
+        this.saleDiscount = given;
+    }
+
+    /**
+     * Why a manager must approve this sale before {@code by} may complete it, or empty when nothing needs approval:
+     * a clerk's discounts beyond the limit, or a sale that comes to zero. A manager's approval covers the discount
+     * as it was approved; a larger one later needs approving again.
+     */
+    public Optional<String> approvalNeeded(Staff by, TillLimits limits) {
+        if (by.isManager()) {
+            return Optional.empty();
+        }
+        Totals totals = totals();
+        boolean approved = approvedBy != null && totals.discountMinor() <= approvedDiscountMinor;
+        if (approved || isEmpty()) {
+            return Optional.empty();
+        }
+        if (totals.totalMinor() == 0) {
+            return Optional.of("The sale comes to zero.");
+        }
+        if (totals.discountMinor() > limits.clerkDiscountLimitOn(totals.subtotalMinor())) {
+            return Optional.of("A discount of " + Discount.percentText(totals.discountMinor() * 10_000 / totals.subtotalMinor())
+                    + " of the sale is over the clerk's limit of " + Discount.percentText(limits.clerkDiscountLimitBp()) + ".");
+        }
+        return Optional.empty();
+    }
+
+    /** A manager approves the sale's discounts as they stand now. */
+    public void approve(Staff manager) {
+        manager.requireManager("approve a discount");
+        this.approvedBy = manager;
+        this.approvedDiscountMinor = totals().discountMinor();
+    }
+
+    /** The manager who approved this sale's discounts, or null. */
+    public Staff approvedBy() {
+        return approvedBy;
+    }
+
+    /** Refuses a discount that no longer fits its line or sale (lines removed or made smaller since it was given). */
+    void checkDiscounts() {
+        for (CartLine line : lines) {
+            if (line.discount().exceeds(line.grossMinor())) {
+                throw new RuleException("The discount on " + line.partNumber() + " is more than the line is worth.");
+            }
+        }
+        if (saleDiscount.exceeds(afterLineDiscounts())) {
+            throw new RuleException("The sale discount is more than the sale is worth after its line discounts.");
+        }
+    }
+
+    private long afterLineDiscounts() {
+        return lines.stream().mapToLong(l -> l.grossMinor() - l.discount().of(l.grossMinor())).sum();
     }
 
     public UUID customerId() {

@@ -51,10 +51,20 @@ public final class CartLine {
         if (quantity > 9_999) {
             throw new RuleException("A quantity of " + quantity + " is more than one sale can hold.");
         }
+        if (discount.exceeds(unitPriceMinor * quantity)) {
+            throw new RuleException("With " + quantity + " units the line's discount would be more than the line;"
+                    + " change the discount first.");
+        }
         this.quantity = quantity;
     }
 
+    /** Gives the line a discount; one larger than the line is refused, never cut down to fit. */
     public void setDiscount(Discount discount) {
-        this.discount = discount == null ? Discount.NONE : discount;
+        Discount given = discount == null ? Discount.NONE : discount;
+        if (given.exceeds(grossMinor())) {
+            throw new RuleException("The discount is more than the line is worth; a line discount is at most the"
+                    + " line's own price times its quantity.");
+        }
+        this.discount = given;
     }
 }

@@ -42,13 +42,21 @@ public final class Receipt {
             }
         }
         out.add("-".repeat(width));
-        if (sale.discountMinor() > 0) {
+        // the figures are listed so that they add up: subtotal less discount (plus tax where it is added) is the total
+        boolean taxAdded = !shop.tax().pricesIncludeTax();
+        if (sale.discountMinor() > 0 || taxAdded) {
             out.add(pair("Subtotal", money.format(sale.subtotalMinor()), width));
+        }
+        if (sale.discountMinor() > 0) {
             out.add(pair("Discount", "-" + money.format(sale.discountMinor()), width));
         }
+        if (taxAdded) {
+            out.add(pair("Tax " + shop.tax().describe().replace(" added", ""), money.format(sale.taxMinor()), width));
+        }
         out.add(pair(isReturn ? "REFUND " + money.code() : "TOTAL " + money.code(), money.format(sale.totalMinor()), width));
-        out.add(pair(shop.tax().pricesIncludeTax() ? "  incl. tax " + shop.tax().describe().replace(" included", "")
-                : "  tax " + shop.tax().describe().replace(" added", ""), money.format(sale.taxMinor()), width));
+        if (!taxAdded) {
+            out.add(pair("  incl. tax " + shop.tax().describe().replace(" included", ""), money.format(sale.taxMinor()), width));
+        }
         for (Tender tender : sale.tenders()) {
             out.add(pair(tender.kind() == Tender.Kind.ACCOUNT ? (isReturn ? "Credited to account" : "Charged to account")
                     : (isReturn ? "Refunded " : "Paid ") + tender.kind().name().toLowerCase(),
@@ -56,6 +64,9 @@ public final class Receipt {
         }
         if (sale.changeMinor() > 0) {
             out.add(pair("Change", money.format(sale.changeMinor()), width));
+        }
+        if (sale.approvedByName() != null) {
+            out.add(cut("Approved by " + sale.approvedByName(), width));
         }
         if (sale.status() == SaleRecord.Status.VOIDED) {
             out.add(center("*** VOIDED: " + sale.voidReason() + " ***", width));

@@ -8,7 +8,7 @@ import java.util.UUID;
 public record SaleRecord(UUID id, String number, Kind kind, Status status, String originalNumber, String staffName,
         UUID customerId, String customerName, Instant completedAt, long subtotalMinor, long discountMinor, long taxMinor,
         long totalMinor, long paidMinor, long changeMinor, List<Line> lines, List<Tender> tenders,
-        String voidReason) {
+        String voidReason, String approvedByName) {
 
     public SaleRecord {
         lines = List.copyOf(lines);
@@ -19,7 +19,7 @@ public record SaleRecord(UUID id, String number, Kind kind, Status status, Strin
     public SaleRecord withDetails(List<Line> newLines, List<Tender> newTenders) {
         return new SaleRecord(id, number, kind, status, originalNumber, staffName, customerId, customerName, completedAt,
                 subtotalMinor, discountMinor, taxMinor, totalMinor, paidMinor, changeMinor, newLines, newTenders,
-                voidReason);
+                voidReason, approvedByName);
     }
 
     public enum Kind { SALE, RETURN }
@@ -44,6 +44,11 @@ public record SaleRecord(UUID id, String number, Kind kind, Status status, Strin
 
         public long taxFor(int units) {
             return share(taxMinor, units);
+        }
+
+        /** The part of the line's discount (its own and its share of the sale's) that goes with {@code units} more units. */
+        public long discountFor(int units) {
+            return share(discountMinor, units);
         }
 
         private long share(long amount, int units) {

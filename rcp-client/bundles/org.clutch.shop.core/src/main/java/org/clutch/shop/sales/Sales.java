@@ -37,6 +37,9 @@ import org.clutch.shop.staff.Staff;
  */
 public final class Sales {
 
+    private static final String DISCOUNT_LIMIT = "sales.clerk-discount-limit-bp";
+    private static final String REFUND_LIMIT = "returns.clerk-limit-minor";
+
     private final ShopDatabase database;
     private final Inventory inventory;
     private final ShopProfile profile;
@@ -54,6 +57,11 @@ public final class Sales {
         if (cart.isEmpty()) {
             throw new RuleException("The sale has no items.");
         }
+        cart.checkDiscounts();
+        Optional<String> approval = cart.approvalNeeded(by, limits());
+        if (approval.isPresent()) {
+            throw new RuleException(approval.get() + " A shop manager must approve it.");
+        }
         Totals totals = cart.totals();
         Settlement settlement = Settlement.of(totals.totalMinor(), tenders);
         if (!settlement.isSettled()) {
@@ -64,6 +72,9 @@ public final class Sales {
             Instant now = clock.instant();
             String number = "S" + String.format("%06d", DocumentNumbers.next(c, "sale"));
             insertSale(c, saleId, number, "COMPLETED", "SALE", null, cart, by, null, totals, settlement, now);
+            if (cart.approvedBy() != null) {
+                recordApproval(c, saleId, cart.approvedBy());
+            }
             insertLines(c, saleId, cart, totals);
             insertTenders(c, saleId, tenders);
             long onAccount = tenders.stream().filter(t -> t.kind() == Tender.Kind.ACCOUNT).mapToLong(Tender::amountMinor).sum();
@@ -79,6 +90,21 @@ public final class Sales {
         return get(saleId).orElseThrow();
     }
 
+    /** The sale, when it can still be voided; otherwise says why not (the way back is then a return). */
+    public SaleRecord checkVoidable(String number) {
+        SaleRecord sale = findByNumber(number).orElseThrow(() -> new RuleException("There is no sale " + number + "."));
+        if (sale.kind() != SaleRecord.Kind.SALE || sale.status() != SaleRecord.Status.COMPLETED) {
+            throw new RuleException("Sale " + number + " is " + sale.status().name().toLowerCase() + " and cannot be voided.");
+        }
+        if (sale.lines().stream().anyMatch(l -> l.returnedQuantity() > 0)) {
+            throw new RuleException("Goods were already returned against sale " + number + "; return the rest instead.");
+        }
+        if (!LocalDate.ofInstant(sale.completedAt(), clock.getZone()).equals(LocalDate.now(clock))) {
+            throw new RuleException("Only today's sales can be voided; take the goods back as a return.");
+        }
+        return sale;
+    }
+
     /**
      * Cancels a sale made today, on a manager's authority and with a reason: the goods go back to their bins.
      * Later, or once goods were returned against it, the way back is a return.
@@ -88,17 +114,7 @@ public final class Sales {
         if (reason == null || reason.isBlank()) {
             throw new RuleException("Say why the sale is voided.");
         }
-        SaleRecord sale = findByNumber(number).orElseThrow(() -> new RuleException("There is no sale " + number + "."));
-        if (sale.kind() != SaleRecord.Kind.SALE || sale.status() != SaleRecord.Status.COMPLETED) {
-            throw new RuleException("Sale " + number + " is " + sale.status().name().toLowerCase() + " and cannot be voided.");
-        }
-        if (sale.lines().stream().anyMatch(l -> l.returnedQuantity() > 0)) {
-            throw new RuleException("Goods were already returned against sale " + number + "; return the rest instead.");
-        }
-        LocalDate today = LocalDate.now(clock);
-        if (!LocalDate.ofInstant(sale.completedAt(), clock.getZone()).equals(today)) {
-            throw new RuleException("Only today's sales can be voided; take the goods back as a return.");
-        }
+        SaleRecord sale = checkVoidable(number);
         database.inTransaction(c -> {
             Instant now = clock.instant();
             try (PreparedStatement update = c.prepareStatement("""
@@ -129,15 +145,23 @@ public final class Sales {
     }
 
     /**
-     * Takes goods back against the original sale. Each line's refund is its share of what was paid for it, so
-     * discounts and tax come back in proportion; restocked units go back to the bin they were sold from.
-     * A refund over the clerk's limit needs a manager ({@code by} or {@code approvedBy}).
+     * Works out a return without making it: what comes back, how the refund is paid out and whether a manager must
+     * approve it. The till shows this before asking for a manager.
      */
-    public SaleRecord returnItems(String originalNumber, List<ReturnItem> items, Tender.Kind refundKind, Staff by,
+    public RefundPlan planReturn(String originalNumber, List<ReturnItem> items, RefundMethod method, Staff by) {
+        UUID originalId = findByNumber(originalNumber).map(SaleRecord::id)
+                .orElseThrow(() -> new RuleException("There is no sale " + originalNumber + "."));
+        return database.read(c -> plan(c, load(c, originalId).orElseThrow(), items, method, by));
+    }
+
+    /**
+     * Takes goods back against the original sale. Each line's refund is its share of what was paid for it, so
+     * discounts and tax come back in proportion; restocked units go back to the bin they were sold from. The refund
+     * goes back as {@code method} says; a refund over the clerk's limit, or in cash beyond the cash the sale took,
+     * needs a manager ({@code by} or {@code approvedBy}), who is then named on the return.
+     */
+    public SaleRecord returnItems(String originalNumber, List<ReturnItem> items, RefundMethod method, Staff by,
             Staff approvedBy) {
-        if (items == null || items.isEmpty()) {
-            throw new RuleException("Choose what comes back.");
-        }
         UUID originalId = findByNumber(originalNumber).map(SaleRecord::id)
                 .orElseThrow(() -> new RuleException("There is no sale " + originalNumber + "."));
         UUID returnId = UUID.randomUUID();
@@ -147,58 +171,39 @@ public final class Sales {
             // each refund is the share of what is still unreturned at that moment.
             lockSale(c, originalId);
             SaleRecord original = load(c, originalId).orElseThrow();
-            if (original.kind() != SaleRecord.Kind.SALE || original.status() != SaleRecord.Status.COMPLETED) {
-                throw new RuleException("Nothing can be returned against " + originalNumber + ": it is "
-                        + (original.kind() == SaleRecord.Kind.RETURN ? "a return" : original.status().name().toLowerCase()) + ".");
+            RefundPlan plan = plan(c, original, items, method, by);
+            if (plan.approvalReason().isPresent() && (approvedBy == null || !approvedBy.isManager())) {
+                throw new RuleException(plan.approvalReason().get() + " A shop manager must approve it.");
             }
+            Staff approver = plan.approvalReason().isPresent() ? approvedBy : null;
             Map<Integer, SaleRecord.Line> linesByNo = new HashMap<>();
             original.lines().forEach(l -> linesByNo.put(l.lineNo(), l));
-            long refund = 0;
-            long refundTax = 0;
-            Map<Integer, Integer> seen = new HashMap<>();
-            for (ReturnItem item : items) {
-                SaleRecord.Line line = linesByNo.get(item.lineNo());
-                if (line == null) {
-                    throw new RuleException("Sale " + originalNumber + " has no line " + item.lineNo() + ".");
-                }
-                if (seen.merge(item.lineNo(), 1, Integer::sum) > 1) {
-                    throw new RuleException("Line " + item.lineNo() + " is listed twice.");
-                }
-                if (item.quantity() <= 0 || item.quantity() > line.returnableQuantity()) {
-                    throw new RuleException("Of " + line.partNumber() + " only " + line.returnableQuantity()
-                            + " can still be returned.");
-                }
-                refund += line.refundFor(item.quantity());
-                refundTax += line.taxFor(item.quantity());
-            }
-            if (refund > profile.clerkReturnLimitMinor() && !by.isManager()
-                    && (approvedBy == null || !approvedBy.isManager())) {
-                throw new RuleException("A refund of " + profile.currency().format(refund) + " is over the limit of "
-                        + profile.currency().format(profile.clerkReturnLimitMinor()) + "; a shop manager must approve it.");
-            }
             String number = "R" + String.format("%06d", DocumentNumbers.next(c, "sale"));
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO sale (id, number, status, kind, original_sale, customer_id, staff_id, subtotal_minor,
-                                      discount_minor, tax_minor, total_minor, paid_minor, change_minor, created_at, completed_at)
-                    VALUES (?, ?, 'COMPLETED', 'RETURN', ?, ?, ?, ?, 0, ?, ?, ?, 0, ?, ?)""")) {
+                                      discount_minor, tax_minor, total_minor, paid_minor, change_minor, created_at,
+                                      completed_at, approved_by)
+                    VALUES (?, ?, 'COMPLETED', 'RETURN', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""")) {
                 insert.setObject(1, returnId);
                 insert.setString(2, number);
                 insert.setObject(3, originalId);
                 insert.setObject(4, original.customerId());
                 insert.setObject(5, by.id());
-                insert.setLong(6, refund);
-                insert.setLong(7, refundTax);
-                insert.setLong(8, refund);
-                insert.setLong(9, refund);
-                insert.setTimestamp(10, Timestamp.from(now));
+                insert.setLong(6, plan.grossMinor());
+                insert.setLong(7, plan.discountMinor());
+                insert.setLong(8, plan.taxMinor());
+                insert.setLong(9, plan.refundMinor());
+                insert.setLong(10, plan.refundMinor());
                 insert.setTimestamp(11, Timestamp.from(now));
+                insert.setTimestamp(12, Timestamp.from(now));
+                insert.setObject(13, approver == null ? null : approver.id());
                 insert.executeUpdate();
             }
             int lineNo = 0;
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO sale_line (sale_id, line_no, part_id, part_number, description, bin, quantity, unit_price_minor,
                                            unit_cost_minor, discount_minor, tax_minor, total_minor, original_line_no, restock)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""")) {
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (ReturnItem item : items) {
                     SaleRecord.Line line = linesByNo.get(item.lineNo());
                     insert.setObject(1, returnId);
@@ -210,17 +215,20 @@ public final class Sales {
                     insert.setInt(7, item.quantity());
                     insert.setLong(8, line.unitPriceMinor());
                     insert.setLong(9, line.unitCostMinor());
-                    insert.setLong(10, line.taxFor(item.quantity()));
-                    insert.setLong(11, line.refundFor(item.quantity()));
-                    insert.setInt(12, item.lineNo());
-                    insert.setBoolean(13, item.restock());
+                    insert.setLong(10, line.discountFor(item.quantity()));
+                    insert.setLong(11, line.taxFor(item.quantity()));
+                    insert.setLong(12, line.refundFor(item.quantity()));
+                    insert.setInt(13, item.lineNo());
+                    insert.setBoolean(14, item.restock());
                     insert.addBatch();
                 }
                 insert.executeBatch();
             }
-            insertTenders(c, returnId, List.of(new Tender(refundKind, refund, "refund of " + originalNumber)));
-            if (refundKind == Tender.Kind.ACCOUNT) {
-                Customers.refund(c, original.customerId(), refund, number, by, now);
+            insertTenders(c, returnId, plan.tenders());
+            long toAccount = plan.tenders().stream().filter(t -> t.kind() == Tender.Kind.ACCOUNT)
+                    .mapToLong(Tender::amountMinor).sum();
+            if (toAccount > 0) {
+                Customers.refund(c, original.customerId(), toAccount, number, by, now);
             }
             for (ReturnItem item : items) {
                 SaleRecord.Line line = linesByNo.get(item.lineNo());
@@ -230,11 +238,101 @@ public final class Sales {
                 }
             }
             Outbox.record(c, "sales.return-completed", returnId, saleEvent(c, returnId)
-                    .add("originalSaleId", originalId.toString())
-                    .add("approvedBy", approvedBy == null ? "" : approvedBy.username()).build(), now);
+                    .add("originalSaleId", originalId.toString()).build(), now);
             return null;
         });
         return get(returnId).orElseThrow();
+    }
+
+    private RefundPlan plan(Connection c, SaleRecord original, List<ReturnItem> items, RefundMethod method, Staff by)
+            throws SQLException {
+        if (items == null || items.isEmpty()) {
+            throw new RuleException("Choose what comes back.");
+        }
+        if (original.kind() != SaleRecord.Kind.SALE || original.status() != SaleRecord.Status.COMPLETED) {
+            throw new RuleException("Nothing can be returned against " + original.number() + ": it is "
+                    + (original.kind() == SaleRecord.Kind.RETURN ? "a return" : original.status().name().toLowerCase()) + ".");
+        }
+        Map<Integer, SaleRecord.Line> linesByNo = new HashMap<>();
+        original.lines().forEach(l -> linesByNo.put(l.lineNo(), l));
+        long gross = 0;
+        long discount = 0;
+        long refund = 0;
+        long refundTax = 0;
+        Map<Integer, Integer> seen = new HashMap<>();
+        for (ReturnItem item : items) {
+            SaleRecord.Line line = linesByNo.get(item.lineNo());
+            if (line == null) {
+                throw new RuleException("Sale " + original.number() + " has no line " + item.lineNo() + ".");
+            }
+            if (seen.merge(item.lineNo(), 1, Integer::sum) > 1) {
+                throw new RuleException("Line " + item.lineNo() + " is listed twice.");
+            }
+            if (item.quantity() <= 0 || item.quantity() > line.returnableQuantity()) {
+                throw new RuleException("Of " + line.partNumber() + " only " + line.returnableQuantity()
+                        + " can still be returned.");
+            }
+            gross += line.unitPriceMinor() * item.quantity();
+            discount += line.discountFor(item.quantity());
+            refund += line.refundFor(item.quantity());
+            refundTax += line.taxFor(item.quantity());
+        }
+        Map<Tender.Kind, Long> stillRefundable = RefundPlan.stillRefundable(original, refundedSoFar(c, original.id()));
+        return RefundPlan.of(gross, discount, refundTax, refund, method == null ? RefundMethod.AS_PAID : method,
+                stillRefundable, "refund of " + original.number(), by, limits(c), profile.currency());
+    }
+
+    private static List<Tender> refundedSoFar(Connection c, UUID saleId) throws SQLException {
+        List<Tender> refunded = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT t.kind, t.amount_minor, t.reference FROM sale_tender t JOIN sale r ON r.id = t.sale_id
+                 WHERE r.original_sale = ? AND r.kind = 'RETURN' AND r.status = 'COMPLETED'""")) {
+            select.setObject(1, saleId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    refunded.add(new Tender(Tender.Kind.valueOf(rows.getString(1)), rows.getLong(2), rows.getString(3)));
+                }
+            }
+        }
+        return refunded;
+    }
+
+    /** What a clerk may do alone at this shop's tills. */
+    public TillLimits limits() {
+        return database.read(Sales::limits);
+    }
+
+    /** A manager sets what clerks may do alone. */
+    public void changeLimits(TillLimits limits, Staff manager) {
+        manager.requireManager("change the clerks' limits");
+        database.inTransaction(c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE shop_setting SET setting_value = ? WHERE setting_name = ?")) {
+                update.setString(1, String.valueOf(limits.clerkDiscountLimitBp()));
+                update.setString(2, DISCOUNT_LIMIT);
+                update.addBatch();
+                update.setString(1, String.valueOf(limits.clerkRefundLimitMinor()));
+                update.setString(2, REFUND_LIMIT);
+                update.addBatch();
+                update.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    private static TillLimits limits(Connection c) throws SQLException {
+        Map<String, String> values = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT setting_name, setting_value FROM shop_setting WHERE setting_name IN (?, ?)")) {
+            select.setString(1, DISCOUNT_LIMIT);
+            select.setString(2, REFUND_LIMIT);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    values.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
+        return new TillLimits(Integer.parseInt(values.get(DISCOUNT_LIMIT)), Long.parseLong(values.get(REFUND_LIMIT)));
     }
 
     /** Puts the cart aside under a label; it can be recalled at any till of this shop. */
@@ -359,6 +457,14 @@ public final class Sales {
         }
     }
 
+    private static void recordApproval(Connection c, UUID saleId, Staff manager) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE sale SET approved_by = ? WHERE id = ?")) {
+            update.setObject(1, manager.id());
+            update.setObject(2, saleId);
+            update.executeUpdate();
+        }
+    }
+
     private static void lockSale(Connection c, UUID id) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement("SELECT id FROM sale WHERE id = ? FOR UPDATE")) {
             lock.setObject(1, id);
@@ -459,9 +565,9 @@ public final class Sales {
         try (PreparedStatement select = c.prepareStatement("""
                 SELECT s.number, s.kind, s.status, o.number, st.display_name, s.completed_at, s.subtotal_minor,
                        s.discount_minor, s.tax_minor, s.total_minor, s.paid_minor, s.change_minor, s.void_reason,
-                       s.customer_id, cu.name
+                       s.customer_id, cu.name, ap.display_name
                   FROM sale s JOIN staff st ON st.id = s.staff_id LEFT JOIN sale o ON o.id = s.original_sale
-                  LEFT JOIN customer cu ON cu.id = s.customer_id
+                  LEFT JOIN customer cu ON cu.id = s.customer_id LEFT JOIN staff ap ON ap.id = s.approved_by
                  WHERE s.id = ?""")) {
             select.setObject(1, id);
             try (ResultSet rows = select.executeQuery()) {
@@ -473,7 +579,7 @@ public final class Sales {
                         SaleRecord.Status.valueOf(rows.getString(3)), rows.getString(4), rows.getString(5),
                         rows.getObject(14, UUID.class), rows.getString(15), completed == null ? null : completed.toInstant(), rows.getLong(7), rows.getLong(8),
                         rows.getLong(9), rows.getLong(10), rows.getLong(11), rows.getLong(12), List.of(), List.of(),
-                        rows.getString(13));
+                        rows.getString(13), rows.getString(16));
             }
         }
         Map<Integer, Integer> returned = header.kind() == SaleRecord.Kind.SALE ? returnedQuantities(c, id) : Map.of();
@@ -530,6 +636,7 @@ public final class Sales {
                 .add("discountMinor", sale.discountMinor())
                 .add("taxMinor", sale.taxMinor())
                 .add("totalMinor", sale.totalMinor())
+                .add("approvedBy", sale.approvedByName() == null ? "" : sale.approvedByName())
                 .add("lines", lines)
                 .add("tenders", tenders);
     }

@@ -39,6 +39,26 @@ class CatalogTest {
     }
 
     @Test
+    void onlyAManagerPricesAPartBelowItsCost() {
+        Part filter = t.shop.catalog().findByNumber("OX 415D").stream().findFirst()
+                .flatMap(p -> t.shop.catalog().get(p.id())).orElseThrow();
+        Part belowCost = new Part(filter.id(), filter.partNumber(), filter.brand(), filter.name(), filter.category(), null,
+                63_082, filter.priceMinor(), true, "B-02", 0, 0, 0, List.of(), filter.fitments());
+
+        RuleException refused = assertThrows(RuleException.class, () -> t.shop.catalog().save(belowCost, t.clerk),
+                "a clerk raising the cost above the price");
+        assertEquals("Only a shop manager can price a part below its cost.", refused.getMessage());
+        assertThrows(RuleException.class, () -> t.shop.catalog().save(new Part(null, "NEW-1", "Mahle", "New filter",
+                "Filters", null, 63_082, 50_000, true, "B-02", 0, 0, 0, List.of(), List.of()), t.clerk));
+        assertEquals(40_000, t.shop.catalog().get(filter.id()).orElseThrow().costMinor(), "nothing saved");
+
+        assertEquals(63_082, t.shop.catalog().save(belowCost, t.manager).costMinor());
+        Part renamed = new Part(filter.id(), filter.partNumber(), filter.brand(), "Oil filter", filter.category(), null,
+                63_082, filter.priceMinor(), true, "B-02", 0, 0, 0, List.of(), filter.fitments());
+        assertEquals("Oil filter", t.shop.catalog().save(renamed, t.clerk).name(), "other edits stay open to clerks");
+    }
+
+    @Test
     void findsByBarcodePartNumberCrossReferenceWordsAndVehicle() {
         assertEquals("04465-02220", t.shop.catalog().findByBarcode("4006633123457").orElseThrow().partNumber());
         assertEquals("04465-02220", t.shop.catalog().search("0446502220", 10).get(0).partNumber(), "separators ignored");

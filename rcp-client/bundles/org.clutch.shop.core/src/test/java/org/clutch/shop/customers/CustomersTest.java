@@ -11,6 +11,7 @@ import org.clutch.shop.RuleException;
 import org.clutch.shop.TestShop;
 import org.clutch.shop.catalog.PartSummary;
 import org.clutch.shop.sales.Cart;
+import org.clutch.shop.sales.RefundMethod;
 import org.clutch.shop.sales.ReturnItem;
 import org.clutch.shop.sales.SaleRecord;
 import org.clutch.shop.sales.Tender;
@@ -78,7 +79,7 @@ class CustomersTest {
         assertEquals(450_000, customers.get(garage.id()).orElseThrow().balanceMinor());
 
         SaleRecord refund = t.shop.sales().returnItems(second.number(), List.of(new ReturnItem(1, 1, true)),
-                Tender.Kind.ACCOUNT, t.clerk, null);
+                RefundMethod.AS_PAID, t.clerk, null);
         assertEquals("Kamau Garage", refund.customerName(), "the return belongs to the same customer");
         assertEquals(0, customers.get(garage.id()).orElseThrow().balanceMinor());
 

@@ -11,6 +11,7 @@ import org.clutch.shop.catalog.CrossReference;
 import org.clutch.shop.catalog.Part;
 import org.clutch.shop.catalog.PartSummary;
 import org.clutch.shop.sales.Cart;
+import org.clutch.shop.sales.RefundMethod;
 import org.clutch.shop.sales.ReturnItem;
 import org.clutch.shop.sales.SaleRecord;
 import org.clutch.shop.sales.Tender;
@@ -58,8 +59,8 @@ class ReportsTest {
         t.clock.advanceDays(1);
         SaleRecord second = sell(pads, 3);                // net 1200000, cost 750000
         sell(filter, 10);                                 // net 500000, cost 300000
-        t.shop.sales().returnItems(second.number(), List.of(new ReturnItem(1, 1, true)), Tender.Kind.CASH, t.clerk, null);
-        t.shop.sales().returnItems(second.number(), List.of(new ReturnItem(1, 1, false)), Tender.Kind.CASH, t.clerk, null);
+        t.shop.sales().returnItems(second.number(), List.of(new ReturnItem(1, 1, true)), RefundMethod.AS_PAID, t.clerk, null);
+        t.shop.sales().returnItems(second.number(), List.of(new ReturnItem(1, 1, false)), RefundMethod.AS_PAID, t.clerk, null);
 
         List<SalesFigures> days = t.shop.reports().dailySales(LocalDate.of(2026, 11, 19), LocalDate.of(2026, 11, 21));
 

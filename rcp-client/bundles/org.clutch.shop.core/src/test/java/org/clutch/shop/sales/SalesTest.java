@@ -83,16 +83,16 @@ class SalesTest {
         SaleRecord sale = sell(3, 0, Discount.amount(10_000), 1_340_000); // 13,500 - 100 = 13,400
 
         SaleRecord first = t.shop.sales().returnItems(sale.number(), List.of(new ReturnItem(1, 1, true)),
-                Tender.Kind.CASH, t.clerk, null);
+                RefundMethod.AS_PAID, t.clerk, null);
         SaleRecord second = t.shop.sales().returnItems(sale.number(), List.of(new ReturnItem(1, 2, false)),
-                Tender.Kind.CASH, t.clerk, t.manager);
+                RefundMethod.AS_PAID, t.clerk, t.manager);
 
         assertEquals(446_666, first.totalMinor());
         assertEquals(893_334, second.totalMinor());
         assertEquals(1_340_000, first.totalMinor() + second.totalMinor(), "every unit back gives back every cent");
         assertEquals(8, t.shop.inventory().onHand(pads.id()), "10 - 3 sold + 1 restocked; 2 damaged ones stay out");
         RuleException again = assertThrows(RuleException.class, () -> t.shop.sales().returnItems(sale.number(),
-                List.of(new ReturnItem(1, 1, true)), Tender.Kind.CASH, t.clerk, null));
+                List.of(new ReturnItem(1, 1, true)), RefundMethod.AS_PAID, t.clerk, null));
         assertEquals("Of BP-100 only 0 can still be returned.", again.getMessage());
         assertEquals(3, t.shop.sales().findByNumber(sale.number()).orElseThrow().lines().get(0).returnedQuantity());
     }
@@ -101,11 +101,11 @@ class SalesTest {
     void aLargeRefundNeedsAManager() {
         SaleRecord sale = sell(2, 0, Discount.NONE, 900_000);
         RuleException refused = assertThrows(RuleException.class, () -> t.shop.sales().returnItems(sale.number(),
-                List.of(new ReturnItem(1, 2, true)), Tender.Kind.CASH, t.clerk, null));
-        assertTrue(refused.getMessage().contains("a shop manager must approve it"), refused.getMessage());
+                List.of(new ReturnItem(1, 2, true)), RefundMethod.AS_PAID, t.clerk, null));
+        assertTrue(refused.getMessage().contains("A shop manager must approve it"), refused.getMessage());
         assertEquals(8, t.shop.inventory().onHand(pads.id()));
 
-        t.shop.sales().returnItems(sale.number(), List.of(new ReturnItem(1, 2, true)), Tender.Kind.CASH, t.clerk, t.manager);
+        t.shop.sales().returnItems(sale.number(), List.of(new ReturnItem(1, 2, true)), RefundMethod.AS_PAID, t.clerk, t.manager);
         assertEquals(10, t.shop.inventory().onHand(pads.id()));
     }
 
@@ -122,7 +122,7 @@ class SalesTest {
         assertEquals(4, t.shop.inventory().onHand(rotor.id()));
         assertThrows(RuleException.class, () -> t.shop.sales().voidSale(sale.number(), "twice", t.manager));
         assertThrows(RuleException.class, () -> t.shop.sales().returnItems(sale.number(),
-                List.of(new ReturnItem(1, 1, true)), Tender.Kind.CASH, t.manager, null));
+                List.of(new ReturnItem(1, 1, true)), RefundMethod.AS_PAID, t.manager, null));
     }
 
     @Test

@@ -165,18 +165,28 @@ public final class CatalogView {
     }
 
     /**
-     * Saves the form: a new part, or the loaded one changed. A changed selling price needs a manager, who can
-     * sign in at the till to approve it.
+     * Saves the form: a new part, or the loaded one changed. A changed selling price, or one below the part's cost,
+     * needs a manager, who can sign in at the till to approve it; a price below cost is always pointed out first.
      */
     private void savePart() {
         Part entered = form.read(editing == null ? null : editing.id());
         Staff by = session.staff();
-        if (editing != null && entered.priceMinor() != editing.priceMinor() && !by.isManager()) {
-            Optional<Staff> manager = session.manager("Changing the selling price of " + editing.partNumber()
-                    + " from " + money.format(editing.priceMinor()) + " to " + money.format(entered.priceMinor())
-                    + " needs a manager.");
+        boolean priceChanged = editing != null && entered.priceMinor() != editing.priceMinor();
+        boolean newlyBelowCost = entered.sellsBelowCost() && (editing == null || priceChanged
+                || entered.costMinor() != editing.costMinor());
+        String belowCost = "The selling price " + money.format(entered.priceMinor()) + " is below the cost "
+                + money.format(entered.costMinor()) + ".";
+        if (newlyBelowCost && by.isManager()
+                && !session.prompter().confirm("Below cost", belowCost + " Save it anyway?")) {
+            status.info("Not saved.");
+            return;
+        }
+        if ((priceChanged || newlyBelowCost) && !by.isManager()) {
+            String why = priceChanged ? "Changing the selling price of " + editing.partNumber() + " from "
+                    + money.format(editing.priceMinor()) + " to " + money.format(entered.priceMinor()) + " needs a manager." : "";
+            Optional<Staff> manager = session.manager(newlyBelowCost ? (why + " " + belowCost).trim() : why);
             if (manager.isEmpty()) {
-                status.error("Not saved: the price change was not approved.");
+                status.error("Not saved: the price was not approved by a manager.");
                 return;
             }
             by = manager.get();

@@ -30,7 +30,9 @@ import org.clutch.shop.sales.HeldSale;
 import org.clutch.shop.sales.SaleRecord;
 import org.clutch.shop.sales.Settlement;
 import org.clutch.shop.sales.Tender;
+import org.clutch.shop.sales.TillLimits;
 import org.clutch.shop.sales.Totals;
+import org.clutch.shop.staff.Staff;
 import org.clutch.shop.ui.Screens.StatusLine;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
@@ -112,7 +114,7 @@ public final class PosView {
 
         status = new StatusLine(left, 1);
         Composite actions = new Composite(left, SWT.NONE);
-        actions.setLayout(new GridLayout(8, false));
+        actions.setLayout(new GridLayout(9, false));
         Screens.button(actions, "Quantity…", "quantity", this::changeQuantity, status);
         Screens.button(actions, "Line discount…", "line-discount", this::lineDiscount, status);
         Screens.button(actions, "Remove line", "remove", this::removeLine, status);
@@ -121,6 +123,7 @@ public final class PosView {
         Screens.button(actions, "Recall…", "recall", this::recall, status);
         Screens.button(actions, "Customer…", "choose-customer", this::chooseCustomer, status);
         Screens.button(actions, "New sale", "new-sale", this::newSale, status);
+        Screens.button(actions, "Till limits…", "till-limits", this::changeLimits, status);
 
         customer = totalRow(right, "Customer", "customer");
         subtotal = totalRow(right, "Subtotal", "subtotal");
@@ -283,6 +286,9 @@ public final class PosView {
             status.info(part.partNumber() + " not added.");
             return;
         }
+        if (cart.isEmpty()) {
+            receipt.setText(""); // the last customer's receipt does not stay up during the next sale
+        }
         cart.add(part, quantity);
         refresh();
         lines.setSelection(lines.getItemCount() - 1);
@@ -314,8 +320,9 @@ public final class PosView {
         CartLine line = cart.line(lines.getSelectionIndex());
         session.prompter().askText("Line discount", "Discount on " + line.partNumber()
                 + " (an amount, or a percentage like 10%):", "").ifPresent(text -> {
+                    Discount before = line.discount();
                     line.setDiscount(parseDiscount(text));
-                    refresh();
+                    approveOrTakeBack(() -> line.setDiscount(before));
                 });
     }
 
@@ -327,9 +334,56 @@ public final class PosView {
     private void saleDiscount() {
         session.prompter().askText("Sale discount", "Discount on the whole sale (an amount, or a percentage like 5%):", "")
                 .ifPresent(text -> {
+                    Discount before = cart.saleDiscount();
                     cart.setSaleDiscount(parseDiscount(text));
-                    refresh();
+                    approveOrTakeBack(() -> cart.setSaleDiscount(before));
                 });
+    }
+
+    /**
+     * After a discount is given: when the clerk may not give it alone, a manager signs in to approve it now, or the
+     * discount is taken back and the screen says why.
+     */
+    private void approveOrTakeBack(Runnable takeBack) {
+        Optional<String> why = cart.approvalNeeded(session.staff(), shop.sales().limits());
+        if (why.isPresent()) {
+            Optional<Staff> manager = session.prompter().managerApproval(why.get());
+            if (manager.isEmpty()) {
+                takeBack.run();
+                refresh();
+                throw new RuleException("Discount not given: " + why.get() + " No manager approved it.");
+            }
+            cart.approve(manager.get());
+            refresh();
+            status.info("Discount approved by " + manager.get().displayName() + ".");
+            return;
+        }
+        refresh();
+    }
+
+    /** A manager sets how far clerks may go alone: the largest discount and the largest refund. */
+    private void changeLimits() {
+        Optional<Staff> manager = session.manager("Changing the clerks' limits needs a manager.");
+        if (manager.isEmpty()) {
+            return;
+        }
+        TillLimits now = shop.sales().limits();
+        Optional<String> discountText = session.prompter().askText("Till limits", "Largest discount a clerk may give"
+                + " without a manager, as a percentage of the sale:", Discount.percentText(now.clerkDiscountLimitBp()));
+        if (discountText.isEmpty()) {
+            return;
+        }
+        Discount discountLimit = parseDiscount(discountText.get().trim().endsWith("%") ? discountText.get()
+                : discountText.get().trim() + "%");
+        Optional<String> refundText = session.prompter().askText("Till limits", "Largest refund a clerk may give"
+                + " without a manager (" + money.code() + "):", money.format(now.clerkRefundLimitMinor()));
+        if (refundText.isEmpty()) {
+            return;
+        }
+        TillLimits limits = new TillLimits((int) discountLimit.value(), money.parse(refundText.get()));
+        shop.sales().changeLimits(limits, manager.get());
+        status.info("Clerks may now give discounts up to " + Discount.percentText(limits.clerkDiscountLimitBp())
+                + " and refunds up to " + money.format(limits.clerkRefundLimitMinor()) + " without a manager.");
     }
 
     private void hold() {
@@ -418,8 +472,14 @@ public final class PosView {
 
     private void complete() {
         List<Tender> tenders = tenders();
-        if (tenders.isEmpty()) {
+        if (tenders.isEmpty() && (cart.isEmpty() || cart.totals().totalMinor() > 0)) {
             throw new RuleException("Enter the cash received, the card amount or the amount on account.");
+        }
+        Optional<String> why = cart.approvalNeeded(session.staff(), shop.sales().limits());
+        if (why.isPresent()) {
+            Staff manager = session.prompter().managerApproval(why.get()).orElseThrow(
+                    () -> new RuleException("Not completed: " + why.get() + " No manager approved it."));
+            cart.approve(manager);
         }
         SaleRecord sale = shop.sales().complete(cart, tenders, session.staff());
         receipt.setText(Screens.receipt(sale, shop));
@@ -498,6 +558,7 @@ public final class PosView {
 
     private void refresh() {
         Totals totals = cart.totals();
+        int selected = lines.getSelectionIndex();
         lines.removeAll();
         for (int i = 0; i < cart.lines().size(); i++) {
             CartLine line = cart.lines().get(i);
@@ -506,6 +567,9 @@ public final class PosView {
             item.setText(new String[] {String.valueOf(i + 1), line.partNumber(), line.description(),
                     String.valueOf(line.quantity()), money.format(line.unitPriceMinor()),
                     t.discountMinor() == 0 ? "" : "-" + money.format(t.discountMinor()), money.format(t.totalMinor())});
+        }
+        if (selected >= 0 && selected < lines.getItemCount()) {
+            lines.setSelection(selected); // the line just changed stays chosen for the next change
         }
         customer.setText(cart.customerName() == null ? "walk-in" : cart.customerName());
         subtotal.setText(money.format(totals.subtotalMinor()));

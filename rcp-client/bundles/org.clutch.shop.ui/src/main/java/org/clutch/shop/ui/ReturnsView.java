@@ -5,10 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.clutch.shop.RuleException;
 import org.clutch.shop.Shop;
 import org.clutch.shop.money.ShopCurrency;
+import org.clutch.shop.sales.RefundMethod;
+import org.clutch.shop.sales.RefundPlan;
 import org.clutch.shop.sales.ReturnItem;
 import org.clutch.shop.sales.SaleRecord;
 import org.clutch.shop.sales.Tender;
@@ -86,7 +89,7 @@ public final class ReturnsView {
         new Label(edit, SWT.NONE).setText("Refund as:");
         refundKind = new Combo(edit, SWT.READ_ONLY);
         refundKind.setData("name", "refund-kind");
-        refundKind.setItems("Cash", "Card");
+        refundKind.setItems("As paid (card back to card)", "All in cash");
         refundKind.select(0);
         Screens.button(edit, "Return ticked lines", "return", this::returnTicked, status);
         receipt = new Text(root, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL);
@@ -163,39 +166,44 @@ public final class ReturnsView {
         if (items.isEmpty()) {
             throw new RuleException("Tick the lines coming back.");
         }
-        Tender.Kind kind = refundKind.getSelectionIndex() == 1 ? Tender.Kind.CARD : Tender.Kind.CASH;
-        long refund = items.stream().mapToLong(i -> line(i.lineNo()).refundFor(i.quantity())).sum();
+        RefundMethod method = refundKind.getSelectionIndex() == 1 ? RefundMethod.CASH : RefundMethod.AS_PAID;
+        RefundPlan plan = shop.sales().planReturn(sale.number(), items, method, session.staff());
         Staff approver = null;
-        if (refund > shop.profile().clerkReturnLimitMinor() && !session.staff().isManager()) {
-            Optional<Staff> manager = session.prompter().managerApproval("A refund of " + money.format(refund)
-                    + " is over the clerk's limit.");
+        if (plan.approvalReason().isPresent()) {
+            Optional<Staff> manager = session.prompter().managerApproval(plan.approvalReason().get());
             if (manager.isEmpty()) {
-                status.info("Return not made.");
+                status.info("Return not made: no manager approved it.");
                 return;
             }
             approver = manager.get();
         }
-        SaleRecord done = shop.sales().returnItems(sale.number(), items, kind, session.staff(), approver);
+        SaleRecord done = shop.sales().returnItems(sale.number(), items, method, session.staff(), approver);
         receipt.setText(Screens.receipt(done, shop));
         find();
-        status.info("Return " + done.number() + " made: refund " + money.format(done.totalMinor()) + " "
-                + kind.name().toLowerCase() + ".");
+        status.info("Return " + done.number() + " made: refund " + done.tenders().stream()
+                .map(t -> money.format(t.amountMinor()) + " " + (t.kind() == Tender.Kind.ACCOUNT ? "to the account"
+                        : "by " + t.kind().name().toLowerCase()))
+                .collect(Collectors.joining(" and ")) + ".");
     }
 
+    /** Checks that the sale can be voided and that a reason is given before a manager is asked to sign in. */
     private void voidSale() {
         if (sale == null) {
             throw new RuleException("Find the sale first.");
+        }
+        shop.sales().checkVoidable(sale.number());
+        Optional<String> reason = session.prompter().askText("Void sale " + sale.number(), "Why is the sale voided?", "");
+        if (reason.isEmpty()) {
+            return;
+        }
+        if (reason.get().isBlank()) {
+            throw new RuleException("Say why the sale is voided; it was not voided.");
         }
         Optional<Staff> approval = session.manager("Voiding sale " + sale.number() + ".");
         if (approval.isEmpty()) {
             return;
         }
-        Staff manager = approval.get();
-        Optional<String> reason = session.prompter().askText("Void sale " + sale.number(), "Why is the sale voided?", "");
-        if (reason.isEmpty()) {
-            return;
-        }
-        SaleRecord voided = shop.sales().voidSale(sale.number(), reason.get(), manager);
+        SaleRecord voided = shop.sales().voidSale(sale.number(), reason.get(), approval.get());
         receipt.setText(Screens.receipt(voided, shop));
         find();
         status.info("Sale " + voided.number() + " voided; its goods are back in stock.");

@@ -145,7 +145,7 @@ class CatalogScreenTest {
         ui.type("part-price", "700");
         ui.prompter.answer(ScreenFixture.ScriptedPrompter.NOBODY);
         ui.click("save-part");
-        assertEquals("Not saved: the price change was not approved.", ui.status());
+        assertEquals("Not saved: the price was not approved by a manager.", ui.status());
         Part unchanged = ui.shop.catalog().get(ui.shop.catalog().findByNumber("OF-220").get(0).id()).orElseThrow();
         assertEquals(65000, unchanged.priceMinor());
         assertEquals("Oil filter", unchanged.name());

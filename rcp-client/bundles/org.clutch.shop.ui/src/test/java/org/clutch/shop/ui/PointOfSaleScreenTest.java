@@ -110,4 +110,61 @@ class PointOfSaleScreenTest {
         assertEquals(1, ((Table) ui.find("lines")).getItemCount());
         assertEquals("Recalled \"Kamau, fetching the old pads\".", ui.status());
     }
+
+    @Test
+    void aClerksLargeDiscountIsTakenBackUnlessAManagerApprovesAndTheReceiptNamesThem() {
+        ui.typeAndEnter("scan", "BP-100");
+        ((Table) ui.find("lines")).setSelection(0);
+
+        ui.prompter.answer("9999");
+        ui.click("line-discount");
+        assertTrue(ui.status().startsWith("The discount is more than the line is worth"), ui.status());
+        assertEquals("4,500.00", ((Label) ui.find("total")).getText(), "refused, not cut down to the line's price");
+
+        ui.prompter.answer("25%").answer(ScreenFixture.ScriptedPrompter.NOBODY);
+        ui.click("line-discount");
+        assertEquals("Discount not given: A discount of 25 % of the sale is over the clerk's limit of 10 %."
+                + " No manager approved it.", ui.status());
+        assertEquals("4,500.00", ((Label) ui.find("total")).getText());
+
+        ui.prompter.answer("25%").answer(ui.manager);
+        ui.click("line-discount");
+        assertEquals("Discount approved by Amina Wanjiru.", ui.status());
+        assertEquals("3,375.00", ((Label) ui.find("total")).getText());
+        ui.type("cash", "3375");
+        ui.click("complete");
+
+        assertTrue(((Text) ui.find("receipt")).getText().contains("Approved by Amina Wanjiru"));
+        assertEquals("Amina Wanjiru", ui.shop.sales().findByNumber("S000001").orElseThrow().approvedByName());
+
+        ui.typeAndEnter("scan", "BP-100");
+        assertEquals("", ((Text) ui.find("receipt")).getText(), "the last customer's receipt leaves with them");
+    }
+
+    @Test
+    void aSaleGivenAwayNeedsAManagerAndTakesNoPayment() {
+        ui.typeAndEnter("scan", "BP-100");
+        ui.prompter.answer("100%").answer(ui.manager);
+        ui.click("sale-discount");
+        assertEquals("0.00", ((Label) ui.find("total")).getText());
+
+        ui.click("complete");
+
+        assertEquals("Sale S000001 completed.", ui.status());
+        assertTrue(ui.prompter.asked.get(1).startsWith("The sale comes to zero."), ui.prompter.asked.toString());
+    }
+
+    @Test
+    void aManagerSetsTheClerksLimits() {
+        ui.prompter.answer(ui.manager).answer("30").answer("2000");
+        ui.click("till-limits");
+
+        assertEquals("Clerks may now give discounts up to 30 % and refunds up to 2,000.00 without a manager.", ui.status());
+        assertEquals(3_000, ui.shop.sales().limits().clerkDiscountLimitBp());
+
+        ui.typeAndEnter("scan", "BP-100");
+        ui.prompter.answer("25%");
+        ui.click("sale-discount");
+        assertEquals("3,375.00", ((Label) ui.find("total")).getText(), "within the new limit nobody is asked");
+    }
 }

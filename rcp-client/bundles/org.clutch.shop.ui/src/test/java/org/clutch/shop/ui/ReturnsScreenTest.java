@@ -8,9 +8,12 @@ import java.util.List;
 
 import org.clutch.shop.catalog.Part;
 import org.clutch.shop.sales.Cart;
+import org.clutch.shop.sales.RefundMethod;
+import org.clutch.shop.sales.ReturnItem;
 import org.clutch.shop.sales.SaleRecord;
 import org.clutch.shop.sales.Tender;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
@@ -74,7 +77,7 @@ class ReturnsScreenTest {
         tick(0, 1, true);
         ui.click("return");
 
-        assertEquals("Return R000002 made: refund 4,500.00 cash.", ui.status());
+        assertEquals("Return R000002 made: refund 4,500.00 by cash.", ui.status());
         assertEquals(3, ui.shop.inventory().onHand(pads.id()), "5 - 3 sold + 1 back");
         assertEquals("1", ((Table) ui.find("return-lines")).getItem(0).getText(4), "the line shows 1 returned");
         assertTrue(((Text) ui.find("return-receipt")).getText().contains("REFUND R000002"));
@@ -87,7 +90,7 @@ class ReturnsScreenTest {
 
         ui.prompter.answer(ScreenFixture.ScriptedPrompter.NOBODY);
         ui.click("return");
-        assertEquals("Return not made.", ui.status());
+        assertEquals("Return not made: no manager approved it.", ui.status());
         assertEquals(2, ui.shop.inventory().onHand(pads.id()));
 
         ui.prompter.answer(ui.manager);
@@ -99,12 +102,49 @@ class ReturnsScreenTest {
     @Test
     void aVoidNeedsTheManagerAndAReasonAndPutsTheStockBack() {
         ui.typeAndEnter("sale-number", sale.number());
-        ui.prompter.answer(ui.manager).answer("rang up the wrong car");
+        ui.prompter.answer(" ");
+        ui.click("void");
+        assertEquals("Say why the sale is voided; it was not voided.", ui.status());
+        assertEquals(1, ui.prompter.asked.size(), "no manager is asked to sign in for nothing");
+
+        ui.prompter.answer("rang up the wrong car").answer(ui.manager);
         ui.click("void");
 
         assertEquals("Sale S000001 voided; its goods are back in stock.", ui.status());
         assertEquals(5, ui.shop.inventory().onHand(pads.id()));
         assertEquals(SaleRecord.Status.VOIDED, ui.shop.sales().findByNumber("S000001").orElseThrow().status());
+    }
+
+    @Test
+    void aSaleWithGoodsAlreadyReturnedSaysSoBeforeAskingAnything() {
+        ui.shop.sales().returnItems(sale.number(), List.of(new ReturnItem(1, 1, true)), RefundMethod.AS_PAID, ui.clerk, null);
+        ui.typeAndEnter("sale-number", sale.number());
+
+        ui.click("void");
+
+        assertEquals("Goods were already returned against sale S000001; return the rest instead.", ui.status());
+        assertTrue(ui.prompter.asked.isEmpty(), ui.prompter.asked.toString());
+    }
+
+    @Test
+    void aCardSaleIsRefundedToTheCardAndCashInsteadNeedsAManager() {
+        Cart cart = new Cart(ui.shop.profile().tax());
+        cart.add(ui.shop.catalog().findByNumber("BP-100").get(0), 1);
+        SaleRecord byCard = ui.shop.sales().complete(cart, List.of(Tender.card(450_000, "AUTH 9")), ui.clerk);
+        ui.typeAndEnter("sale-number", byCard.number());
+        tick(0, 1, true);
+        Combo how = ui.find("refund-kind");
+        how.select(1);
+
+        ui.prompter.answer(ScreenFixture.ScriptedPrompter.NOBODY);
+        ui.click("return");
+        assertEquals("Return not made: no manager approved it.", ui.status());
+        assertTrue(ui.prompter.asked.get(0).contains("in cash is more than the 0.00 the sale took in cash"),
+                ui.prompter.asked.toString());
+
+        how.select(0);
+        ui.click("return");
+        assertEquals("Return R000003 made: refund 4,500.00 by card.", ui.status());
     }
 
     @Test
