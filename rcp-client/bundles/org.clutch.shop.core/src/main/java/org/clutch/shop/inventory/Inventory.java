@@ -43,7 +43,7 @@ public final class Inventory {
         if (quantity == 0) {
             throw new RuleException("A stock movement needs a quantity other than zero.");
         }
-        String binCode = bin == null || bin.isBlank() ? "MAIN" : bin.trim().toUpperCase(Locale.ROOT);
+        String binCode = binCode(bin);
         Instant now = clock.instant();
         StockMovement movement = new StockMovement(UUID.randomUUID(), partId, binCode, quantity, reason, reference,
                 note, by == null ? null : by.id(), now);
@@ -92,7 +92,43 @@ public final class Inventory {
         if (reason == null || reason.isBlank()) {
             throw new RuleException("Say why the stock is adjusted.");
         }
-        return database.inTransaction(c -> record(c, partId, bin, delta, StockReason.ADJUSTMENT, null, reason.trim(), by));
+        return database.inTransaction(c -> {
+            if (delta < 0) {
+                refuseBelowZero(binCode(bin), lockedBin(c, partId, binCode(bin)), delta);
+            }
+            return record(c, partId, bin, delta, StockReason.ADJUSTMENT, null, reason.trim(), by);
+        });
+    }
+
+    /** Refuses, before anything is asked or written, an adjustment that would take a bin below zero. */
+    public void checkAdjustment(UUID partId, String bin, int delta) {
+        if (delta == 0) {
+            throw new RuleException("The units to adjust by are a number other than 0.");
+        }
+        refuseBelowZero(binCode(bin), onHandByBin(partId).getOrDefault(binCode(bin), 0), delta);
+    }
+
+    private static void refuseBelowZero(String binCode, int inBin, int delta) {
+        if (inBin + delta < 0) {
+            throw new RuleException("Bin " + binCode + " holds " + Math.max(0, inBin) + "; taking out " + -delta
+                    + " would leave it below zero. Take out at most that, or count the bin if the books are wrong.");
+        }
+    }
+
+    /** What the books say a bin holds, locked until the transaction ends so that no other till moves it meanwhile. */
+    private static int lockedBin(Connection c, UUID partId, String binCode) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement(
+                "SELECT on_hand FROM stock_level WHERE part_id = ? AND bin = ? FOR UPDATE")) {
+            lock.setObject(1, partId);
+            lock.setString(2, binCode);
+            try (ResultSet rows = lock.executeQuery()) {
+                return rows.next() ? rows.getInt(1) : 0;
+            }
+        }
+    }
+
+    private static String binCode(String bin) {
+        return bin == null || bin.isBlank() ? "MAIN" : bin.trim().toUpperCase(Locale.ROOT);
     }
 
     /**
@@ -107,17 +143,10 @@ public final class Inventory {
             throw new RuleException("Choose two different bins.");
         }
         database.inTransaction(c -> {
-            String from = fromBin.trim().toUpperCase(Locale.ROOT);
-            try (PreparedStatement lock = c.prepareStatement(
-                    "SELECT on_hand FROM stock_level WHERE part_id = ? AND bin = ? FOR UPDATE")) {
-                lock.setObject(1, partId);
-                lock.setString(2, from);
-                try (ResultSet rows = lock.executeQuery()) {
-                    int inBin = rows.next() ? rows.getInt(1) : 0;
-                    if (quantity > inBin) {
-                        throw new RuleException("Bin " + from + " holds " + Math.max(0, inBin) + "; move at most that.");
-                    }
-                }
+            String from = binCode(fromBin);
+            int inBin = lockedBin(c, partId, from);
+            if (quantity > inBin) {
+                throw new RuleException("Bin " + from + " holds " + Math.max(0, inBin) + "; move at most that.");
             }
             String reference = "TRF " + from + "→" + toBin.trim().toUpperCase(Locale.ROOT);
             record(c, partId, fromBin, -quantity, StockReason.TRANSFER, reference, null, by);
@@ -195,9 +224,13 @@ public final class Inventory {
     private List<StockLevel> levels(String where, Object... parameters) {
         String sql = """
                 SELECT p.id, p.part_number, p.brand, p.name, p.category, COALESCE(l.on_hand, 0), p.min_qty, p.max_qty,
-                       p.reorder_point, p.cost_minor, ls.last_sale
+                       p.reorder_point, p.cost_minor, ls.last_sale, COALESCE(oo.on_order, 0)
                   FROM part p
                   LEFT JOIN (SELECT part_id, SUM(on_hand) AS on_hand FROM stock_level GROUP BY part_id) l ON l.part_id = p.id
+                  LEFT JOIN (SELECT ol.part_id, SUM(ol.quantity_ordered - ol.quantity_received) AS on_order
+                               FROM purchase_order_line ol JOIN purchase_order o ON o.id = ol.purchase_order_id
+                              WHERE o.status IN ('DRAFT', 'APPROVED', 'SENT', 'PARTIALLY_RECEIVED')
+                              GROUP BY ol.part_id) oo ON oo.part_id = p.id
                   LEFT JOIN (SELECT part_id, MAX(moved_at) AS last_sale FROM stock_movement WHERE reason = 'SALE' GROUP BY part_id) ls
                          ON ls.part_id = p.id
                 """ + where;
@@ -211,8 +244,8 @@ public final class Inventory {
                 while (rows.next()) {
                     Timestamp lastSale = rows.getTimestamp(11);
                     levels.add(new StockLevel(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                            rows.getString(4), rows.getString(5), rows.getInt(6), rows.getInt(7), rows.getInt(8),
-                            rows.getInt(9), rows.getLong(10), lastSale == null ? null : lastSale.toInstant()));
+                            rows.getString(4), rows.getString(5), rows.getInt(6), rows.getInt(12), rows.getInt(7),
+                            rows.getInt(8), rows.getInt(9), rows.getLong(10), lastSale == null ? null : lastSale.toInstant()));
                 }
             }
             return levels;

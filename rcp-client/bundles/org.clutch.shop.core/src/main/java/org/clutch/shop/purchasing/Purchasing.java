@@ -44,6 +44,7 @@ import org.clutch.shop.staff.Staff;
  */
 public final class Purchasing {
 
+    private static final String SUGGESTED_NOTE = "Suggested from reorder points";
     private static final String ORDER = """
             SELECT o.id, o.number, o.supplier_id, s.name, o.status, o.expected_on, o.note, cb.display_name, o.created_at,
                    ab.display_name, o.cancel_reason, o.supplier_status, o.supplier_note, o.supplier_ships_on,
@@ -169,6 +170,10 @@ public final class Purchasing {
 
     /** Starts a draft order; a line without a cost takes the supplier's cost for the part, else the part's cost. */
     public PurchaseOrder draft(UUID supplierId, List<OrderLine> lines, String note, Staff by) {
+        return draft(supplierId, lines, note, false, by);
+    }
+
+    private PurchaseOrder draft(UUID supplierId, List<OrderLine> lines, String note, boolean suggested, Staff by) {
         if (lines == null || lines.isEmpty()) {
             throw new RuleException("A purchase order needs at least one line.");
         }
@@ -177,14 +182,15 @@ public final class Purchasing {
             Instant now = clock.instant();
             String number = "PO" + String.format("%06d", DocumentNumbers.next(c, "purchase_order"));
             try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO purchase_order (id, number, supplier_id, status, note, created_by, created_at)
-                    VALUES (?, ?, ?, 'DRAFT', ?, ?, ?)""")) {
+                    INSERT INTO purchase_order (id, number, supplier_id, status, note, created_by, created_at, suggested)
+                    VALUES (?, ?, ?, 'DRAFT', ?, ?, ?, ?)""")) {
                 insert.setObject(1, id);
                 insert.setString(2, number);
                 insert.setObject(3, requireActiveSupplier(c, supplierId));
                 insert.setString(4, ContactDetails.optional(note));
                 insert.setObject(5, by.id());
                 insert.setTimestamp(6, Timestamp.from(now));
+                insert.setBoolean(7, suggested);
                 insert.executeUpdate();
             }
             insertLines(c, id, supplierId, lines);
@@ -350,19 +356,26 @@ public final class Purchasing {
 
     /**
      * Low parts grouped by the supplier to order them from (the preferred source, else the cheapest), each
-     * quantity taken from the part's reorder rule and rounded up to whole packs. Low parts nobody sells us are
-     * left out; {@link #unsourcedLowStock()} lists them.
+     * quantity taken from the part's reorder rule less what is already on order, rounded up to whole packs. Low
+     * parts nobody sells us are left out; {@link #unsourcedLowStock()} lists them.
      */
     public List<SuggestedOrder> suggestedOrders() {
+        return suggest(Map.of());
+    }
+
+    /** Suggestions as if the units in {@code notCounted} (part to units) were not on order. */
+    private List<SuggestedOrder> suggest(Map<UUID, Integer> notCounted) {
         Map<UUID, List<SuggestedOrder.Line>> bySupplier = new LinkedHashMap<>();
         for (StockLevel level : inventory.lowStock()) {
+            StockLevel position = level.lessOnOrder(notCounted.getOrDefault(level.partId(), 0));
             List<SupplierPart> sources = sourcesOf(level.partId());
-            if (sources.isEmpty()) {
+            if (position.suggestedOrderQuantity() == 0 || sources.isEmpty()) {
                 continue;
             }
             SupplierPart source = sources.get(0);
             bySupplier.computeIfAbsent(source.supplierId(), k -> new ArrayList<>()).add(new SuggestedOrder.Line(source,
-                    level.onHand(), level.reorderPoint(), source.roundUpToPacks(level.suggestedOrderQuantity())));
+                    position.onHand(), position.onOrder(), position.reorderPoint(),
+                    source.roundUpToPacks(position.suggestedOrderQuantity())));
         }
         List<SuggestedOrder> suggestions = new ArrayList<>();
         bySupplier.forEach((supplierId, lines) -> suggestions.add(new SuggestedOrder(supplier(supplierId).orElseThrow(), lines)));
@@ -375,13 +388,28 @@ public final class Purchasing {
         return inventory.lowStock().stream().filter(l -> sourcesOf(l.partId()).isEmpty()).toList();
     }
 
-    /** Turns each suggestion into a draft order for a person to review, approve and send. */
+    /**
+     * Turns the suggestions into draft orders for a person to review, approve and send. Drafts made by an earlier
+     * press and still drafts are brought up to date (one per supplier) instead of being added to; one no longer
+     * needed is cancelled. What is on other open orders is counted as on its way.
+     */
     public List<PurchaseOrder> draftSuggestedOrders(Staff by) {
+        Map<UUID, PurchaseOrder> earlier = new LinkedHashMap<>();
+        database.read(c -> orders(c, ORDER + " WHERE o.status = ? AND o.suggested ORDER BY o.created_at",
+                Status.DRAFT.name()))
+                .forEach(order -> earlier.putIfAbsent(order.supplierId(), order));
+        Map<UUID, Integer> inEarlier = new HashMap<>();
+        earlier.values().forEach(order -> order.lines().forEach(l -> inEarlier.merge(l.partId(), l.quantityOrdered(), Integer::sum)));
         List<PurchaseOrder> drafts = new ArrayList<>();
-        for (SuggestedOrder suggestion : suggestedOrders()) {
-            drafts.add(draft(suggestion.supplier().id(), suggestion.lines().stream()
-                    .map(l -> new OrderLine(l.source().partId(), l.quantity(), l.source().costMinor())).toList(),
-                    "Suggested from reorder points", by));
+        for (SuggestedOrder suggestion : suggest(inEarlier)) {
+            List<OrderLine> lines = suggestion.lines().stream()
+                    .map(l -> new OrderLine(l.source().partId(), l.quantity(), l.source().costMinor())).toList();
+            PurchaseOrder update = earlier.remove(suggestion.supplier().id());
+            drafts.add(update != null ? replaceLines(update.id(), lines, by)
+                    : draft(suggestion.supplier().id(), lines, SUGGESTED_NOTE, true, by));
+        }
+        for (PurchaseOrder unneeded : earlier.values()) {
+            cancel(unneeded.id(), "No longer needed: stock and other orders cover the reorder points.", by);
         }
         return drafts;
     }

@@ -9,7 +9,7 @@ public record SuggestedOrder(Supplier supplier, List<Line> lines) {
         lines = List.copyOf(lines);
     }
 
-    public record Line(SupplierPart source, int onHand, int reorderPoint, int quantity) {
+    public record Line(SupplierPart source, int onHand, int onOrder, int reorderPoint, int quantity) {
     }
 
     public long totalMinor() {

@@ -43,7 +43,7 @@ class CatalogTest {
         Part filter = t.shop.catalog().findByNumber("OX 415D").stream().findFirst()
                 .flatMap(p -> t.shop.catalog().get(p.id())).orElseThrow();
         Part belowCost = new Part(filter.id(), filter.partNumber(), filter.brand(), filter.name(), filter.category(), null,
-                63_082, filter.priceMinor(), true, "B-02", 0, 0, 0, List.of(), filter.fitments());
+                90_000, filter.priceMinor(), true, "B-02", 0, 0, 0, List.of(), filter.fitments());
 
         RuleException refused = assertThrows(RuleException.class, () -> t.shop.catalog().save(belowCost, t.clerk),
                 "a clerk raising the cost above the price");
@@ -52,9 +52,9 @@ class CatalogTest {
                 "Filters", null, 63_082, 50_000, true, "B-02", 0, 0, 0, List.of(), List.of()), t.clerk));
         assertEquals(40_000, t.shop.catalog().get(filter.id()).orElseThrow().costMinor(), "nothing saved");
 
-        assertEquals(63_082, t.shop.catalog().save(belowCost, t.manager).costMinor());
+        assertEquals(90_000, t.shop.catalog().save(belowCost, t.manager).costMinor());
         Part renamed = new Part(filter.id(), filter.partNumber(), filter.brand(), "Oil filter", filter.category(), null,
-                63_082, filter.priceMinor(), true, "B-02", 0, 0, 0, List.of(), filter.fitments());
+                90_000, filter.priceMinor(), true, "B-02", 0, 0, 0, List.of(), filter.fitments());
         assertEquals("Oil filter", t.shop.catalog().save(renamed, t.clerk).name(), "other edits stay open to clerks");
     }
 

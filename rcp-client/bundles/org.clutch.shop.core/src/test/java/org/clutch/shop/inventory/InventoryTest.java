@@ -99,9 +99,9 @@ class InventoryTest {
         assertEquals(1, low.size());
         assertEquals("WB-9", low.get(0).partNumber());
         assertEquals(16, low.get(0).suggestedOrderQuantity());
-        assertEquals(0, new StockLevel(plenty.id(), "OF-1", "Bosch", "Oil filter", "Filters", 50, 0, 0, 0, 0, null)
+        assertEquals(0, new StockLevel(plenty.id(), "OF-1", "Bosch", "Oil filter", "Filters", 50, 0, 0, 0, 0, 0, null)
                 .suggestedOrderQuantity());
-        assertEquals(10, new StockLevel(plenty.id(), "X", "B", "N", "C", 0, 0, 0, 5, 0, null).suggestedOrderQuantity(),
+        assertEquals(10, new StockLevel(plenty.id(), "X", "B", "N", "C", 0, 0, 0, 0, 5, 0, null).suggestedOrderQuantity(),
                 "without a maximum, order up to twice the reorder point");
     }
 

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -146,6 +147,58 @@ class PurchasingTest {
         assertEquals("Nairobi Auto Parts", drafts.get(0).supplierName());
         assertEquals(12, drafts.get(0).lines().get(0).quantityOrdered(), "9 needed, in packs of 4");
         assertEquals(Status.DRAFT, drafts.get(0).status());
+    }
+
+    /** The pads: 2 on hand, reorder at 3, up to 11, from Nairobi Auto Parts one at a time. */
+    private void padsReorderFromAutoParts() {
+        Part lowPads = t.shop.catalog().get(pads.id()).orElseThrow();
+        t.shop.catalog().save(new Part(lowPads.id(), lowPads.partNumber(), lowPads.brand(), lowPads.name(),
+                lowPads.category(), lowPads.barcode(), lowPads.costMinor(), lowPads.priceMinor(), true, "A-01", 0, 11, 3,
+                lowPads.crossReferences(), lowPads.fitments()), t.manager);
+        purchasing.saveSupplierPart(new SupplierPart(autoParts.id(), null, pads.id(), null, null, "NAP-77", 240000, null, 1, true),
+                t.manager);
+    }
+
+    @Test
+    void pressingDraftSuggestedOrdersAgainUpdatesTheDraftInsteadOfAddingOne() {
+        padsReorderFromAutoParts();
+        PurchaseOrder first = purchasing.draftSuggestedOrders(t.clerk).get(0);
+        assertEquals(9, first.lines().get(0).quantityOrdered());
+
+        List<PurchaseOrder> again = purchasing.draftSuggestedOrders(t.clerk);
+
+        assertEquals(List.of(first.number()), again.stream().map(PurchaseOrder::number).toList(), "the same draft");
+        assertEquals(9, again.get(0).lines().get(0).quantityOrdered(), "not doubled");
+        assertEquals(1, purchasing.orders(10).size());
+
+        t.shop.inventory().adjust(pads.id(), "A-01", 1, "found one", t.manager);  // 3 on hand: still at the reorder point
+        assertEquals(8, purchasing.draftSuggestedOrders(t.clerk).get(0).lines().get(0).quantityOrdered(), "brought up to date");
+        t.shop.inventory().adjust(pads.id(), "A-01", 7, "found a box", t.manager);
+        assertTrue(purchasing.draftSuggestedOrders(t.clerk).isEmpty());
+        assertEquals(Status.CANCELLED, purchasing.get(first.id()).orElseThrow().status(), "no longer needed");
+    }
+
+    @Test
+    void suggestionsCountWhatIsAlreadyOnOrderIncludingTheRestOfPartlyReceivedOrders() {
+        padsReorderFromAutoParts();
+        PurchaseOrder byHand = purchasing.draft(autoParts.id(), List.of(new OrderLine(pads.id(), 1, null)), "by hand", t.clerk);
+        assertEquals(1, t.shop.inventory().lowStock().get(0).onOrder());
+        assertEquals(8, t.shop.inventory().lowStock().get(0).suggestedOrderQuantity(), "11 - 2 on hand - 1 on order");
+        assertEquals(8, purchasing.draftSuggestedOrders(t.clerk).get(0).lines().get(0).quantityOrdered());
+
+        purchasing.cancel(byHand.id(), null, t.clerk);
+        PurchaseOrder sent = purchasing.draft(autoParts.id(), List.of(new OrderLine(pads.id(), 6, null)), null, t.clerk);
+        purchasing.approve(sent.id(), t.manager);
+        purchasing.send(sent.id(), t.clerk);
+        purchasing.receive(sent.id(), Map.of(1, 1), t.clerk);                      // 3 on hand, 5 still to come
+
+        assertEquals(5 + 8, t.shop.inventory().lowStock().get(0).onOrder(), "the sent order's rest and the suggested draft");
+        assertEquals(0, t.shop.inventory().lowStock().get(0).suggestedOrderQuantity());
+        assertTrue(purchasing.draftSuggestedOrders(t.clerk).isEmpty(), "3 + 5 coming is above the reorder point");
+        assertEquals(5, t.shop.inventory().lowStock().get(0).onOrder());
+        assertEquals(Map.of(Status.CANCELLED, 2L, Status.PARTIALLY_RECEIVED, 1L), purchasing.orders(10).stream()
+                .collect(Collectors.groupingBy(PurchaseOrder::status, Collectors.counting())),
+                "the hand-made draft and the earlier suggestion are cancelled; the sent order is on its way");
     }
 
     @Test

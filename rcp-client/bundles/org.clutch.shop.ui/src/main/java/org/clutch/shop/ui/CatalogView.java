@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 
 import org.clutch.shop.RuleException;
@@ -249,22 +251,34 @@ public final class CatalogView {
     /** A manager's correction: units into (+) or out of (−) a bin, with the reason on the ledger. */
     private void adjustStock() {
         Part part = selectedPart().orElseThrow(() -> new RuleException("Choose a part."));
-        Optional<Staff> manager = session.manager("Adjusting stock needs a manager.");
-        if (manager.isEmpty()) {
+        Optional<String> bin = session.prompter().askText("Adjust stock", "Bin:", part.defaultBin());
+        if (bin.isEmpty()) {
             return;
         }
-        Optional<String> bin = session.prompter().askText("Adjust stock", "Bin:", part.defaultBin());
-        Optional<String> delta = bin.flatMap(b -> session.prompter().askText("Adjust stock",
-                "Units into " + b + " (negative to take out):", ""));
-        Optional<String> reason = delta.flatMap(d -> session.prompter().askText("Adjust stock",
-                "Why (damaged, found, opening stock…)?", ""));
+        String binCode = bin.get().trim().toUpperCase(Locale.ROOT);
+        int inBin = shop.inventory().onHandByBin(part.id()).getOrDefault(binCode, 0);
+        Optional<String> delta = session.prompter().askText("Adjust stock", "Units into " + binCode + ", which holds "
+                + inBin + " (negative to take out):", "");
+        if (delta.isEmpty()) {
+            return;
+        }
+        int units = Screens.wholeNumber(delta.get(), "The units to adjust by are a whole number, like 4 or -2.");
+        shop.inventory().checkAdjustment(part.id(), binCode, units);
+        Optional<String> reason = session.prompter().askText("Adjust stock", "Why (damaged, found, opening stock…)?", "");
         if (reason.isEmpty()) {
             return;
         }
-        int units = Screens.wholeNumber(delta.get());
-        shop.inventory().adjust(part.id(), bin.get(), units, reason.get(), manager.get());
+        if (reason.get().isBlank()) {
+            throw new RuleException("Say why the stock is adjusted; nothing was changed.");
+        }
+        Optional<Staff> manager = session.manager("Adjusting " + part.partNumber() + " in " + binCode + " by "
+                + (units > 0 ? "+" : "") + units + " needs a manager.");
+        if (manager.isEmpty()) {
+            return;
+        }
+        shop.inventory().adjust(part.id(), binCode, units, reason.get(), manager.get());
         showDetails();
-        status.info(part.partNumber() + " adjusted by " + units + " in " + bin.get().trim().toUpperCase() + ".");
+        status.info(part.partNumber() + " adjusted by " + units + " in " + binCode + ".");
     }
 
     /** A cycle count of one bin: the difference from the books goes on the ledger as a COUNT movement. */
@@ -376,6 +390,11 @@ public final class CatalogView {
             return;
         }
         Part part = shop.catalog().get(hits.get(index).id()).orElseThrow(() -> new RuleException("That part is gone."));
+        // the row shows the same figures as the details below it, stock included
+        shop.catalog().summary(part.id()).ifPresent(row -> {
+            hits.set(index, row);
+            results.getItem(index).setText(cells(row));
+        });
         editing = part;
         form.show(part);
         StringBuilder text = new StringBuilder();
@@ -390,7 +409,10 @@ public final class CatalogView {
             text.append("  fits ").append(f.describe()).append('\n');
         }
         Map<String, Integer> bins = shop.inventory().onHandByBin(part.id());
-        text.append("Stock: ").append(bins.isEmpty() ? "none" : bins.toString()).append('\n');
+        text.append("Stock: ").append(bins.isEmpty() ? "none" : bins.entrySet().stream()
+                .map(b -> b.getKey() + ": " + b.getValue()).collect(Collectors.joining(", "))
+                + (bins.size() > 1 ? " (" + bins.values().stream().mapToInt(Integer::intValue).sum() + " in all)" : ""))
+                .append('\n');
         for (StockMovement m : shop.inventory().ledger(part.id(), 10)) {
             text.append(String.format("  %s  %-10s %+5d  %-6s %s%n", Screens.when(m.movedAt()),
                     m.reason(), m.quantity(), m.bin(), m.reference() == null ? (m.note() == null ? "" : m.note()) : m.reference()));

@@ -10,6 +10,7 @@ import org.clutch.shop.staff.Staff;
  */
 public interface Prompter {
 
+    /** A yes-or-no question about something risky; the safe answer, No, is the default. */
     boolean confirm(String title, String question);
 
     /** A line of text (a reason, a label), or empty when the person cancelled. */

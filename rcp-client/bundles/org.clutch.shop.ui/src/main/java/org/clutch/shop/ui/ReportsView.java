@@ -68,7 +68,7 @@ public final class ReportsView {
         daily = Screens.tab(tabs, "Daily sales and margin", "daily-sales", prepend("Day:110", figures));
         categories = Screens.tab(tabs, "Sales by category", "category-sales", prepend("Category:160", figures));
         low = Screens.tab(tabs, "Low stock", "low-stock", "Part number:130", "Brand:100", "Name:240", "Category:120",
-                "On hand:70:r", "Reorder at:80:r", "Max:60:r", "Suggested order:110:r");
+                "On hand:70:r", "On order:70:r", "Reorder at:80:r", "Max:60:r", "Suggested order:110:r");
         dead = Screens.tab(tabs, "Dead stock", "dead-stock", "Part number:130", "Brand:100", "Name:240", "On hand:70:r",
                 "Stock value:110:r", "Last sale:110");
         run();
@@ -112,7 +112,8 @@ public final class ReportsView {
         low.removeAll();
         for (StockLevel l : shop.inventory().lowStock()) {
             new TableItem(low, SWT.NONE).setText(new String[] {l.partNumber(), l.brand(), l.name(), l.category(),
-                    String.valueOf(l.onHand()), String.valueOf(l.reorderPoint()), String.valueOf(l.maxQty()),
+                    String.valueOf(l.onHand()), String.valueOf(l.onOrder()), String.valueOf(l.reorderPoint()),
+                    String.valueOf(l.maxQty()),
                     String.valueOf(l.suggestedOrderQuantity())});
         }
         dead.removeAll();

@@ -60,7 +60,9 @@ final class Screens {
             String[] parts = column.split(":");
             TableColumn c = new TableColumn(table, parts.length > 2 && parts[2].equals("r") ? SWT.RIGHT : SWT.LEFT);
             c.setText(parts[0]);
-            c.setWidth(Integer.parseInt(parts[1]));
+            // at least as wide as the heading, so no heading is cut off whatever the font
+            c.pack();
+            c.setWidth(Math.max(c.getWidth(), Integer.parseInt(parts[1])));
         }
         return table;
     }
@@ -92,9 +94,13 @@ final class Screens {
 
     /** A whole number typed by a person; {@code problem} is what they are told when it is not one. */
     static int wholeNumber(String text, String problem) {
+        String t = text.trim();
         try {
-            return Integer.parseInt(text.trim());
+            return Integer.parseInt(t);
         } catch (NumberFormatException e) {
+            if (t.matches("[-+]?\\d+")) {
+                throw new RuleException(t + " is too large a number here.");
+            }
             throw new RuleException(problem);
         }
     }

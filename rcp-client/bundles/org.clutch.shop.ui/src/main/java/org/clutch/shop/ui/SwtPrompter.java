@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.clutch.shop.Shop;
 import org.clutch.shop.staff.Staff;
+import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
@@ -27,9 +28,12 @@ public final class SwtPrompter implements Prompter {
         return Display.getDefault().getActiveShell();
     }
 
+    /** Asks Yes or No with No as the default button, so Enter pressed in a hurry takes the safe answer. */
     @Override
     public boolean confirm(String title, String question) {
-        return MessageDialog.openQuestion(shell(), title, question);
+        MessageDialog dialog = new MessageDialog(shell(), title, null, question, MessageDialog.QUESTION, 1,
+                IDialogConstants.YES_LABEL, IDialogConstants.NO_LABEL);
+        return dialog.open() == 0;
     }
 
     @Override

@@ -86,12 +86,15 @@ class CatalogScreenTest {
         ui.click("count-bin");
         assertEquals("Counted 3 of BP-100 in A-01; the books said 5, variance -2.", ui.status());
 
-        ui.prompter.answer(ui.manager).answer("B-02").answer("4").answer("found in the back room");
+        ui.prompter.answer("B-02").answer("4").answer("found in the back room").answer(ui.manager);
         ui.click("adjust-stock");
         assertEquals(Map.of("A-01", 3, "B-02", 4), ui.shop.inventory().onHandByBin(pads.id()));
         assertEquals(StockReason.ADJUSTMENT, ui.shop.inventory().ledger(pads.id(), 1).get(0).reason());
+        assertEquals("7", results.getItem(0).getText(6), "the list shows what the ledger says");
+        assertTrue(ui.<org.eclipse.swt.widgets.Text>find("part-details").getText().contains("Stock: A-01: 3, B-02: 4 (7 in all)"),
+                ui.<org.eclipse.swt.widgets.Text>find("part-details").getText());
 
-        ui.prompter.answer(ScreenFixture.ScriptedPrompter.NOBODY);
+        ui.prompter.answer("B-02").answer("1").answer("found").answer(ScreenFixture.ScriptedPrompter.NOBODY);
         ui.click("adjust-stock");
         assertEquals(7, ui.shop.inventory().onHand(pads.id()), "no manager, no adjustment");
 
@@ -102,6 +105,33 @@ class CatalogScreenTest {
         ui.click("transfer-stock");
         assertEquals("Moved 3 of BP-100 from B-02 to C-03.", ui.status());
         assertEquals(Map.of("A-01", 3, "B-02", 1, "C-03", 3), ui.shop.inventory().onHandByBin(pads.id()));
+    }
+
+    @Test
+    void anAdjustmentIsCheckedAsEachAnswerIsGivenAndNeverLeavesABinBelowZero() {
+        ui.typeAndEnter("catalog-query", "BP-100");
+        Table results = ui.find("catalog-results");
+        results.setSelection(0);
+        results.notifyListeners(SWT.Selection, new Event());
+
+        ui.prompter.answer("A-01").answer("abc");
+        ui.click("adjust-stock");
+        assertEquals("The units to adjust by are a whole number, like 4 or -2.", ui.status());
+        assertEquals(2, ui.prompter.asked.size(), "the reason and the manager were not asked for");
+        assertTrue(ui.prompter.asked.get(1).contains("which holds 5"), ui.prompter.asked.get(1));
+
+        ui.prompter.answer("a-01").answer("-100");
+        ui.click("adjust-stock");
+        assertEquals("Bin A-01 holds 5; taking out 100 would leave it below zero. Take out at most that, or count the"
+                + " bin if the books are wrong.", ui.status());
+        assertEquals(5, ui.shop.inventory().onHand(pads.id()));
+        org.junit.jupiter.api.Assertions.assertThrows(org.clutch.shop.RuleException.class,
+                () -> ui.shop.inventory().adjust(pads.id(), "A-01", -6, "shrinkage", ui.manager), "the rule holds below the screen too");
+
+        ui.prompter.answer("A-01").answer("-5").answer(" ");
+        ui.click("adjust-stock");
+        assertEquals("Say why the stock is adjusted; nothing was changed.", ui.status());
+        assertEquals(5, ui.shop.inventory().onHand(pads.id()));
     }
 
     @Test

@@ -60,7 +60,7 @@ class ReportsScreenTest {
         assertEquals("Brakes", ui.<Table>find("category-sales").getItem(0).getText(0));
         Table low = ui.find("low-stock");
         assertEquals("BP-100", low.getItem(0).getText(0));
-        assertEquals("5", low.getItem(0).getText(7), "up to the maximum of 6 from 1 on hand");
+        assertEquals("5", low.getItem(0).getText(8), "up to the maximum of 6 from 1 on hand");
         assertTrue(ui.status().contains("net sales 8,000.00"));
 
         Canvas chart = ui.find("sales-chart");
