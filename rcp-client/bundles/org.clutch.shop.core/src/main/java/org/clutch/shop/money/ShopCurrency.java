@@ -37,6 +37,9 @@ public record ShopCurrency(String code, int decimals) {
         return code + " " + format(minor);
     }
 
+    /** The largest amount a person may type: far above any price or payment, and safe to multiply by quantities. */
+    public static final long MAX_MINOR = 99_999_999_999L;
+
     /**
      * Reads an amount typed by a person ("1,234.5", "1234.50", "40"). More decimals than the currency has is an
      * error, not a rounding: a cashier who typed 10.005 meant something else.
@@ -54,11 +57,17 @@ public record ShopCurrency(String code, int decimals) {
         if (value.signum() < 0) {
             throw new IllegalArgumentException("An amount cannot be negative.");
         }
+        BigDecimal minor;
         try {
-            return value.setScale(decimals, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+            minor = value.setScale(decimals, RoundingMode.UNNECESSARY).movePointRight(decimals);
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException(code + " amounts have at most " + decimals + " decimals.");
         }
+        if (minor.compareTo(BigDecimal.valueOf(MAX_MINOR)) > 0) {
+            throw new IllegalArgumentException("\"" + text.trim() + "\" is more than any amount the shop handles (at most "
+                    + format(MAX_MINOR) + ").");
+        }
+        return minor.longValueExact();
     }
 
     /** Divides and rounds half to even, the banker's rounding used for tax and discount shares. */

@@ -21,6 +21,16 @@ class MoneyRulesTest {
     }
 
     @Test
+    void aHugeAmountIsCalledTooLargeNotWronglyDecimal() {
+        IllegalArgumentException huge = assertThrows(IllegalArgumentException.class, () -> kes.parse("12345678901234567890"));
+        assertEquals("\"12345678901234567890\" is more than any amount the shop handles (at most 999,999,999.99).",
+                huge.getMessage());
+        assertEquals("KES amounts have at most 2 decimals.",
+                assertThrows(IllegalArgumentException.class, () -> kes.parse("1.001")).getMessage());
+        assertEquals(ShopCurrency.MAX_MINOR, kes.parse("999,999,999.99"));
+    }
+
+    @Test
     void includedTaxIsCarvedOutAndAddedTaxIsOnTop() {
         TaxRule vat = new TaxRule(1600, true);
         assertEquals(1600, vat.taxOn(11600));

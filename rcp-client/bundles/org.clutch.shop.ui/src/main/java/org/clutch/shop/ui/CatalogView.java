@@ -100,7 +100,7 @@ public final class CatalogView {
             model.setText("");
             year.setText("");
         }, status);
-        count = Screens.label(search, shop.catalog().count() + " parts", "part-count");
+        count = Screens.label(search, Screens.plural(shop.catalog().count(), "part"), "part-count");
 
         results = Screens.table(root, "catalog-results", SWT.SINGLE, "Part number:140", "Brand:110", "Name:280",
                 "Category:130", "Barcode:130", "Price:100:r", "On hand:80:r");
@@ -162,8 +162,9 @@ public final class CatalogView {
             new TableItem(results, SWT.NONE).setText(cells(p));
         }
         details.setText("");
-        status.info(found.isEmpty() ? "No part matches." : found.size() + (found.size() == Catalog.DEFAULT_LIMIT
-                ? "+ parts match; narrow the search." : " parts match."));
+        status.info(found.isEmpty() ? "No part matches." : found.size() == Catalog.DEFAULT_LIMIT
+                ? found.size() + "+ parts match; narrow the search." : Screens.plural(found.size(), "part")
+                + (found.size() == 1 ? " matches." : " match."));
     }
 
     /**
@@ -195,7 +196,7 @@ public final class CatalogView {
         }
         Part saved = shop.catalog().save(entered, by);
         boolean created = editing == null;
-        count.setText(shop.catalog().count() + " parts");
+        count.setText(Screens.plural(shop.catalog().count(), "part"));
         make.setItems(shop.catalog().makes().toArray(String[]::new));
         showInResults(saved);
         status.info((created ? "Added " : "Saved ") + saved.brand() + " " + saved.partNumber() + ".");
@@ -351,7 +352,7 @@ public final class CatalogView {
     }
 
     private void imported(Imported result) {
-        count.setText(shop.catalog().count() + " parts");
+        count.setText(Screens.plural(shop.catalog().count(), "part"));
         count.getParent().layout();
         StringBuilder text = new StringBuilder(result.report().summary()).append('\n');
         result.report().rejected().stream().limit(50).forEach(r -> text.append("  line ").append(r.line()).append(": ")

@@ -56,6 +56,16 @@ public final class LoginDialog extends TitleAreaDialog {
 
     @Override
     protected void okPressed() {
+        if (username.getText().isBlank()) {
+            setErrorMessage("Enter your user name.");
+            username.setFocus();
+            return;
+        }
+        if (password.getCharCount() == 0) {
+            setErrorMessage("Enter your password.");
+            password.setFocus();
+            return;
+        }
         Optional<Staff> found = directory.login(username.getText(), password.getTextChars());
         if (found.isEmpty()) {
             setErrorMessage("Wrong user name or password.");

@@ -164,7 +164,12 @@ public final class PosView {
             showPrinter();
             attachScanners();
         });
-        root.addListener(SWT.Dispose, e -> attachedScanners.forEach(this::detach));
+        ShopSession.LeavingCheck saleInProgress = this::settleBeforeLeaving;
+        session.addLeavingCheck(saleInProgress);
+        root.addListener(SWT.Dispose, e -> {
+            attachedScanners.forEach(this::detach);
+            session.removeLeavingCheck(saleInProgress);
+        });
 
         // a keyboard-wedge scanner types the code in a burst and ends it with Enter; people type slower. The key
         // timing says which it was; the code is what reached the box (GTK can report a shifted key twice)
@@ -180,7 +185,7 @@ public final class PosView {
             String code = scan.getText().trim();
             boolean scanned = wedgeScan;
             wedgeScan = false;
-            if (scanned && !code.isEmpty()) {
+            if (scanned && !code.isEmpty() && !typedFastAsWords(code)) {
                 scan.setText("");
                 status.run(() -> scannedCode(code));
             } else {
@@ -250,6 +255,14 @@ public final class PosView {
         add(found.get(0), 1);
     }
 
+    /**
+     * A burst that matches no code and is not all digits was a person typing fast ("spark plug"), not a scanner:
+     * it is searched for as words and stays in the box.
+     */
+    private boolean typedFastAsWords(String burst) {
+        return !burst.chars().allMatch(Character::isDigit) && shop.catalog().findExact(burst).isEmpty();
+    }
+
     /** Enter in the scan box: an exact barcode or part number adds one unit; anything else lists the matches. */
     private void scanned() {
         String text = scan.getText().trim();
@@ -266,7 +279,8 @@ public final class PosView {
         if (hits.isEmpty()) {
             status.error("Nothing in the catalog matches \"" + text + "\".");
         } else {
-            status.info(hits.size() + " parts match; double-click one to add it.");
+            status.info(hits.size() == 1 ? "1 part matches; double-click it to add it."
+                    : hits.size() + " parts match; double-click one to add it.");
         }
     }
 
@@ -386,6 +400,38 @@ public final class PosView {
                 + " and refunds up to " + money.format(limits.clerkRefundLimitMinor()) + " without a manager.");
     }
 
+    /**
+     * Before the person quits or signs out: a sale in progress is held (to be recalled at any till), discarded, or
+     * the person stays. Cancel is the default.
+     */
+    private boolean settleBeforeLeaving(String leaving) {
+        if (cart.isEmpty()) {
+            return true;
+        }
+        int answer = session.prompter().choose("Sale in progress", "A sale of " + cart.lines().size() + " line"
+                + (cart.lines().size() == 1 ? "" : "s") + " (" + money.format(cart.totals().totalMinor()) + ")"
+                + (cart.customerName() == null ? "" : " for " + cart.customerName()) + " is in progress. Before you "
+                + leaving + ", hold it to finish later, or discard it?", "Hold it", "Discard it", "Cancel");
+        switch (answer) {
+            case 0 -> {
+                String label = (cart.customerName() == null ? "Sale" : cart.customerName()) + " — held at " + leaving
+                        + " by " + session.staff().displayName();
+                shop.sales().hold(cart, label, session.staff());
+                newSale();
+                status.info("Sale held as \"" + label + "\".");
+                return true;
+            }
+            case 1 -> {
+                newSale();
+                status.info("Sale discarded.");
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
     private void hold() {
         if (cart.isEmpty()) {
             throw new RuleException("There is nothing to hold.");
@@ -407,7 +453,7 @@ public final class PosView {
         if (!cart.isEmpty()) {
             throw new RuleException("Finish or hold the current sale before recalling another.");
         }
-        pick("Recall sale", "held sale", held, h -> h.label() + " — " + h.lineCount() + " lines, "
+        pick("Recall sale", "held sale", held, h -> h.label() + " — " + Screens.plural(h.lineCount(), "line") + ", "
                 + money.format(h.totalMinor()) + " (" + h.staffName() + ")").ifPresent(chosen -> {
                     cart = shop.sales().recall(chosen.id());
                     refresh();
@@ -533,15 +579,24 @@ public final class PosView {
     private List<Tender> tenders() {
         List<Tender> tenders = new ArrayList<>();
         if (!account.getText().isBlank()) {
-            tenders.add(Tender.account(money.parse(account.getText())));
+            tenders.add(Tender.account(amount(account, "On account")));
         }
         if (!card.getText().isBlank()) {
-            tenders.add(Tender.card(money.parse(card.getText()), null));
+            tenders.add(Tender.card(amount(card, "Card"), null));
         }
         if (!cash.getText().isBlank()) {
-            tenders.add(Tender.cash(money.parse(cash.getText())));
+            tenders.add(Tender.cash(amount(cash, "Cash received")));
         }
         return tenders;
+    }
+
+    /** The amount typed in a payment field; a problem names the field. */
+    private long amount(Text field, String caption) {
+        try {
+            return money.parse(field.getText());
+        } catch (IllegalArgumentException | RuleException e) {
+            throw new RuleException(caption + ": " + e.getMessage());
+        }
     }
 
     private void showChange() {

@@ -13,8 +13,17 @@ public interface Prompter {
     /** A yes-or-no question about something risky; the safe answer, No, is the default. */
     boolean confirm(String title, String question);
 
+    /**
+     * One of several answers (buttons, in order); the last one is the safe default and the answer when the person
+     * closes the question. Returns the index of the answer.
+     */
+    int choose(String title, String question, String... answers);
+
     /** A line of text (a reason, a label), or empty when the person cancelled. */
     Optional<String> askText(String title, String question, String initial);
+
+    /** Someone's user name and password typed at the till, to work at it; empty when nobody signed in. */
+    Optional<Staff> signIn(String why);
 
     /** A manager's user name and password typed at the till, for something the clerk may not do alone. */
     Optional<Staff> managerApproval(String why);

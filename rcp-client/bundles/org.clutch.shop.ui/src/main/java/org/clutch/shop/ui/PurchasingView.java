@@ -219,9 +219,11 @@ public final class PurchasingView {
         List<PurchaseOrder> drafts = shop.purchasing().draftSuggestedOrders(session.staff());
         int unsourced = shop.purchasing().unsourcedLowStock().size();
         refresh();
-        status.info(drafts.isEmpty() ? "Nothing to order from a known supplier." : drafts.size()
-                + " draft orders made from reorder points; review and approve them."
-                + (unsourced > 0 ? " " + unsourced + " low parts have no supplier yet." : ""));
+        status.info((drafts.isEmpty() ? "Nothing more to order from a known supplier: stock and open orders cover the"
+                + " reorder points." : Screens.plural(drafts.size(), "suggested draft order") + " up to date; review and"
+                + " approve " + (drafts.size() == 1 ? "it." : "them."))
+                + (unsourced > 0 ? " " + Screens.plural(unsourced, "low part") + (unsourced == 1 ? " has" : " have")
+                + " no supplier yet." : ""));
     }
 
     @FunctionalInterface

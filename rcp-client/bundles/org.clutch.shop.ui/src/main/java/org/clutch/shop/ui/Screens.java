@@ -109,6 +109,11 @@ final class Screens {
         return wholeNumber(text, "\"" + text.trim() + "\" is not a whole number.");
     }
 
+    /** "1 part", "3 parts": a count with its noun in the right number. */
+    static String plural(int count, String noun) {
+        return count + " " + (count == 1 ? noun : noun + "s");
+    }
+
     /** A count of 1 or more. */
     static int count(String text) {
         int value = wholeNumber(text);
@@ -199,8 +204,14 @@ final class Screens {
             });
         }
 
-        /** Runs an action; a refused rule or bad input is shown here instead of escaping as a crash. */
+        /**
+         * Runs an action; a refused rule or bad input is shown here instead of escaping as a crash. An error shown
+         * before goes away when the next action starts, so it never stays after the problem is fixed.
+         */
         void run(Runnable action) {
+            if (label.getForeground().equals(label.getDisplay().getSystemColor(SWT.COLOR_RED))) {
+                label.setText("");
+            }
             try {
                 action.run();
             } catch (RuleException | IllegalArgumentException e) {

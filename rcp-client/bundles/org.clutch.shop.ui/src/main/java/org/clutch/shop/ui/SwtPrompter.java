@@ -37,6 +37,20 @@ public final class SwtPrompter implements Prompter {
     }
 
     @Override
+    public int choose(String title, String question, String... answers) {
+        MessageDialog dialog = new MessageDialog(shell(), title, null, question, MessageDialog.QUESTION,
+                answers.length - 1, answers);
+        int chosen = dialog.open();
+        return chosen < 0 || chosen >= answers.length ? answers.length - 1 : chosen;
+    }
+
+    @Override
+    public Optional<Staff> signIn(String why) {
+        LoginDialog dialog = new LoginDialog(shell(), shop.staff(), "Clutch shop — sign in", why);
+        return dialog.open() == Window.OK ? Optional.of(dialog.staff()) : Optional.empty();
+    }
+
+    @Override
     public Optional<String> askText(String title, String question, String initial) {
         InputDialog dialog = new InputDialog(shell(), title, question, initial, null);
         return dialog.open() == Window.OK ? Optional.of(dialog.getValue()) : Optional.empty();

@@ -16,6 +16,7 @@ import org.clutch.shop.sync.SyncSettings;
 import org.clutch.shop.sync.SyncState;
 import org.clutch.shop.ui.Screens.StatusLine;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -36,7 +37,9 @@ public final class SyncView {
     private static final int LOG_LINES = 200;
 
     private final Shop shop;
-    private final Staff staff;
+    private final ShopSession session;
+    private final Button save;
+    private final Label managerOnly;
     private final SyncJob sync;
     private final Composite root;
     private final StatusLine status;
@@ -53,7 +56,7 @@ public final class SyncView {
 
     public SyncView(Composite parent, ShopSession session, SyncJob sync) {
         this.shop = session.shop();
-        this.staff = session.staff();
+        this.session = session;
         this.sync = sync;
         root = new Composite(parent, SWT.NONE);
         root.setLayout(new GridLayout(1, false));
@@ -83,14 +86,20 @@ public final class SyncView {
         password.setData("name", "sync-password");
         password.setLayoutData(Screens.wide(1));
         new Label(connection, SWT.NONE);
-        if (staff.isManager()) {
-            Screens.button(connection, "Save", "sync-save", this::save, status);
-        } else {
-            Screens.label(connection, "Only a manager changes where the shop syncs.", "sync-manager-only");
-            for (Text field : new Text[] {shopId, brokerUrl, user, password}) {
-                field.setEnabled(false);
+        Composite saving = new Composite(connection, SWT.NONE);
+        saving.setLayout(new GridLayout(2, false));
+        save = Screens.button(saving, "Save", "sync-save", this::save, status);
+        save.setLayoutData(new GridData());
+        managerOnly = Screens.label(saving, "Only a manager changes where the shop syncs.", "sync-manager-only");
+        managerOnly.setLayoutData(new GridData());
+        showFor(session.staff());
+        Consumer<Staff> follow = staff -> {
+            if (!root.isDisposed()) {
+                showFor(staff);
             }
-        }
+        };
+        session.onSignIn(follow);
+        root.addListener(SWT.Dispose, e -> session.removeSignInListener(follow));
         SyncSettings.load(shop.database()).ifPresent(saved -> {
             shopId.setText(saved.shopId().toString());
             brokerUrl.setText(saved.brokerUrl());
@@ -135,6 +144,7 @@ public final class SyncView {
     }
 
     private void save() {
+        session.staff().requireManager("change where the shop syncs");
         UUID id;
         try {
             id = UUID.fromString(shopId.getText().trim());
@@ -147,6 +157,19 @@ public final class SyncView {
         status.info("Saved. Syncing with " + brokerUrl.getText().trim() + "…");
     }
 
+    /** A manager may change where the shop syncs; a clerk sees the settings only. */
+    private void showFor(Staff staff) {
+        boolean manager = staff.isManager();
+        save.setVisible(manager);
+        ((GridData) save.getLayoutData()).exclude = !manager;
+        managerOnly.setVisible(!manager);
+        ((GridData) managerOnly.getLayoutData()).exclude = manager;
+        for (Text field : new Text[] {shopId, brokerUrl, user, password}) {
+            field.setEnabled(manager);
+        }
+        save.getParent().layout(true);
+    }
+
     /** The selected conflict: keep what both sides kept, or take the value that lost (a new edit here). */
     private void review(boolean takeOther) {
         int index = conflicts.getSelectionIndex();
@@ -156,11 +179,11 @@ public final class SyncView {
         }
         EditConflict conflict = shownConflicts.get(index);
         if (takeOther) {
-            sync.agent().headOffice().keepOther(conflict.id(), staff);
+            sync.agent().headOffice().keepOther(conflict.id(), session.staff());
             status.info(label(conflict.field()) + " of " + conflict.label() + " is now " + value(conflict.field(),
                     conflict.otherValue()) + "; head office gets it with the next sync.");
         } else {
-            sync.agent().headOffice().keep(conflict.id(), staff);
+            sync.agent().headOffice().keep(conflict.id(), session.staff());
             status.info(label(conflict.field()) + " of " + conflict.label() + " stays " + value(conflict.field(),
                     conflict.keptValue()) + ".");
         }

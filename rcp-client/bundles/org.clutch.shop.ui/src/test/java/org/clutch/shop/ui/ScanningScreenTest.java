@@ -109,8 +109,21 @@ class ScanningScreenTest {
 
         ui.keys("scan", "pad", 150);
         assertEquals(1, ui.<Table>find("results").getItemCount(), "typed words search the catalog");
-        assertTrue(ui.status().startsWith("1 parts match"), ui.status());
+        assertTrue(ui.status().startsWith("1 part matches"), ui.status());
         ui.keys("scan", "BP-100", 150);
         assertEquals(2, unitsInSale(), "a typed part number still adds its part");
+    }
+
+    @Test
+    void wordsTypedAsFastAsAScannerAreStillSearchedFor() {
+        ui.keys("scan", "oil filter", 20);
+
+        assertEquals(1, ui.<Table>find("results").getItemCount(), "searched, not refused as an unknown code");
+        assertEquals("OF-200", ui.<Table>find("results").getItem(0).getText(0));
+        assertEquals("oil filter", ui.<Text>find("scan").getText(), "the words stay to be corrected");
+        assertEquals(0, unitsInSale());
+
+        ui.keys("scan", "BP-100", 5);
+        assertEquals(1, unitsInSale(), "a fast part number that matches is added");
     }
 }

@@ -228,6 +228,19 @@ final class ScreenFixture implements AutoCloseable {
             return (Boolean) next(question);
         }
 
+        /** Answer with the index of the button. */
+        @Override
+        public int choose(String title, String question, String... answers) {
+            return (Integer) next(question);
+        }
+
+        /** Answer {@link #NOBODY} for nobody signing in. */
+        @Override
+        public Optional<Staff> signIn(String why) {
+            Object answer = next(why);
+            return answer == NOBODY ? Optional.empty() : Optional.of((Staff) answer);
+        }
+
         @Override
         public Optional<String> askText(String title, String question, String initial) {
             return Optional.ofNullable((String) next(question));

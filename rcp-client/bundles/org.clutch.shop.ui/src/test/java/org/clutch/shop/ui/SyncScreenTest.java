@@ -2,7 +2,6 @@ package org.clutch.shop.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -105,13 +104,23 @@ class SyncScreenTest {
     @Test
     void aClerkSeesTheSyncButCannotChangeWhereItGoes() {
         new SyncSettings(UUID.fromString(SHOP_ID), "tcp://broker.example:61616", null, null).save(ui.shop.database());
-        new SyncView(ui.shell, ui.session(ui.clerk), sync);
+        ShopSession session = ui.session(ui.clerk);
+        new SyncView(ui.shell, session, sync);
         ui.show();
 
         assertEquals(SHOP_ID, ui.<Text>find("sync-shop-id").getText());
         assertFalse(ui.<Text>find("sync-broker-url").getEnabled());
-        assertThrows(AssertionError.class, () -> ui.find("sync-save"), "no Save for a clerk");
+        assertFalse(ui.find("sync-save").getVisible(), "no Save for a clerk");
         assertEquals("Only a manager changes where the shop syncs.", ui.<Label>find("sync-manager-only").getText());
+
+        ui.prompter.answer(ui.manager);
+        assertEquals(ShopSession.SignOut.SIGNED_IN, session.signOut());
+        ui.settle();
+        assertTrue(ui.find("sync-save").getVisible(), "the manager who signed in at the till may change it");
+        assertTrue(ui.<Text>find("sync-broker-url").getEnabled());
+        assertFalse(ui.find("sync-manager-only").getVisible());
+        ui.prompter.answer(ui.clerk);
+        session.signOut();
 
         ui.click("sync-now");
         ui.waitFor(() -> ui.<Label>find("sync-summary").getText().startsWith("Offline"));

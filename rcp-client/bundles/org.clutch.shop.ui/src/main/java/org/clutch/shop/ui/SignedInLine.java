@@ -1,0 +1,52 @@
+package org.clutch.shop.ui;
+
+import java.util.function.Consumer;
+
+import org.clutch.shop.staff.Staff;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+
+/** Who is signed in at this till, always in view, with the way to sign out or hand the till to someone else. */
+public final class SignedInLine {
+
+    private final Composite root;
+    private final Label who;
+
+    public SignedInLine(Composite parent, ShopSession session, Runnable closeDesktop) {
+        root = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(2, false);
+        layout.marginHeight = 0;
+        root.setLayout(layout);
+        who = Screens.label(root, "", "signed-in");
+        Button signOut = new Button(root, SWT.PUSH);
+        signOut.setText("Sign out / switch user");
+        signOut.setToolTipText("Ctrl+L");
+        signOut.setData("name", "sign-out");
+        signOut.addListener(SWT.Selection, e -> {
+            if (session.signOut() == ShopSession.SignOut.NOBODY) {
+                closeDesktop.run();
+            }
+        });
+        show(session.staff());
+        Consumer<Staff> follow = staff -> {
+            if (!root.isDisposed()) {
+                show(staff);
+            }
+        };
+        session.onSignIn(follow);
+        root.addListener(SWT.Dispose, e -> session.removeSignInListener(follow));
+    }
+
+    public Composite control() {
+        return root;
+    }
+
+    private void show(Staff staff) {
+        who.setText("Signed in: " + staff.displayName() + " (" + (staff.isManager() ? "manager" : "clerk") + ")");
+        root.layout(true);
+        root.getParent().layout(true);
+    }
+}
