@@ -27,6 +27,7 @@ import jakarta.json.JsonObject;
 
 import org.clutch.jms.CatalogFields;
 import org.clutch.jms.HybridClock;
+import org.clutch.shop.PlainText;
 import org.clutch.shop.RuleException;
 import org.clutch.shop.db.Outbox;
 import org.clutch.shop.db.ShopDatabase;
@@ -456,6 +457,21 @@ public final class Catalog {
         if (!problems.isEmpty()) {
             throw new RuleException("A part needs " + String.join(", ", problems) + ".");
         }
+        PlainText.check("part number", part.partNumber());
+        PlainText.check("brand", part.brand());
+        PlainText.check("name", part.name());
+        PlainText.check("category", part.category());
+        PlainText.check("barcode", part.barcode());
+        PlainText.check("bin", part.defaultBin());
+        part.crossReferences().forEach(x -> {
+            PlainText.check("cross-reference brand", x.brand());
+            PlainText.check("cross-reference number", x.number());
+        });
+        part.fitments().forEach(f -> {
+            PlainText.check("fitment make", f.make());
+            PlainText.check("fitment model", f.model());
+            PlainText.check("fitment engine", f.engine());
+        });
         if (part.priceMinor() < 0 || part.costMinor() < 0) {
             throw new RuleException("Prices and costs cannot be negative.");
         }

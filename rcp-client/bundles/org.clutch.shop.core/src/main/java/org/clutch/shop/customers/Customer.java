@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.clutch.shop.ContactDetails;
+import org.clutch.shop.PlainText;
 import org.clutch.shop.RuleException;
 
 /**
@@ -23,6 +24,19 @@ public record Customer(UUID id, String name, String phone, String email, String 
         ContactDetails.requireValidEmail(email);
         name = name.trim();
         vehicles = vehicles == null ? List.of() : List.copyOf(vehicles);
+    }
+
+    /** Refuses typed text with tabs or other control characters, naming the field (checked when saved, not when read). */
+    public void checkPlainText() {
+        PlainText.check("customer's name", name);
+        PlainText.check("phone number", phone);
+        PlainText.check("tax number", taxNumber);
+        for (CustomerVehicle vehicle : vehicles) {
+            PlainText.check("vehicle's make", vehicle.make());
+            PlainText.check("vehicle's model", vehicle.model());
+            PlainText.check("vehicle's engine", vehicle.engine());
+            PlainText.check("number plate", vehicle.plate());
+        }
     }
 
     public static Customer named(String name, String phone) {

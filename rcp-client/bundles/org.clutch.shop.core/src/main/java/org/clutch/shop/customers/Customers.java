@@ -56,6 +56,7 @@ public final class Customers {
      * changing a credit limit takes one. The balance is not changed here.
      */
     public Customer save(Customer customer, Staff by) {
+        customer.checkPlainText();
         return database.inTransaction(c -> save(c, customer, by, database.editClock(clock), clock.instant()));
     }
 

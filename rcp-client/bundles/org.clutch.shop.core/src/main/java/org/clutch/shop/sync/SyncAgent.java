@@ -165,15 +165,18 @@ public final class SyncAgent implements AutoCloseable {
             return publish(state.online(sender.waiting(), clock.instant()));
         } catch (JMSException | JMSRuntimeException unreachable) {
             disconnect();
-            String why = "The marketplace cannot be reached at " + settings.get().brokerUrl() + ": " + explain(unreachable);
+            String why = "The marketplace cannot be reached (is the internet connection down?); sales and changes are kept"
+                    + " here and sent when it is back.";
             if (state.status() != SyncState.Status.OFFLINE) {
                 log.record(SyncLogEntry.Kind.OFFLINE, 0, why);
             }
-            return publish(state.offline(sender.waiting(), why, clock.instant()));
+            return publish(state.offline(sender.waiting(), why, settings.get().brokerUrl() + ": " + explain(unreachable),
+                    clock.instant()));
         } catch (RuntimeException e) {
-            String why = "Sync failed: " + e.getMessage();
+            String why = "Sync stopped on a problem this desktop could not handle; sales and changes are kept here."
+                    + " Tell whoever supports the shop.";
             log.record(SyncLogEntry.Kind.ERROR, 0, why);
-            return publish(state.failed(sender.waiting(), why, clock.instant()));
+            return publish(state.failed(sender.waiting(), why, explain(e), clock.instant()));
         }
     }
 
@@ -185,9 +188,10 @@ public final class SyncAgent implements AutoCloseable {
             Connection opened = brokers.apply(settings).createConnection();
             opened.setExceptionListener(e -> {
                 connectionLost = true;
-                String why = "The connection to the marketplace was lost: " + explain(e);
+                String why = "The connection to the marketplace was lost; sales and changes are kept here and sent when"
+                        + " it is back.";
                 log.record(SyncLogEntry.Kind.OFFLINE, 0, why);
-                publish(state.offline(state.waiting(), why, clock.instant()));
+                publish(state.offline(state.waiting(), why, settings.brokerUrl() + ": " + explain(e), clock.instant()));
             });
             listenToInbox(opened, settings.shopId());
             opened.start();

@@ -168,13 +168,33 @@ public final class CustomersView {
         email.setText(customer == null || customer.email() == null ? "" : customer.email());
         taxNumber.setText(customer == null || customer.taxNumber() == null ? "" : customer.taxNumber());
         creditLimit.setText(customer == null ? "0" : money.plain(customer.creditLimitMinor()));
-        balance.setText(customer == null ? "" : money.format(customer.balanceMinor())
-                + (customer.creditLimitMinor() > 0 ? "  (available " + money.format(customer.availableCreditMinor()) + ")" : ""));
         editedVehicles.clear();
         if (customer != null) {
             editedVehicles.addAll(customer.vehicles());
         }
         showVehicles();
+        showAccount(customer);
+        root.layout(true, true);
+    }
+
+    /**
+     * Brings the list and the shown customer's balance, history and statement up to date (a sale on account at the
+     * till changes them), leaving the fields being edited as they are.
+     */
+    public void refresh() {
+        int selected = results.getSelectionIndex();
+        search();
+        if (selected >= 0 && selected < results.getItemCount()) {
+            results.setSelection(selected);
+        }
+        if (current != null && current.id() != null) {
+            shop.customers().get(current.id()).ifPresent(this::showAccount);
+        }
+    }
+
+    private void showAccount(Customer customer) {
+        balance.setText(customer == null ? "" : money.format(customer.balanceMinor())
+                + (customer.creditLimitMinor() > 0 ? "  (available " + money.format(customer.availableCreditMinor()) + ")" : ""));
         history.removeAll();
         statement.removeAll();
         if (customer != null) {
@@ -199,6 +219,7 @@ public final class CustomersView {
         for (CustomerVehicle v : editedVehicles) {
             new TableItem(vehicles, SWT.NONE).setText(new String[] {v.label(), v.vin() == null ? "" : v.vin()});
         }
+        Screens.fitColumns(vehicles);
     }
 
     private void addVehicle() {

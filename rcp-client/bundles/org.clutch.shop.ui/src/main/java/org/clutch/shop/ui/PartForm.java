@@ -74,6 +74,12 @@ final class PartForm {
         Text text = new Text(group, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL);
         text.setData("name", widgetName);
         text.setMessage(hint);
+        // Tab moves on to the next field, as in every other box; Enter starts a new line
+        text.addListener(SWT.Traverse, e -> {
+            if (e.detail == SWT.TRAVERSE_TAB_NEXT || e.detail == SWT.TRAVERSE_TAB_PREVIOUS) {
+                e.doit = true;
+            }
+        });
         GridData data = Screens.wide(3);
         data.heightHint = 48;
         text.setLayoutData(data);

@@ -150,8 +150,11 @@ public final class PosView {
         receipt.setData("name", "receipt");
         receipt.setFont(JFaceResources.getTextFont());
         receipt.setLayoutData(Screens.fill(2));
-        printerState = Screens.label(right, "", "printer-state");
-        printerState.setLayoutData(Screens.wide(2));
+        printerState = new Label(right, SWT.WRAP);
+        printerState.setData("name", "printer-state");
+        GridData printerData = Screens.wide(2);
+        printerData.widthHint = 360; // a long printer description wraps instead of being cut off
+        printerState.setLayoutData(printerData);
         showPrinter();
         scannerReads = code -> onUiThread(() -> status.run(() -> scannedCode(code)));
         scannerTrouble = event -> {

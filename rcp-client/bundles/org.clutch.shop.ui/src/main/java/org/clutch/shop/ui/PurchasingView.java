@@ -352,6 +352,7 @@ public final class PurchasingView {
                     String.valueOf(o.outstandingUnits()), money.format(o.totalMinor()), o.createdBy(),
                     o.supplierAnswer() == null ? "" : o.supplierAnswer().describe()});
         }
+        Screens.fitColumns(orders);
         lines.removeAll();
         before.ifPresent(this::select);
     }

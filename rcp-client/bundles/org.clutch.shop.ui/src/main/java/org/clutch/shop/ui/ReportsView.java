@@ -62,6 +62,7 @@ public final class ReportsView {
         split.setLayoutData(Screens.fill(1));
         chart = new SalesChart(split, money);
         TabFolder tabs = new TabFolder(split, SWT.TOP);
+        tabs.setData("name", "report-tabs");
         split.setWeights(2, 3);
         String[] figures = {"Sales:60:r", "Returns:65:r", "Units:60:r", "Net sales:120:r", "Tax:100:r", "Cost:120:r",
                 "Margin:120:r", "Margin %:80:r"};
@@ -71,6 +72,8 @@ public final class ReportsView {
                 "On hand:70:r", "On order:70:r", "Reorder at:80:r", "Max:60:r", "Suggested order:110:r");
         dead = Screens.tab(tabs, "Dead stock", "dead-stock", "Part number:130", "Brand:100", "Name:240", "On hand:70:r",
                 "Stock value:110:r", "Last sale:110");
+        // the sales chart belongs with the sales tabs; the stock lists get the whole height
+        tabs.addListener(SWT.Selection, e -> split.setMaximizedControl(tabs.getSelectionIndex() >= 2 ? tabs : null));
         run();
     }
 

@@ -79,6 +79,8 @@ final class SalesChart {
         }
         int slot = Math.max(1, (area.width - AXIS - 10) / days.size());
         int bar = Math.max(2, slot * 3 / 4);
+        // label every day when there is room, otherwise every second, third... day, so labels never run together
+        int labelEvery = Math.max(1, (gc.textExtent("12-31").x + 8 + slot - 1) / slot);
         for (int i = 0; i < days.size(); i++) {
             SalesFigures day = days.get(i);
             int x = AXIS + i * slot + (slot - bar) / 2;
@@ -88,7 +90,7 @@ final class SalesChart {
             gc.fillRectangle(x, bottom - netHeight, bar, netHeight);
             gc.setBackground(margin);
             gc.fillRectangle(x + bar / 4, bottom - marginHeight, Math.max(1, bar / 2), marginHeight);
-            if (days.size() <= 16 || i % 2 == 0) {
+            if (i % labelEvery == 0) {
                 String label = day.label().length() == 10 ? day.label().substring(5) : day.label();
                 gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
                 gc.drawText(label, x, bottom + 4, true);

@@ -63,8 +63,20 @@ final class Screens {
             // at least as wide as the heading, so no heading is cut off whatever the font
             c.pack();
             c.setWidth(Math.max(c.getWidth(), Integer.parseInt(parts[1])));
+            c.setData("laidOutWidth", c.getWidth());
         }
         return table;
+    }
+
+    /** Widens the columns to their longest cell so that nothing is cut off; never narrower than they were laid out. */
+    static void fitColumns(Table table) {
+        for (TableColumn column : table.getColumns()) {
+            Object laidOut = column.getData("laidOutWidth");
+            column.pack();
+            if (laidOut instanceof Integer width && column.getWidth() < width) {
+                column.setWidth(width);
+            }
+        }
     }
 
     static Label label(Composite parent, String text, String name) {

@@ -237,6 +237,7 @@ public final class SyncView {
         summary.setText(SyncStatusText.summary(state, ZoneId.systemDefault()));
         problem.setText(state.problem() == null ? ""
                 : "Last problem (" + SyncStatusText.when(state.problemAt(), ZoneId.systemDefault()) + "): " + state.problem());
+        problem.setToolTipText(state.problemDetail() == null ? null : "For whoever supports the shop: " + state.problemDetail());
         log.removeAll();
         for (SyncLogEntry entry : sync.agent().log().recent(LOG_LINES)) {
             TableItem row = new TableItem(log, SWT.NONE);

@@ -108,6 +108,33 @@ class CatalogScreenTest {
     }
 
     @Test
+    void tabInTheListBoxesMovesOnAndNeverLandsInTheData() {
+        ui.click("new-part");
+        org.eclipse.swt.widgets.Text fits = ui.find("part-fitment");
+        fits.setFocus();
+        ui.settle();
+        fits.setText("Toyota:Corolla:2014-2019:1.8");
+        Event tab = new Event();
+        tab.character = '\t';
+        tab.keyCode = SWT.TAB;
+        tab.doit = false; // what a multi-line box does with Tab by default: type it
+
+        assertTrue(fits.traverse(SWT.TRAVERSE_TAB_NEXT, tab), "Tab moves on instead of typing a tab into the box");
+        ui.settle();
+
+        ui.type("part-number", "OF-221");
+        ui.type("part-brand", "Mann");
+        ui.type("part-name", "Oil filter");
+        ui.type("part-category", "Filters");
+        ui.type("part-price", "650");
+        ui.type("part-cost", "300");
+        ui.type("part-cross-references", "OEM:Toyota:90915\tYZZE1");
+        ui.click("save-part");
+        assertEquals("The cross-reference number contains a tab or another control character; type it without.", ui.status());
+        assertEquals(1, ui.shop.catalog().count(), "nothing saved");
+    }
+
+    @Test
     void anAdjustmentIsCheckedAsEachAnswerIsGivenAndNeverLeavesABinBelowZero() {
         ui.typeAndEnter("catalog-query", "BP-100");
         Table results = ui.find("catalog-results");

@@ -8,7 +8,9 @@ import java.util.List;
 
 import org.clutch.shop.customers.Customer;
 import org.clutch.shop.customers.CustomerVehicle;
+import org.clutch.shop.sales.Cart;
 import org.clutch.shop.sales.SaleRecord;
+import org.clutch.shop.sales.Tender;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +66,37 @@ class CustomersScreenTest {
         Table customers = ui.find("customers");
         assertEquals("Kamau Garage", customers.getItem(0).getText(0));
         assertEquals("2015 Toyota Probox", customers.getItem(0).getText(2));
+        Table vehicles = ui.find("customer-vehicles");
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(vehicles);
+        int needed = gc.textExtent(vehicles.getItem(0).getText(0)).x;
+        gc.dispose();
+        assertTrue(vehicles.getColumn(0).getWidth() >= needed, "the vehicle, plate included, is not cut off");
+    }
+
+    @Test
+    void comingBackToTheScreenShowsTheBalanceAfterASaleOnAccount() {
+        Customer garage = ui.shop.customers().save(new Customer(null, "Kamau Garage", "0722 111 222", null, null,
+                1_000_000, 0, null, List.of()), ui.manager);
+        CustomersView view = new CustomersView(ui.shell, ui.session(ui.clerk));
+        ui.show();
+        Table customers = ui.find("customers");
+        customers.setSelection(0);
+        customers.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        ui.settle();
+        ui.type("customer-phone", "0733 000 000"); // being edited, not saved yet
+        assertEquals("0.00  (available 10,000.00)", ui.<Label>find("customer-balance").getText());
+
+        Cart cart = new Cart(ui.shop.profile().tax());
+        cart.add(ui.shop.catalog().findByNumber("BP-100").get(0), 1);
+        cart.setCustomer(garage.id(), garage.name());
+        ui.shop.sales().complete(cart, List.of(Tender.account(450_000)), ui.clerk);
+        view.refresh();
+
+        assertEquals("4,500.00  (available 5,500.00)", ui.<Label>find("customer-balance").getText());
+        assertEquals("4,500.00", customers.getItem(0).getText(3));
+        assertEquals(1, ui.<Table>find("customer-history").getItemCount());
+        assertEquals("0733 000 000", ui.<org.eclipse.swt.widgets.Text>find("customer-phone").getText(),
+                "what was being typed stays");
     }
 
     @Test

@@ -80,5 +80,18 @@ class ReportsScreenTest {
             }
         }
         assertTrue(bars > 100, "today's margin bar is on the chart (" + bars + " pixels)");
+
+        org.eclipse.swt.widgets.TabFolder tabs = ui.find("report-tabs");
+        tabs.setSelection(2);
+        tabs.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        ui.settle();
+        org.eclipse.swt.custom.SashForm split = (org.eclipse.swt.custom.SashForm) tabs.getParent();
+        assertEquals(tabs, split.getMaximizedControl(), "the stock lists get the whole height");
+        assertTrue(chart.getBounds().height <= 0, "the chart is out of the way: " + chart.getBounds());
+        tabs.setSelection(0);
+        tabs.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        ui.settle();
+        assertEquals(null, split.getMaximizedControl());
+        assertTrue(chart.getBounds().height > 100, "the chart comes back with the sales tabs: " + chart.getBounds());
     }
 }

@@ -91,10 +91,13 @@ class SyncScreenTest {
         String expected = String.format("Offline · %d changes waiting · not synced yet", waiting);
         assertEquals(expected, ui.<Label>find("sync-summary").getText());
         assertEquals(expected, statusLine.control().getText(), "the status line says the same on every screen");
-        assertTrue(statusLine.control().getToolTipText().contains("cannot be reached at tcp://broker.example:61616"));
-        assertTrue(ui.<Label>find("sync-problem").getText().endsWith(
-                "cannot be reached at tcp://broker.example:61616: Failed to create session factory: AMQ219007: Cannot connect"
-                        + " to server(s). Tried with all available servers."), ui.<Label>find("sync-problem").getText());
+        assertTrue(statusLine.control().getToolTipText().contains("The marketplace cannot be reached"));
+        Label problem = ui.find("sync-problem");
+        assertTrue(problem.getText().endsWith("The marketplace cannot be reached (is the internet connection down?);"
+                + " sales and changes are kept here and sent when it is back."), problem.getText());
+        assertFalse(problem.getText().contains("AMQ"), "no broker error codes in the shop's words");
+        assertEquals("For whoever supports the shop: tcp://broker.example:61616: Failed to create session factory:"
+                + " AMQ219007: Cannot connect to server(s). Tried with all available servers.", problem.getToolTipText());
         Table log = ui.find("sync-log");
         assertEquals("offline", log.getItem(0).getText(1));
         assertTrue(log.getItem(0).getText(3).contains("cannot be reached"));

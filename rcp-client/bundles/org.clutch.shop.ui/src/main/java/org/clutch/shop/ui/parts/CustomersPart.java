@@ -17,8 +17,10 @@ public class CustomersPart {
         view = new CustomersView(parent, session);
     }
 
+    /** Coming back to the screen shows balances and history as they are now (sales on account happen at the till). */
     @Focus
     public void focus() {
+        view.refresh();
         view.control().setFocus();
     }
 }
