@@ -84,6 +84,8 @@ public final class DemoShop {
         new Vehicle("Isuzu", "D-Max", 2012, 2020, "2.5 4JK1", "8980"),
         new Vehicle("Mitsubishi", "Pajero", 2007, 2019, "3.2 4M41", "4605A"),
         new Vehicle("Honda", "Fit", 2013, 2020, "1.3 L13B", "45022"),
+        // the car the simulated OBD2 reader is plugged into
+        new Vehicle("Honda", "Accord", 2003, 2007, "2.4 K24A", "06430"),
     };
 
     private DemoShop() {

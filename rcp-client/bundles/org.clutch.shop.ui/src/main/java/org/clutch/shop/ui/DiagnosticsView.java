@@ -71,6 +71,7 @@ public final class DiagnosticsView {
     private final StatusLine status;
     private final Consumer<Customer> sellTo;
     private final Consumer<PartSummary> addToSale;
+    private Set<UUID> fits = Set.of();
     private Reading reading;
     private Optional<KnownVehicle> vehicle = Optional.empty();
     private Optional<VinVehicle> fromVin = Optional.empty();
@@ -235,7 +236,7 @@ public final class DiagnosticsView {
         }
         TroubleCode code = reading.codes().get(index);
         Map<UUID, PartSummary> hits = new LinkedHashMap<>();
-        Set<UUID> fits = new HashSet<>();
+        fits = new HashSet<>();
         for (String word : code.partsToCheck()) {
             List<PartSummary> fitting = vehicle.map(known -> shop.catalog().searchByVehicle(known.vehicle().make(),
                             known.vehicle().model(), known.vehicle().year(), word, 50))
@@ -263,9 +264,17 @@ public final class DiagnosticsView {
             status.info(code.code() + ": no typical part; the fault needs a mechanic's diagnosis.");
         } else if (found.isEmpty()) {
             status.info(code.code() + ": the catalog has no " + String.join(" or ", code.partsToCheck()).toLowerCase(java.util.Locale.ROOT) + ".");
+        } else if (carKnown() && found.stream().noneMatch(p -> fits.contains(p.id()) && p.onHand() > 0)) {
+            status.info(code.code() + ": nothing listed for this vehicle is in stock (" + Screens.plural(found.size(),
+                    "part") + " to check). Order it from a supplier, or find it through the marketplace.");
         } else {
-            status.info(code.code() + ": " + found.size() + " part(s) to check, " + fits.size() + " listed for this vehicle.");
+            status.info(code.code() + ": " + Screens.plural(found.size(), "part") + " to check, " + fits.size()
+                    + " listed for this vehicle.");
         }
+    }
+
+    private boolean carKnown() {
+        return vehicle.isPresent() || fromVin.isPresent();
     }
 
     private String fitsText(boolean listed) {
@@ -282,6 +291,13 @@ public final class DiagnosticsView {
             throw new IllegalArgumentException("Choose a part to add to the sale.");
         }
         PartSummary part = found.get(index);
+        if (carKnown() && !fits.contains(part.id()) && !session.prompter().confirm("Not listed for this car",
+                part.partNumber() + " " + part.name() + " is not listed as fitting "
+                        + vehicle.map(known -> "the " + known.vehicle().label()).orElseGet(() -> "a " + fromVin.orElseThrow().label())
+                        + ". Add it to the sale anyway?")) {
+            status.info(part.partNumber() + " not added.");
+            return;
+        }
         addToSale.accept(part);
         status.info(part.partNumber() + " " + part.name() + " added to the sale at the till.");
     }

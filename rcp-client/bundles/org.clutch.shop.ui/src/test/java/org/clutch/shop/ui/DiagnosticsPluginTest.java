@@ -84,7 +84,20 @@ class DiagnosticsPluginTest {
             Table parts = ui.find("code-parts");
             assertEquals(List.of("OS-ACC Fits", "OS-COR Not listed for this vehicle"),
                     Arrays.stream(parts.getItems()).map(i -> i.getText(0) + " " + i.getText(2)).toList());
-            assertEquals("P0133: 2 part(s) to check, 1 listed for this vehicle.", ui.status());
+            assertEquals("P0133: nothing listed for this vehicle is in stock (2 parts to check). Order it from a"
+                    + " supplier, or find it through the marketplace.", ui.status());
+
+            ui.shop.inventory().adjust(fits.id(), "B-02", 1, "delivery", ui.manager);
+            codes.setSelection(0);
+            codes.notifyListeners(SWT.Selection, new Event());
+            assertEquals("P0133: 2 parts to check, 1 listed for this vehicle.", ui.status());
+
+            parts.setSelection(1);
+            ui.prompter.answer(false);
+            ui.click("add-part-to-sale");
+            assertTrue(added.isEmpty(), "a part not listed for the car is not sold without asking");
+            assertTrue(ui.prompter.asked.get(0).contains("is not listed as fitting the 2003 Honda Accord 2.4 (KAZ 321X)"),
+                    ui.prompter.asked.toString());
 
             parts.setSelection(0);
             ui.click("add-part-to-sale");
