@@ -19,6 +19,7 @@ import org.clutch.shop.money.TaxRule;
 import org.clutch.shop.purchasing.Purchasing;
 import org.clutch.shop.reports.Reports;
 import org.clutch.shop.sales.Sales;
+import org.clutch.shop.sales.TillSettings;
 import org.clutch.shop.staff.StaffDirectory;
 
 /** One shop's desktop data and the services that work on it, opened from a data directory. */
@@ -29,6 +30,7 @@ public final class Shop implements AutoCloseable {
     private final StaffDirectory staff;
     private final Catalog catalog;
     private final Inventory inventory;
+    private final TillSettings tillSettings;
     private final Sales sales;
     private final Customers customers;
     private final Purchasing purchasing;
@@ -45,7 +47,8 @@ public final class Shop implements AutoCloseable {
         this.staff = new StaffDirectory(database);
         this.catalog = new Catalog(database, clock);
         this.inventory = new Inventory(database, clock);
-        this.sales = new Sales(database, inventory, profile, clock);
+        this.tillSettings = new TillSettings(database);
+        this.sales = new Sales(database, tillSettings, inventory, profile, clock);
         this.customers = new Customers(database, profile, clock);
         this.purchasing = new Purchasing(database, inventory, clock);
         this.reports = new Reports(database, clock);
@@ -64,6 +67,7 @@ public final class Shop implements AutoCloseable {
     public Catalog catalog() { return catalog; }
     public Inventory inventory() { return inventory; }
     public Sales sales() { return sales; }
+    public TillSettings tillSettings() { return tillSettings; }
     public Customers customers() { return customers; }
     public Purchasing purchasing() { return purchasing; }
     public Reports reports() { return reports; }

@@ -164,7 +164,7 @@ public final class DemoShop {
         Instant now = shop.clock().instant();
         for (int daysAgo = 13; daysAgo >= 1; daysAgo--) {
             Clock day = Clock.fixed(now.minus(Duration.ofDays(daysAgo)), shop.clock().getZone());
-            Sales sales = new Sales(shop.database(), new Inventory(shop.database(), day), shop.profile(), day);
+            Sales sales = new Sales(shop.database(), shop.tillSettings(), new Inventory(shop.database(), day), shop.profile(), day);
             int count = 2 + random.nextInt(5);
             for (int n = 0; n < count && !stocked.isEmpty() && !filters.isEmpty(); n++) {
                 Cart cart = new Cart(shop.profile().tax());

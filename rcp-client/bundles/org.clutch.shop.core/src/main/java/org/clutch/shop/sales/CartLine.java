@@ -44,13 +44,18 @@ public final class CartLine {
         return unitPriceMinor * quantity;
     }
 
-    public void setQuantity(int quantity) {
+    /** Refuses a quantity no line can hold, before anything else is asked about it. */
+    public static void checkQuantity(int quantity) {
         if (quantity <= 0) {
             throw new RuleException("A quantity is at least 1.");
         }
         if (quantity > 9_999) {
             throw new RuleException("A quantity of " + quantity + " is more than one sale can hold.");
         }
+    }
+
+    public void setQuantity(int quantity) {
+        checkQuantity(quantity);
         if (discount.exceeds(unitPriceMinor * quantity)) {
             throw new RuleException("With " + quantity + " units the line's discount would be more than the line;"
                     + " change the discount first.");

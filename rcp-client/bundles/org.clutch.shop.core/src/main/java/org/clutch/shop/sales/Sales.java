@@ -37,16 +37,16 @@ import org.clutch.shop.staff.Staff;
  */
 public final class Sales {
 
-    private static final String DISCOUNT_LIMIT = "sales.clerk-discount-limit-bp";
-    private static final String REFUND_LIMIT = "returns.clerk-limit-minor";
 
     private final ShopDatabase database;
+    private final TillSettings tillSettings;
     private final Inventory inventory;
     private final ShopProfile profile;
     private final Clock clock;
 
-    public Sales(ShopDatabase database, Inventory inventory, ShopProfile profile, Clock clock) {
+    public Sales(ShopDatabase database, TillSettings tillSettings, Inventory inventory, ShopProfile profile, Clock clock) {
         this.database = database;
+        this.tillSettings = tillSettings;
         this.inventory = inventory;
         this.profile = profile;
         this.clock = clock;
@@ -58,7 +58,7 @@ public final class Sales {
             throw new RuleException("The sale has no items.");
         }
         cart.checkDiscounts();
-        Optional<String> approval = cart.approvalNeeded(by, limits());
+        Optional<String> approval = cart.approvalNeeded(by, tillSettings.limits());
         if (approval.isPresent()) {
             throw new RuleException(approval.get() + " A shop manager must approve it.");
         }
@@ -279,7 +279,7 @@ public final class Sales {
         }
         Map<Tender.Kind, Long> stillRefundable = RefundPlan.stillRefundable(original, refundedSoFar(c, original.id()));
         return RefundPlan.of(gross, discount, refundTax, refund, method == null ? RefundMethod.AS_PAID : method,
-                stillRefundable, "refund of " + original.number(), by, limits(c), profile.currency());
+                stillRefundable, "refund of " + original.number(), by, TillSettings.limits(c), profile.currency());
     }
 
     private static List<Tender> refundedSoFar(Connection c, UUID saleId) throws SQLException {
@@ -295,44 +295,6 @@ public final class Sales {
             }
         }
         return refunded;
-    }
-
-    /** What a clerk may do alone at this shop's tills. */
-    public TillLimits limits() {
-        return database.read(Sales::limits);
-    }
-
-    /** A manager sets what clerks may do alone. */
-    public void changeLimits(TillLimits limits, Staff manager) {
-        manager.requireManager("change the clerks' limits");
-        database.inTransaction(c -> {
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE shop_setting SET setting_value = ? WHERE setting_name = ?")) {
-                update.setString(1, String.valueOf(limits.clerkDiscountLimitBp()));
-                update.setString(2, DISCOUNT_LIMIT);
-                update.addBatch();
-                update.setString(1, String.valueOf(limits.clerkRefundLimitMinor()));
-                update.setString(2, REFUND_LIMIT);
-                update.addBatch();
-                update.executeBatch();
-            }
-            return null;
-        });
-    }
-
-    private static TillLimits limits(Connection c) throws SQLException {
-        Map<String, String> values = new HashMap<>();
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT setting_name, setting_value FROM shop_setting WHERE setting_name IN (?, ?)")) {
-            select.setString(1, DISCOUNT_LIMIT);
-            select.setString(2, REFUND_LIMIT);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    values.put(rows.getString(1), rows.getString(2));
-                }
-            }
-        }
-        return new TillLimits(Integer.parseInt(values.get(DISCOUNT_LIMIT)), Long.parseLong(values.get(REFUND_LIMIT)));
     }
 
     /** Puts the cart aside under a label; it can be recalled at any till of this shop. */

@@ -82,15 +82,15 @@ class CounterMoneyTest {
         CartLine line = cart.add(pump, 1);
         line.setDiscount(Discount.percent(20));
         cart.approve(t.manager);
-        assertTrue(cart.approvalNeeded(t.clerk, t.shop.sales().limits()).isEmpty());
+        assertTrue(cart.approvalNeeded(t.clerk, t.shop.tillSettings().limits()).isEmpty());
 
         line.setDiscount(Discount.percent(40));
-        assertTrue(cart.approvalNeeded(t.clerk, t.shop.sales().limits()).isPresent());
+        assertTrue(cart.approvalNeeded(t.clerk, t.shop.tillSettings().limits()).isPresent());
     }
 
     @Test
     void aSaleAtZeroNeedsAManagerEvenWithinTheDiscountLimit() {
-        t.shop.sales().changeLimits(new TillLimits(10_000, 500_000), t.manager);
+        t.shop.tillSettings().changeLimits(new TillLimits(10_000, 500_000), t.manager);
         Cart cart = new Cart(t.shop.profile().tax());
         cart.add(pump, 1);
         cart.setSaleDiscount(Discount.percent(100));
@@ -103,11 +103,11 @@ class CounterMoneyTest {
 
     @Test
     void onlyAManagerSetsTheClerksLimitsAndTheyApplyAtOnce() {
-        assertThrows(RuleException.class, () -> t.shop.sales().changeLimits(new TillLimits(5_000, 1), t.clerk));
+        assertThrows(RuleException.class, () -> t.shop.tillSettings().changeLimits(new TillLimits(5_000, 1), t.clerk));
         assertThrows(RuleException.class, () -> new TillLimits(10_001, 0));
-        assertEquals(new TillLimits(1_000, 500_000), t.shop.sales().limits());
+        assertEquals(new TillLimits(1_000, 500_000), t.shop.tillSettings().limits());
 
-        t.shop.sales().changeLimits(new TillLimits(3_000, 100_000), t.manager);
+        t.shop.tillSettings().changeLimits(new TillLimits(3_000, 100_000), t.manager);
 
         Cart cart = new Cart(t.shop.profile().tax());
         cart.add(pump, 1).setDiscount(Discount.percent(25));
@@ -117,7 +117,7 @@ class CounterMoneyTest {
 
     @Test
     void aRefundGoesBackByTheTendersTheSaleWasPaidWithCardFirstAndCashOnlyUpToTheCashTaken() {
-        t.shop.sales().changeLimits(new TillLimits(1_000, 10_000_000), t.manager);
+        t.shop.tillSettings().changeLimits(new TillLimits(1_000, 10_000_000), t.manager);
         Cart cart = new Cart(t.shop.profile().tax());
         cart.add(pump, 1);
         cart.add(caliper, 1);                                   // 13,675.00
@@ -137,7 +137,7 @@ class CounterMoneyTest {
 
     @Test
     void cashBeyondTheCashTakenNeedsAManager() {
-        t.shop.sales().changeLimits(new TillLimits(1_000, 10_000_000), t.manager);
+        t.shop.tillSettings().changeLimits(new TillLimits(1_000, 10_000_000), t.manager);
         Cart cart = new Cart(t.shop.profile().tax());
         cart.add(pump, 1);
         cart.add(caliper, 1);                                   // 13,675.00

@@ -12,6 +12,7 @@ import org.clutch.shop.devices.Device;
 import org.clutch.shop.devices.DeviceStatus;
 import org.clutch.shop.devices.link.LinkSettings;
 import org.clutch.shop.devices.link.Links;
+import org.clutch.shop.sales.WedgeMarks;
 import org.clutch.shop.staff.Staff;
 import org.clutch.shop.ui.DeviceSettings.Choice;
 import org.clutch.shop.ui.DeviceSettings.Driver;
@@ -45,6 +46,8 @@ public final class DevicesView {
     private final StatusLine status;
     private final Map<String, Control> fields = new LinkedHashMap<>();
     private final Map<String, Label> captions = new HashMap<>();
+    private final Text wedgePrefix;
+    private final Text wedgeSuffix;
     private List<Driver> shown = List.of();
     private Driver chosen;
 
@@ -77,12 +80,49 @@ public final class DevicesView {
         Screens.button(root, "Stop using", "remove-device", this::remove, status);
         Screens.button(root, "Refresh", "refresh-devices", this::refresh, status);
 
+        Group wedge = new Group(root, SWT.NONE);
+        wedge.setText("Keyboard-wedge scanner (types into the till like a keyboard)");
+        wedge.setLayout(new GridLayout(5, false));
+        wedge.setLayoutData(Screens.wide(4));
+        WedgeMarks marks = session.shop().tillSettings().wedgeMarks();
+        new Label(wedge, SWT.NONE).setText("Prefix it sends before each code");
+        wedgePrefix = new Text(wedge, SWT.BORDER);
+        wedgePrefix.setData("name", "wedge-prefix");
+        wedgePrefix.setText(marks.prefix());
+        wedgePrefix.setMessage("none");
+        new Label(wedge, SWT.NONE).setText("Suffix it sends after");
+        wedgeSuffix = new Text(wedge, SWT.BORDER);
+        wedgeSuffix.setData("name", "wedge-suffix");
+        wedgeSuffix.setText(marks.suffix());
+        wedgeSuffix.setMessage("none");
+        Screens.button(wedge, "Save scanner marks", "save-wedge", this::saveWedgeMarks, status);
+        Label wedgeHelp = new Label(wedge, SWT.WRAP);
+        wedgeHelp.setText("Without marks, the till tells a scan from typing by the speed of the keys. Programme the"
+                + " scanner to send a prefix (for example its symbology identifier, like ]E0) and enter it here to"
+                + " make every scan certain.");
+        GridData helpData = Screens.wide(5);
+        helpData.widthHint = 900;
+        wedgeHelp.setLayoutData(helpData);
+
         Screens.followDevices(root, session.devices(), () -> status.run(this::showStates));
         status.run(this::refresh);
     }
 
     public Composite control() {
         return root;
+    }
+
+    /** A manager saves the marks the shop's wedge scanners send; the tills use them from the next scan. */
+    private void saveWedgeMarks() {
+        WedgeMarks marks = new WedgeMarks(wedgePrefix.getText(), wedgeSuffix.getText());
+        Staff manager = session.manager("Changing the scanner settings needs a manager.").orElse(null);
+        if (manager == null) {
+            return;
+        }
+        session.shop().tillSettings().changeWedgeMarks(marks, manager);
+        status.info(marks.isConfigured() ? "Scans are now the codes between \"" + marks.prefix() + "\" and "
+                + (marks.suffix().isEmpty() ? "Enter" : "\"" + marks.suffix() + "\"") + "."
+                : "No scanner marks: scans are told from typing by the speed of the keys.");
     }
 
     /** Lists the drivers again (a bundle was installed or removed) and keeps the chosen one when it is still there. */

@@ -188,7 +188,12 @@ public final class PosView {
             String code = scan.getText().trim();
             boolean scanned = wedgeScan;
             wedgeScan = false;
-            if (scanned && !code.isEmpty() && !typedFastAsWords(code)) {
+            Optional<String> marked = shop.tillSettings().wedgeMarks().codeIn(scan.getText());
+            if (marked.isPresent()) {
+                // the scanner's own marks say it was a scan, however fast or slow the keys came
+                scan.setText("");
+                status.run(() -> scannedCode(marked.get()));
+            } else if (scanned && !code.isEmpty() && !typedFastAsWords(code)) {
                 scan.setText("");
                 status.run(() -> scannedCode(code));
             } else {
@@ -196,9 +201,10 @@ public final class PosView {
             }
         });
         results.addListener(SWT.DefaultSelection, e -> status.run(this::addSelectedResult));
-        cash.addListener(SWT.Modify, e -> showChange());
-        card.addListener(SWT.Modify, e -> showChange());
-        account.addListener(SWT.Modify, e -> showChange());
+        // typing a payment also clears an error left from the last try, so no message outlives its problem
+        cash.addListener(SWT.Modify, e -> status.run(this::showChange));
+        card.addListener(SWT.Modify, e -> status.run(this::showChange));
+        account.addListener(SWT.Modify, e -> status.run(this::showChange));
         cash.addListener(SWT.DefaultSelection, e -> status.run(this::complete));
         refresh();
     }
@@ -317,6 +323,7 @@ public final class PosView {
         session.prompter().askText("Quantity", "Quantity of " + line.partNumber() + ":", String.valueOf(line.quantity()))
                 .ifPresent(text -> {
                     int quantity = Screens.count(text);
+                    CartLine.checkQuantity(quantity);
                     int others = cart.quantityOf(line.partId()) - line.quantity();
                     if (!stockAllows(line.partId(), line.partNumber(), others + quantity)) {
                         return;
@@ -362,7 +369,7 @@ public final class PosView {
      * discount is taken back and the screen says why.
      */
     private void approveOrTakeBack(Runnable takeBack) {
-        Optional<String> why = cart.approvalNeeded(session.staff(), shop.sales().limits());
+        Optional<String> why = cart.approvalNeeded(session.staff(), shop.tillSettings().limits());
         if (why.isPresent()) {
             Optional<Staff> manager = session.prompter().managerApproval(why.get());
             if (manager.isEmpty()) {
@@ -384,7 +391,7 @@ public final class PosView {
         if (manager.isEmpty()) {
             return;
         }
-        TillLimits now = shop.sales().limits();
+        TillLimits now = shop.tillSettings().limits();
         Optional<String> discountText = session.prompter().askText("Till limits", "Largest discount a clerk may give"
                 + " without a manager, as a percentage of the sale:", Discount.percentText(now.clerkDiscountLimitBp()));
         if (discountText.isEmpty()) {
@@ -398,7 +405,7 @@ public final class PosView {
             return;
         }
         TillLimits limits = new TillLimits((int) discountLimit.value(), money.parse(refundText.get()));
-        shop.sales().changeLimits(limits, manager.get());
+        shop.tillSettings().changeLimits(limits, manager.get());
         status.info("Clerks may now give discounts up to " + Discount.percentText(limits.clerkDiscountLimitBp())
                 + " and refunds up to " + money.format(limits.clerkRefundLimitMinor()) + " without a manager.");
     }
@@ -524,7 +531,7 @@ public final class PosView {
         if (tenders.isEmpty() && (cart.isEmpty() || cart.totals().totalMinor() > 0)) {
             throw new RuleException("Enter the cash received, the card amount or the amount on account.");
         }
-        Optional<String> why = cart.approvalNeeded(session.staff(), shop.sales().limits());
+        Optional<String> why = cart.approvalNeeded(session.staff(), shop.tillSettings().limits());
         if (why.isPresent()) {
             Staff manager = session.prompter().managerApproval(why.get()).orElseThrow(
                     () -> new RuleException("Not completed: " + why.get() + " No manager approved it."));

@@ -142,6 +142,24 @@ class PointOfSaleScreenTest {
     }
 
     @Test
+    void anErrorGoesAwayOnceThePersonFixesIt() {
+        ui.typeAndEnter("scan", "BP-100");
+        ((Table) ui.find("lines")).setSelection(0);
+        ui.prompter.answer("999999");
+        ui.click("quantity");
+        assertEquals("A quantity of 999999 is more than one sale can hold.", ui.status());
+        ui.prompter.answer("2");
+        ui.click("quantity");
+        assertEquals("", ui.status(), "the old message does not stay after the quantity is fixed");
+
+        ui.type("cash", "-5");
+        ui.click("complete");
+        assertEquals("Cash received: An amount cannot be negative.", ui.status(), "the message names the field");
+        ui.type("cash", "9000");
+        assertEquals("", ui.status());
+    }
+
+    @Test
     void aSaleGivenAwayNeedsAManagerAndTakesNoPayment() {
         ui.typeAndEnter("scan", "BP-100");
         ui.prompter.answer("100%").answer(ui.manager);
@@ -160,7 +178,7 @@ class PointOfSaleScreenTest {
         ui.click("till-limits");
 
         assertEquals("Clerks may now give discounts up to 30 % and refunds up to 2,000.00 without a manager.", ui.status());
-        assertEquals(3_000, ui.shop.sales().limits().clerkDiscountLimitBp());
+        assertEquals(3_000, ui.shop.tillSettings().limits().clerkDiscountLimitBp());
 
         ui.typeAndEnter("scan", "BP-100");
         ui.prompter.answer("25%");

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import org.clutch.shop.devices.BarcodeScanner;
 import org.clutch.shop.devices.Gtin;
+import org.clutch.shop.sales.WedgeMarks;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterEach;
@@ -112,6 +113,21 @@ class ScanningScreenTest {
         assertTrue(ui.status().startsWith("1 part matches"), ui.status());
         ui.keys("scan", "BP-100", 150);
         assertEquals(2, unitsInSale(), "a typed part number still adds its part");
+    }
+
+    @Test
+    void aScannerProgrammedWithAPrefixIsKnownByItsMarksNotItsSpeed() {
+        ui.shop.tillSettings().changeWedgeMarks(new WedgeMarks("]E0", ""), ui.manager);
+
+        ui.keys("scan", "]E05901234123457", 150);
+        assertEquals(1, unitsInSale(), "slow keys, but the prefix says it is a scan");
+        assertEquals("", ui.<Text>find("scan").getText());
+
+        ui.keys("scan", "]E0pad", 5);
+        assertEquals("Scanned pad: no part in the catalog has this code.", ui.status());
+        ui.keys("scan", "pad", 5);
+        assertEquals(1, ui.<Table>find("results").getItemCount(), "without the prefix it is typing, however fast");
+        assertEquals(1, unitsInSale());
     }
 
     @Test
