@@ -75,7 +75,7 @@ class DesktopSenderIT {
                 t.sell(pads, 1, 20);
                 SyncState offline = agent.syncNow(Progress.NONE);
                 assertEquals(SyncState.Status.OFFLINE, offline.status());
-                assertTrue(offline.problem().contains(broker.url()), offline.problem());
+                assertTrue(offline.problemDetail().contains(broker.url()), offline.problemDetail());
                 t.sell(pads, 1, 20);
                 assertEquals(SyncState.Status.OFFLINE, agent.syncNow(Progress.NONE).status());
                 long waiting = t.unsent();

@@ -16,6 +16,7 @@ import org.clutch.shop.db.ShopDatabase;
 import org.clutch.shop.purchasing.OrderLine;
 import org.clutch.shop.purchasing.PurchaseOrder;
 import org.clutch.shop.purchasing.Supplier;
+import org.clutch.shop.sales.RefundMethod;
 import org.clutch.shop.sales.ReturnItem;
 import org.clutch.shop.sales.Cart;
 import org.clutch.shop.sales.SaleRecord;
@@ -88,7 +89,7 @@ final class DesktopShop implements AutoCloseable {
                 shop.purchasing().receive(order.id(), Map.of(1, 20), clerk);
             } else if (kind % 12 == 11 && !sales.isEmpty()) {
                 SaleRecord sold = sales.remove(random.nextInt(sales.size()));
-                shop.sales().returnItems(sold.number(), List.of(new ReturnItem(1, 1, true)), Tender.Kind.CASH,
+                shop.sales().returnItems(sold.number(), List.of(new ReturnItem(1, 1, true)), RefundMethod.AS_PAID,
                         manager, manager);
             } else {
                 sales.add(sell(part, 1 + random.nextInt(3)));

@@ -5,9 +5,9 @@ import java.util.function.Consumer;
 import org.clutch.shop.staff.Staff;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Link;
 
 /** Who is signed in at this till, always in view, with the way to sign out or hand the till to someone else. */
 public final class SignedInLine {
@@ -21,8 +21,9 @@ public final class SignedInLine {
         layout.marginHeight = 0;
         root.setLayout(layout);
         who = Screens.label(root, "", "signed-in");
-        Button signOut = new Button(root, SWT.PUSH);
-        signOut.setText("Sign out / switch user");
+        // a link, not a button: the bottom bar keeps the height of one line of text
+        Link signOut = new Link(root, SWT.NONE);
+        signOut.setText("<a>Sign out / switch user</a>");
         signOut.setToolTipText("Ctrl+L");
         signOut.setData("name", "sign-out");
         signOut.addListener(SWT.Selection, e -> {
