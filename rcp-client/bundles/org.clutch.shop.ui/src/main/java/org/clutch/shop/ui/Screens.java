@@ -12,6 +12,7 @@ import org.clutch.shop.Shop;
 import org.clutch.shop.db.StorageException;
 import org.clutch.shop.sales.Receipt;
 import org.clutch.shop.sales.SaleRecord;
+import org.clutch.shop.staff.Staff;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
@@ -37,6 +38,18 @@ final class Screens {
         button.setData("name", name);
         button.addListener(SWT.Selection, e -> status.run(action));
         return button;
+    }
+
+    /** Shows who is signed in now and again each time someone signs in, for as long as {@code screen} is open. */
+    static void followSignIn(Control screen, ShopSession session, Consumer<Staff> show) {
+        show.accept(session.staff());
+        Consumer<Staff> follow = staff -> {
+            if (!screen.isDisposed()) {
+                show.accept(staff);
+            }
+        };
+        session.onSignIn(follow);
+        screen.addListener(SWT.Dispose, e -> session.removeSignInListener(follow));
     }
 
     /** Runs {@code refresh} on the UI thread each time a device comes or goes, for as long as {@code screen} is open. */

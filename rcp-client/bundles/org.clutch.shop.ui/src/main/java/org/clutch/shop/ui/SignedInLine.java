@@ -1,6 +1,5 @@
 package org.clutch.shop.ui;
 
-import java.util.function.Consumer;
 
 import org.clutch.shop.staff.Staff;
 import org.eclipse.swt.SWT;
@@ -31,14 +30,7 @@ public final class SignedInLine {
                 closeDesktop.run();
             }
         });
-        show(session.staff());
-        Consumer<Staff> follow = staff -> {
-            if (!root.isDisposed()) {
-                show(staff);
-            }
-        };
-        session.onSignIn(follow);
-        root.addListener(SWT.Dispose, e -> session.removeSignInListener(follow));
+        Screens.followSignIn(root, session, this::show);
     }
 
     public Composite control() {

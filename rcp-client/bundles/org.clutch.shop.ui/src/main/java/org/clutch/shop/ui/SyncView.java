@@ -92,14 +92,7 @@ public final class SyncView {
         save.setLayoutData(new GridData());
         managerOnly = Screens.label(saving, "Only a manager changes where the shop syncs.", "sync-manager-only");
         managerOnly.setLayoutData(new GridData());
-        showFor(session.staff());
-        Consumer<Staff> follow = staff -> {
-            if (!root.isDisposed()) {
-                showFor(staff);
-            }
-        };
-        session.onSignIn(follow);
-        root.addListener(SWT.Dispose, e -> session.removeSignInListener(follow));
+        Screens.followSignIn(root, session, this::showFor);
         SyncSettings.load(shop.database()).ifPresent(saved -> {
             shopId.setText(saved.shopId().toString());
             brokerUrl.setText(saved.brokerUrl());

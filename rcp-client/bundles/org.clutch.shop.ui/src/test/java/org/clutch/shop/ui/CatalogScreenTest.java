@@ -77,10 +77,7 @@ class CatalogScreenTest {
 
     @Test
     void aClerkCountsABinAndAManagerApprovesAnAdjustment() {
-        ui.typeAndEnter("catalog-query", "BP-100");
-        Table results = ui.find("catalog-results");
-        results.setSelection(0);
-        results.notifyListeners(SWT.Selection, new Event());
+        Table results = showPads();
 
         ui.prompter.answer("A-01").answer("3");
         ui.click("count-bin");
@@ -105,6 +102,15 @@ class CatalogScreenTest {
         ui.click("transfer-stock");
         assertEquals("Moved 3 of BP-100 from B-02 to C-03.", ui.status());
         assertEquals(Map.of("A-01", 3, "B-02", 1, "C-03", 3), ui.shop.inventory().onHandByBin(pads.id()));
+    }
+
+    /** Finds the pads and chooses them in the list, as a clerk clicking the row. */
+    private Table showPads() {
+        ui.typeAndEnter("catalog-query", "BP-100");
+        Table results = ui.find("catalog-results");
+        results.setSelection(0);
+        results.notifyListeners(SWT.Selection, new Event());
+        return results;
     }
 
     @Test
@@ -136,10 +142,7 @@ class CatalogScreenTest {
 
     @Test
     void anAdjustmentIsCheckedAsEachAnswerIsGivenAndNeverLeavesABinBelowZero() {
-        ui.typeAndEnter("catalog-query", "BP-100");
-        Table results = ui.find("catalog-results");
-        results.setSelection(0);
-        results.notifyListeners(SWT.Selection, new Event());
+        showPads();
 
         ui.prompter.answer("A-01").answer("abc");
         ui.click("adjust-stock");
