@@ -74,9 +74,10 @@ ON CONFLICT (username) DO NOTHING;
 -- A fleet operator that integrates through the broker (docs/partners): its system connects as
 -- partner-10000000-0000-0000-0000-000000000002 with, for the demo only, the password clutch-demo-fleet. Real partners get
 -- theirs from a platform admin (POST /api/v1/partners/{tenantId}/broker-account).
-INSERT INTO tenant (id, kind, name, legal_name, currency, locale, time_zone, tax_rate_percent, brand_display_name, plan) VALUES
+INSERT INTO tenant (id, kind, name, legal_name, currency, locale, time_zone, tax_rate_percent, brand_display_name, plan,
+                    partner_roles) VALUES
     ('10000000-0000-0000-0000-000000000002', 'PARTNER', 'Demo Fleet Services', 'Demo Fleet Services Ltd', 'KES', 'en-KE',
-     'Africa/Nairobi', 16, 'Demo Fleet', 'STANDARD')
+     'Africa/Nairobi', 16, 'Demo Fleet', 'STANDARD', 'BUYER')
 ON CONFLICT (id) DO NOTHING;
 INSERT INTO broker_account (username, tenant_id, shop_id, secret_sha256, issued_at, issued_by) VALUES
     ('partner-10000000-0000-0000-0000-000000000002', '10000000-0000-0000-0000-000000000002', NULL,

@@ -127,7 +127,8 @@ final class PartnerBenchmark {
 
     private UUID partner(String name) throws SQLException {
         UUID tenant = UUID.randomUUID();
-        execute("INSERT INTO tenant (id, kind, name, legal_name, currency) VALUES (?, 'PARTNER', ?, ?, 'KES')", tenant, name, name + " Ltd");
+        execute("INSERT INTO tenant (id, kind, name, legal_name, currency, partner_roles) VALUES (?, 'PARTNER', ?, ?, 'KES', 'BUYER,SUPPLIER')",
+                tenant, name, name + " Ltd");
         execute("INSERT INTO broker_account (username, tenant_id, shop_id, secret_sha256, issued_at, issued_by) VALUES (?, ?, NULL, ?, now(), ?)",
                 BrokerAccountNames.partnerUser(tenant), tenant, BrokerAccountNames.secretHash(PASSWORD), UUID.randomUUID());
         return tenant;

@@ -1,5 +1,6 @@
 package org.clutch.partners;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -10,12 +11,14 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +32,7 @@ import org.clutch.marketplace.CustomerRequests;
 import org.clutch.marketplace.NewPartsRequest;
 import org.clutch.marketplace.PartsRequestView;
 import org.clutch.orders.Orders;
+import org.clutch.orders.PaymentMethod;
 import org.clutch.platform.Actor;
 import org.clutch.platform.ForAllTenants;
 import org.clutch.platform.InvalidInputException;
@@ -38,6 +42,8 @@ import org.clutch.platform.PermissionDeniedException;
 import org.clutch.platform.Role;
 import org.clutch.platform.RowScope;
 import org.clutch.platform.StateConflictException;
+import org.clutch.tenancy.PartnerRole;
+import org.clutch.tenancy.Tenant;
 
 /**
  * Takes a partner's messages: each message id once (a repeat is ignored), each applied by the same rules as the REST
@@ -77,6 +83,9 @@ public class PartnerDesk {
     @Inject
     Clock clock;
 
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
     /**
      * Applies the message in a transaction of its own: the effect, the record that this message id was taken and the
      * answer commit together; a refusal rolls all of them back and the caller records it in its own transaction.
@@ -87,6 +96,7 @@ public class PartnerDesk {
             LOG.info(() -> "event=partner-message-repeated partner=" + partner + " message=" + message.messageId());
             return;
         }
+        requireRole(partner, message.type());
         String conversation = message.correlationId() != null ? message.correlationId() : message.messageId();
         switch (message.type()) {
             case PartnerMessages.SUBMIT_PARTS_REQUEST -> {
@@ -104,8 +114,17 @@ public class PartnerDesk {
                 String requestConversation = conversationOf(partner, acceptance.requestId())
                         .orElseThrow(() -> new PartnerRefusal(PartnerRefusal.Code.NOT_FOUND,
                                 "no request " + acceptance.requestId() + " of this partner"));
+                // the answer first, then the quote.changed and order.changed the accept caused
+                HeldPartnerEvents.hold(transaction);
                 PartsRequestView request = onRules(() -> requests.accept(buyer(partner), acceptance.requestId(), acceptance.quoteId()));
                 outbound.send(partner, PartnerMessages.QUOTE_ACCEPTED, requestConversation, orders.withOrder(buyer(partner), request));
+                HeldPartnerEvents.release(transaction);
+            }
+            case PartnerMessages.PAY_ORDER -> {
+                requireVersion(message, 1);
+                OrderPayment payment = valid(parse(message.body(), OrderPayment.class));
+                // answered by the order.changed the step sends, on the conversation of the order's request
+                onRules(() -> orders.pay(buyer(partner), payment.orderId(), null, PaymentMethod.valueOf(payment.method()), null));
             }
             case PartnerMessages.CATALOG_FEED -> {
                 requireVersion(message, 1);
@@ -128,10 +147,25 @@ public class PartnerDesk {
             }
             default -> throw new PartnerRefusal(PartnerRefusal.Code.UNKNOWN_TYPE, "unknown message type " + message.type()
                     + "; this platform takes " + String.join(", ", PartnerMessages.SUBMIT_PARTS_REQUEST, PartnerMessages.ACCEPT_QUOTE,
+                            PartnerMessages.PAY_ORDER,
                             PartnerMessages.CATALOG_FEED, PartnerMessages.ACKNOWLEDGE_PURCHASE_ORDER, PartnerMessages.SHIP_PURCHASE_ORDER));
         }
         LOG.info(() -> "event=partner-message-applied partner=" + partner + " message=" + message.messageId() + " type="
                 + message.type());
+    }
+
+    /**
+     * Refuses, before anything is applied, a message type the partner's roles do not send (a fleet's catalog feed).
+     * An unknown type is left to the switch, which names the types there are.
+     */
+    private void requireRole(UUID partner, String type) {
+        Tenant tenant = em.find(Tenant.class, partner);
+        Set<PartnerRole> roles = tenant == null ? Set.of() : tenant.partnerRoles();
+        boolean known = EnumSet.allOf(PartnerRole.class).stream().anyMatch(r -> r.sends().contains(type));
+        if (known && roles.stream().noneMatch(r -> r.sends().contains(type))) {
+            throw new PartnerRefusal(PartnerRefusal.Code.NOT_ALLOWED, "a partner set up as " + roles + " does not send "
+                    + type + "; " + roles.stream().flatMap(r -> r.sends().stream()).sorted().toList() + " are its message types");
+        }
     }
 
     /** Records a refused message (once per id) and puts it on the partner's dead-letter address with why. */

@@ -1,9 +1,11 @@
 package org.clutch.partners;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.clutch.jms.PartnerMessages;
 import org.clutch.marketplace.QuoteChanged;
@@ -32,9 +34,12 @@ public class PartnerEvents {
     @Inject
     SupplierOrders supplierOrders;
 
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
     public void quoteChanged(@Observes QuoteChanged change) {
-        desk.conversationOfRequest(change.quote().requestId()).ifPresent(c ->
-                outbound.send(c.partner(), PartnerMessages.QUOTE_CHANGED, c.correlationId(), change.quote()));
+        desk.conversationOfRequest(change.quote().requestId()).ifPresent(c -> HeldPartnerEvents.sendOrHold(transaction,
+                () -> outbound.send(c.partner(), PartnerMessages.QUOTE_CHANGED, c.correlationId(), change.quote())));
     }
 
     public void purchaseOrderSynced(@Observes PurchaseOrderSynced po) {
@@ -42,7 +47,7 @@ public class PartnerEvents {
     }
 
     public void orderChanged(@Observes OrderChanged change) {
-        desk.conversationOfRequest(change.order().requestId()).ifPresent(c ->
-                outbound.send(c.partner(), PartnerMessages.ORDER_CHANGED, c.correlationId(), change.order()));
+        desk.conversationOfRequest(change.order().requestId()).ifPresent(c -> HeldPartnerEvents.sendOrHold(transaction,
+                () -> outbound.send(c.partner(), PartnerMessages.ORDER_CHANGED, c.correlationId(), change.order())));
     }
 }

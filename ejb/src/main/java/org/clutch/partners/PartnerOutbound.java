@@ -35,6 +35,7 @@ public class PartnerOutbound {
         TextMessage message = jms.createTextMessage();
         try {
             PartnerMessages.write(message, UUID.randomUUID().toString(), type, 1, correlationId, JSONB.toJson(payload));
+            markJson(message);
         } catch (JMSException e) {
             throw new IllegalStateException("cannot write " + type + " for partner " + partnerTenantId, e);
         }
@@ -65,6 +66,17 @@ public class PartnerOutbound {
         }
         jms.createProducer().send(jms.createQueue(Destinations.partnerDeadLetters(partnerTenantId)), message);
     }
+
+    /**
+     * Says the body is JSON to AMQP consumers: the broker turns this property into the AMQP message's content-type
+     * (and keeps it out of the application properties); JMS consumers see it as a property.
+     */
+    private static void markJson(TextMessage message) throws JMSException {
+        message.setStringProperty(AMQP_CONTENT_TYPE, "application/json");
+    }
+
+    /** The property the broker's core-to-AMQP conversion reads the content-type from. */
+    static final String AMQP_CONTENT_TYPE = "JMS_AMQP_ContentType";
 
     /** As problem+json lists them on REST: field and message. */
     public record FieldError(String field, String message) {

@@ -21,6 +21,7 @@ import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /** A business on the platform and its settings. Settings are checked here, the one place that knows what is valid. */
@@ -68,6 +69,9 @@ public class Tenant {
     @Column(nullable = false)
     private String plan;
 
+    @Column(name = "partner_roles")
+    private String partnerRoles;
+
     @Column(name = "mfa_required", nullable = false)
     private boolean mfaRequired;
 
@@ -80,9 +84,17 @@ public class Tenant {
     protected Tenant() {
     }
 
-    public Tenant(TenantKind kind, TenantSettings settings, String plan, OffsetDateTime now) {
+    public Tenant(TenantKind kind, Set<PartnerRole> partnerRoles, TenantSettings settings, String plan, OffsetDateTime now) {
+        if (kind == TenantKind.PARTNER && (partnerRoles == null || partnerRoles.isEmpty())) {
+            throw new InvalidInputException(List.of(new FieldError("partnerRoles",
+                    "a partner is a BUYER (fleet, insurer), a SUPPLIER, or both")));
+        }
+        if (kind != TenantKind.PARTNER && partnerRoles != null && !partnerRoles.isEmpty()) {
+            throw new InvalidInputException(List.of(new FieldError("partnerRoles", "only a partner has partner roles")));
+        }
         this.id = UUID.randomUUID();
         this.kind = kind;
+        this.partnerRoles = PartnerRole.stored(partnerRoles);
         this.plan = plan;
         this.createdAt = now;
         apply(settings);
@@ -205,6 +217,11 @@ public class Tenant {
 
     public UUID id() {
         return id;
+    }
+
+    /** What a partner does (empty for a shop business). */
+    public Set<PartnerRole> partnerRoles() {
+        return PartnerRole.parse(partnerRoles);
     }
 
     public TenantKind kind() {

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -66,9 +67,9 @@ public class Tenants {
     }
 
     /** A new tenant on the default plan; its first admin is invited separately (see the staff invitations). */
-    public TenantView create(Actor actor, TenantKind kind, TenantSettings settings, String address) {
+    public TenantView create(Actor actor, TenantKind kind, Set<PartnerRole> partnerRoles, TenantSettings settings, String address) {
         actor.require(Role.PLATFORM_ADMIN);
-        Tenant tenant = new Tenant(kind, settings, defaultPlan, OffsetDateTime.now(clock));
+        Tenant tenant = new Tenant(kind, partnerRoles, settings, defaultPlan, OffsetDateTime.now(clock));
         em.persist(tenant);
         em.flush();  // the audit entry refers to the tenant; nothing maps that, so EclipseLink would not order the inserts
         audit.record(AuditEntry.of(AuditAction.TENANT_CREATED, tenant.id(), actor.userId()).target("tenant", tenant.id()).from(address)

@@ -95,6 +95,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             // plain ASCII up to four times too large, which is then answered as too large.
             config.addAcceptorConfiguration("amqp", "tcp://127.0.0.1:" + amqpPort + "?protocols=AMQP;amqpMinLargeMessageSize="
                     + AMQP_WHOLE_MESSAGE_BYTES);
+            config.getOutgoingInterceptorClassNames().add(NoNullAmqpProperties.class.getName());
         }
         config.addAddressSetting("#", deliveryRules());
         config.addAddressSetting(Destinations.SHOP_INBOXES_MATCH, inboxRules());

@@ -24,6 +24,7 @@ public final class PartnerMessages {
     // partner to platform
     public static final String SUBMIT_PARTS_REQUEST = "parts-request.submit";
     public static final String ACCEPT_QUOTE = "quote.accept";
+    public static final String PAY_ORDER = "order.pay";
     public static final String CATALOG_FEED = "catalog.feed";
     public static final String ACKNOWLEDGE_PURCHASE_ORDER = "purchase-order.acknowledge";
     public static final String SHIP_PURCHASE_ORDER = "purchase-order.ship";

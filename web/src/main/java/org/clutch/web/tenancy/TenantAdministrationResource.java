@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import org.clutch.accounts.InvitationView;
 import org.clutch.accounts.StaffInvitations;
 import org.clutch.platform.Page;
+import org.clutch.tenancy.PartnerRole;
 import org.clutch.tenancy.TenantKind;
 import org.clutch.tenancy.TenantView;
 import org.clutch.tenancy.Tenants;
@@ -31,8 +33,11 @@ import org.clutch.web.security.Caller;
 import org.clutch.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Platform admins: create tenants, change any tenant's settings and plan, invite a tenant's first admin. */
 @Path("tenants")
@@ -41,8 +46,15 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantAdministrationResource {
 
+    /** {@code partnerRoles} for a partner only: BUYER (fleet, insurer), SUPPLIER, or both. */
     public record NewTenantBody(@NotNull @Pattern(regexp = "SHOP_BUSINESS|PARTNER", message = "must be SHOP_BUSINESS or PARTNER") String kind,
+            @Size(max = 2) List<@NotNull @Pattern(regexp = "BUYER|SUPPLIER", message = "must be BUYER or SUPPLIER") String> partnerRoles,
             @Valid @NotNull TenantSettingsBody settings) {
+
+        Set<PartnerRole> roles() {
+            return partnerRoles == null ? Set.of() : partnerRoles.stream().map(PartnerRole::valueOf)
+                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(PartnerRole.class)));
+        }
     }
 
     public record PlanChoiceBody(@NotBlank String plan) {
@@ -71,7 +83,8 @@ public class TenantAdministrationResource {
     @POST
     @Operation(summary = "Create a tenant (a shop business or a B2B partner); then invite its first admin")
     public Response create(@Valid @NotNull NewTenantBody body) {
-        TenantView created = tenants.create(caller.actor(), TenantKind.valueOf(body.kind()), body.settings().settings(), caller.address());
+        TenantView created = tenants.create(caller.actor(), TenantKind.valueOf(body.kind()), body.roles(), body.settings().settings(),
+                caller.address());
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 

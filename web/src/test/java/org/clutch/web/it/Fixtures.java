@@ -32,10 +32,15 @@ public final class Fixtures {
         this("SHOP_BUSINESS");
     }
 
-    /** A tenant of the kind: SHOP_BUSINESS or PARTNER. */
+    /** A tenant of the kind: SHOP_BUSINESS, or PARTNER in both partner roles. */
     public Fixtures(String kind) {
-        execute("INSERT INTO tenant (id, kind, name, legal_name, currency) VALUES (?, ?, ?, ?, 'KES')", tenantId, kind, "Tenant " + suffix,
-                "Tenant " + suffix + " Ltd");
+        this(kind, "PARTNER".equals(kind) ? "BUYER,SUPPLIER" : null);
+    }
+
+    /** A tenant of the kind; a partner in the roles given ("BUYER", "SUPPLIER" or "BUYER,SUPPLIER"). */
+    public Fixtures(String kind, String partnerRoles) {
+        execute("INSERT INTO tenant (id, kind, name, legal_name, currency, partner_roles) VALUES (?, ?, ?, ?, 'KES', ?)", tenantId, kind,
+                "Tenant " + suffix, "Tenant " + suffix + " Ltd", partnerRoles);
     }
 
     public UUID tenantId() {

@@ -162,6 +162,38 @@ class PartnerIT extends DeployedApplication {
     }
 
     @Test
+    void aPartnerSendsOnlyWhatItsRolesSendAndARefusedOneChangesNothing() throws Exception {
+        String make = fixtures.uniqueMake("MAZDA");
+        Fixtures fleet = new Fixtures("PARTNER", "BUYER");
+        JsonObject account = issueAccount(fleet.tenantId());
+        String shopToken = api.token(fixtures.activeShop("Roles Parts", -1.28, 36.82, 15, make).email());
+        try (JMSContext amqp = connect(account);
+             JMSConsumer outbound = amqp.createConsumer(amqp.createQueue(account.getString("readFrom")));
+             JMSConsumer deadLetters = amqp.createConsumer(amqp.createQueue(account.getString("deadLetters")))) {
+            send(amqp, PartnerMessages.CATALOG_FEED, "fleet-feed", null, feed("fleet-feed", "FULL", 1, true,
+                    item("RL-1", "Brakeline", "Brake pad set front", "4700.00", null, make, "Demio", 2014, 2018, null)));
+            Message refused = deadLetters.receive(WAIT_MS);
+            assertNotNull(refused, "a fleet's catalog feed is refused");
+            assertEquals("not-allowed", refused.getStringProperty(PartnerMessages.REJECTION_CODE));
+            assertTrue(refused.getStringProperty(PartnerMessages.REJECTION_REASON).contains("[BUYER]"),
+                    refused.getStringProperty(PartnerMessages.REJECTION_REASON));
+            assertEquals(0, fitting(shopToken, make, "Demio", 2016, null).getInt("total"), "nothing of it applied");
+
+            send(amqp, PartnerMessages.SUBMIT_PARTS_REQUEST, "fleet-may-buy", null, MarketplaceIT.partsRequest(make, 1).build().toString());
+            assertEquals("SUBMITTED", json(receive(outbound, PartnerMessages.PARTS_REQUEST_SUBMITTED)).getString("status"));
+        }
+        Fixtures supplier = new Fixtures("PARTNER", "SUPPLIER");
+        JsonObject supplierAccount = issueAccount(supplier.tenantId());
+        try (JMSContext amqp = connect(supplierAccount);
+             JMSConsumer deadLetters = amqp.createConsumer(amqp.createQueue(supplierAccount.getString("deadLetters")))) {
+            send(amqp, PartnerMessages.SUBMIT_PARTS_REQUEST, "supplier-buys", null, MarketplaceIT.partsRequest(make, 1).build().toString());
+            Message refused = deadLetters.receive(WAIT_MS);
+            assertNotNull(refused, "a supplier's parts request is refused");
+            assertEquals("not-allowed", refused.getStringProperty(PartnerMessages.REJECTION_CODE));
+        }
+    }
+
+    @Test
     void aMessageSentTwiceIsTakenOnce() throws Exception {
         String make = fixtures.uniqueMake("MAZDA");
         fixtures.activeShop("Fleet Parts Kilimani", -1.2676, 36.8108, 15, make);
@@ -279,7 +311,7 @@ class PartnerIT extends DeployedApplication {
     }
 
     /** The examples of docs/partners, read as a partner copying them would. */
-    private static String example(String type) throws java.io.IOException {
+    static String example(String type) throws java.io.IOException {
         return java.nio.file.Files.readString(Path.of("..", "docs", "partners", "examples", type + ".json"));
     }
 
@@ -301,6 +333,98 @@ class PartnerIT extends DeployedApplication {
             assertEquals("not-found", refused.getStringProperty(PartnerMessages.REJECTION_CODE),
                     refused.getStringProperty(PartnerMessages.REJECTION_REASON));
         }
+    }
+
+    /**
+     * The whole conversation from a Python proton client, as a partner without Java writes it from the docs: every
+     * answer is JSON text with its content-type, no property without a value, and the answer to an accept comes
+     * before the events it caused; a 10,000-item feed goes through.
+     */
+    @Test
+    void aPartnersPythonProtonClientSubmitsAcceptsAndFeedsAsDocumented() throws Exception {
+        String make = fixtures.uniqueMake("TOYOTA");
+        Fixtures.ShopUser shop = fixtures.activeShop("Proton Parts Kilimani", -1.2921, 36.7836, 15, make);
+        String shopToken = api.token(shop.email());
+        Fixtures partner = new Fixtures("PARTNER");
+        JsonObject account = issueAccount(partner.tenantId());
+        String readFrom = account.getString("readFrom");
+        ProtonPartner python = new ProtonPartner(account);
+
+        long submittedAt = System.nanoTime();
+        python.send(PartnerMessages.SUBMIT_PARTS_REQUEST, "py-request-1", "py-job-7", MarketplaceIT.partsRequest(make, 2).build().toString());
+        JsonObject submitted = python.receive(readFrom, 1).get(0);
+        long submitMillis = (System.nanoTime() - submittedAt) / 1_000_000;
+        assertAnswer(submitted, PartnerMessages.PARTS_REQUEST_SUBMITTED, "py-job-7");
+        String requestId = body(submitted).getString("id");
+
+        JsonObject seenByShop = api.awaitDispatched(shopToken, requestId).getJsonObject("request");
+        Api.Reply quoted = api.put("api/v1/shop/requests/" + requestId + "/quote", shopToken, MarketplaceIT.quote(seenByShop, "1800.00", "250"));
+        assertEquals(200, quoted.status(), quoted.toString());
+        JsonObject quote = python.receive(readFrom, 1).get(0);
+        assertAnswer(quote, PartnerMessages.QUOTE_CHANGED, "py-job-7");
+
+        python.send(PartnerMessages.ACCEPT_QUOTE, "py-accept-1", null, Json.createObjectBuilder()
+                .add("requestId", requestId).add("quoteId", body(quote).getString("id")).build().toString());
+        List<JsonObject> afterAccepting = python.receive(readFrom, 3);
+        assertEquals(List.of(PartnerMessages.QUOTE_ACCEPTED, PartnerMessages.QUOTE_CHANGED, PartnerMessages.ORDER_CHANGED),
+                afterAccepting.stream().map(m -> m.getJsonObject("properties").getString(PartnerMessages.TYPE)).toList(),
+                "the answer to the accept first, then the events it caused");
+        afterAccepting.forEach(m -> assertAnswer(m, m.getJsonObject("properties").getString(PartnerMessages.TYPE), "py-job-7"));
+        JsonObject order = body(afterAccepting.get(2));
+        assertEquals(order.getString("id"), body(afterAccepting.get(0)).getString("orderId"));
+
+        // the fleet pays by bank transfer over the broker; the shop confirms the money and the order is paid
+        python.send(PartnerMessages.PAY_ORDER, "py-pay-1", null, Json.createObjectBuilder().add("orderId", order.getString("id"))
+                .add("method", "BANK_TRANSFER").build().toString());
+        JsonObject chosen = python.receive(readFrom, 1).get(0);
+        assertAnswer(chosen, PartnerMessages.ORDER_CHANGED, "py-job-7");
+        assertEquals("BANK_TRANSFER", body(chosen).getString("paymentMethod"));
+        assertEquals("AWAITING_PAYMENT", body(chosen).getString("status"));
+        Api.Reply confirmed = api.post("api/v1/orders/" + order.getString("id") + "/payments", shopToken, Json.createObjectBuilder()
+                .add("amount", order.getJsonNumber("total").bigDecimalValue()).add("currency", "KES").add("reference", "FLEET-TT-1").build());
+        assertEquals(200, confirmed.status(), confirmed.toString());
+        JsonObject paid = python.receive(readFrom, 1).get(0);
+        assertEquals("PAID", body(paid).getString("status"), "order.changed follows the order once paid");
+
+        JsonObject[] items = new JsonObject[10_000];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = item("PY-" + i, "Bulk", "Bulk part number " + i, "100.00", null, make, "Note", 2010, 2020, null);
+        }
+        long feedAt = System.nanoTime();
+        python.send(PartnerMessages.CATALOG_FEED, "py-feed-1", null, feed("py-feed-1", "FULL", 1, true, items).toString());
+        JsonObject applied = python.receive(readFrom, 1).get(0);
+        long feedMillis = (System.nanoTime() - feedAt) / 1_000_000;
+        assertAnswer(applied, PartnerMessages.CATALOG_FEED_APPLIED, "py-feed-1");
+        assertEquals(10_000, body(applied).getInt("items"));
+        System.out.printf("python proton client: submit answered in %d ms (process start included); 10,000-item feed "
+                + "applied in %d ms%n", submitMillis, feedMillis);
+
+        // the body is an AMQP string, as documented: bytes are refused, whatever content-type they declare
+        python.send(PartnerMessages.SUBMIT_PARTS_REQUEST, "py-json-bytes", null, MarketplaceIT.partsRequest(make, 1).build().toString(),
+                "json-bytes");
+        python.send(PartnerMessages.SUBMIT_PARTS_REQUEST, "py-bytes", null, MarketplaceIT.partsRequest(make, 1).build().toString(),
+                "bytes");
+        List<JsonObject> refusedBytes = python.receive(account.getString("deadLetters"), 2);
+        assertEquals(List.of("py-json-bytes", "py-bytes"), refusedBytes.stream()
+                .map(m -> m.getJsonObject("properties").getString(PartnerMessages.MESSAGE_ID)).toList());
+        refusedBytes.forEach(m -> assertEquals("malformed-envelope", m.getJsonObject("properties").getString(PartnerMessages.REJECTION_CODE)));
+    }
+
+    private static void assertAnswer(JsonObject received, String type, String correlationId) {
+        assertEquals("application/json", received.isNull("contentType") ? null : received.getString("contentType"),
+                "answers say they are JSON");
+        assertTrue(received.getBoolean("bodyIsText"), "an AMQP string body");
+        JsonObject properties = received.getJsonObject("properties");
+        assertEquals(type, properties.getString(PartnerMessages.TYPE));
+        assertEquals(1, properties.getInt(PartnerMessages.VERSION));
+        assertEquals(correlationId, received.getString("correlationId"));
+        List<String> empty = properties.entrySet().stream().filter(e -> e.getValue() == jakarta.json.JsonValue.NULL)
+                .map(Map.Entry::getKey).toList();
+        assertEquals(List.of(), empty, "no property without a value");
+    }
+
+    private static JsonObject body(JsonObject received) {
+        return Json.createReader(new StringReader(received.getString("body"))).readObject();
     }
 
     @Test
@@ -536,7 +660,7 @@ class PartnerIT extends DeployedApplication {
         return page.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(p -> p.getString("partNumber")).toList();
     }
 
-    private static JsonObject feed(String feedId, String mode, int batch, boolean last, JsonObject... items) {
+    static JsonObject feed(String feedId, String mode, int batch, boolean last, JsonObject... items) {
         jakarta.json.JsonArrayBuilder list = Json.createArrayBuilder();
         for (JsonObject item : items) {
             list.add(item);
@@ -545,7 +669,7 @@ class PartnerIT extends DeployedApplication {
                 .add("items", list).build();
     }
 
-    private static JsonObject item(String number, String brand, String description, String list, String net, String make, String model,
+    static JsonObject item(String number, String brand, String description, String list, String net, String make, String model,
             int from, int to, String interchange) {
         jakarta.json.JsonObjectBuilder price = Json.createObjectBuilder().add("currency", "KES").add("list", new java.math.BigDecimal(list));
         if (net != null) {

@@ -175,8 +175,17 @@ class TenancyIT extends DeployedApplication {
     @Test
     void aPartnerTenantHasNoShops() {
         String root = platformAdmin();
+        Api.Reply noRoles = api.post("api/v1/tenants", root, Json.createObjectBuilder().add("kind", "PARTNER")
+                .add("settings", settings("Fleet Partner " + UUID.randomUUID(), "KES", "0")).build());
+        assertEquals(List.of("partnerRoles"), noRoles.fieldErrors(), "a partner says what it does: " + noRoles);
+        assertEquals(List.of("partnerRoles"), api.post("api/v1/tenants", root, Json.createObjectBuilder().add("kind", "SHOP_BUSINESS")
+                .add("partnerRoles", Json.createArrayBuilder().add("BUYER"))
+                .add("settings", settings("Shop With Roles " + UUID.randomUUID(), "KES", "0")).build()).fieldErrors());
         JsonObject partner = ok(api.post("api/v1/tenants", root, Json.createObjectBuilder().add("kind", "PARTNER")
+                .add("partnerRoles", Json.createArrayBuilder().add("BUYER"))
                 .add("settings", settings("Fleet Partner " + UUID.randomUUID(), "KES", "0")).build()));
+        assertEquals(List.of("BUYER"), partner.getJsonArray("partnerRoles").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList());
         String email = "partner-admin-" + UUID.randomUUID() + "@test.example";
         String token = ok(api.post("api/v1/tenants/" + partner.getString("id") + "/invitations", root,
                 invitation(email, "TENANT_ADMIN", null))).getString("acceptToken");
