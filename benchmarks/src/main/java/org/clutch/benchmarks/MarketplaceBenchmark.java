@@ -199,7 +199,8 @@ public final class MarketplaceBenchmark {
                         "amqp://127.0.0.1:" + AMQP_PORT, this::line);
                 partners.catalogFeed(Integer.parseInt(System.getProperty("feedItems", "100000")), false);
                 partners.catalogFeed(Integer.parseInt(System.getProperty("feedItems", "100000")), true);
-                partners.requestToFirstAutomaticQuote(200);
+                partners.requestToFirstAutomaticQuote(200, false);
+                partners.requestToFirstAutomaticQuote(200, true);
             }
             line(String.format("resident memory of the backend after the run: %.0f MB (launcher JVM with PostgreSQL + Payara Micro, and the broker's JVM)",
                     (residentKb(backend.toHandle()) + residentKb(broker.process.toHandle())) / 1024.0));

@@ -27,8 +27,8 @@ import org.clutch.jms.PartnerMessages;
  * Partners on the broker, measured as a partner's system sees it (with the partner's own account): (l) a supplier's
  * catalog feed of many items in batches, from the first send to the answer to the last batch, over Artemis core JMS,
  * and (l2) the same over AMQP 1.0 (qpid-jms), where a batch of 10,000 items is a message of several megabytes; (m) a
- * fleet partner's parts request to the first quote it hears, quoted automatically by a shop with the parts on its
- * synced shelf.
+ * fleet partner's parts request to its answer and to the first quote it hears, quoted automatically by a shop with the
+ * parts on its synced shelf, and (m2) the same over AMQP.
  */
 final class PartnerBenchmark {
 
@@ -94,35 +94,51 @@ final class PartnerBenchmark {
         }
     }
 
-    void requestToFirstAutomaticQuote(int requests) throws Exception {
-        UUID fleet = partner("Bench Fleet");
-        String make = "BENCHFLEET";
+    void requestToFirstAutomaticQuote(int requests, boolean overAmqp) throws Exception {
+        UUID fleet = partner(overAmqp ? "Bench AMQP Fleet" : "Bench Fleet");
+        String make = overAmqp ? "BENCHAMQPFLEET" : "BENCHFLEET";
         autoQuotingShop(make);
-        List<Long> delays = new ArrayList<>();
-        try (JMSContext jms = connect(fleet); JMSConsumer events = jms.createConsumer(jms.createQueue(Destinations.partnerOutbound(fleet)))) {
+        List<Long> answered = new ArrayList<>();
+        List<Long> quoted = new ArrayList<>();
+        try (JMSContext jms = overAmqp ? connectOverAmqp(fleet) : connect(fleet);
+             JMSConsumer events = jms.createConsumer(jms.createQueue(Destinations.partnerOutbound(fleet)))) {
             Queue inbound = jms.createQueue(Destinations.PARTNER_INBOUND);
             for (int i = 0; i < requests + 10; i++) {
                 String id = "req-" + i;
                 long started = System.nanoTime();
+                long submitted = 0;
                 jms.createProducer().send(inbound, message(jms, PartnerMessages.SUBMIT_PARTS_REQUEST, id, request(make)));
                 while (true) {
                     Message m = events.receive(10_000);
                     if (m == null) {
                         throw new IllegalStateException("no quote for request " + i);
                     }
-                    if (PartnerMessages.QUOTE_CHANGED.equals(m.getStringProperty(PartnerMessages.TYPE)) && id.equals(m.getJMSCorrelationID())) {
+                    String type = m.getStringProperty(PartnerMessages.TYPE);
+                    if (PartnerMessages.PARTS_REQUEST_SUBMITTED.equals(type) && id.equals(m.getJMSCorrelationID())) {
+                        submitted = System.nanoTime();
+                    }
+                    if (PartnerMessages.QUOTE_CHANGED.equals(type) && id.equals(m.getJMSCorrelationID())) {
                         break;
                     }
                 }
                 if (i >= 10) { // the first ones warm the path up
-                    delays.add(System.nanoTime() - started);
+                    answered.add(submitted - started);
+                    quoted.add(System.nanoTime() - started);
                 }
             }
         }
-        Collections.sort(delays);
-        line.accept(String.format("(m) fleet partner's parts request -> first quote heard (automatic, from a shop's synced shelf), "
-                + "%d requests one at a time: p50 %.1f ms, p99 %.1f ms, max %.1f ms", delays.size(), delays.get(delays.size() / 2) / 1e6,
-                delays.get((int) Math.ceil(delays.size() * 0.99) - 1) / 1e6, delays.get(delays.size() - 1) / 1e6));
+        String over = overAmqp ? "AMQP" : "core";
+        line.accept(String.format("(m%s) fleet partner's parts request -> parts-request.submitted heard over %s, %d requests one at "
+                + "a time: %s", overAmqp ? "2" : "", over, answered.size(), percentiles(answered)));
+        line.accept(String.format("(m%s) fleet partner's parts request -> first quote heard over %s (automatic, from a shop's synced "
+                + "shelf): %s", overAmqp ? "2" : "", over, percentiles(quoted)));
+    }
+
+    private static String percentiles(List<Long> nanos) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        return String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms", sorted.get(sorted.size() / 2) / 1e6,
+                sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1) / 1e6, sorted.get(sorted.size() - 1) / 1e6);
     }
 
     private UUID partner(String name) throws SQLException {
