@@ -129,6 +129,7 @@ class EarOnPayaraServerIT {
         env.put("DB_USER", database.user());
         env.put("DB_PASSWORD", database.password());
         env.put("CLUTCH_DEMO_DATA", "true");
+        env.put("CLUTCH_DEVELOPMENT_MODE", "true");
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
         int exit = process.waitFor();

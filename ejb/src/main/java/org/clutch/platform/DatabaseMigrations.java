@@ -3,6 +3,7 @@ package org.clutch.platform;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -32,6 +33,7 @@ import java.util.logging.Logger;
         maxPoolSize = 32)
 @Singleton
 @Startup
+@DependsOn("SecretsCheck")
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DatabaseMigrations {
 

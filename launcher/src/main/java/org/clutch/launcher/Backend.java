@@ -109,6 +109,8 @@ public final class Backend {
             env.put("JMS_PASSWORD", jmsPassword);
         }
         env.putIfAbsent("CLUTCH_DEMO_DATA", settings.get("CLUTCH_DEMO_DATA", "true"));
+        // The local backend is for development and demos: its bundled secrets are allowed (refused elsewhere).
+        env.putIfAbsent("CLUTCH_DEVELOPMENT_MODE", settings.get("CLUTCH_DEVELOPMENT_MODE", "true"));
         // The local backend is for development and demos: offer the card-gateway simulator (off by default elsewhere).
         env.putIfAbsent("CLUTCH_PAYMENTS_CARD_SIMULATOR_ENABLED", settings.get("CLUTCH_PAYMENTS_CARD_SIMULATOR_ENABLED", "true"));
         // The demo platform administrator; a real installation sets its own (or none) in the environment.

@@ -56,7 +56,7 @@ public class IntegrationServices implements LauncherSessionListener {
                     "-Xmx640m", PayaraMicroCommands.JSON_PROVIDER_OPTION,
                     "-Ddb.url=" + database.jdbcUrl(), "-Ddb.user=clutch", "-Ddb.password=clutch",
                     "-Djms.user=" + BROKER_USER, "-Djms.password=" + BROKER_PASSWORD,
-                    "-Dclutch.demo-data=false", "-Dclutch.payments.card-simulator.enabled=true",
+                    "-Dclutch.demo-data=false", "-Dclutch.development-mode=true", "-Dclutch.payments.card-simulator.enabled=true",
                     "-Dclutch.platform-admin.email=" + PLATFORM_ADMIN, "-Dclutch.platform-admin.password=" + Fixtures.PASSWORD));
             // No --rootDir: Payara Micro then makes a fresh root for each test class's start. A kept root would load the
             // previous class's application and adapter at boot and deploy them again under it (see Backend).
