@@ -49,6 +49,26 @@ class AccountsIT extends DeployedApplication {
     // ---- login, refresh, logout, sessions -------------------------------------------------------------------
 
     @Test
+    void authenticatedAnswersAreNeverCachedAndHttpsIsKeptToBehindTheProxy() {
+        var customer = fixtures.customer("Akinyi");
+        String token = login(customer.email()).getString("accessToken");
+
+        Api.Raw mine = api.sendFrom("127.0.0.1", "GET", "api/v1/account", java.util.Map.of("Authorization", "Bearer " + token), null);
+        assertEquals(200, mine.status());
+        assertEquals("no-store", mine.header("cache-control", null), "a shared cache or the device keeps nobody's data");
+        assertEquals("nosniff", mine.header("x-content-type-options", null));
+        assertEquals(null, mine.header("strict-transport-security", null), "not over plain HTTP");
+
+        Api.Raw overTls = api.sendFrom("127.0.0.1", "GET", "api/v1/account",
+                java.util.Map.of("Authorization", "Bearer " + token, "X-Forwarded-Proto", "https"), null);
+        assertEquals("max-age=31536000; includeSubDomains", overTls.header("strict-transport-security", null));
+
+        Api.Raw refused = api.sendFrom("127.0.0.1", "GET", "api/v1/account", java.util.Map.of("Authorization", "Bearer nonsense"), null);
+        assertEquals(401, refused.status());
+        assertEquals("no-store", refused.header("cache-control", null), "errors too");
+    }
+
+    @Test
     void loginGivesAShortLivedAccessTokenAndTheAccountItBelongsTo() {
         var customer = fixtures.customer("Wanjiru");
         JsonObject tokens = login(customer.email().toUpperCase());  // e-mail is not case-sensitive
