@@ -1,5 +1,6 @@
 package org.clutch.web.security;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,11 +13,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Headers every answer carries, errors included: nothing a browser may guess the type of, no referrer passed on;
+ * Headers every answer carries, errors included (set again when the container dispatches to its error page, which
+ * starts the answer afresh): nothing a browser may guess the type of, no referrer passed on;
  * an answer to an authenticated request is never cached (a shared proxy or the device would keep someone's data);
  * over HTTPS (directly, or as the TLS-terminating proxy in front says) browsers are told to use HTTPS only.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+@WebFilter(urlPatterns = "/*", asyncSupported = true,
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.FORWARD, DispatcherType.ASYNC})
 public class SecurityHeaders implements Filter {
 
     static final String HSTS = "max-age=31536000; includeSubDomains";

@@ -115,14 +115,21 @@ class CounterMoneyTest {
         assertEquals(null, sale.approvedByName(), "within the new limit nobody had to approve");
     }
 
-    @Test
-    void aRefundGoesBackByTheTendersTheSaleWasPaidWithCardFirstAndCashOnlyUpToTheCashTaken() {
+    /**
+     * The pump and the caliper (13,675.00) paid 7,675.00 by card and the rest in cash handed over as {@code cashGiven};
+     * clerks may refund large amounts, so only the tender rules are in play.
+     */
+    private SaleRecord soldByCardAndCash(long cashGiven) {
         t.shop.tillSettings().changeLimits(new TillLimits(1_000, 10_000_000), t.manager);
         Cart cart = new Cart(t.shop.profile().tax());
         cart.add(pump, 1);
-        cart.add(caliper, 1);                                   // 13,675.00
-        SaleRecord sale = t.shop.sales().complete(cart,
-                List.of(Tender.card(767_500, "AUTH 1"), Tender.cash(700_000)), t.clerk); // 7,675 card, 7,000 cash, 1,000 change
+        cart.add(caliper, 1);
+        return t.shop.sales().complete(cart, List.of(Tender.card(767_500, "AUTH 1"), Tender.cash(cashGiven)), t.clerk);
+    }
+
+    @Test
+    void aRefundGoesBackByTheTendersTheSaleWasPaidWithCardFirstAndCashOnlyUpToTheCashTaken() {
+        SaleRecord sale = soldByCardAndCash(700_000); // 7,000 cash handed over, 1,000 change: 6,000 taken in cash
 
         SaleRecord first = t.shop.sales().returnItems(sale.number(), List.of(new ReturnItem(2, 1, true)),
                 RefundMethod.AS_PAID, t.clerk, null);
@@ -137,12 +144,7 @@ class CounterMoneyTest {
 
     @Test
     void cashBeyondTheCashTakenNeedsAManager() {
-        t.shop.tillSettings().changeLimits(new TillLimits(1_000, 10_000_000), t.manager);
-        Cart cart = new Cart(t.shop.profile().tax());
-        cart.add(pump, 1);
-        cart.add(caliper, 1);                                   // 13,675.00
-        SaleRecord sale = t.shop.sales().complete(cart,
-                List.of(Tender.card(767_500, "AUTH 1"), Tender.cash(600_000)), t.clerk); // 6,000 cash taken
+        SaleRecord sale = soldByCardAndCash(600_000); // 6,000 taken in cash
         List<ReturnItem> everything = List.of(new ReturnItem(1, 1, true), new ReturnItem(2, 1, true));
 
         RuleException refused = assertThrows(RuleException.class, () -> t.shop.sales().returnItems(sale.number(),
