@@ -91,7 +91,7 @@ public final class Shop implements AutoCloseable {
                 new ShopCurrency(settings.get("shop.currency"), Integer.parseInt(settings.get("shop.currency-decimals"))),
                 new TaxRule(Integer.parseInt(settings.get("tax.rate-bp")),
                         Boolean.parseBoolean(settings.get("tax.prices-include-tax"))),
-                Long.parseLong(settings.get("returns.clerk-limit-minor")), settings.get("receipt.footer"));
+                settings.get("receipt.footer"));
     }
 
     @Override

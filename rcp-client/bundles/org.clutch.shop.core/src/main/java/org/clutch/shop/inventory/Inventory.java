@@ -94,7 +94,8 @@ public final class Inventory {
         }
         return database.inTransaction(c -> {
             if (delta < 0) {
-                refuseBelowZero(binCode(bin), lockedBin(c, partId, binCode(bin)), delta);
+                String binCode = binCode(bin);
+                refuseBelowZero(binCode, lockedBin(c, partId, binCode), delta);
             }
             return record(c, partId, bin, delta, StockReason.ADJUSTMENT, null, reason.trim(), by);
         });

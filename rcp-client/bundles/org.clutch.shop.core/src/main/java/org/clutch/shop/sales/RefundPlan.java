@@ -38,7 +38,7 @@ public record RefundPlan(long grossMinor, long discountMinor, long taxMinor, lon
                 tenders.add(new Tender(Tender.Kind.CASH, left, reference));
             }
         }
-        long cash = tenders.stream().filter(t -> t.kind() == Tender.Kind.CASH).mapToLong(Tender::amountMinor).sum();
+        long cash = Tender.sum(tenders, Tender.Kind.CASH);
         long cashTaken = stillRefundable.getOrDefault(Tender.Kind.CASH, 0L);
         Optional<String> reason = Optional.empty();
         if (!by.isManager()) {

@@ -37,7 +37,6 @@ import org.clutch.shop.staff.Staff;
  */
 public final class Sales {
 
-
     private final ShopDatabase database;
     private final TillSettings tillSettings;
     private final Inventory inventory;
@@ -72,12 +71,9 @@ public final class Sales {
             Instant now = clock.instant();
             String number = "S" + String.format("%06d", DocumentNumbers.next(c, "sale"));
             insertSale(c, saleId, number, "COMPLETED", "SALE", null, cart, by, null, totals, settlement, now);
-            if (cart.approvedBy() != null) {
-                recordApproval(c, saleId, cart.approvedBy());
-            }
             insertLines(c, saleId, cart, totals);
             insertTenders(c, saleId, tenders);
-            long onAccount = tenders.stream().filter(t -> t.kind() == Tender.Kind.ACCOUNT).mapToLong(Tender::amountMinor).sum();
+            long onAccount = Tender.sum(tenders, Tender.Kind.ACCOUNT);
             if (onAccount > 0) {
                 Customers.charge(c, cart.customerId(), onAccount, number, by, now, profile);
             }
@@ -131,8 +127,7 @@ public final class Sales {
             for (SaleRecord.Line line : sale.lines()) {
                 inventory.record(c, line.partId(), line.bin(), line.quantity(), StockReason.VOID, number, reason.trim(), manager);
             }
-            long onAccount = sale.tenders().stream().filter(t -> t.kind() == Tender.Kind.ACCOUNT)
-                    .mapToLong(Tender::amountMinor).sum();
+            long onAccount = Tender.sum(sale.tenders(), Tender.Kind.ACCOUNT);
             if (onAccount > 0) {
                 Customers.refund(c, sale.customerId(), onAccount, "void of " + number, manager, now);
             }
@@ -225,8 +220,7 @@ public final class Sales {
                 insert.executeBatch();
             }
             insertTenders(c, returnId, plan.tenders());
-            long toAccount = plan.tenders().stream().filter(t -> t.kind() == Tender.Kind.ACCOUNT)
-                    .mapToLong(Tender::amountMinor).sum();
+            long toAccount = Tender.sum(plan.tenders(), Tender.Kind.ACCOUNT);
             if (toAccount > 0) {
                 Customers.refund(c, original.customerId(), toAccount, number, by, now);
             }
@@ -419,14 +413,6 @@ public final class Sales {
         }
     }
 
-    private static void recordApproval(Connection c, UUID saleId, Staff manager) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE sale SET approved_by = ? WHERE id = ?")) {
-            update.setObject(1, manager.id());
-            update.setObject(2, saleId);
-            update.executeUpdate();
-        }
-    }
-
     private static void lockSale(Connection c, UUID id) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement("SELECT id FROM sale WHERE id = ? FOR UPDATE")) {
             lock.setObject(1, id);
@@ -439,8 +425,8 @@ public final class Sales {
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO sale (id, number, status, kind, original_sale, customer_id, staff_id, hold_label, discount_kind,
                                   discount_value, subtotal_minor, discount_minor, tax_minor, total_minor, paid_minor,
-                                  change_minor, created_at, completed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                  change_minor, created_at, completed_at, approved_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setObject(1, id);
             insert.setString(2, number);
             insert.setString(3, status);
@@ -459,6 +445,7 @@ public final class Sales {
             insert.setLong(16, settlement.changeMinor());
             insert.setTimestamp(17, Timestamp.from(now));
             insert.setTimestamp(18, "HELD".equals(status) ? null : Timestamp.from(now));
+            insert.setObject(19, cart.approvedBy() == null ? null : cart.approvedBy().id());
             insert.executeUpdate();
         }
     }

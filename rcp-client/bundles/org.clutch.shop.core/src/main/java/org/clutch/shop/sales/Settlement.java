@@ -11,8 +11,8 @@ import org.clutch.shop.RuleException;
 public record Settlement(long totalMinor, long paidMinor, long dueMinor, long changeMinor) {
 
     public static Settlement of(long totalMinor, List<Tender> tenders) {
-        long nonCash = tenders.stream().filter(t -> t.kind() != Tender.Kind.CASH).mapToLong(Tender::amountMinor).sum();
-        long cash = tenders.stream().filter(t -> t.kind() == Tender.Kind.CASH).mapToLong(Tender::amountMinor).sum();
+        long cash = Tender.sum(tenders, Tender.Kind.CASH);
+        long nonCash = tenders.stream().mapToLong(Tender::amountMinor).sum() - cash;
         if (nonCash > totalMinor) {
             throw new RuleException("A card or account can be charged at most what is due; give change from cash only.");
         }

@@ -1,5 +1,7 @@
 package org.clutch.shop.sales;
 
+import java.util.List;
+
 import org.clutch.shop.RuleException;
 
 /** One way the customer paid (or, on a return, was paid back). */
@@ -15,6 +17,11 @@ public record Tender(Kind kind, long amountMinor, String reference) {
         if (amountMinor <= 0) {
             throw new RuleException("A payment is more than zero.");
         }
+    }
+
+    /** What {@code tenders} of one kind come to. */
+    public static long sum(List<Tender> tenders, Kind kind) {
+        return tenders.stream().filter(t -> t.kind() == kind).mapToLong(Tender::amountMinor).sum();
     }
 
     public static Tender cash(long amountMinor) {
