@@ -163,8 +163,7 @@ public final class CatalogView {
         }
         details.setText("");
         status.info(found.isEmpty() ? "No part matches." : found.size() == Catalog.DEFAULT_LIMIT
-                ? found.size() + "+ parts match; narrow the search." : Screens.plural(found.size(), "part")
-                + (found.size() == 1 ? " matches." : " match."));
+                ? found.size() + "+ parts match; narrow the search." : Screens.plural(found.size(), "part", "matches", "match") + ".");
     }
 
     /**

@@ -288,8 +288,8 @@ public final class PosView {
         if (hits.isEmpty()) {
             status.error("Nothing in the catalog matches \"" + text + "\".");
         } else {
-            status.info(hits.size() == 1 ? "1 part matches; double-click it to add it."
-                    : hits.size() + " parts match; double-click one to add it.");
+            status.info(Screens.plural(hits.size(), "part", "matches; double-click it", "match; double-click one")
+                    + " to add it.");
         }
     }
 
@@ -418,8 +418,8 @@ public final class PosView {
         if (cart.isEmpty()) {
             return true;
         }
-        int answer = session.prompter().choose("Sale in progress", "A sale of " + cart.lines().size() + " line"
-                + (cart.lines().size() == 1 ? "" : "s") + " (" + money.format(cart.totals().totalMinor()) + ")"
+        int answer = session.prompter().choose("Sale in progress", "A sale of " + Screens.plural(cart.lines().size(), "line")
+                + " (" + money.format(cart.totals().totalMinor()) + ")"
                 + (cart.customerName() == null ? "" : " for " + cart.customerName()) + " is in progress. Before you "
                 + leaving + ", hold it to finish later, or discard it?", "Hold it", "Discard it", "Cancel");
         switch (answer) {

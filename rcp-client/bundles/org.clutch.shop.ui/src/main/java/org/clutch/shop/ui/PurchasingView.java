@@ -222,8 +222,7 @@ public final class PurchasingView {
         status.info((drafts.isEmpty() ? "Nothing more to order from a known supplier: stock and open orders cover the"
                 + " reorder points." : Screens.plural(drafts.size(), "suggested draft order") + " up to date; review and"
                 + " approve " + (drafts.size() == 1 ? "it." : "them."))
-                + (unsourced > 0 ? " " + Screens.plural(unsourced, "low part") + (unsourced == 1 ? " has" : " have")
-                + " no supplier yet." : ""));
+                + (unsourced > 0 ? " " + Screens.plural(unsourced, "low part", "has", "have") + " no supplier yet." : ""));
     }
 
     @FunctionalInterface

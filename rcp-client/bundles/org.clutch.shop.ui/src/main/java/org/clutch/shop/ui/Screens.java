@@ -139,6 +139,11 @@ final class Screens {
         return count + " " + (count == 1 ? noun : noun + "s");
     }
 
+    /** "1 part matches", "3 parts match": the count, its noun and the verb that agrees with them. */
+    static String plural(int count, String noun, String verbForOne, String verbForMany) {
+        return plural(count, noun) + " " + (count == 1 ? verbForOne : verbForMany);
+    }
+
     /** A count of 1 or more. */
     static int count(String text) {
         int value = wholeNumber(text);
@@ -179,6 +184,7 @@ final class Screens {
     /** The line at the bottom of a screen that says what just happened, or what went wrong and why. */
     static final class StatusLine {
         private final Label label;
+        private boolean showsError;
 
         StatusLine(Composite parent, int columns) {
             label = new Label(parent, SWT.WRAP);
@@ -187,12 +193,14 @@ final class Screens {
         }
 
         void info(String message) {
+            showsError = false;
             label.setForeground(label.getDisplay().getSystemColor(SWT.COLOR_DARK_GREEN));
             label.setText(message);
             label.getParent().layout(true, true);
         }
 
         void error(String message) {
+            showsError = true;
             label.setForeground(label.getDisplay().getSystemColor(SWT.COLOR_RED));
             label.setText(message);
             label.getParent().layout(true, true);
@@ -234,7 +242,8 @@ final class Screens {
          * before goes away when the next action starts, so it never stays after the problem is fixed.
          */
         void run(Runnable action) {
-            if (label.getForeground().equals(label.getDisplay().getSystemColor(SWT.COLOR_RED))) {
+            if (showsError) {
+                showsError = false;
                 label.setText("");
             }
             try {
