@@ -18,7 +18,6 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -161,8 +160,7 @@ public class PartnerDesk {
     private void requireRole(UUID partner, String type) {
         Tenant tenant = em.find(Tenant.class, partner);
         Set<PartnerRole> roles = tenant == null ? Set.of() : tenant.partnerRoles();
-        boolean known = EnumSet.allOf(PartnerRole.class).stream().anyMatch(r -> r.sends().contains(type));
-        if (known && roles.stream().noneMatch(r -> r.sends().contains(type))) {
+        if (!PartnerRole.permit(roles, type)) {
             throw new PartnerRefusal(PartnerRefusal.Code.NOT_ALLOWED, "a partner set up as " + roles + " does not send "
                     + type + "; " + roles.stream().flatMap(r -> r.sends().stream()).sorted().toList() + " are its message types");
         }

@@ -26,6 +26,15 @@ public enum PartnerRole {
         return sends;
     }
 
+    /**
+     * True when a partner in {@code roles} may send {@code type}; a type no role sends is left to whoever reads the
+     * message, which refuses it as unknown.
+     */
+    public static boolean permit(Set<PartnerRole> roles, String type) {
+        boolean anyRoleSends = EnumSet.allOf(PartnerRole.class).stream().anyMatch(r -> r.sends.contains(type));
+        return !anyRoleSends || roles.stream().anyMatch(r -> r.sends.contains(type));
+    }
+
     /** As stored: "BUYER", "SUPPLIER" or "BUYER,SUPPLIER" (in that order); null for none. */
     static String stored(Set<PartnerRole> roles) {
         return roles == null || roles.isEmpty() ? null
