@@ -1,11 +1,7 @@
 package org.clutch.shop;
 
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.clutch.shop.catalog.Catalog;
 import org.clutch.shop.customers.Customers;
@@ -14,8 +10,7 @@ import org.clutch.shop.exchange.CatalogCsv;
 import org.clutch.shop.exchange.StockCsv;
 import org.clutch.shop.inventory.Inventory;
 import org.clutch.shop.marketplace.MarketplaceQuotes;
-import org.clutch.shop.money.ShopCurrency;
-import org.clutch.shop.money.TaxRule;
+import org.clutch.shop.profile.ShopProfile;
 import org.clutch.shop.purchasing.Purchasing;
 import org.clutch.shop.reports.Reports;
 import org.clutch.shop.sales.Sales;
@@ -43,7 +38,7 @@ public final class Shop implements AutoCloseable {
     private Shop(ShopDatabase database, Clock clock) {
         this.database = database;
         this.clock = clock;
-        this.profile = loadProfile(database);
+        this.profile = ShopProfile.load(database);
         this.staff = new StaffDirectory(database);
         this.catalog = new Catalog(database, clock);
         this.inventory = new Inventory(database, clock);
@@ -75,24 +70,6 @@ public final class Shop implements AutoCloseable {
     public StockCsv stockCsv() { return stockCsv; }
     public MarketplaceQuotes quotes() { return quotes; }
     public Clock clock() { return clock; }
-
-    private static ShopProfile loadProfile(ShopDatabase database) {
-        Map<String, String> settings = database.read(c -> {
-            Map<String, String> values = new HashMap<>();
-            try (PreparedStatement select = c.prepareStatement("SELECT setting_name, setting_value FROM shop_setting");
-                    ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    values.put(rows.getString(1), rows.getString(2));
-                }
-            }
-            return values;
-        });
-        return new ShopProfile(settings.get("shop.name"),
-                new ShopCurrency(settings.get("shop.currency"), Integer.parseInt(settings.get("shop.currency-decimals"))),
-                new TaxRule(Integer.parseInt(settings.get("tax.rate-bp")),
-                        Boolean.parseBoolean(settings.get("tax.prices-include-tax"))),
-                settings.get("receipt.footer"));
-    }
 
     @Override
     public void close() {

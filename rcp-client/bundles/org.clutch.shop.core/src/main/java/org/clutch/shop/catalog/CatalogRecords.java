@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import org.clutch.jms.CatalogFields;
 import org.clutch.jms.ShopInboxTypes;
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.headoffice.EditConflict;
 import org.clutch.shop.headoffice.SharedRecords;
 import org.clutch.shop.staff.Staff;
@@ -51,7 +51,7 @@ public final class CatalogRecords implements SharedRecords {
         if (label(c, id).isEmpty()) {
             return Optional.empty();
         }
-        Catalog.Stamped stamped = Catalog.stamped(c, id);
+        PartStore.Stamped stamped = PartStore.stamped(c, id);
         return Optional.of(new Stamped(label((String) stamped.values().get(CatalogFields.PART_NUMBER),
                 (String) stamped.values().get(CatalogFields.NAME)), stamped.values(), stamped.stamps()));
     }
@@ -59,16 +59,16 @@ public final class CatalogRecords implements SharedRecords {
     @Override
     public void overwrite(Connection c, UUID id, Map<String, Object> values, Map<String, Long> stamps, Instant now)
             throws SQLException {
-        Part part = catalog.get(c, id).orElseThrow(() -> new IllegalStateException("part " + id + " is locked for this change"));
-        catalog.overwrite(c, with(part, values), stamps, now);
+        Part part = PartStore.get(c, id).orElseThrow(() -> new IllegalStateException("part " + id + " is locked for this change"));
+        PartStore.overwrite(c, part.withSharedValues(values), stamps, now);
     }
 
     @Override
     public void edit(Connection c, UUID id, String field, Object value, Staff by) throws SQLException {
-        Part part = catalog.get(c, id).orElseThrow(() -> new RuleException("That part no longer exists."));
-        Map<String, Object> values = Catalog.values(part);
+        Part part = PartStore.get(c, id).orElseThrow(() -> new RuleException("That part no longer exists."));
+        Map<String, Object> values = part.sharedValues();
         values.put(field, value);
-        catalog.save(c, with(part, values), by);
+        catalog.save(c, part.withSharedValues(values), by);
     }
 
     @Override
@@ -95,12 +95,5 @@ public final class CatalogRecords implements SharedRecords {
 
     private static String label(String partNumber, String name) {
         return partNumber + " (" + name + ")";
-    }
-
-    private static Part with(Part p, Map<String, Object> v) {
-        return new Part(p.id(), (String) v.get(CatalogFields.PART_NUMBER), (String) v.get(CatalogFields.BRAND),
-                (String) v.get(CatalogFields.NAME), (String) v.get(CatalogFields.CATEGORY), (String) v.get(CatalogFields.BARCODE),
-                (Long) v.get(CatalogFields.COST), (Long) v.get(CatalogFields.PRICE), (Boolean) v.get(CatalogFields.TAXABLE),
-                p.defaultBin(), p.minQty(), p.maxQty(), p.reorderPoint(), p.crossReferences(), p.fitments());
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 
 /** Another maker's number for the same part: the vehicle maker's (OEM) or another brand's (aftermarket). */
 public record CrossReference(Kind kind, String brand, String number) {

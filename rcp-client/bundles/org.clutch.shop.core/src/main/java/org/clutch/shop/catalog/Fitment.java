@@ -3,7 +3,7 @@ package org.clutch.shop.catalog;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 
 /** A vehicle the part fits: make, model, a range of model years and optionally an engine. */
 public record Fitment(String make, String model, int yearFrom, int yearTo, String engine) {

@@ -3,9 +3,9 @@ package org.clutch.shop.customers;
 import java.util.List;
 import java.util.UUID;
 
-import org.clutch.shop.ContactDetails;
-import org.clutch.shop.PlainText;
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.ContactDetails;
+import org.clutch.shop.common.PlainText;
+import org.clutch.shop.common.RuleException;
 
 /**
  * A customer the shop knows by name: their vehicles, and their charge account (a credit limit and what they owe).

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import org.clutch.jms.CustomerFields;
 import org.clutch.jms.ShopInboxTypes;
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.db.ShopDatabase;
 import org.clutch.shop.headoffice.EditConflict;
 import org.clutch.shop.headoffice.SharedRecords;

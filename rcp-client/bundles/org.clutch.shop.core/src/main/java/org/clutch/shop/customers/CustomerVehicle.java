@@ -4,7 +4,7 @@ import java.time.Year;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 
 /** A vehicle a customer brings in, so the counter can find parts that fit it. */
 public record CustomerVehicle(UUID id, String make, String model, int year, String engine, String vin, String plate) {

@@ -22,13 +22,13 @@ import jakarta.json.JsonArrayBuilder;
 
 import org.clutch.jms.CustomerFields;
 import org.clutch.jms.HybridClock;
-import org.clutch.shop.ContactDetails;
-import org.clutch.shop.RuleException;
-import org.clutch.shop.ShopProfile;
+import org.clutch.shop.common.ContactDetails;
+import org.clutch.shop.common.RuleException;
+import org.clutch.shop.profile.ShopProfile;
 import org.clutch.shop.db.Outbox;
 import org.clutch.shop.db.ShopDatabase;
 import org.clutch.shop.headoffice.FieldStamps;
-import org.clutch.shop.sales.Tender;
+import org.clutch.shop.money.Tender;
 import org.clutch.shop.staff.Staff;
 
 /**

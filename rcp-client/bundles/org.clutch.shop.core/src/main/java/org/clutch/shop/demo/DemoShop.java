@@ -26,7 +26,7 @@ import org.clutch.shop.purchasing.Supplier;
 import org.clutch.shop.purchasing.SupplierPart;
 import org.clutch.shop.sales.Cart;
 import org.clutch.shop.sales.Sales;
-import org.clutch.shop.sales.Tender;
+import org.clutch.shop.money.Tender;
 import org.clutch.shop.staff.Role;
 import org.clutch.shop.staff.Staff;
 

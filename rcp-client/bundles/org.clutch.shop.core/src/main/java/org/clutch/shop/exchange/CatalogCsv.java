@@ -16,7 +16,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.catalog.Catalog;
 import org.clutch.shop.catalog.CrossReference;
 import org.clutch.shop.catalog.Fitment;

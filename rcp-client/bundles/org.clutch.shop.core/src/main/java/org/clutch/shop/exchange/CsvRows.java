@@ -13,7 +13,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 
 /** A CSV file with a header row, read whole, with the reading rules both imports share. */
 final class CsvRows {

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 
 
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.db.Outbox;
 import org.clutch.shop.db.ShopDatabase;
 import org.clutch.shop.staff.Staff;

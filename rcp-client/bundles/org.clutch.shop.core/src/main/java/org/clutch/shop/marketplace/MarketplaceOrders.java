@@ -22,8 +22,8 @@ import jakarta.json.JsonObjectBuilder;
 
 import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
-import org.clutch.shop.InboxMessage;
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.InboxMessage;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.catalog.Catalog;
 import org.clutch.shop.catalog.PartSummary;
 import org.clutch.shop.db.Outbox;

@@ -22,7 +22,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
 import org.clutch.jms.ShopInboxTypes;
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.catalog.Catalog;
 import org.clutch.shop.catalog.PartSummary;
 import org.clutch.shop.db.Outbox;

@@ -13,8 +13,8 @@ import jakarta.json.JsonString;
 
 import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
-import org.clutch.shop.InboxMessage;
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.InboxMessage;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.db.ShopDatabase;
 
 /**

@@ -2,7 +2,7 @@ package org.clutch.shop.purchasing;
 
 import java.util.UUID;
 
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 
 /** A line to put on a draft order: the part, how many, and the cost agreed (null: the supplier's cost for it). */
 public record OrderLine(UUID partId, int quantity, Long unitCostMinor) {

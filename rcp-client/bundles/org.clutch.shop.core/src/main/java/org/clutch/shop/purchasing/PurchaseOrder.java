@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 
 /**
  * A purchase order as stored, with what has been received of each line and, for a supplier on the marketplace, what it

@@ -26,9 +26,9 @@ import jakarta.json.JsonArrayBuilder;
 
 import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
-import org.clutch.shop.ContactDetails;
-import org.clutch.shop.InboxMessage;
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.ContactDetails;
+import org.clutch.shop.common.InboxMessage;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.db.DocumentNumbers;
 import org.clutch.shop.db.Outbox;
 import org.clutch.shop.db.ShopDatabase;

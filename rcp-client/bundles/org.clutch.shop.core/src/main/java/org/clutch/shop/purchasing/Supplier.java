@@ -2,8 +2,8 @@ package org.clutch.shop.purchasing;
 
 import java.util.UUID;
 
-import org.clutch.shop.ContactDetails;
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.ContactDetails;
+import org.clutch.shop.common.RuleException;
 
 /** A business the shop buys parts from; {@code id} is null for one not yet saved. */
 public record Supplier(UUID id, String name, String contact, String phone, String email, int leadTimeDays,

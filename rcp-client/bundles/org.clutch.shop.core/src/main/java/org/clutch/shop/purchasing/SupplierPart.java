@@ -2,7 +2,7 @@ package org.clutch.shop.purchasing;
 
 import java.util.UUID;
 
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 
 /**
  * A part as one supplier sells it: their number for it, the cost from them, their lead time for it (or null for

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.db.ShopDatabase;
 
 /**

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.catalog.PartSummary;
 import org.clutch.shop.money.Discount;
 import org.clutch.shop.money.TaxRule;

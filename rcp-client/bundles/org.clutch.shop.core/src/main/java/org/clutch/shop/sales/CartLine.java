@@ -2,7 +2,7 @@ package org.clutch.shop.sales;
 
 import java.util.UUID;
 
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.money.Discount;
 
 /** One line of the sale being rung up. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.clutch.shop.money.ShopCurrency;
+import org.clutch.shop.money.Tender;
 import org.clutch.shop.staff.Staff;
 
 /**

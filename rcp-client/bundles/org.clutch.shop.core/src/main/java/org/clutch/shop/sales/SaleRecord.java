@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.clutch.shop.money.Tender;
+
 /** A completed sale or return as stored, with what has been returned of each line so far. */
 public record SaleRecord(UUID id, String number, Kind kind, Status status, String originalNumber, String staffName,
         UUID customerId, String customerName, Instant completedAt, long subtotalMinor, long discountMinor, long taxMinor,

@@ -20,8 +20,8 @@ import java.util.UUID;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
-import org.clutch.shop.RuleException;
-import org.clutch.shop.ShopProfile;
+import org.clutch.shop.common.RuleException;
+import org.clutch.shop.profile.ShopProfile;
 import org.clutch.shop.customers.Customers;
 import org.clutch.shop.db.DocumentNumbers;
 import org.clutch.shop.db.Outbox;
@@ -29,6 +29,7 @@ import org.clutch.shop.db.ShopDatabase;
 import org.clutch.shop.inventory.Inventory;
 import org.clutch.shop.inventory.StockReason;
 import org.clutch.shop.money.Discount;
+import org.clutch.shop.money.Tender;
 import org.clutch.shop.staff.Staff;
 
 /**

@@ -2,7 +2,8 @@ package org.clutch.shop.sales;
 
 import java.util.List;
 
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
+import org.clutch.shop.money.Tender;
 
 /**
  * How the tenders meet the total. Cards and the customer's account are charged the exact amount (no cash back),

@@ -1,6 +1,6 @@
 package org.clutch.shop.sales;
 
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 
 /**
  * What a clerk may do at the till without a manager: give discounts up to a share of the sale, and refund up to an

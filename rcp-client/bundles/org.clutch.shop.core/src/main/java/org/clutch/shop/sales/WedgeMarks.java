@@ -2,8 +2,8 @@ package org.clutch.shop.sales;
 
 import java.util.Optional;
 
-import org.clutch.shop.PlainText;
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.PlainText;
+import org.clutch.shop.common.RuleException;
 
 /**
  * What a keyboard-wedge scanner can be set to type before and after each code (a prefix such as "]E0", the AIM

@@ -2,7 +2,7 @@ package org.clutch.shop.staff;
 
 import java.util.UUID;
 
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 
 /** A person logged in at the till. */
 public record Staff(UUID id, String username, String displayName, Role role) {

@@ -14,7 +14,7 @@ import java.util.UUID;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.db.ShopDatabase;
 
 /** Local staff accounts: passwords are kept as salted PBKDF2 hashes, never in clear. */

@@ -19,7 +19,7 @@ import org.clutch.jms.Destinations;
 import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
 import org.clutch.jms.SyncMessages;
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.catalog.Catalog;
 import org.clutch.shop.catalog.CatalogRecords;
 import org.clutch.shop.customers.CustomerRecords;

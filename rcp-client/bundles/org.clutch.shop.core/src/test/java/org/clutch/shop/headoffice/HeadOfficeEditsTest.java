@@ -18,7 +18,7 @@ import jakarta.json.JsonObject;
 import org.clutch.jms.CustomerFields;
 import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.TestShop;
 import org.clutch.shop.catalog.CatalogRecords;
 import org.clutch.shop.catalog.Part;

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.TestShop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

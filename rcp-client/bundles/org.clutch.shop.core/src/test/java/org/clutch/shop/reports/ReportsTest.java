@@ -14,7 +14,7 @@ import org.clutch.shop.sales.Cart;
 import org.clutch.shop.sales.RefundMethod;
 import org.clutch.shop.sales.ReturnItem;
 import org.clutch.shop.sales.SaleRecord;
-import org.clutch.shop.sales.Tender;
+import org.clutch.shop.money.Tender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -9,10 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.UUID;
 
-import org.clutch.shop.RuleException;
 import org.clutch.shop.catalog.PartSummary;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.money.Discount;
 import org.clutch.shop.money.TaxRule;
+import org.clutch.shop.money.Tender;
 import org.junit.jupiter.api.Test;
 
 class CartTest {

@@ -8,10 +8,11 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.clutch.shop.RuleException;
 import org.clutch.shop.TestShop;
 import org.clutch.shop.catalog.PartSummary;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.money.Discount;
+import org.clutch.shop.money.Tender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

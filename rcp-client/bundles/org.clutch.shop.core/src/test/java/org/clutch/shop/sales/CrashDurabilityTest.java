@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.clutch.shop.Shop;
 import org.clutch.shop.TestShop;
 import org.clutch.shop.catalog.PartSummary;
+import org.clutch.shop.money.Tender;
 import org.clutch.shop.staff.Staff;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

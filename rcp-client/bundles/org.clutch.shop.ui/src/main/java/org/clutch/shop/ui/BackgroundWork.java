@@ -3,7 +3,7 @@ package org.clutch.shop.ui;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.exchange.Progress;
 import org.clutch.shop.ui.Screens.StatusLine;
 import org.eclipse.core.runtime.Status;

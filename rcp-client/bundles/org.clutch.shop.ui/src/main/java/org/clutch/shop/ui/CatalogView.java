@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.function.Function;
 
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.Shop;
 import org.clutch.shop.catalog.Catalog;
 import org.clutch.shop.catalog.CrossReference;

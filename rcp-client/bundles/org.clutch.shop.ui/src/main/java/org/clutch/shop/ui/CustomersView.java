@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.Shop;
 import org.clutch.shop.customers.AccountEntry;
 import org.clutch.shop.customers.Customer;
 import org.clutch.shop.customers.CustomerVehicle;
 import org.clutch.shop.customers.PurchaseHistoryLine;
 import org.clutch.shop.money.ShopCurrency;
-import org.clutch.shop.sales.Tender;
+import org.clutch.shop.money.Tender;
 import org.clutch.shop.ui.Screens.StatusLine;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.catalog.CrossReference;
 import org.clutch.shop.catalog.Fitment;
 import org.clutch.shop.catalog.Part;

@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.Shop;
 import org.clutch.shop.catalog.PartSummary;
 import org.clutch.shop.customers.Customer;
@@ -29,7 +29,7 @@ import org.clutch.shop.sales.CartLine;
 import org.clutch.shop.sales.HeldSale;
 import org.clutch.shop.sales.SaleRecord;
 import org.clutch.shop.sales.Settlement;
-import org.clutch.shop.sales.Tender;
+import org.clutch.shop.money.Tender;
 import org.clutch.shop.sales.TillLimits;
 import org.clutch.shop.sales.Totals;
 import org.clutch.shop.staff.Staff;

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.Shop;
 import org.clutch.shop.inventory.StockLevel;
 import org.clutch.shop.money.ShopCurrency;

@@ -155,7 +155,7 @@ class CatalogScreenTest {
         assertEquals("Bin A-01 holds 5; taking out 100 would leave it below zero. Take out at most that, or count the"
                 + " bin if the books are wrong.", ui.status());
         assertEquals(5, ui.shop.inventory().onHand(pads.id()));
-        org.junit.jupiter.api.Assertions.assertThrows(org.clutch.shop.RuleException.class,
+        org.junit.jupiter.api.Assertions.assertThrows(org.clutch.shop.common.RuleException.class,
                 () -> ui.shop.inventory().adjust(pads.id(), "A-01", -6, "shrinkage", ui.manager), "the rule holds below the screen too");
 
         ui.prompter.answer("A-01").answer("-5").answer(" ");

@@ -10,7 +10,7 @@ import org.clutch.shop.customers.Customer;
 import org.clutch.shop.customers.CustomerVehicle;
 import org.clutch.shop.sales.Cart;
 import org.clutch.shop.sales.SaleRecord;
-import org.clutch.shop.sales.Tender;
+import org.clutch.shop.money.Tender;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.AfterEach;

@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.clutch.shop.catalog.Part;
 import org.clutch.shop.sales.Cart;
-import org.clutch.shop.sales.Tender;
+import org.clutch.shop.money.Tender;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;

@@ -18,7 +18,7 @@ import org.clutch.jms.SyncEvent;
 import org.clutch.shop.catalog.Part;
 import org.clutch.shop.customers.Customer;
 import org.clutch.shop.sales.Cart;
-import org.clutch.shop.sales.Tender;
+import org.clutch.shop.money.Tender;
 import org.clutch.shop.sync.OutboxSender;
 import org.clutch.shop.sync.SyncSettings;
 import org.eclipse.swt.widgets.Label;

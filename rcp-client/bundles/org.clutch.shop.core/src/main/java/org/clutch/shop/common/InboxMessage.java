@@ -1,4 +1,4 @@
-package org.clutch.shop;
+package org.clutch.shop.common;
 
 import static org.clutch.shop.db.JsonDocuments.JSON;
 

@@ -1,4 +1,4 @@
-package org.clutch.shop;
+package org.clutch.shop.common;
 
 import org.clutch.jms.CustomerFields;
 

@@ -1,4 +1,4 @@
-package org.clutch.shop;
+package org.clutch.shop.common;
 
 /** A shop rule refused what a person asked; the message is written for that person and nothing was changed. */
 public class RuleException extends RuntimeException {

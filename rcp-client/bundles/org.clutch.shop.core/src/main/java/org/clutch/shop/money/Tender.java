@@ -1,8 +1,8 @@
-package org.clutch.shop.sales;
+package org.clutch.shop.money;
 
 import java.util.List;
 
-import org.clutch.shop.RuleException;
+import org.clutch.shop.common.RuleException;
 
 /** One way the customer paid (or, on a return, was paid back). */
 public record Tender(Kind kind, long amountMinor, String reference) {

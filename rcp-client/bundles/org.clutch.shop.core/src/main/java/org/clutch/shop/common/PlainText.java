@@ -1,4 +1,4 @@
-package org.clutch.shop;
+package org.clutch.shop.common;
 
 /** Text people type into the shop's records: one line of printable characters, never tabs or other control codes. */
 public final class PlainText {
