@@ -1,10 +1,17 @@
 package org.clutch.shop.sales;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.clutch.shop.common.RuleException;
+import org.clutch.shop.money.ShopCurrency;
 import org.clutch.shop.money.Tender;
+import org.clutch.shop.staff.Staff;
 
 /** A completed sale or return as stored, with what has been returned of each line so far. */
 public record SaleRecord(UUID id, String number, Kind kind, Status status, String originalNumber, String staffName,
@@ -22,6 +29,64 @@ public record SaleRecord(UUID id, String number, Kind kind, Status status, Strin
         return new SaleRecord(id, number, kind, status, originalNumber, staffName, customerId, customerName, completedAt,
                 subtotalMinor, discountMinor, taxMinor, totalMinor, paidMinor, changeMinor, newLines, newTenders,
                 voidReason, approvedByName);
+    }
+
+    /** @throws RuleException saying why this sale cannot be voided (the way back is then a return) */
+    void checkVoidable(Clock clock) {
+        if (kind != Kind.SALE || status != Status.COMPLETED) {
+            throw new RuleException("Sale " + number + " is " + status.name().toLowerCase() + " and cannot be voided.");
+        }
+        if (lines.stream().anyMatch(l -> l.returnedQuantity() > 0)) {
+            throw new RuleException("Goods were already returned against sale " + number + "; return the rest instead.");
+        }
+        if (!LocalDate.ofInstant(completedAt, clock.getZone()).equals(LocalDate.now(clock))) {
+            throw new RuleException("Only today's sales can be voided; take the goods back as a return.");
+        }
+    }
+
+    /**
+     * Works out a return of {@code items} against this sale: each line's refund is its share of what was paid for it,
+     * so discounts and tax come back in proportion, paid out as {@code method} says from what the sale can still pay
+     * back after {@code refundedSoFar}.
+     */
+    RefundPlan planReturn(List<ReturnItem> items, RefundMethod method, List<Tender> refundedSoFar, Staff by,
+            TillLimits limits, ShopCurrency money) {
+        if (items == null || items.isEmpty()) {
+            throw new RuleException("Choose what comes back.");
+        }
+        if (kind != Kind.SALE || status != Status.COMPLETED) {
+            throw new RuleException("Nothing can be returned against " + number + ": it is "
+                    + (kind == Kind.RETURN ? "a return" : status.name().toLowerCase()) + ".");
+        }
+        long gross = 0;
+        long discount = 0;
+        long refund = 0;
+        long refundTax = 0;
+        Map<Integer, Integer> seen = new HashMap<>();
+        for (ReturnItem item : items) {
+            Line line = line(item.lineNo());
+            if (line == null) {
+                throw new RuleException("Sale " + number + " has no line " + item.lineNo() + ".");
+            }
+            if (seen.merge(item.lineNo(), 1, Integer::sum) > 1) {
+                throw new RuleException("Line " + item.lineNo() + " is listed twice.");
+            }
+            if (item.quantity() <= 0 || item.quantity() > line.returnableQuantity()) {
+                throw new RuleException("Of " + line.partNumber() + " only " + line.returnableQuantity()
+                        + " can still be returned.");
+            }
+            gross += line.unitPriceMinor() * item.quantity();
+            discount += line.discountFor(item.quantity());
+            refund += line.refundFor(item.quantity());
+            refundTax += line.taxFor(item.quantity());
+        }
+        return RefundPlan.of(gross, discount, refundTax, refund, method == null ? RefundMethod.AS_PAID : method,
+                RefundPlan.stillRefundable(this, refundedSoFar), "refund of " + number, by, limits, money);
+    }
+
+    /** The line with this number, or null. */
+    Line line(int lineNo) {
+        return lines.stream().filter(l -> l.lineNo() == lineNo).findFirst().orElse(null);
     }
 
     public enum Kind { SALE, RETURN }
