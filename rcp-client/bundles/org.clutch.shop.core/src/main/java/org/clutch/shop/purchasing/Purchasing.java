@@ -1,13 +1,7 @@
 package org.clutch.shop.purchasing;
 
-import static org.clutch.shop.db.JsonDocuments.JSON;
-
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,11 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.json.JsonArrayBuilder;
-
 import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
-import org.clutch.shop.common.ContactDetails;
 import org.clutch.shop.common.InboxMessage;
 import org.clutch.shop.common.RuleException;
 import org.clutch.shop.db.DocumentNumbers;
@@ -45,18 +36,6 @@ import org.clutch.shop.staff.Staff;
 public final class Purchasing {
 
     private static final String SUGGESTED_NOTE = "Suggested from reorder points";
-    private static final String ORDER = """
-            SELECT o.id, o.number, o.supplier_id, s.name, o.status, o.expected_on, o.note, cb.display_name, o.created_at,
-                   ab.display_name, o.cancel_reason, o.supplier_status, o.supplier_note, o.supplier_ships_on,
-                   o.supplier_carrier, o.supplier_tracking, o.supplier_answered_at
-              FROM purchase_order o JOIN supplier s ON s.id = o.supplier_id JOIN staff cb ON cb.id = o.created_by
-              LEFT JOIN staff ab ON ab.id = o.approved_by
-            """;
-    private static final String SUPPLIER_PART = """
-            SELECT sp.supplier_id, s.name, sp.part_id, p.part_number, p.name, sp.supplier_part_number, sp.cost_minor,
-                   COALESCE(sp.lead_time_days, s.lead_time_days), sp.pack_quantity, sp.preferred
-              FROM supplier_part sp JOIN supplier s ON s.id = sp.supplier_id JOIN part p ON p.id = sp.part_id
-            """;
 
     private final ShopDatabase database;
     private final Inventory inventory;
@@ -75,49 +54,17 @@ public final class Purchasing {
         return database.inTransaction(c -> {
             Instant now = clock.instant();
             Supplier saved = supplier.id() == null ? supplier.withId(UUID.randomUUID()) : supplier;
-            String nameKey = saved.name().toUpperCase(Locale.ROOT);
-            try (PreparedStatement taken = c.prepareStatement("SELECT id FROM supplier WHERE name_key = ? AND id <> ?")) {
-                taken.setString(1, nameKey);
-                taken.setObject(2, saved.id());
-                if (taken.executeQuery().next()) {
-                    throw new RuleException("There is already a supplier called " + saved.name() + ".");
-                }
+            if (SupplierStore.nameTaken(c, saved)) {
+                throw new RuleException("There is already a supplier called " + saved.name() + ".");
             }
-            try (PreparedStatement merge = c.prepareStatement("""
-                    MERGE INTO supplier (id, name, name_key, contact, phone, email, lead_time_days, active, created_at, updated_at)
-                    KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, COALESCE((SELECT created_at FROM supplier WHERE id = ?), ?), ?)""")) {
-                merge.setObject(1, saved.id());
-                merge.setString(2, saved.name());
-                merge.setString(3, nameKey);
-                merge.setString(4, ContactDetails.optional(saved.contact()));
-                merge.setString(5, ContactDetails.optional(saved.phone()));
-                merge.setString(6, ContactDetails.optional(saved.email()));
-                merge.setInt(7, saved.leadTimeDays());
-                merge.setBoolean(8, saved.active());
-                merge.setObject(9, saved.id());
-                merge.setTimestamp(10, Timestamp.from(now));
-                merge.setTimestamp(11, Timestamp.from(now));
-                merge.executeUpdate();
-            }
-            Outbox.record(c, "purchasing.supplier-saved", saved.id(), JSON.createObjectBuilder()
-                    .add("supplierId", saved.id().toString()).add("name", saved.name())
-                    .add("leadTimeDays", saved.leadTimeDays()).add("active", saved.active())
-                    .add("staff", by.username()).build(), now);
+            SupplierStore.save(c, saved, now);
+            Outbox.record(c, PurchasingEvents.SUPPLIER_SAVED, saved.id(), PurchasingEvents.supplierSaved(saved, by), now);
             return saved;
         });
     }
 
     public List<Supplier> suppliers() {
-        return database.read(c -> {
-            List<Supplier> suppliers = new ArrayList<>();
-            try (ResultSet rows = c.createStatement().executeQuery(
-                    "SELECT id, name, contact, phone, email, lead_time_days, active FROM supplier ORDER BY name_key")) {
-                while (rows.next()) {
-                    suppliers.add(supplier(rows));
-                }
-            }
-            return suppliers;
-        });
+        return database.read(SupplierStore::all);
     }
 
     public Optional<Supplier> supplier(UUID id) {
@@ -127,43 +74,21 @@ public final class Purchasing {
     /** Records (or updates) what a supplier charges for a part; a preferred source replaces the part's previous one. */
     public void saveSupplierPart(SupplierPart source, Staff by) {
         database.inTransaction(c -> {
-            if (source.preferred()) {
-                try (PreparedStatement clear = c.prepareStatement("UPDATE supplier_part SET preferred = FALSE WHERE part_id = ?")) {
-                    clear.setObject(1, source.partId());
-                    clear.executeUpdate();
-                }
-            }
-            try (PreparedStatement merge = c.prepareStatement("""
-                    MERGE INTO supplier_part (supplier_id, part_id, supplier_part_number, cost_minor, lead_time_days,
-                                              pack_quantity, preferred)
-                    KEY (supplier_id, part_id) VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-                merge.setObject(1, source.supplierId());
-                merge.setObject(2, source.partId());
-                merge.setString(3, source.supplierPartNumber());
-                merge.setLong(4, source.costMinor());
-                merge.setObject(5, source.leadTimeDays());
-                merge.setInt(6, source.packQuantity());
-                merge.setBoolean(7, source.preferred());
-                merge.executeUpdate();
-            }
-            Outbox.record(c, "purchasing.supplier-part-saved", source.partId(), JSON.createObjectBuilder()
-                    .add("supplierId", source.supplierId().toString()).add("partId", source.partId().toString())
-                    .add("supplierPartNumber", source.supplierPartNumber()).add("costMinor", source.costMinor())
-                    .add("packQuantity", source.packQuantity()).add("preferred", source.preferred())
-                    .add("staff", by.username()).build(), clock.instant());
+            SupplierStore.savePart(c, source);
+            Outbox.record(c, PurchasingEvents.SUPPLIER_PART_SAVED, source.partId(),
+                    PurchasingEvents.supplierPartSaved(source, by), clock.instant());
             return null;
         });
     }
 
     /** What one supplier sells us, by part number. */
     public List<SupplierPart> partsOf(UUID supplierId) {
-        return database.read(c -> supplierParts(c, " WHERE sp.supplier_id = ? ORDER BY p.part_number", supplierId));
+        return database.read(c -> SupplierStore.partsOf(c, supplierId));
     }
 
     /** Who sells a part: preferred first, then cheapest. */
     public List<SupplierPart> sourcesOf(UUID partId) {
-        return database.read(c -> supplierParts(c,
-                " WHERE sp.part_id = ? AND s.active ORDER BY sp.preferred DESC, sp.cost_minor, s.name", partId));
+        return database.read(c -> SupplierStore.sourcesOf(c, partId));
     }
 
     // ---- purchase orders ----------------------------------------------------------------------------------
@@ -174,79 +99,45 @@ public final class Purchasing {
     }
 
     private PurchaseOrder draft(UUID supplierId, List<OrderLine> lines, String note, boolean suggested, Staff by) {
-        if (lines == null || lines.isEmpty()) {
-            throw new RuleException("A purchase order needs at least one line.");
-        }
+        PurchaseOrder.checkLines(lines);
         UUID id = UUID.randomUUID();
-        database.inTransaction(c -> {
+        return database.inTransaction(c -> {
             Instant now = clock.instant();
-            String number = "PO" + String.format("%06d", DocumentNumbers.next(c, "purchase_order"));
-            try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO purchase_order (id, number, supplier_id, status, note, created_by, created_at, suggested)
-                    VALUES (?, ?, ?, 'DRAFT', ?, ?, ?, ?)""")) {
-                insert.setObject(1, id);
-                insert.setString(2, number);
-                insert.setObject(3, requireActiveSupplier(c, supplierId));
-                insert.setString(4, ContactDetails.optional(note));
-                insert.setObject(5, by.id());
-                insert.setTimestamp(6, Timestamp.from(now));
-                insert.setBoolean(7, suggested);
-                insert.executeUpdate();
+            Boolean active = SupplierStore.active(c, supplierId);
+            if (active == null) {
+                throw new RuleException("Choose a supplier.");
             }
-            insertLines(c, id, supplierId, lines);
-            statusEvent(c, id, by, now);
-            return null;
+            if (!active) {
+                throw new RuleException("That supplier is no longer active.");
+            }
+            String number = "PO" + String.format("%06d", DocumentNumbers.next(c, "purchase_order"));
+            PurchaseOrderStore.insert(c, id, number, supplierId, note, suggested, by, now);
+            PurchaseOrderStore.replaceLines(c, id, supplierId, lines);
+            return statusChanged(c, id, by, now);
         });
-        return get(id).orElseThrow();
     }
 
     /** Replaces the lines of a draft (once approved, an order's lines are what the manager agreed to). */
     public PurchaseOrder replaceLines(UUID orderId, List<OrderLine> lines, Staff by) {
-        if (lines == null || lines.isEmpty()) {
-            throw new RuleException("A purchase order needs at least one line.");
-        }
-        database.inTransaction(c -> {
-            PurchaseOrder order = lock(c, orderId);
-            if (order.status() != Status.DRAFT) {
-                throw new RuleException("Purchase order " + order.number() + " is " + order.status().label().toLowerCase()
-                        + "; only a draft can be changed.");
-            }
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM purchase_order_line WHERE purchase_order_id = ?")) {
-                delete.setObject(1, orderId);
-                delete.executeUpdate();
-            }
-            insertLines(c, orderId, order.supplierId(), lines);
-            return null;
+        PurchaseOrder.checkLines(lines);
+        return database.inTransaction(c -> {
+            PurchaseOrder order = PurchaseOrderStore.lock(c, orderId);
+            order.checkLinesChangeable();
+            PurchaseOrderStore.replaceLines(c, orderId, order.supplierId(), lines);
+            return PurchaseOrderStore.load(c, orderId).orElseThrow();
         });
-        return get(orderId).orElseThrow();
     }
 
     /** A manager agrees to spend the money. */
     public PurchaseOrder approve(UUID orderId, Staff manager) {
         manager.requireManager("approve a purchase order");
-        return move(orderId, Status.APPROVED, manager, (c, order, now) -> {
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE purchase_order SET approved_by = ?, approved_at = ? WHERE id = ?")) {
-                update.setObject(1, manager.id());
-                update.setTimestamp(2, Timestamp.from(now));
-                update.setObject(3, orderId);
-                update.executeUpdate();
-            }
-        });
+        return move(orderId, Status.APPROVED, manager, (c, order, now) -> PurchaseOrderStore.setApproved(c, orderId, manager, now));
     }
 
     /** The order went to the supplier; it is expected after the longest lead time of its lines. */
     public PurchaseOrder send(UUID orderId, Staff by) {
-        return move(orderId, Status.SENT, by, (c, order, now) -> {
-            int leadTime = longestLeadTime(c, order);
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE purchase_order SET sent_at = ?, expected_on = ? WHERE id = ?")) {
-                update.setTimestamp(1, Timestamp.from(now));
-                update.setDate(2, Date.valueOf(LocalDate.ofInstant(now, clock.getZone()).plusDays(leadTime)));
-                update.setObject(3, orderId);
-                update.executeUpdate();
-            }
-        });
+        return move(orderId, Status.SENT, by, (c, order, now) -> PurchaseOrderStore.setSent(c, orderId, now,
+                LocalDate.ofInstant(now, clock.getZone()).plusDays(PurchaseOrderStore.longestLeadTime(c, orderId))));
     }
 
     /**
@@ -255,19 +146,8 @@ public final class Purchasing {
      */
     public PurchaseOrder cancel(UUID orderId, String reason, Staff by) {
         return move(orderId, Status.CANCELLED, by, (c, order, now) -> {
-            if (order.status() != Status.DRAFT) {
-                by.requireManager("cancel an approved purchase order");
-                if (reason == null || reason.isBlank()) {
-                    throw new RuleException("Say why the order is cancelled.");
-                }
-            }
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE purchase_order SET closed_at = ?, cancel_reason = ? WHERE id = ?")) {
-                update.setTimestamp(1, Timestamp.from(now));
-                update.setString(2, ContactDetails.optional(reason));
-                update.setObject(3, orderId);
-                update.executeUpdate();
-            }
+            order.checkCancel(by, reason);
+            PurchaseOrderStore.setCancelled(c, orderId, reason, now);
         });
     }
 
@@ -286,69 +166,41 @@ public final class Purchasing {
         if (arrived.isEmpty()) {
             throw new RuleException("Enter how many of at least one line arrived.");
         }
-        database.inTransaction(c -> {
+        return database.inTransaction(c -> {
             Instant now = clock.instant();
-            PurchaseOrder order = lock(c, orderId);
-            order.requireMove(Status.RECEIVED);
-            Map<Integer, PurchaseOrder.Line> byNo = new HashMap<>();
-            order.lines().forEach(l -> byNo.put(l.lineNo(), l));
-            JsonArrayBuilder received = JSON.createArrayBuilder();
-            for (Map.Entry<Integer, Integer> entry : arrived.entrySet()) {
-                PurchaseOrder.Line line = byNo.get(entry.getKey());
-                if (line == null) {
-                    throw new RuleException("Purchase order " + order.number() + " has no line " + entry.getKey() + ".");
-                }
-                int quantity = entry.getValue();
-                if (quantity < 0 || quantity > line.outstanding()) {
-                    throw new RuleException("Of " + line.partNumber() + " " + line.outstanding()
-                            + " are still expected; " + quantity + " cannot be received.");
-                }
-                try (PreparedStatement update = c.prepareStatement("""
-                        UPDATE purchase_order_line SET quantity_received = quantity_received + ?
-                         WHERE purchase_order_id = ? AND line_no = ?""")) {
-                    update.setInt(1, quantity);
-                    update.setObject(2, orderId);
-                    update.setInt(3, line.lineNo());
-                    update.executeUpdate();
-                }
-                try (PreparedStatement cost = c.prepareStatement("UPDATE part SET cost_minor = ?, updated_at = ? WHERE id = ?")) {
-                    cost.setLong(1, line.unitCostMinor());
-                    cost.setTimestamp(2, Timestamp.from(now));
-                    cost.setObject(3, line.partId());
-                    cost.executeUpdate();
-                }
-                inventory.record(c, line.partId(), defaultBin(c, line.partId()), quantity, StockReason.RECEIPT,
-                        order.number(), order.supplierName(), by);
-                received.add(JSON.createObjectBuilder().add("lineNo", line.lineNo()).add("partId", line.partId().toString())
-                        .add("quantity", quantity).add("unitCostMinor", line.unitCostMinor()));
+            PurchaseOrder order = PurchaseOrderStore.lock(c, orderId);
+            Map<PurchaseOrder.Line, Integer> delivery = order.checkDelivery(arrived);
+            for (Map.Entry<PurchaseOrder.Line, Integer> entry : delivery.entrySet()) {
+                PurchaseOrder.Line line = entry.getKey();
+                PurchaseOrderStore.addReceived(c, orderId, line.lineNo(), entry.getValue());
+                PurchaseOrderStore.setPartCost(c, line.partId(), line.unitCostMinor(), now);
+                inventory.record(c, line.partId(), PurchaseOrderStore.defaultBin(c, line.partId()), entry.getValue(),
+                        StockReason.RECEIPT, order.number(), order.supplierName(), by);
             }
-            PurchaseOrder after = load(c, orderId).orElseThrow();
-            Status next = after.outstandingUnits() == 0 ? Status.RECEIVED : Status.PARTIALLY_RECEIVED;
-            setStatus(c, after, next, now);
-            Outbox.record(c, "purchasing.goods-received", orderId, JSON.createObjectBuilder()
-                    .add("purchaseOrderId", orderId.toString()).add("number", order.number())
-                    .add("status", next.name()).add("lines", received).add("staff", by.username())
-                    .add("receivedAt", now.toString()).build(), now);
-            return null;
+            PurchaseOrder delivered = PurchaseOrderStore.load(c, orderId).orElseThrow();
+            delivered.requireMove(delivered.statusAfterDelivery());
+            PurchaseOrderStore.setStatus(c, orderId, delivered.statusAfterDelivery(), now);
+            PurchaseOrder after = PurchaseOrderStore.load(c, orderId).orElseThrow();
+            Outbox.record(c, PurchasingEvents.GOODS_RECEIVED, orderId, PurchasingEvents.goodsReceived(after, delivery, by, now), now);
+            return after;
         });
-        return get(orderId).orElseThrow();
     }
 
     public Optional<PurchaseOrder> get(UUID id) {
-        return database.read(c -> load(c, id));
+        return database.read(c -> PurchaseOrderStore.load(c, id));
     }
 
     public Optional<PurchaseOrder> findByNumber(String number) {
         if (number == null || number.isBlank()) {
             return Optional.empty();
         }
-        return database.read(c -> orders(c, ORDER + " WHERE o.number = ?", number.trim().toUpperCase(Locale.ROOT))
-                .stream().findFirst());
+        return database.read(c -> PurchaseOrderStore.orders(c, PurchaseOrderStore.ORDER + " WHERE o.number = ?",
+                number.trim().toUpperCase(Locale.ROOT)).stream().findFirst());
     }
 
     /** Orders not yet closed first (oldest first), then closed ones newest first. */
     public List<PurchaseOrder> orders(int limit) {
-        return database.read(c -> orders(c, ORDER + """
+        return database.read(c -> PurchaseOrderStore.orders(c, PurchaseOrderStore.ORDER + """
                  ORDER BY CASE WHEN o.status IN ('RECEIVED', 'CANCELLED') THEN 1 ELSE 0 END,
                           CASE WHEN o.status IN ('RECEIVED', 'CANCELLED') THEN NULL ELSE o.created_at END,
                           o.created_at DESC LIMIT ?""", limit));
@@ -395,8 +247,8 @@ public final class Purchasing {
      */
     public List<PurchaseOrder> draftSuggestedOrders(Staff by) {
         Map<UUID, PurchaseOrder> earlier = new LinkedHashMap<>();
-        database.read(c -> orders(c, ORDER + " WHERE o.status = ? AND o.suggested ORDER BY o.created_at",
-                Status.DRAFT.name()))
+        database.read(c -> PurchaseOrderStore.orders(c,
+                PurchaseOrderStore.ORDER + " WHERE o.status = ? AND o.suggested ORDER BY o.created_at", Status.DRAFT.name()))
                 .forEach(order -> earlier.putIfAbsent(order.supplierId(), order));
         Map<UUID, Integer> inEarlier = new HashMap<>();
         earlier.values().forEach(order -> order.lines().forEach(l -> inEarlier.merge(l.partId(), l.quantityOrdered(), Integer::sum)));
@@ -429,235 +281,35 @@ public final class Purchasing {
                     shipsOn == null ? null : LocalDate.parse(shipsOn), o.getString("carrier", null),
                     o.getString("trackingNumber", null), OffsetDateTime.parse(o.getString("at")).toInstant()));
         });
-        UUID orderId = answered.orderId();
-        SupplierAnswer answer = answered.answer();
-        database.inTransaction(c -> {
-            PurchaseOrder order = lock(c, orderId);
-            SupplierAnswer kept = order.supplierAnswer() == null ? answer : order.supplierAnswer().then(answer);
-            try (PreparedStatement update = c.prepareStatement("""
-                    UPDATE purchase_order SET supplier_status = ?, supplier_note = ?, supplier_ships_on = ?, supplier_carrier = ?,
-                           supplier_tracking = ?, supplier_answered_at = ? WHERE id = ?""")) {
-                update.setString(1, kept.status().name());
-                update.setString(2, kept.note());
-                update.setDate(3, kept.shipsOn() == null ? null : Date.valueOf(kept.shipsOn()));
-                update.setString(4, kept.carrier());
-                update.setString(5, kept.trackingNumber());
-                update.setTimestamp(6, Timestamp.from(kept.at()));
-                update.setObject(7, orderId);
-                update.executeUpdate();
-            }
-            return null;
+        return database.inTransaction(c -> {
+            PurchaseOrder order = PurchaseOrderStore.lock(c, answered.orderId());
+            SupplierAnswer answer = answered.answer();
+            PurchaseOrderStore.keepSupplierAnswer(c, order.id(),
+                    order.supplierAnswer() == null ? answer : order.supplierAnswer().then(answer));
+            return PurchaseOrderStore.load(c, order.id()).orElseThrow();
         });
-        return get(orderId).orElseThrow();
     }
-
-    // ---- internals ----------------------------------------------------------------------------------------
 
     @FunctionalInterface
     private interface Transition {
         void apply(Connection c, PurchaseOrder order, Instant now) throws SQLException;
     }
 
+    /** Moves an order to {@code next}: checked against its status, with what the move writes, and announced. */
     private PurchaseOrder move(UUID orderId, Status next, Staff by, Transition transition) {
-        database.inTransaction(c -> {
+        return database.inTransaction(c -> {
             Instant now = clock.instant();
-            PurchaseOrder order = lock(c, orderId);
+            PurchaseOrder order = PurchaseOrderStore.lock(c, orderId);
             order.requireMove(next);
             transition.apply(c, order, now);
-            setStatus(c, order, next, now);
-            statusEvent(c, orderId, by, now);
-            return null;
+            PurchaseOrderStore.setStatus(c, orderId, next, now);
+            return statusChanged(c, orderId, by, now);
         });
-        return get(orderId).orElseThrow();
     }
 
-    private static void setStatus(Connection c, PurchaseOrder order, Status next, Instant now) throws SQLException {
-        order.requireMove(next);
-        try (PreparedStatement update = c.prepareStatement(
-                "UPDATE purchase_order SET status = ?, closed_at = CASE WHEN ? THEN ? ELSE closed_at END WHERE id = ?")) {
-            update.setString(1, next.name());
-            update.setBoolean(2, next == Status.RECEIVED);
-            update.setTimestamp(3, Timestamp.from(now));
-            update.setObject(4, order.id());
-            update.executeUpdate();
-        }
-    }
-
-    private static void statusEvent(Connection c, UUID orderId, Staff by, Instant now) throws SQLException {
-        PurchaseOrder order = load(c, orderId).orElseThrow();
-        JsonArrayBuilder lines = JSON.createArrayBuilder();
-        for (PurchaseOrder.Line line : order.lines()) {
-            var item = JSON.createObjectBuilder().add("lineNo", line.lineNo()).add("partId", line.partId().toString())
-                    .add("partNumber", line.partNumber()).add("quantity", line.quantityOrdered())
-                    .add("unitCostMinor", line.unitCostMinor());
-            if (line.supplierPartNumber() != null) {
-                item.add("supplierPartNumber", line.supplierPartNumber()); // what a supplier on the marketplace calls it
-            }
-            lines.add(item);
-        }
-        Outbox.record(c, "purchasing.order-status-changed", orderId, JSON.createObjectBuilder()
-                .add("purchaseOrderId", orderId.toString()).add("number", order.number())
-                .add("supplierId", order.supplierId().toString()).add("status", order.status().name())
-                .add("lines", lines).add("staff", by.username()).build(), now);
-    }
-
-    private static PurchaseOrder lock(Connection c, UUID orderId) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement("SELECT id FROM purchase_order WHERE id = ? FOR UPDATE")) {
-            lock.setObject(1, orderId);
-            lock.executeQuery().close();
-        }
-        return load(c, orderId).orElseThrow(() -> new RuleException("That purchase order does not exist."));
-    }
-
-    private static UUID requireActiveSupplier(Connection c, UUID supplierId) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT active FROM supplier WHERE id = ?")) {
-            select.setObject(1, supplierId);
-            try (ResultSet rows = select.executeQuery()) {
-                if (!rows.next()) {
-                    throw new RuleException("Choose a supplier.");
-                }
-                if (!rows.getBoolean(1)) {
-                    throw new RuleException("That supplier is no longer active.");
-                }
-            }
-        }
-        return supplierId;
-    }
-
-    private static void insertLines(Connection c, UUID orderId, UUID supplierId, List<OrderLine> lines) throws SQLException {
-        Map<UUID, Boolean> seen = new HashMap<>();
-        try (PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO purchase_order_line (purchase_order_id, line_no, part_id, supplier_part_number, quantity_ordered,
-                                                 unit_cost_minor)
-                VALUES (?, ?, ?, ?, ?, ?)""")) {
-            int lineNo = 0;
-            for (OrderLine line : lines) {
-                if (seen.put(line.partId(), true) != null) {
-                    throw new RuleException("A part is on the order twice; change its quantity instead.");
-                }
-                String supplierNumber = null;
-                Long cost = line.unitCostMinor();
-                try (PreparedStatement source = c.prepareStatement("""
-                        SELECT sp.supplier_part_number, sp.cost_minor, p.cost_minor
-                          FROM part p LEFT JOIN supplier_part sp ON sp.part_id = p.id AND sp.supplier_id = ?
-                         WHERE p.id = ?""")) {
-                    source.setObject(1, supplierId);
-                    source.setObject(2, line.partId());
-                    try (ResultSet rows = source.executeQuery()) {
-                        if (!rows.next()) {
-                            throw new RuleException("A part on the order is not in the catalog.");
-                        }
-                        supplierNumber = rows.getString(1);
-                        if (cost == null) {
-                            cost = rows.getObject(2) != null ? rows.getLong(2) : rows.getLong(3);
-                        }
-                    }
-                }
-                insert.setObject(1, orderId);
-                insert.setInt(2, ++lineNo);
-                insert.setObject(3, line.partId());
-                insert.setString(4, supplierNumber);
-                insert.setInt(5, line.quantity());
-                insert.setLong(6, cost);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static int longestLeadTime(Connection c, PurchaseOrder order) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("""
-                SELECT COALESCE(MAX(COALESCE(sp.lead_time_days, s.lead_time_days)), MAX(s.lead_time_days))
-                  FROM purchase_order o JOIN supplier s ON s.id = o.supplier_id
-                  JOIN purchase_order_line l ON l.purchase_order_id = o.id
-                  LEFT JOIN supplier_part sp ON sp.supplier_id = o.supplier_id AND sp.part_id = l.part_id
-                 WHERE o.id = ?""")) {
-            select.setObject(1, order.id());
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? rows.getInt(1) : 0;
-            }
-        }
-    }
-
-    private static String defaultBin(Connection c, UUID partId) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT default_bin FROM part WHERE id = ?")) {
-            select.setObject(1, partId);
-            try (ResultSet rows = select.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
-            }
-        }
-    }
-
-    private static Optional<PurchaseOrder> load(Connection c, UUID id) throws SQLException {
-        return orders(c, ORDER + " WHERE o.id = ?", id).stream().findFirst();
-    }
-
-    private static List<PurchaseOrder> orders(Connection c, String sql, Object parameter) throws SQLException {
-        List<PurchaseOrder> headers = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement(sql)) {
-            select.setObject(1, parameter);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    Date expected = rows.getDate(6);
-                    headers.add(new PurchaseOrder(rows.getObject(1, UUID.class), rows.getString(2),
-                            rows.getObject(3, UUID.class), rows.getString(4), Status.valueOf(rows.getString(5)),
-                            expected == null ? null : expected.toLocalDate(), rows.getString(7), rows.getString(8),
-                            rows.getTimestamp(9).toInstant(), rows.getString(10), rows.getString(11), supplierAnswer(rows),
-                            List.of()));
-                }
-            }
-        }
-        List<PurchaseOrder> orders = new ArrayList<>();
-        for (PurchaseOrder header : headers) {
-            List<PurchaseOrder.Line> lines = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement("""
-                    SELECT l.line_no, l.part_id, p.part_number, p.name, l.supplier_part_number, l.quantity_ordered,
-                           l.quantity_received, l.unit_cost_minor
-                      FROM purchase_order_line l JOIN part p ON p.id = l.part_id
-                     WHERE l.purchase_order_id = ? ORDER BY l.line_no""")) {
-                select.setObject(1, header.id());
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        lines.add(new PurchaseOrder.Line(rows.getInt(1), rows.getObject(2, UUID.class), rows.getString(3),
-                                rows.getString(4), rows.getString(5), rows.getInt(6), rows.getInt(7), rows.getLong(8)));
-                    }
-                }
-            }
-            orders.add(new PurchaseOrder(header.id(), header.number(), header.supplierId(), header.supplierName(),
-                    header.status(), header.expectedOn(), header.note(), header.createdBy(), header.createdAt(),
-                    header.approvedBy(), header.cancelReason(), header.supplierAnswer(), lines));
-        }
-        return orders;
-    }
-
-    private static SupplierAnswer supplierAnswer(ResultSet rows) throws SQLException {
-        if (rows.getString(12) == null) {
-            return null;
-        }
-        Date shipsOn = rows.getDate(14);
-        return new SupplierAnswer(SupplierAnswer.Status.valueOf(rows.getString(12)), rows.getString(13),
-                shipsOn == null ? null : shipsOn.toLocalDate(), rows.getString(15), rows.getString(16),
-                rows.getTimestamp(17).toInstant());
-    }
-
-    private static List<SupplierPart> supplierParts(Connection c, String where, UUID parameter) throws SQLException {
-        List<SupplierPart> parts = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement(SUPPLIER_PART + where)) {
-            select.setObject(1, parameter);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    parts.add(new SupplierPart(rows.getObject(1, UUID.class), rows.getString(2), rows.getObject(3, UUID.class),
-                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getLong(7), rows.getInt(8),
-                            rows.getInt(9), rows.getBoolean(10)));
-                }
-            }
-        }
-        return parts;
-    }
-
-    private static Supplier supplier(ResultSet rows) throws SQLException {
-        return new Supplier(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3), rows.getString(4),
-                rows.getString(5), rows.getInt(6), rows.getBoolean(7));
+    private static PurchaseOrder statusChanged(Connection c, UUID orderId, Staff by, Instant now) throws SQLException {
+        PurchaseOrder order = PurchaseOrderStore.load(c, orderId).orElseThrow();
+        Outbox.record(c, PurchasingEvents.ORDER_STATUS_CHANGED, orderId, PurchasingEvents.orderStatusChanged(order, by), now);
+        return order;
     }
 }
