@@ -1,11 +1,15 @@
 package org.clutch.shop.customers;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.clutch.jms.CustomerFields;
 import org.clutch.shop.common.ContactDetails;
 import org.clutch.shop.common.PlainText;
 import org.clutch.shop.common.RuleException;
+import org.clutch.shop.money.ShopCurrency;
 
 /**
  * A customer the shop knows by name: their vehicles, and their charge account (a credit limit and what they owe).
@@ -54,6 +58,32 @@ public record Customer(UUID id, String name, String phone, String email, String 
     /** How much more can be put on the account. */
     public long availableCreditMinor() {
         return Math.max(0, creditLimitMinor - balanceMinor);
+    }
+
+    /** The fields shared with head office ({@link CustomerFields}), as stored and as both sides compare them. */
+    Map<String, Object> sharedValues() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(CustomerFields.NAME, name);
+        values.put(CustomerFields.PHONE, ContactDetails.optional(phone));
+        values.put(CustomerFields.EMAIL, ContactDetails.optional(email));
+        values.put(CustomerFields.CREDIT_LIMIT, creditLimitMinor);
+        values.put(CustomerFields.VEHICLES, CustomerEvents.vehicles(vehicles).build().toString());
+        return values;
+    }
+
+    /** @throws RuleException when {@code amountMinor} more would take the balance over the credit limit */
+    void checkCharge(long amountMinor, ShopCurrency money) {
+        if (amountMinor > availableCreditMinor()) {
+            throw new RuleException(creditLimitMinor == 0 ? name + " has no charge account."
+                    : "Only " + money.format(availableCreditMinor()) + " of " + name + "'s credit limit is left.");
+        }
+    }
+
+    /** @throws RuleException when a payment of {@code amountMinor} is more than the customer owes */
+    void checkPayment(long amountMinor, ShopCurrency money) {
+        if (amountMinor > balanceMinor) {
+            throw new RuleException(name + " owes " + money.format(Math.max(0, balanceMinor)) + "; take no more than that.");
+        }
     }
 
     public boolean hasAccount() {

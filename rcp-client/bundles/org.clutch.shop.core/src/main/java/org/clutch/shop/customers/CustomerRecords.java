@@ -55,18 +55,18 @@ public final class CustomerRecords implements SharedRecords {
 
     @Override
     public Optional<Stamped> lock(Connection c, UUID id) throws SQLException {
-        return Customers.stamped(c, id).map(s -> new Stamped(s.customer().name(), s.values(), s.stamps()));
+        return CustomerStore.stamped(c, id).map(s -> new Stamped(s.customer().name(), s.values(), s.stamps()));
     }
 
     @Override
     public void overwrite(Connection c, UUID id, Map<String, Object> values, Map<String, Long> stamps, Instant now)
             throws SQLException {
-        Customers.overwrite(c, id, values, stamps, now);
+        CustomerStore.overwrite(c, id, values, stamps, now);
     }
 
     @Override
     public void edit(Connection c, UUID id, String field, Object value, Staff by) throws SQLException {
-        Customer now = Customers.load(c, id).orElseThrow(() -> new RuleException("That customer no longer exists."));
+        Customer now = CustomerStore.load(c, id).orElseThrow(() -> new RuleException("That customer no longer exists."));
         Customer edited = switch (field) {
             case CustomerFields.NAME -> new Customer(id, (String) value, now.phone(), now.email(), now.taxNumber(),
                     now.creditLimitMinor(), now.balanceMinor(), now.note(), now.vehicles());
