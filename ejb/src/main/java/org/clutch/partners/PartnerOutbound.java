@@ -14,8 +14,8 @@ import java.util.UUID;
 
 import org.clutch.jms.Destinations;
 import org.clutch.jms.PartnerMessages;
-import org.clutch.marketplace.QuoteRequestPublisher;
 import org.clutch.platform.InvalidInputException;
+import org.clutch.platform.Messaging;
 
 /**
  * Puts messages on a partner's own addresses: answers and events on its outbound address, refused messages on its
@@ -28,7 +28,7 @@ public class PartnerOutbound {
     private static final Jsonb JSONB = JsonbBuilder.create();
 
     @Inject
-    @JMSConnectionFactory(QuoteRequestPublisher.CONNECTION_FACTORY)
+    @JMSConnectionFactory(Messaging.CONNECTION_FACTORY)
     JMSContext jms;
 
     public void send(UUID partnerTenantId, String type, String correlationId, Object payload) {

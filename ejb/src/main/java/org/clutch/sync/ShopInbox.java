@@ -13,7 +13,7 @@ import jakarta.json.bind.JsonbConfig;
 import org.clutch.jms.Destinations;
 import org.clutch.jms.SyncEvent;
 import org.clutch.jms.SyncMessages;
-import org.clutch.marketplace.QuoteRequestPublisher;
+import org.clutch.platform.Messaging;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +32,7 @@ public class ShopInbox {
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
 
     @Inject
-    @JMSConnectionFactory(QuoteRequestPublisher.CONNECTION_FACTORY)
+    @JMSConnectionFactory(Messaging.CONNECTION_FACTORY)
     JMSContext jms;
 
     @Inject

@@ -23,8 +23,8 @@ import org.clutch.jms.BrokerAccountNames;
 import org.clutch.jms.Destinations;
 import org.clutch.jms.SyncEvent;
 import org.clutch.jms.SyncMessages;
-import org.clutch.marketplace.QuoteRequestPublisher;
 import org.clutch.platform.DatabaseMigrations;
+import org.clutch.platform.Messaging;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.sql.DataSource;
@@ -86,7 +86,7 @@ public class SyncInbound {
     /** The draining loop's pause when the last batch did not fail. */
     private static final long NO_FAILURE = -1;
 
-    @Resource(lookup = QuoteRequestPublisher.CONNECTION_FACTORY)
+    @Resource(lookup = Messaging.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
 
     @Resource

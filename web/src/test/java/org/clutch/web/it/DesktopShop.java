@@ -20,7 +20,7 @@ import org.clutch.shop.sales.RefundMethod;
 import org.clutch.shop.sales.ReturnItem;
 import org.clutch.shop.sales.Cart;
 import org.clutch.shop.sales.SaleRecord;
-import org.clutch.shop.sales.Tender;
+import org.clutch.shop.money.Tender;
 import org.clutch.shop.staff.Role;
 import org.clutch.shop.staff.Staff;
 import org.clutch.shop.sync.OutboxSender;

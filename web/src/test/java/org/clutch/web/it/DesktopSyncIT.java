@@ -29,7 +29,7 @@ import org.clutch.shop.marketplace.IncomingRequest;
 import org.clutch.shop.marketplace.LocalQuote;
 import org.clutch.shop.marketplace.MarketplaceOrder;
 import org.clutch.shop.marketplace.QuoteDraft;
-import org.clutch.shop.sales.Tender;
+import org.clutch.shop.money.Tender;
 import org.clutch.shop.sync.OutboxSender;
 import org.clutch.shop.sync.SyncAgent;
 import org.clutch.shop.sync.SyncLogEntry;

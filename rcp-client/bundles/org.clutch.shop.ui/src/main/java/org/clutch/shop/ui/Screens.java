@@ -7,12 +7,13 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import org.clutch.shop.common.RuleException;
 import org.clutch.shop.Shop;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.db.StorageException;
 import org.clutch.shop.sales.Receipt;
 import org.clutch.shop.sales.SaleRecord;
 import org.clutch.shop.staff.Staff;
+import org.clutch.shop.ui.osgi.Devices;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import org.clutch.shop.Shop;
 import org.clutch.shop.staff.Staff;
+import org.clutch.shop.ui.osgi.Devices;
 
 /**
  * Who is at the till, in which shop, how to ask them things, and the devices at hand. Put in the e4 context at

@@ -17,6 +17,8 @@ import org.clutch.shop.catalog.PartSummary;
 import org.clutch.shop.customers.Customer;
 import org.clutch.shop.customers.CustomerVehicle;
 import org.clutch.shop.devices.VehicleDiagnostics;
+import org.clutch.shop.ui.osgi.DeviceSettings;
+import org.clutch.shop.ui.osgi.Devices;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;

@@ -21,6 +21,7 @@ import org.clutch.shop.staff.Role;
 import org.clutch.shop.staff.Staff;
 import org.clutch.shop.sync.OutboxSender;
 import org.clutch.shop.sync.SyncAgent;
+import org.clutch.shop.ui.osgi.Devices;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;

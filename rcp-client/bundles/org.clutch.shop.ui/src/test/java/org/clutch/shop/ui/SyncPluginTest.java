@@ -12,6 +12,7 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 
 import org.clutch.jms.client.ShopBroker;
+import org.clutch.shop.ui.osgi.Devices;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;

@@ -7,7 +7,7 @@ import org.clutch.shop.catalog.PartSummary;
 import org.clutch.shop.customers.Customer;
 import org.clutch.shop.ui.PosView;
 import org.clutch.shop.ui.ShopSession;
-import org.clutch.shop.ui.StartupTimes;
+import org.clutch.shop.ui.osgi.StartupTimes;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;

@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.clutch.shop.devices.AbstractPrinter;
 import org.clutch.shop.devices.CashDrawer;
 import org.clutch.shop.devices.ReceiptDocument;
 import org.clutch.shop.devices.ReceiptPrinter;
 import org.clutch.shop.devices.link.LinkSettings;
+import org.clutch.shop.devices.printing.AbstractPrinter;
 
 import com.github.anastaciocintra.escpos.EscPos;
 import com.github.anastaciocintra.escpos.EscPosConst;

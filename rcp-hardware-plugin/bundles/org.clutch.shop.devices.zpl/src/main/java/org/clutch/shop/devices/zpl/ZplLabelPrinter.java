@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.clutch.shop.devices.AbstractPrinter;
 import org.clutch.shop.devices.Label;
 import org.clutch.shop.devices.LabelLayout;
 import org.clutch.shop.devices.LabelLayout.Box;
 import org.clutch.shop.devices.LabelPrinter;
 import org.clutch.shop.devices.link.LinkSettings;
+import org.clutch.shop.devices.printing.AbstractPrinter;
 
 /**
  * A label printer speaking ZPL II (Zebra and the many printers that emulate it). Settings: the link (TCP port 9100

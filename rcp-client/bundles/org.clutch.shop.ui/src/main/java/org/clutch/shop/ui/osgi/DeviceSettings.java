@@ -1,4 +1,4 @@
-package org.clutch.shop.ui;
+package org.clutch.shop.ui.osgi;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -192,7 +192,7 @@ public final class DeviceSettings {
     }
 
     /** The demo shop gets simulated devices of every family, unless devices were already set up. */
-    static void useSimulatorsWhereUnset() {
+    public static void useSimulatorsWhereUnset() {
         ofFramework().ifPresent(settings -> {
             settings.setIfUnset(BarcodeScanner.CONFIGURATION_PID, Map.of("connection", "simulator"));
             settings.setIfUnset(LabelPrinter.CONFIGURATION_PID,

@@ -1,9 +1,12 @@
-package org.clutch.shop.devices;
+package org.clutch.shop.devices.printing;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.clutch.shop.devices.AbstractDevice;
+import org.clutch.shop.devices.DeviceException;
+import org.clutch.shop.devices.DeviceStatus;
 import org.clutch.shop.devices.link.Link;
 import org.clutch.shop.devices.link.LinkSettings;
 import org.clutch.shop.devices.link.Links;

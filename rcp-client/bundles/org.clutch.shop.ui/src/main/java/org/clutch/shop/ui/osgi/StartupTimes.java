@@ -1,4 +1,4 @@
-package org.clutch.shop.ui;
+package org.clutch.shop.ui.osgi;
 
 import java.lang.management.ManagementFactory;
 

@@ -1,4 +1,4 @@
-package org.clutch.shop.ui;
+package org.clutch.shop.ui.osgi;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,7 +22,7 @@ public final class EarlyOpening implements BundleActivator {
     }
 
     /** The shop's data directory as the launcher passes it (-Dclutch.shop.data), default ~/.clutch-shop. */
-    static Path dataDirectory() {
+    public static Path dataDirectory() {
         return Path.of(System.getProperty("clutch.shop.data", System.getProperty("user.home") + "/.clutch-shop"));
     }
 
@@ -48,7 +48,7 @@ public final class EarlyOpening implements BundleActivator {
     }
 
     /** The shop in {@code directory}: the one opened early when it is that one, else opened now. */
-    static Shop take(Path directory) {
+    public static Shop take(Path directory) {
         Opening started = opening;
         opening = null;
         if (started == null || !started.directory().equals(directory)) {
