@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -23,13 +22,6 @@ import org.junit.jupiter.api.TestFactory;
  */
 class PackageCyclesTest {
 
-    /**
-     * Source roots whose cycle is known and is being taken apart (issue 38): each must still have one, so that the
-     * entry goes when the cycle does.
-     */
-    private static final Map<String, Set<String>> KNOWN_CYCLES = Map.of(
-            "ejb/src/main/java", Set.of("org.clutch.marketplace", "org.clutch.orders", "org.clutch.sync", "org.clutch.tenancy"));
-
     private static final Path REPOSITORY = Path.of(System.getProperty("clutch.sources", "..")).toAbsolutePath().normalize();
 
     @TestFactory
@@ -37,13 +29,8 @@ class PackageCyclesTest {
         List<Path> roots = sourceRoots();
         assertTrue(roots.size() >= 10, "the backend's, the desktop's and the devices' sources are found: " + roots);
         return roots.stream().map(root -> DynamicTest.dynamicTest(REPOSITORY.relativize(root).toString(), () -> {
-            String name = REPOSITORY.relativize(root).toString();
-            List<Set<String>> cycles = PackageGraph.read(root).cycles();
-            if (KNOWN_CYCLES.containsKey(name)) {
-                assertEquals(List.of(KNOWN_CYCLES.get(name)), cycles, name + ": the known cycle changed; update the list");
-            } else {
-                assertEquals(List.of(), cycles, name + " has packages that import each other in a circle");
-            }
+            assertEquals(List.of(), PackageGraph.read(root).cycles(),
+                    REPOSITORY.relativize(root) + " has packages that import each other in a circle");
         }));
     }
 

@@ -11,11 +11,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import org.clutch.platform.NullableUuid;
 import jakarta.persistence.Version;
+import org.clutch.jms.ShopInboxTypes;
 import org.clutch.platform.IdempotencyKeyReusedException;
 import org.clutch.platform.InvalidInputException;
 import org.clutch.platform.InvalidInputException.FieldError;
+import org.clutch.platform.NullableUuid;
 import org.clutch.platform.StateConflictException;
 import org.clutch.tenancy.GeoPoint;
 import org.clutch.vehicle.Vin;
@@ -39,7 +40,7 @@ import java.util.UUID;
 @Table(name = "parts_request")
 public class PartsRequest {
 
-    public static final int MAX_LINES = 50;
+    public static final int MAX_LINES = ShopInboxTypes.MAX_REQUEST_LINES;
 
     @Id
     private UUID id;

@@ -1,6 +1,7 @@
 package org.clutch.marketplace;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import org.clutch.notifications.NotificationService;
@@ -12,6 +13,8 @@ import org.clutch.platform.NotFoundException;
 import org.clutch.platform.Page;
 import org.clutch.platform.RowScope;
 import org.clutch.platform.StateConflictException;
+import org.clutch.sync.DesktopChangeSynced;
+import org.clutch.sync.DesktopQuote;
 import org.clutch.tenancy.Shop;
 
 import java.time.Clock;
@@ -67,12 +70,16 @@ public class ShopRequests {
     }
 
     /**
-     * A quote written on the shop's desktop, perhaps hours ago while it was offline ({@code submissionId} is its sync
-     * event), taken as if submitted now over REST. Called by the sync in the platform's scope; the shop is the one
-     * whose desktop sent the event.
+     * A quote written on the shop's desktop, perhaps hours ago while it was offline (the sync event names it), taken as
+     * if submitted now over REST. Announced by the sync in the platform's scope; the shop is the one whose desktop sent
+     * the event.
      */
-    public void submitFromDesktop(UUID shopId, UUID submissionId, UUID requestId, QuoteSubmission input) {
-        trySubmit(shopId, requestId, input, submissionId, "Sent to the customer");
+    public void submitFromDesktop(@Observes DesktopChangeSynced.QuoteWritten written) {
+        DesktopQuote quote = written.quote();
+        QuoteSubmission input = new QuoteSubmission(quote.currency(), quote.lines().stream()
+                .map(l -> new QuoteSubmission.LineInput(l.requestLineId(), l.available(), l.unitPrice())).toList(),
+                quote.freight(), quote.etaHours(), quote.validUntil(), quote.notes());
+        trySubmit(written.shopId(), written.requestId(), input, written.eventId(), "Sent to the customer");
     }
 
     /** A quote the marketplace wrote for the shop from its synced stock and prices, the shop having opted in. */

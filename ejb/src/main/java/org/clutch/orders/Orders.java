@@ -23,6 +23,7 @@ import org.clutch.platform.Page;
 import org.clutch.platform.Role;
 import org.clutch.platform.RowScope;
 import org.clutch.platform.StateConflictException;
+import org.clutch.sync.DesktopChangeSynced;
 import org.clutch.sync.ShopInbox;
 import org.clutch.tenancy.Shop;
 
@@ -190,9 +191,14 @@ public class Orders {
      * refusal is an answer, not a failure, so the rules' exceptions are caught here, within this bean, and do not doom
      * the sync batch's transaction.
      */
-    public void stepFromDesktop(UUID shopId, UUID tenantId, UUID submissionId, UUID orderId, String step, String carrier,
-            String trackingNumber) {
-        Actor shop = new Actor(null, Role.SHOP_STAFF, tenantId, shopId, null, null);
+    public void stepFromDesktop(@Observes DesktopChangeSynced.OrderStepTaken taken) {
+        UUID shopId = taken.shopId();
+        UUID submissionId = taken.eventId();
+        UUID orderId = taken.orderId();
+        String step = taken.step();
+        String carrier = taken.carrier();
+        String trackingNumber = taken.trackingNumber();
+        Actor shop = new Actor(null, Role.SHOP_STAFF, taken.tenantId(), shopId, null, null);
         try {
             switch (step) {
                 case "PROCESSING" -> startProcessing(shop, orderId, null);

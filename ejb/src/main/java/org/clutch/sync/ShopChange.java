@@ -13,8 +13,6 @@ import org.clutch.jms.CustomerFields;
 import org.clutch.jms.HybridClock;
 import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
-import org.clutch.marketplace.PartsRequest;
-import org.clutch.marketplace.QuoteSubmission;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -75,7 +73,7 @@ sealed interface ShopChange {
     }
 
     /** A quote written on the desktop, for the marketplace to take or refuse. */
-    record QuoteSubmitted(UUID requestId, QuoteSubmission submission) implements ShopChange {
+    record QuoteSubmitted(UUID requestId, DesktopQuote submission) implements ShopChange {
     }
 
     /**
@@ -191,17 +189,18 @@ sealed interface ShopChange {
     }
 
     /** The quote's shape; the marketplace checks it against the request (lines, prices, validity) when it takes it. */
-    private static QuoteSubmission quote(JsonObject payload) {
-        if (!(field(payload, "lines") instanceof JsonArray lines) || lines.isEmpty() || lines.size() > PartsRequest.MAX_LINES) {
-            throw new IllegalArgumentException("payload field lines must be a list of 1 to " + PartsRequest.MAX_LINES + " lines");
+    private static DesktopQuote quote(JsonObject payload) {
+        int most = ShopInboxTypes.MAX_REQUEST_LINES;
+        if (!(field(payload, "lines") instanceof JsonArray lines) || lines.isEmpty() || lines.size() > most) {
+            throw new IllegalArgumentException("payload field lines must be a list of 1 to " + most + " lines");
         }
-        List<QuoteSubmission.LineInput> quoted = new ArrayList<>();
+        List<DesktopQuote.Line> quoted = new ArrayList<>();
         for (JsonValue value : lines) {
             if (!(value instanceof JsonObject line)) {
                 throw new IllegalArgumentException("payload field lines must hold objects");
             }
             JsonValue price = line.get("unitPrice");
-            quoted.add(new QuoteSubmission.LineInput(uuid(line, "requestLineId"), bool(line, "available"),
+            quoted.add(new DesktopQuote.Line(uuid(line, "requestLineId"), bool(line, "available"),
                     price == null || price == JsonValue.NULL ? null : amount(line, "unitPrice")));
         }
         String currency = text(payload, "currency", 3);
@@ -209,7 +208,7 @@ sealed interface ShopChange {
         if (etaHours > 24 * 365) {
             throw new IllegalArgumentException("payload field etaHours must be at most a year");
         }
-        return new QuoteSubmission(currency, quoted, amount(payload, "freight"), (int) etaHours,
+        return new DesktopQuote(currency, quoted, amount(payload, "freight"), (int) etaHours,
                 instant(payload, "validUntil").atOffset(ZoneOffset.UTC), optionalText(payload, "notes", 1000));
     }
 

@@ -4,8 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import org.clutch.jms.SyncEvent;
-import org.clutch.marketplace.ShopRequests;
-import org.clutch.orders.Orders;
 import org.clutch.platform.ForAllTenants;
 import org.clutch.platform.RowScope;
 import org.clutch.platform.TransactionConnection;
@@ -55,10 +53,7 @@ public class SyncEventApplier {
     TransactionConnection database;
 
     @Inject
-    ShopRequests shopRequests;
-
-    @Inject
-    Orders orders;
+    jakarta.enterprise.event.Event<DesktopChangeSynced> desktopChanges;
 
     @Inject
     jakarta.enterprise.event.Event<PurchaseOrderSynced> purchaseOrders;
@@ -114,10 +109,11 @@ public class SyncEventApplier {
         for (Accepted a : events) {
             UUID shop = a.event().shopId();
             switch (a.change()) {
-                case ShopChange.QuoteSubmitted quote ->
-                        shopRequests.submitFromDesktop(shop, a.event().eventId(), quote.requestId(), quote.submission());
-                case ShopChange.OrderStepRequested step -> orders.stepFromDesktop(shop, tenantOfShop.get(shop), a.event().eventId(),
-                        step.orderId(), step.step(), step.carrier(), step.trackingNumber());
+                case ShopChange.QuoteSubmitted quote -> desktopChanges.fire(new DesktopChangeSynced.QuoteWritten(shop,
+                        a.event().eventId(), quote.requestId(), quote.submission()));
+                case ShopChange.OrderStepRequested step -> desktopChanges.fire(new DesktopChangeSynced.OrderStepTaken(shop,
+                        tenantOfShop.get(shop), a.event().eventId(), step.orderId(), step.step(), step.carrier(),
+                        step.trackingNumber()));
                 case ShopChange.PurchaseOrderChanged po -> purchaseOrders.fire(new PurchaseOrderSynced(shop, tenantOfShop.get(shop),
                         po.purchaseOrderId(), po.number(), po.supplierId(), po.status(), po.order()));
                 default -> {

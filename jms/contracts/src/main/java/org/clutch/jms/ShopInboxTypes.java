@@ -26,6 +26,9 @@ public final class ShopInboxTypes {
      */
     public static final String QUOTE_SUBMITTED = "marketplace.quote-submitted";
 
+    /** The most lines a parts request has, and so a quote on it: the marketplace and the sync refuse more. */
+    public static final int MAX_REQUEST_LINES = 50;
+
     /**
      * A supplier that is a partner on the platform acknowledged or shipped one of the shop's purchase orders, version
      * 1. Payload: {@code purchaseOrderId}, {@code number}, {@code status} (ACKNOWLEDGED or SHIPPED), {@code note},
