@@ -13,9 +13,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.clutch.jms.client.ShopBroker;
-import org.clutch.shop.common.RuleException;
 import org.clutch.shop.Shop;
 import org.clutch.shop.catalog.PartSummary;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.exchange.Progress;
 import org.clutch.shop.sync.SyncAgent;
 import org.clutch.shop.sync.SyncLogEntry;

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
+import org.clutch.jms.client.ShopBroker;
 import org.clutch.shop.catalog.Part;
 import org.clutch.shop.catalog.PartSummary;
 import org.clutch.shop.customers.Customer;
@@ -35,7 +36,6 @@ import org.clutch.shop.sync.SyncAgent;
 import org.clutch.shop.sync.SyncLogEntry;
 import org.clutch.shop.sync.SyncSettings;
 import org.clutch.shop.sync.SyncState;
-import org.clutch.jms.client.ShopBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * works a day with the marketplace out of reach, then reconnects, and the backend on Payara applies everything into
  * PostgreSQL through the real broker. A person at head office checks the shop's stock there against the till's.
  */
-class DesktopSyncIT extends DeployedApplication {
+class DesktopSyncIT extends DesktopDeployedApplication {
 
     private static final int OPERATIONS = 5_000;
     private static final Duration WITHIN = Duration.ofSeconds(60);

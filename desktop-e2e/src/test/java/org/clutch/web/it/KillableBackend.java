@@ -8,10 +8,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.clutch.launcher.EmbeddedDatabase;
+import org.clutch.launcher.LauncherProcess;
+import org.clutch.launcher.LauncherProcess.Setting;
 import org.clutch.launcher.StandaloneBroker;
 
 /**
@@ -24,6 +25,7 @@ final class KillableBackend implements AutoCloseable {
     static final String BACKEND_USER = "clutch-backend-killable";
     static final String BACKEND_PASSWORD = "killable-backend-secret";
     static final String DEMO_PASSWORD = "clutch-demo-parts";
+    private static final String CLASSPATH = System.getProperty("java.class.path");
 
     private final Path directory;
     private final int brokerPort;
@@ -66,7 +68,7 @@ final class KillableBackend implements AutoCloseable {
     }
 
     void startBroker() throws Exception {
-        broker = launch(StandaloneBroker.class.getName(), "broker", StandaloneBroker.READY, Duration.ofSeconds(60));
+        broker = launch(LauncherProcess.broker(CLASSPATH), "broker", StandaloneBroker.READY, Duration.ofSeconds(60));
     }
 
     void startBackend() throws Exception {
@@ -74,7 +76,7 @@ final class KillableBackend implements AutoCloseable {
         if (Files.exists(payaraLog)) { // the launcher starts each Payara with a new log: keep the one before
             Files.move(payaraLog, payaraLog.resolveSibling("payara-before-start-" + (starts + 1) + ".log"));
         }
-        backend = launch("org.clutch.launcher.Backend", "backend", "Clutch backend ready", Duration.ofSeconds(180));
+        backend = launch(LauncherProcess.backend(CLASSPATH), "backend", "Clutch backend ready", Duration.ofSeconds(180));
     }
 
     /** Kills the broker as a power cut would. */
@@ -97,29 +99,25 @@ final class KillableBackend implements AutoCloseable {
         }
     }
 
-    private Process launch(String mainClass, String name, String readyLine, Duration within) throws Exception {
+    private Process launch(LauncherProcess launcher, String name, String readyLine, Duration within) throws Exception {
         Path log = directory.resolve(name + "-" + (++starts) + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), mainClass)
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        if (mainClass.equals(StandaloneBroker.class.getName())) {
-            builder.command().addAll(1, StandaloneBroker.JVM_OPTIONS); // as the project runs its broker's process
-        }
-        Map<String, String> env = builder.environment();
-        env.put("CLUTCH_DATA_DIR", directory.toString());
-        env.put("DB_URL", database.jdbcUrl());
-        env.put("DB_USER", "clutch");
-        env.put("DB_PASSWORD", "clutch");
-        env.put("JMS_HOST", "127.0.0.1");
-        env.put("JMS_PORT", String.valueOf(brokerPort));
-        env.put("JMS_AMQP_PORT", "0"); // beside the other tests' broker, which has the AMQP port
-        env.put("JMS_USER", BACKEND_USER);
-        env.put("JMS_PASSWORD", BACKEND_PASSWORD);
-        env.put("CLUTCH_HTTP_PORT", String.valueOf(httpPort));
-        env.put("CLUTCH_WAR", System.getProperty("clutch.war"));
-        env.put("CLUTCH_RAR", Path.of(System.getProperty("clutch.payara.dir"), "artemis-ra.rar").toString());
-        env.put("CLUTCH_PAYARA_MICRO", Path.of(System.getProperty("clutch.payara.dir"), "payara-micro.jar").toString());
-        env.put("CLUTCH_DEMO_DATA", "true");
+        ProcessBuilder builder = launcher
+                .set(Setting.DATA_DIR, directory)
+                .set(Setting.DB_URL, database.jdbcUrl())
+                .set(Setting.DB_USER, "clutch")
+                .set(Setting.DB_PASSWORD, "clutch")
+                .set(Setting.JMS_HOST, "127.0.0.1")
+                .set(Setting.JMS_PORT, brokerPort)
+                .set(Setting.JMS_AMQP_PORT, 0) // beside the other tests' broker, which has the AMQP port
+                .set(Setting.JMS_USER, BACKEND_USER)
+                .set(Setting.JMS_PASSWORD, BACKEND_PASSWORD)
+                .set(Setting.HTTP_PORT, httpPort)
+                .set(Setting.WAR, System.getProperty("clutch.war"))
+                .set(Setting.RAR, Path.of(System.getProperty("clutch.payara.dir"), "artemis-ra.rar"))
+                .set(Setting.PAYARA_MICRO, Path.of(System.getProperty("clutch.payara.dir"), "payara-micro.jar"))
+                .set(Setting.DEMO_DATA, true)
+                .builder(log);
+        builder.command().add(1, "-Xmx512m");
         Process process = builder.start();
         long deadline = System.nanoTime() + within.toNanos();
         while (!Files.exists(log) || Files.readAllLines(log).stream().noneMatch(line -> line.startsWith(readyLine))) {

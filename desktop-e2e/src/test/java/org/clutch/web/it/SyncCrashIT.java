@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
 import jakarta.json.JsonObject;
 
 import org.clutch.jms.BrokerAccountNames;
-import org.clutch.launcher.DataDirectory;
 import org.clutch.jms.client.ShopBroker;
+import org.clutch.launcher.DataDirectory;
 import org.clutch.shop.catalog.PartSummary;
 import org.clutch.shop.exchange.Progress;
 import org.clutch.shop.sync.OutboxSender;

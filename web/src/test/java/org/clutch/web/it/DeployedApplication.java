@@ -10,17 +10,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.File;
 import java.net.URL;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
-
-import jakarta.json.JsonObject;
-
-import org.clutch.shop.sync.SyncSettings;
 
 /**
  * What every integration test class shares: the built WAR deployed once per class on Payara Micro (with the
@@ -48,20 +39,4 @@ abstract class DeployedApplication {
         api = new Api(deployment);
         fixtures = new Fixtures();
     }
-
-    /**
-     * Where the desktop syncs: the broker at {@code brokerUrl} with the shop's own broker account, issued by its
-     * tenant's admin as a real shop's would be.
-     */
-    SyncSettings settings(Fixtures.ShopUser shop, String brokerUrl) {
-        JsonObject account = brokerAccounts.computeIfAbsent(shop.shopId(), id -> {
-            Api.Reply issued = api.post("api/v1/sync/shops/" + id + "/broker-account", api.token(fixtures.tenantAdmin("Issuer " + id)),
-                    null);
-            assertEquals(200, issued.status(), issued.toString());
-            return issued.json();
-        });
-        return new SyncSettings(shop.shopId(), brokerUrl, account.getString("username"), account.getString("password"));
-    }
-
-    private final Map<UUID, JsonObject> brokerAccounts = new HashMap<>();
 }

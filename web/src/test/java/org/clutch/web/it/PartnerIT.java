@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,19 +28,6 @@ import jakarta.json.JsonObject;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.clutch.jms.Destinations;
 import org.clutch.jms.PartnerMessages;
-import org.clutch.jms.client.ShopBroker;
-import org.clutch.shop.catalog.PartSummary;
-import org.clutch.shop.exchange.Progress;
-import org.clutch.shop.purchasing.OrderLine;
-import org.clutch.shop.purchasing.PurchaseOrder;
-import org.clutch.shop.purchasing.Purchasing;
-import org.clutch.shop.purchasing.Supplier;
-import org.clutch.shop.purchasing.SupplierAnswer;
-import org.clutch.shop.purchasing.SupplierPart;
-import org.clutch.shop.sync.OutboxSender;
-import org.clutch.shop.sync.SyncAgent;
-import org.clutch.shop.sync.SyncLogEntry;
-import org.clutch.shop.sync.SyncState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PartnerIT extends DeployedApplication {
 
-    private static final long WAIT_MS = 15_000;
+    static final long WAIT_MS = 15_000;
 
     @Test
     void aFleetPartnersRequestIsDispatchedQuotedAndAcceptedByMessage() throws Exception {
@@ -60,7 +46,7 @@ class PartnerIT extends DeployedApplication {
         Fixtures.ShopUser shop = fixtures.activeShop("Fleet Parts Westlands", -1.2676, 36.8108, 15, make);
         String shopToken = api.token(shop.email());
         Fixtures partner = new Fixtures("PARTNER");
-        JsonObject account = issueAccount(partner.tenantId());
+        JsonObject account = issueAccount(api, partner.tenantId());
         assertEquals(Destinations.PARTNER_INBOUND, account.getString("sendTo"));
         assertEquals(Destinations.partnerOutbound(partner.tenantId()), account.getString("readFrom"));
 
@@ -111,7 +97,7 @@ class PartnerIT extends DeployedApplication {
         String make = fixtures.uniqueMake("NISSAN");
         fixtures.activeShop("Fleet Parts Industrial", -1.2676, 36.8108, 15, make);
         Fixtures partner = new Fixtures("PARTNER");
-        JsonObject account = issueAccount(partner.tenantId());
+        JsonObject account = issueAccount(api, partner.tenantId());
         try (JMSContext amqp = connect(account);
              JMSConsumer outbound = amqp.createConsumer(amqp.createQueue(account.getString("readFrom")));
              JMSConsumer deadLetters = amqp.createConsumer(amqp.createQueue(account.getString("deadLetters")))) {
@@ -165,7 +151,7 @@ class PartnerIT extends DeployedApplication {
     void aPartnerSendsOnlyWhatItsRolesSendAndARefusedOneChangesNothing() throws Exception {
         String make = fixtures.uniqueMake("MAZDA");
         Fixtures fleet = new Fixtures("PARTNER", "BUYER");
-        JsonObject account = issueAccount(fleet.tenantId());
+        JsonObject account = issueAccount(api, fleet.tenantId());
         String shopToken = api.token(fixtures.activeShop("Roles Parts", -1.28, 36.82, 15, make).email());
         try (JMSContext amqp = connect(account);
              JMSConsumer outbound = amqp.createConsumer(amqp.createQueue(account.getString("readFrom")));
@@ -183,7 +169,7 @@ class PartnerIT extends DeployedApplication {
             assertEquals("SUBMITTED", json(receive(outbound, PartnerMessages.PARTS_REQUEST_SUBMITTED)).getString("status"));
         }
         Fixtures supplier = new Fixtures("PARTNER", "SUPPLIER");
-        JsonObject supplierAccount = issueAccount(supplier.tenantId());
+        JsonObject supplierAccount = issueAccount(api, supplier.tenantId());
         try (JMSContext amqp = connect(supplierAccount);
              JMSConsumer deadLetters = amqp.createConsumer(amqp.createQueue(supplierAccount.getString("deadLetters")))) {
             send(amqp, PartnerMessages.SUBMIT_PARTS_REQUEST, "supplier-buys", null, MarketplaceIT.partsRequest(make, 1).build().toString());
@@ -198,7 +184,7 @@ class PartnerIT extends DeployedApplication {
         String make = fixtures.uniqueMake("MAZDA");
         fixtures.activeShop("Fleet Parts Kilimani", -1.2676, 36.8108, 15, make);
         Fixtures partner = new Fixtures("PARTNER");
-        JsonObject account = issueAccount(partner.tenantId());
+        JsonObject account = issueAccount(api, partner.tenantId());
         try (JMSContext amqp = connect(account); JMSConsumer outbound = amqp.createConsumer(amqp.createQueue(account.getString("readFrom")))) {
             String body = MarketplaceIT.partsRequest(make, 1).build().toString();
             // without the broker's duplicate-detection id: the platform itself must notice the repeat
@@ -217,8 +203,8 @@ class PartnerIT extends DeployedApplication {
     void aPartnerReachesOnlyItsOwnAddressesAndOnlyWhileItsAccountStands() throws Exception {
         Fixtures partnerA = new Fixtures("PARTNER");
         Fixtures partnerB = new Fixtures("PARTNER");
-        JsonObject accountA = issueAccount(partnerA.tenantId());
-        JsonObject accountB = issueAccount(partnerB.tenantId());
+        JsonObject accountA = issueAccount(api, partnerA.tenantId());
+        JsonObject accountB = issueAccount(api, partnerB.tenantId());
         try (JMSContext amqp = connect(accountA)) {
             assertThrows(JMSSecurityRuntimeException.class,
                     () -> amqp.createConsumer(amqp.createQueue(accountB.getString("readFrom"))).close(), "another partner's events");
@@ -239,7 +225,7 @@ class PartnerIT extends DeployedApplication {
                 "a shop business is no partner");
         assertEquals(200, api.delete("api/v1/partners/" + partnerA.tenantId() + "/broker-account", root).status());
         assertThrows(JMSRuntimeException.class, () -> connect(accountA).close(), "a revoked account cannot connect");
-        JsonObject reissued = issueAccount(partnerA.tenantId());
+        JsonObject reissued = issueAccount(api, partnerA.tenantId());
         try (JMSContext again = connect(reissued)) {
             again.createConsumer(again.createQueue(reissued.getString("readFrom"))).close();
         }
@@ -251,7 +237,7 @@ class PartnerIT extends DeployedApplication {
         String make = fixtures.uniqueMake("TOYOTA");
         String shopToken = api.token(fixtures.activeShop("Catalog Reader Motors", -1.2676, 36.8108, 15, make).email());
         Fixtures supplier = new Fixtures("PARTNER");
-        JsonObject account = issueAccount(supplier.tenantId());
+        JsonObject account = issueAccount(api, supplier.tenantId());
         try (JMSContext amqp = connect(account);
              JMSConsumer outbound = amqp.createConsumer(amqp.createQueue(account.getString("readFrom")));
              JMSConsumer deadLetters = amqp.createConsumer(amqp.createQueue(account.getString("deadLetters")))) {
@@ -318,7 +304,7 @@ class PartnerIT extends DeployedApplication {
     @Test
     void theDocumentedExamplesAreTakenAsTheyAreWritten() throws Exception {
         Fixtures partner = new Fixtures("PARTNER");
-        JsonObject account = issueAccount(partner.tenantId());
+        JsonObject account = issueAccount(api, partner.tenantId());
         try (JMSContext amqp = connect(account);
              JMSConsumer outbound = amqp.createConsumer(amqp.createQueue(account.getString("readFrom")));
              JMSConsumer deadLetters = amqp.createConsumer(amqp.createQueue(account.getString("deadLetters")))) {
@@ -346,7 +332,7 @@ class PartnerIT extends DeployedApplication {
         Fixtures.ShopUser shop = fixtures.activeShop("Proton Parts Kilimani", -1.2921, 36.7836, 15, make);
         String shopToken = api.token(shop.email());
         Fixtures partner = new Fixtures("PARTNER");
-        JsonObject account = issueAccount(partner.tenantId());
+        JsonObject account = issueAccount(api, partner.tenantId());
         String readFrom = account.getString("readFrom");
         ProtonPartner python = new ProtonPartner(account);
 
@@ -431,7 +417,7 @@ class PartnerIT extends DeployedApplication {
     void aFeedOfTenThousandItemsOverAmqpIsApplied() throws Exception {
         String make = fixtures.uniqueMake("NISSAN");
         Fixtures supplier = new Fixtures("PARTNER");
-        JsonObject account = issueAccount(supplier.tenantId());
+        JsonObject account = issueAccount(api, supplier.tenantId());
         JsonObject[] items = new JsonObject[10_000];
         for (int i = 0; i < items.length; i++) {
             items[i] = item("BIG-" + i, "Bulk", "Bulk part number " + i, "100.00", null, make, "Note", 2010, 2020, null);
@@ -447,7 +433,7 @@ class PartnerIT extends DeployedApplication {
     @Test
     void aMessageTooLargeOrWithAnIdTooLongIsAnsweredOnThePartnersDeadLetterAddress() throws Exception {
         Fixtures partner = new Fixtures("PARTNER");
-        JsonObject account = issueAccount(partner.tenantId());
+        JsonObject account = issueAccount(api, partner.tenantId());
         try (JMSContext amqp = connect(account);
              JMSConsumer deadLetters = amqp.createConsumer(amqp.createQueue(account.getString("deadLetters")))) {
             send(amqp, PartnerMessages.CATALOG_FEED, "too-large", null, "{\"items\": \"" + "x".repeat(PartnerMessages.MAX_BODY_CHARS) + "\"}");
@@ -480,7 +466,7 @@ class PartnerIT extends DeployedApplication {
         String make = fixtures.uniqueMake("ISUZU");
         fixtures.activeShop("Bridge Parts Upper Hill", -1.2676, 36.8108, 15, make);
         Fixtures partner = new Fixtures("PARTNER");
-        JsonObject account = issueAccount(partner.tenantId());
+        JsonObject account = issueAccount(api, partner.tenantId());
         String body = MarketplaceIT.partsRequest(make, 1).build().toString();
         String applied = "SELECT count(*) FROM partner_message WHERE tenant_id = ? AND outcome = 'APPLIED'";
         try (PartnerOwnBroker own = new PartnerOwnBroker(partnerBrokerDirectory, "127.0.0.1", IntegrationServices.BROKER_PORT,
@@ -514,7 +500,7 @@ class PartnerIT extends DeployedApplication {
         String make = fixtures.uniqueMake("ISUZU");
         fixtures.activeShop("Bridge Parts Westlands", -1.2676, 36.8108, 15, make);
         Fixtures partner = new Fixtures("PARTNER");
-        JsonObject account = issueAccount(partner.tenantId());
+        JsonObject account = issueAccount(api, partner.tenantId());
         String body = MarketplaceIT.partsRequest(make, 1).build().toString();
         String applied = "SELECT count(*) FROM partner_message WHERE tenant_id = ? AND outcome = 'APPLIED'";
         try (PartnerOwnBroker own = new PartnerOwnBroker(partnerBrokerDirectory, "127.0.0.1", IntegrationServices.BROKER_PORT,
@@ -585,70 +571,6 @@ class PartnerIT extends DeployedApplication {
         }
     }
 
-    @Test
-    void aShopsPurchaseOrderReachesItsSupplierPartnerAndTheSuppliersAnswersShowOnTheShopsDesktop(@TempDir Path desktopDirectory)
-            throws Exception {
-        Fixtures.ShopUser shop = fixtures.activeShop("Ordering Motors", -1.2676, 36.8108, 15, fixtures.uniqueMake("TOYOTA"));
-        String admin = api.token(fixtures.tenantAdmin("Ordering Admin"));
-        Fixtures supplier = new Fixtures("PARTNER");
-        JsonObject account = issueAccount(supplier.tenantId());
-        try (DesktopShop desktop = DesktopShop.create(desktopDirectory);
-             SyncAgent agent = new SyncAgent(desktop.shop.database(), Clock.systemUTC(),
-                     s -> ShopBroker.connectionFactory(s.brokerUrl(), s.user(), s.password()), OutboxSender.DEFAULT_BATCH_SIZE);
-             JMSContext amqp = connect(account);
-             JMSConsumer outbound = amqp.createConsumer(amqp.createQueue(account.getString("readFrom")));
-             JMSConsumer deadLetters = amqp.createConsumer(amqp.createQueue(account.getString("deadLetters")))) {
-            Purchasing purchasing = desktop.shop.purchasing();
-            PartSummary filters = desktop.part("90915-YZZE1", "Oil filter", 120000, 0);
-            Supplier distributor = purchasing.saveSupplier(new Supplier(null, "Fleet Parts Distributors", "Wanjiku", "0711 000 002",
-                    null, 2, true), desktop.manager);
-            purchasing.saveSupplierPart(new SupplierPart(distributor.id(), null, filters.id(), null, null, "FPD-4471", 60000, null, 1,
-                    true), desktop.manager);
-            String link = "api/v1/sync/shops/" + shop.shopId() + "/suppliers/" + distributor.id() + "/partner";
-            assertEquals(404, api.put(link, admin, Json.createObjectBuilder().add("partnerTenantId", fixtures.tenantId().toString())
-                    .build()).status(), "only a partner can be linked");
-            assertEquals(204, api.put(link, admin, Json.createObjectBuilder().add("partnerTenantId", supplier.tenantId().toString())
-                    .build()).status());
-
-            PurchaseOrder order = purchasing.draft(distributor.id(), List.of(new OrderLine(filters.id(), 24, null)), null, desktop.clerk);
-            purchasing.approve(order.id(), desktop.manager);
-            purchasing.send(order.id(), desktop.clerk);
-            settings(shop, System.getProperty("clutch.it.broker.url")).save(desktop.shop.database());
-            assertEquals(SyncState.Status.ONLINE, agent.syncNow(Progress.NONE).status());
-            Message placed = receive(outbound, PartnerMessages.PURCHASE_ORDER_PLACED);
-            JsonObject sent = json(placed);
-            assertEquals(order.id().toString(), placed.getJMSCorrelationID());
-            assertEquals("PO000001", sent.getString("number"));
-            assertEquals("Ordering Motors", sent.getJsonObject("shop").getString("name"));
-            JsonObject line = sent.getJsonArray("lines").getJsonObject(0);
-            assertEquals(24, line.getInt("quantity"));
-            assertEquals("FPD-4471", line.getString("supplierPartNumber"), "in the supplier's own numbers");
-
-            send(amqp, PartnerMessages.ACKNOWLEDGE_PURCHASE_ORDER, "ack-" + order.id(), order.id().toString(), Json.createObjectBuilder()
-                    .add("purchaseOrderId", order.id().toString()).add("expectedShipDate", "2026-11-24").add("note", "all in stock").build());
-            send(amqp, PartnerMessages.SHIP_PURCHASE_ORDER, "ship-" + order.id(), order.id().toString(), Json.createObjectBuilder()
-                    .add("purchaseOrderId", order.id().toString()).add("carrier", "G4S Courier").add("trackingNumber", "G4S-778812").build());
-            SupplierAnswer answer = Await.until(() -> purchasing.get(order.id()).orElseThrow().supplierAnswer(),
-                    a -> a != null && a.status() == SupplierAnswer.Status.SHIPPED, Duration.ofSeconds(30));
-            assertEquals("shipped with G4S Courier, tracking G4S-778812 (all in stock)", answer.describe());
-            assertEquals(java.time.LocalDate.of(2026, 11, 24), answer.shipsOn());
-            assertTrue(agent.log().recent(20).stream().anyMatch(e -> e.kind() == SyncLogEntry.Kind.PURCHASING
-                    && e.detail().equals("Purchase order PO000001: Fleet Parts Distributors acknowledged; ships 2026-11-24 (all in stock).")),
-                    "the acknowledgement is in the sync log");
-
-            // another supplier's order, or one never placed, is not this partner's to answer
-            send(amqp, PartnerMessages.SHIP_PURCHASE_ORDER, "ship-unknown", null, Json.createObjectBuilder()
-                    .add("purchaseOrderId", UUID.randomUUID().toString()).build());
-            Message refused = deadLetters.receive(WAIT_MS);
-            assertNotNull(refused);
-            assertEquals("not-found", refused.getStringProperty(PartnerMessages.REJECTION_CODE));
-            // the shop cancels: the supplier hears of it
-            purchasing.cancel(order.id(), "the customer's fleet went elsewhere", desktop.manager);
-            agent.syncNow(Progress.NONE);
-            assertEquals("PO000001", json(receive(outbound, PartnerMessages.PURCHASE_ORDER_CANCELLED)).getString("number"));
-        }
-    }
-
     private JsonObject fitting(String token, String make, String model, int year, String text) {
         Api.Reply reply = api.get("api/v1/catalog/supplier-parts?make=" + make + "&model=" + model + "&year=" + year
                 + (text == null ? "" : "&q=" + text), token);
@@ -687,24 +609,25 @@ class PartnerIT extends DeployedApplication {
                 .build();
     }
 
-    private JsonObject issueAccount(UUID partnerTenantId) {
+    /** A partner's broker account, issued by a platform admin. */
+    static JsonObject issueAccount(Api api, UUID partnerTenantId) {
         Api.Reply issued = api.post("api/v1/partners/" + partnerTenantId + "/broker-account", api.token(IntegrationServices.PLATFORM_ADMIN),
                 null);
         assertEquals(200, issued.status(), issued.toString());
         return issued.json();
     }
 
-    private static JMSContext connect(JsonObject account) {
+    static JMSContext connect(JsonObject account) {
         return new JmsConnectionFactory(account.getString("username"), account.getString("password"),
                 "amqp://127.0.0.1:" + IntegrationServices.BROKER_AMQP_PORT).createContext();
     }
 
-    private static void send(JMSContext amqp, String type, String messageId, String correlationId, JsonObject body) throws JMSException {
+    static void send(JMSContext amqp, String type, String messageId, String correlationId, JsonObject body) throws JMSException {
         send(amqp, type, messageId, correlationId, body.toString());
     }
 
     /** The envelope every partner message carries (docs/partners): type, version 1, the sender's message id. */
-    private static TextMessage envelope(TextMessage message, String type, String messageId) throws JMSException {
+    static TextMessage envelope(TextMessage message, String type, String messageId) throws JMSException {
         message.setStringProperty(PartnerMessages.TYPE, type);
         message.setIntProperty(PartnerMessages.VERSION, 1);
         if (messageId != null) {
@@ -713,7 +636,7 @@ class PartnerIT extends DeployedApplication {
         return message;
     }
 
-    private static void send(JMSContext amqp, String type, String messageId, String correlationId, String body) throws JMSException {
+    static void send(JMSContext amqp, String type, String messageId, String correlationId, String body) throws JMSException {
         TextMessage message = envelope(amqp.createTextMessage(body), type, messageId);
         message.setStringProperty("_AMQ_DUPL_ID", messageId);
         if (correlationId != null) {
@@ -723,11 +646,11 @@ class PartnerIT extends DeployedApplication {
     }
 
     /** The next message of the type on the partner's outbound address (others before it are skipped). */
-    private static Message receive(JMSConsumer consumer, String type) throws JMSException {
+    static Message receive(JMSConsumer consumer, String type) throws JMSException {
         return receiveAll(consumer, type).get(type);
     }
 
-    private static Map<String, Message> receiveAll(JMSConsumer consumer, String... types) throws JMSException {
+    static Map<String, Message> receiveAll(JMSConsumer consumer, String... types) throws JMSException {
         Map<String, Message> found = new HashMap<>();
         List<String> seen = new ArrayList<>();
         long deadline = System.currentTimeMillis() + WAIT_MS;
@@ -743,7 +666,7 @@ class PartnerIT extends DeployedApplication {
         return found;
     }
 
-    private static JsonObject json(Message message) throws JMSException {
+    static JsonObject json(Message message) throws JMSException {
         try (var reader = Json.createReader(new StringReader(((TextMessage) message).getText()))) {
             return reader.readObject();
         }
