@@ -14,6 +14,8 @@ import org.clutch.jms.SyncEvent;
 import org.clutch.jms.SyncMessages;
 import org.clutch.launcher.DataDirectory;
 import org.clutch.launcher.JvmStartupCache;
+import org.clutch.launcher.LauncherProcess;
+import org.clutch.launcher.LauncherProcess.Setting;
 import org.clutch.launcher.StandaloneBroker;
 
 import java.io.IOException;
@@ -129,15 +131,15 @@ public final class MarketplaceBenchmark {
         line("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
                 + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version"));
 
-        ProcessBuilder builder = launcher("org.clutch.launcher.Backend", dataDir.resolve("backend.out"));
-        Map<String, String> env = builder.environment();
-        env.put("CLUTCH_HTTP_PORT", String.valueOf(HTTP_PORT));
-        env.put("CLUTCH_PG_PORT", String.valueOf(PG_PORT));
-        env.put("JMS_HOST", "127.0.0.1"); // the broker runs in a process of its own, so that it can be killed
-        env.put("CLUTCH_DEMO_DATA", "false");
-        env.put("CLUTCH_PLATFORM_ADMIN_EMAIL", PLATFORM_ADMIN);
-        env.put("CLUTCH_PLATFORM_ADMIN_PASSWORD", PASSWORD);
-        env.remove("DB_URL");
+        Path backendOutput = dataDir.resolve("backend.out");
+        ProcessBuilder builder = shared(LauncherProcess.backend(LAUNCHER_CLASSPATH), backendOutput)
+                .set(Setting.HTTP_PORT, HTTP_PORT)
+                .set(Setting.PG_PORT, PG_PORT)
+                .set(Setting.JMS_HOST, "127.0.0.1") // the broker runs in a process of its own, so that it can be killed
+                .set(Setting.DEMO_DATA, false)
+                .set(Setting.PLATFORM_ADMIN_EMAIL, PLATFORM_ADMIN)
+                .set(Setting.PLATFORM_ADMIN_PASSWORD, PASSWORD)
+                .builder(backendOutput);
         long launched = System.nanoTime();
         Process backend = builder.start();
         broker = new Broker(dataDir); // up long before Payara's resource adapter first connects
@@ -746,24 +748,16 @@ public final class MarketplaceBenchmark {
         }
     }
 
-    /** A launcher main class as a process of its own, with the settings every part of the backend shares. */
-    private static ProcessBuilder launcher(String mainClass, Path output) {
-        return launcher(mainClass, LAUNCHER_CLASSPATH, output);
-    }
-
-    private static ProcessBuilder launcher(String mainClass, String classpath, Path output) {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, mainClass)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
-        Map<String, String> env = builder.environment();
-        env.put("CLUTCH_DATA_DIR", output.getParent().toString());
-        env.put("JMS_PORT", String.valueOf(JMS_PORT));
-        env.put("JMS_AMQP_PORT", String.valueOf(AMQP_PORT)); // partners' systems, (l2)
-        env.put("JMS_USER", BROKER_USER); // the broker is secured: the backend's account, known to the benchmark
-        env.put("JMS_PASSWORD", BROKER_PASSWORD);
-        env.put("DB_USER", "clutch");
-        env.put("DB_PASSWORD", "clutch");
-        return builder;
+    /** A part of the backend as a process of its own, with the settings every part of the backend shares. */
+    private static LauncherProcess shared(LauncherProcess process, Path output) {
+        return process
+                .set(Setting.DATA_DIR, output.getParent())
+                .set(Setting.JMS_PORT, JMS_PORT)
+                .set(Setting.JMS_AMQP_PORT, AMQP_PORT) // partners' systems, (l2)
+                .set(Setting.JMS_USER, BROKER_USER) // the broker is secured: the backend's account, known to the benchmark
+                .set(Setting.JMS_PASSWORD, BROKER_PASSWORD)
+                .set(Setting.DB_USER, "clutch")
+                .set(Setting.DB_PASSWORD, "clutch");
     }
 
     private static final String LAUNCHER_CLASSPATH = "launcher/target/clutch-launcher.jar:launcher/target/lib/*";
@@ -805,9 +799,10 @@ public final class MarketplaceBenchmark {
         }
 
         void start() throws Exception {
-            ProcessBuilder builder = launcher(StandaloneBroker.class.getName(), classpath, output);
-            builder.command().addAll(1, cache.map(JvmStartupCache::jvmOptions).orElse(options));
-            builder.environment().put("DB_URL", DB_URL); // the shops' broker accounts, checked at each login
+            ProcessBuilder builder = shared(LauncherProcess.broker(classpath), output)
+                    .jvmOptions(cache.map(JvmStartupCache::jvmOptions).orElse(options))
+                    .set(Setting.DB_URL, DB_URL) // the shops' broker accounts, checked at each login
+                    .builder(output);
             long skip = Files.exists(output) ? Files.size(output) : 0;
             process = builder.start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -1,5 +1,7 @@
 package org.clutch.launcher;
 
+import org.clutch.launcher.LauncherProcess.Setting;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -40,12 +42,12 @@ public final class Backend {
         List<AutoCloseable> running = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(running), "clutch-shutdown"));
 
-        String dbUrl = settings.get("DB_URL", null);
-        String dbUser = settings.get("DB_USER", "clutch");
-        String dbPassword = settings.get("DB_PASSWORD", "clutch");
+        String dbUrl = settings.get(Setting.DB_URL, null);
+        String dbUser = settings.get(Setting.DB_USER, "clutch");
+        String dbPassword = settings.get(Setting.DB_PASSWORD, "clutch");
         if (dbUrl == null) {
             EmbeddedDatabase db = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"),
-                    settings.getInt("CLUTCH_PG_PORT", 15432), "clutch", dbUser, dbPassword);
+                    settings.getInt(Setting.PG_PORT, 15432), "clutch", dbUser, dbPassword);
             running.add(0, db);
             dbUrl = db.jdbcUrl();
             System.out.println("PostgreSQL  " + dbUrl + " (embedded, data in " + settings.dataDir().resolve("postgres") + ")");
@@ -53,10 +55,10 @@ public final class Backend {
             System.out.println("PostgreSQL  " + dbUrl + " (external)");
         }
 
-        String jmsHost = settings.get("JMS_HOST", null);
-        int jmsPort = settings.getInt("JMS_PORT", 61616);
-        String jmsUser = settings.get("JMS_USER", null);
-        String jmsPassword = settings.get("JMS_PASSWORD", null);
+        String jmsHost = settings.get(Setting.JMS_HOST, null);
+        int jmsPort = settings.getInt(Setting.JMS_PORT, 61616);
+        String jmsUser = settings.get(Setting.JMS_USER, null);
+        String jmsPassword = settings.get(Setting.JMS_PASSWORD, null);
         if (jmsHost == null) {
             // the embedded broker is secured: the backend logs in with its own account (a fresh secret each start
             // unless given), shop desktops with the accounts issued to them
@@ -64,20 +66,20 @@ public final class Backend {
             jmsPassword = jmsPassword == null ? randomSecret() : jmsPassword;
             BrokerSecurity security = new BrokerSecurity(jmsUser, jmsPassword, dbUrl, dbUser, dbPassword);
             EmbeddedBroker broker = EmbeddedBroker.start(settings.dataDir().resolve("artemis"), jmsPort,
-                    settings.getInt("JMS_AMQP_PORT", 5672), security).followPartnerBridges(settings.partnerBridges(), 2_000);
+                    settings.getInt(Setting.JMS_AMQP_PORT, 5672), security).followPartnerBridges(settings.partnerBridges(), 2_000);
             running.add(0, broker);
             jmsHost = "127.0.0.1";
             System.out.println("Artemis     " + broker.url() + " (embedded, journal in " + settings.dataDir().resolve("artemis")
-                    + "; AMQP 1.0 for partners on port " + settings.getInt("JMS_AMQP_PORT", 5672) + ")");
+                    + "; AMQP 1.0 for partners on port " + settings.getInt(Setting.JMS_AMQP_PORT, 5672) + ")");
         } else {
             System.out.println("Artemis     tcp://" + jmsHost + ":" + jmsPort + " (external)");
         }
 
-        int httpPort = settings.getInt("CLUTCH_HTTP_PORT", 8080);
+        int httpPort = settings.getInt(Setting.HTTP_PORT, 8080);
         Path runtime = settings.dataDir().resolve("payara");
         Files.createDirectories(runtime);
         // ROOT.war is served at "/", so the API lives at /api/v1.
-        Path war = Files.copy(settings.artifact("CLUTCH_WAR", "web/target/clutch.war"), runtime.resolve("ROOT.war"),
+        Path war = Files.copy(settings.artifact(Setting.WAR, "web/target/clutch.war"), runtime.resolve("ROOT.war"),
                 StandardCopyOption.REPLACE_EXISTING);
         // Payara Micro keeps deployed applications and boot commands' effects in its root directory and would load
         // the previous start's application and adapter (with the previous broker password) before deploying this
@@ -86,14 +88,14 @@ public final class Backend {
         DataDirectory.deleteTree(root);
         Path preBoot = PayaraMicroCommands.writePreBoot(runtime.resolve("pre-boot.asadmin"), runtime.resolve("transaction-logs"));
         Path postBoot = PayaraMicroCommands.writePostBoot(runtime.resolve("post-boot.asadmin"),
-                settings.artifact("CLUTCH_RAR", "web/target/payara/artemis-ra.rar"), jmsHost, jmsPort, jmsUser, jmsPassword);
+                settings.artifact(Setting.RAR, "web/target/payara/artemis-ra.rar"), jmsHost, jmsPort, jmsUser, jmsPassword);
         Path log = runtime.resolve("payara.log");
 
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms256m", "-Xmx" + settings.get("CLUTCH_PAYARA_HEAP", "640m"),
+                "-Xms256m", "-Xmx" + settings.get(Setting.PAYARA_HEAP, "640m"),
                 PayaraMicroCommands.JSON_PROVIDER_OPTION,
-                "-jar", settings.artifact("CLUTCH_PAYARA_MICRO", "web/target/payara/payara-micro.jar").toString(),
+                "-jar", settings.artifact(Setting.PAYARA_MICRO, "web/target/payara/payara-micro.jar").toString(),
                 "--nocluster", "--port", String.valueOf(httpPort),
                 "--rootDir", root.toString(),
                 "--prebootcommandfile", preBoot.toString(),
@@ -101,21 +103,21 @@ public final class Backend {
                 "--deploy", war.toString()));
         ProcessBuilder payara = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = payara.environment();
-        env.put("DB_URL", dbUrl);
-        env.put("DB_USER", dbUser);
-        env.put("DB_PASSWORD", dbPassword);
+        env.put(Setting.DB_URL.variable(), dbUrl);
+        env.put(Setting.DB_USER.variable(), dbUser);
+        env.put(Setting.DB_PASSWORD.variable(), dbPassword);
         if (jmsUser != null) {
-            env.put("JMS_USER", jmsUser);
-            env.put("JMS_PASSWORD", jmsPassword);
+            env.put(Setting.JMS_USER.variable(), jmsUser);
+            env.put(Setting.JMS_PASSWORD.variable(), jmsPassword);
         }
-        env.putIfAbsent("CLUTCH_DEMO_DATA", settings.get("CLUTCH_DEMO_DATA", "true"));
+        env.putIfAbsent(Setting.DEMO_DATA.variable(), settings.get(Setting.DEMO_DATA, "true"));
         // The local backend is for development and demos: its bundled secrets are allowed (refused elsewhere).
-        env.putIfAbsent("CLUTCH_DEVELOPMENT_MODE", settings.get("CLUTCH_DEVELOPMENT_MODE", "true"));
+        env.putIfAbsent(Setting.DEVELOPMENT_MODE.variable(), settings.get(Setting.DEVELOPMENT_MODE, "true"));
         // The local backend is for development and demos: offer the card-gateway simulator (off by default elsewhere).
-        env.putIfAbsent("CLUTCH_PAYMENTS_CARD_SIMULATOR_ENABLED", settings.get("CLUTCH_PAYMENTS_CARD_SIMULATOR_ENABLED", "true"));
+        env.putIfAbsent(Setting.CARD_SIMULATOR.variable(), settings.get(Setting.CARD_SIMULATOR, "true"));
         // The demo platform administrator; a real installation sets its own (or none) in the environment.
-        env.putIfAbsent("CLUTCH_PLATFORM_ADMIN_EMAIL", settings.get("CLUTCH_PLATFORM_ADMIN_EMAIL", DEMO_ADMIN));
-        env.putIfAbsent("CLUTCH_PLATFORM_ADMIN_PASSWORD", settings.get("CLUTCH_PLATFORM_ADMIN_PASSWORD", DEMO_PASSWORD));
+        env.putIfAbsent(Setting.PLATFORM_ADMIN_EMAIL.variable(), settings.get(Setting.PLATFORM_ADMIN_EMAIL, DEMO_ADMIN));
+        env.putIfAbsent(Setting.PLATFORM_ADMIN_PASSWORD.variable(), settings.get(Setting.PLATFORM_ADMIN_PASSWORD, DEMO_PASSWORD));
         String brokerUrl = "tcp://" + jmsHost + ":" + jmsPort;
         String host = InetAddress.getLocalHost().getHostName();
         Set<Xid> inDoubt = InDoubtTransactions.heldBefore(brokerUrl, jmsUser, jmsPassword, host);
@@ -128,7 +130,7 @@ public final class Backend {
         });
 
         String base = "http://localhost:" + httpPort;
-        if (!waitUntilServing(base + "/api/v1/notifications", process, Duration.ofSeconds(settings.getInt("CLUTCH_START_TIMEOUT", 120)))) {
+        if (!waitUntilServing(base + "/api/v1/notifications", process, Duration.ofSeconds(settings.getInt(Setting.START_TIMEOUT, 120)))) {
             System.err.println("The backend did not start; see " + log);
             List<String> lines = Files.readAllLines(log);
             lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.err::println);
@@ -162,7 +164,7 @@ public final class Backend {
                       -d '{"email":"customer@demo.clutch","password":"%s","device":"curl"}'
                 Press Ctrl-C to stop.
                 """, (System.nanoTime() - started) / 1e9, log, base, base, httpPort, DEMO_PASSWORD, DEMO_ADMIN,
-                settings.get("JMS_AMQP_PORT", "5672"), base, DEMO_PASSWORD);
+                settings.get(Setting.JMS_AMQP_PORT, "5672"), base, DEMO_PASSWORD);
         process.waitFor();
     }
 
@@ -220,13 +222,15 @@ public final class Backend {
             return new Settings(System.getenv());
         }
 
-        String get(String name, String fallback) {
+        String get(Setting setting, String fallback) {
+            String name = setting.variable();
             String value = env.getOrDefault(name, System.getProperty(name));
             return value == null || value.isBlank() ? fallback : value;
         }
 
-        String required(String name) {
-            String value = get(name, null);
+        String required(Setting setting) {
+            String name = setting.variable();
+            String value = get(setting, null);
             if (value == null) {
                 throw new IllegalArgumentException(name + " must be set");
             }
@@ -235,19 +239,20 @@ public final class Backend {
 
         /** Where the bridges to partners' own brokers are configured ({@link PartnerBridges}); none while it is absent. */
         Path partnerBridges() {
-            return Path.of(get("CLUTCH_PARTNER_BRIDGES", dataDir().resolve("partner-bridges.properties").toString()));
+            return Path.of(get(Setting.PARTNER_BRIDGES, dataDir().resolve("partner-bridges.properties").toString()));
         }
 
-        int getInt(String name, int fallback) {
-            return Integer.parseInt(get(name, String.valueOf(fallback)));
+        int getInt(Setting setting, int fallback) {
+            return Integer.parseInt(get(setting, String.valueOf(fallback)));
         }
 
         Path dataDir() {
-            return Path.of(get("CLUTCH_DATA_DIR", "var/embedded")).toAbsolutePath();
+            return Path.of(get(Setting.DATA_DIR, "var/embedded")).toAbsolutePath();
         }
 
-        Path artifact(String name, String fallback) throws IOException {
-            Path path = Path.of(get(name, fallback)).toAbsolutePath();
+        Path artifact(Setting setting, String fallback) throws IOException {
+            String name = setting.variable();
+            Path path = Path.of(get(setting, fallback)).toAbsolutePath();
             if (!Files.isRegularFile(path)) {
                 throw new IOException(path + " not found: build first (./mvnw -DskipTests package) or set " + name);
             }

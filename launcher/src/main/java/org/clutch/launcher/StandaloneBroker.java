@@ -1,5 +1,7 @@
 package org.clutch.launcher;
 
+import org.clutch.launcher.LauncherProcess.Setting;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -57,10 +59,10 @@ public final class StandaloneBroker {
             return;
         }
         Backend.quietLibraries();
-        BrokerSecurity security = new BrokerSecurity(settings.required("JMS_USER"), settings.required("JMS_PASSWORD"),
-                settings.required("DB_URL"), settings.get("DB_USER", "clutch"), settings.get("DB_PASSWORD", "clutch"));
-        EmbeddedBroker broker = EmbeddedBroker.start(settings.dataDir().resolve("artemis"), settings.getInt("JMS_PORT", 61616),
-                settings.getInt("JMS_AMQP_PORT", 5672), security).followPartnerBridges(settings.partnerBridges(), 2_000);
+        BrokerSecurity security = new BrokerSecurity(settings.required(Setting.JMS_USER), settings.required(Setting.JMS_PASSWORD),
+                settings.required(Setting.DB_URL), settings.get(Setting.DB_USER, "clutch"), settings.get(Setting.DB_PASSWORD, "clutch"));
+        EmbeddedBroker broker = EmbeddedBroker.start(settings.dataDir().resolve("artemis"), settings.getInt(Setting.JMS_PORT, 61616),
+                settings.getInt(Setting.JMS_AMQP_PORT, 5672), security).followPartnerBridges(settings.partnerBridges(), 2_000);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
