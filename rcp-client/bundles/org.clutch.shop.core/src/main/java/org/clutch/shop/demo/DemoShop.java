@@ -20,13 +20,13 @@ import org.clutch.shop.customers.Customers;
 import org.clutch.shop.inventory.Inventory;
 import org.clutch.shop.inventory.StockLevel;
 import org.clutch.shop.inventory.StockReason;
+import org.clutch.shop.money.Tender;
 import org.clutch.shop.purchasing.PurchaseOrder;
 import org.clutch.shop.purchasing.Purchasing;
 import org.clutch.shop.purchasing.Supplier;
 import org.clutch.shop.purchasing.SupplierPart;
 import org.clutch.shop.sales.Cart;
 import org.clutch.shop.sales.Sales;
-import org.clutch.shop.money.Tender;
 import org.clutch.shop.staff.Role;
 import org.clutch.shop.staff.Staff;
 

@@ -16,11 +16,11 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-import org.clutch.shop.common.RuleException;
 import org.clutch.shop.catalog.Catalog;
 import org.clutch.shop.catalog.CrossReference;
 import org.clutch.shop.catalog.Fitment;
 import org.clutch.shop.catalog.Part;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.db.ShopDatabase;
 import org.clutch.shop.money.ShopCurrency;
 import org.clutch.shop.staff.Staff;

@@ -17,8 +17,8 @@ import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-import org.clutch.shop.common.RuleException;
 import org.clutch.shop.catalog.Catalog;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.db.ShopDatabase;
 import org.clutch.shop.inventory.Inventory;
 import org.clutch.shop.staff.Staff;

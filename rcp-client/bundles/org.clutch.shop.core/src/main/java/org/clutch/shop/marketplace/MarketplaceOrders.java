@@ -1,7 +1,5 @@
 package org.clutch.shop.marketplace;
 
-import static org.clutch.shop.db.JsonDocuments.JSON;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,14 +16,13 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 
 import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
-import org.clutch.shop.common.InboxMessage;
-import org.clutch.shop.common.RuleException;
 import org.clutch.shop.catalog.Catalog;
 import org.clutch.shop.catalog.PartSummary;
+import org.clutch.shop.common.InboxMessage;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.db.Outbox;
 import org.clutch.shop.db.ShopDatabase;
 import org.clutch.shop.inventory.Inventory;
@@ -134,15 +131,8 @@ public final class MarketplaceOrders {
                 update.setObject(3, orderId);
                 update.executeUpdate();
             }
-            JsonObjectBuilder payload = JSON.createObjectBuilder().add("orderId", orderId.toString()).add("step", step.name())
-                    .add("staff", by.username());
-            if (step == MarketplaceOrder.Step.SHIPPED) {
-                payload.add("carrier", carrier.strip());
-                if (trackingNumber != null && !trackingNumber.isBlank()) {
-                    payload.add("trackingNumber", trackingNumber.strip());
-                }
-            }
-            Outbox.record(c, ShopInboxTypes.ORDER_STEP, orderId, payload.build(), now);
+            Outbox.record(c, ShopInboxTypes.ORDER_STEP, orderId,
+                    MarketplaceEvents.orderStep(orderId, step, carrier, trackingNumber, by), now);
             return null;
         });
         return find(orderId).orElseThrow();

@@ -1,8 +1,5 @@
 package org.clutch.shop.marketplace;
 
-import static org.clutch.shop.db.JsonDocuments.JSON;
-
-import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -18,13 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
-
 import org.clutch.jms.ShopInboxTypes;
-import org.clutch.shop.common.RuleException;
 import org.clutch.shop.catalog.Catalog;
 import org.clutch.shop.catalog.PartSummary;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.db.Outbox;
 import org.clutch.shop.db.ShopDatabase;
 import org.clutch.shop.money.ShopCurrency;
@@ -98,7 +92,7 @@ public final class MarketplaceQuotes {
         }
         check(draft, request, now);
         database.inTransaction(c -> {
-            UUID submission = Outbox.record(c, ShopInboxTypes.QUOTE_SUBMITTED, draft.requestId(), payload(draft, by).build(), now);
+            UUID submission = Outbox.record(c, ShopInboxTypes.QUOTE_SUBMITTED, draft.requestId(), MarketplaceEvents.quoteSubmitted(draft, currency, by), now);
             try (PreparedStatement write = c.prepareStatement("""
                     MERGE INTO marketplace_quote (request_id, status, detail, submission_id, draft, written_by, updated_at)
                     KEY (request_id) VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
@@ -159,28 +153,5 @@ public final class MarketplaceQuotes {
         if (!problems.isEmpty()) {
             throw new RuleException("The quote cannot be sent: " + String.join("; ", problems) + ".");
         }
-    }
-
-    /** The marketplace.quote-submitted payload (ShopInboxTypes): amounts as decimals of the shop's currency. */
-    private JsonObjectBuilder payload(QuoteDraft draft, Staff by) {
-        JsonArrayBuilder lines = JSON.createArrayBuilder();
-        for (QuoteDraft.Line line : draft.lines()) {
-            JsonObjectBuilder l = JSON.createObjectBuilder().add("requestLineId", line.requestLineId().toString())
-                    .add("available", line.available());
-            if (line.available()) {
-                l.add("unitPrice", amount(line.unitPriceMinor()));
-            } else {
-                l.addNull("unitPrice");
-            }
-            lines.add(l);
-        }
-        return JSON.createObjectBuilder().add("requestId", draft.requestId().toString()).add("currency", currency.code())
-                .add("lines", lines).add("freight", amount(draft.freightMinor())).add("etaHours", draft.etaHours())
-                .add("validUntil", draft.validUntil().toString()).add("notes", draft.notes() == null ? "" : draft.notes())
-                .add("staff", by.username());
-    }
-
-    private BigDecimal amount(long minor) {
-        return BigDecimal.valueOf(minor, currency.decimals());
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.clutch.shop.common.RuleException;
 import org.clutch.shop.catalog.PartSummary;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.money.Discount;
 import org.clutch.shop.money.TaxRule;
 import org.clutch.shop.staff.Staff;

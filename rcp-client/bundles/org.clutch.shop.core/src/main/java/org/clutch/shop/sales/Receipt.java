@@ -5,9 +5,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.clutch.shop.profile.ShopProfile;
 import org.clutch.shop.money.ShopCurrency;
 import org.clutch.shop.money.Tender;
+import org.clutch.shop.profile.ShopProfile;
 
 /**
  * The text of a receipt, laid out for a till roll of {@code width} characters (42 on 80 mm paper, 32 on 58 mm).

@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.clutch.shop.common.RuleException;
 import org.clutch.shop.TestShop;
 import org.clutch.shop.catalog.PartSummary;
+import org.clutch.shop.common.RuleException;
+import org.clutch.shop.money.Tender;
 import org.clutch.shop.sales.Cart;
 import org.clutch.shop.sales.RefundMethod;
 import org.clutch.shop.sales.ReturnItem;
 import org.clutch.shop.sales.SaleRecord;
-import org.clutch.shop.money.Tender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -10,13 +10,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.clutch.shop.common.RuleException;
 import org.clutch.shop.Shop;
 import org.clutch.shop.TestShop;
 import org.clutch.shop.catalog.CrossReference;
 import org.clutch.shop.catalog.Fitment;
 import org.clutch.shop.catalog.Part;
 import org.clutch.shop.catalog.PartSummary;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.inventory.StockReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -8,12 +8,12 @@ import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 
-import org.clutch.shop.common.RuleException;
 import org.clutch.shop.TestShop;
 import org.clutch.shop.catalog.Part;
 import org.clutch.shop.catalog.PartSummary;
-import org.clutch.shop.sales.Cart;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.money.Tender;
+import org.clutch.shop.sales.Cart;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -15,9 +15,9 @@ import jakarta.json.JsonObject;
 
 import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
-import org.clutch.shop.common.RuleException;
 import org.clutch.shop.TestShop;
 import org.clutch.shop.catalog.PartSummary;
+import org.clutch.shop.common.RuleException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -17,10 +17,10 @@ import jakarta.json.JsonObject;
 
 import org.clutch.jms.ShopInboxTypes;
 import org.clutch.jms.SyncEvent;
-import org.clutch.shop.common.RuleException;
 import org.clutch.shop.TestShop;
 import org.clutch.shop.catalog.Part;
 import org.clutch.shop.catalog.PartSummary;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.inventory.StockReason;
 import org.clutch.shop.purchasing.PurchaseOrder.Status;
 import org.clutch.shop.sync.SyncAgent;

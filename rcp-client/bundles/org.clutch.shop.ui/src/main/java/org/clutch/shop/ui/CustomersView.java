@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.clutch.shop.common.RuleException;
 import org.clutch.shop.Shop;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.customers.AccountEntry;
 import org.clutch.shop.customers.Customer;
 import org.clutch.shop.customers.CustomerVehicle;

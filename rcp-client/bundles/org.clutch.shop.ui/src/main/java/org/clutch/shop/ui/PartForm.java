@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.clutch.shop.common.RuleException;
 import org.clutch.shop.catalog.CrossReference;
 import org.clutch.shop.catalog.Fitment;
 import org.clutch.shop.catalog.Part;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.money.ShopCurrency;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;

@@ -3,11 +3,11 @@ package org.clutch.shop.ui;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.clutch.shop.profile.ShopProfile;
 import org.clutch.shop.devices.ReceiptDocument;
+import org.clutch.shop.money.Tender;
+import org.clutch.shop.profile.ShopProfile;
 import org.clutch.shop.sales.Receipt;
 import org.clutch.shop.sales.SaleRecord;
-import org.clutch.shop.money.Tender;
 
 /** A sale's receipt as a printer gets it: the shop's name as the heading, the sale number as a barcode. */
 final class PrintedReceipts {

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.clutch.shop.common.RuleException;
 import org.clutch.shop.Shop;
 import org.clutch.shop.catalog.PartSummary;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.money.ShopCurrency;
 import org.clutch.shop.purchasing.OrderLine;
 import org.clutch.shop.purchasing.PurchaseOrder;

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.clutch.shop.common.RuleException;
 import org.clutch.shop.Shop;
 import org.clutch.shop.catalog.PartSummary;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.marketplace.IncomingRequest;
 import org.clutch.shop.marketplace.LocalQuote;
 import org.clutch.shop.marketplace.MarketplaceOrder;

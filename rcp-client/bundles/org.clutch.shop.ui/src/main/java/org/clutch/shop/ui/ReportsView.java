@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import org.clutch.shop.common.RuleException;
 import org.clutch.shop.Shop;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.inventory.StockLevel;
 import org.clutch.shop.money.ShopCurrency;
 import org.clutch.shop.reports.Reports;

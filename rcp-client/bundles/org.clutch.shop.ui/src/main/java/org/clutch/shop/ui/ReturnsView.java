@@ -7,14 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.clutch.shop.common.RuleException;
 import org.clutch.shop.Shop;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.money.ShopCurrency;
+import org.clutch.shop.money.Tender;
 import org.clutch.shop.sales.RefundMethod;
 import org.clutch.shop.sales.RefundPlan;
 import org.clutch.shop.sales.ReturnItem;
 import org.clutch.shop.sales.SaleRecord;
-import org.clutch.shop.money.Tender;
 import org.clutch.shop.staff.Staff;
 import org.clutch.shop.ui.Screens.StatusLine;
 import org.eclipse.jface.resource.JFaceResources;

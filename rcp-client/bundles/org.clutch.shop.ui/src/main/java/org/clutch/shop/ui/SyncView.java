@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 
 import org.clutch.jms.CatalogFields;
 import org.clutch.jms.CustomerFields;
-import org.clutch.shop.common.RuleException;
 import org.clutch.shop.Shop;
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.headoffice.EditConflict;
 import org.clutch.shop.staff.Staff;
 import org.clutch.shop.sync.SyncLogEntry;

@@ -8,9 +8,9 @@ import java.util.List;
 
 import org.clutch.shop.customers.Customer;
 import org.clutch.shop.customers.CustomerVehicle;
+import org.clutch.shop.money.Tender;
 import org.clutch.shop.sales.Cart;
 import org.clutch.shop.sales.SaleRecord;
-import org.clutch.shop.money.Tender;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.AfterEach;

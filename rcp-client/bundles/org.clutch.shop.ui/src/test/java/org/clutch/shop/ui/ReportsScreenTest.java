@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.clutch.shop.catalog.Part;
-import org.clutch.shop.sales.Cart;
 import org.clutch.shop.money.Tender;
+import org.clutch.shop.sales.Cart;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;

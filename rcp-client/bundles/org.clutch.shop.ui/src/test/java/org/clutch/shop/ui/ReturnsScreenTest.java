@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.clutch.shop.catalog.Part;
+import org.clutch.shop.money.Tender;
 import org.clutch.shop.sales.Cart;
 import org.clutch.shop.sales.RefundMethod;
 import org.clutch.shop.sales.ReturnItem;
 import org.clutch.shop.sales.SaleRecord;
-import org.clutch.shop.money.Tender;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Event;
