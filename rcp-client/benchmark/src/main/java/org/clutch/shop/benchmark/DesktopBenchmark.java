@@ -16,8 +16,8 @@ import org.clutch.shop.Shop;
 import org.clutch.shop.catalog.Part;
 import org.clutch.shop.catalog.PartSummary;
 import org.clutch.shop.demo.DemoShop;
-import org.clutch.shop.sales.Cart;
 import org.clutch.shop.money.Tender;
+import org.clutch.shop.sales.Cart;
 import org.clutch.shop.staff.Staff;
 
 /**
