@@ -42,9 +42,8 @@ public record CatalogFeed(
 
     /**
      * A part as the supplier sells it (PIES-like). Its rules are checked by {@link #problems} rather than by Bean
-     * Validation annotations: a batch holds up to 10,000 items, and checking their ~35 constraints each through the
-     * validator took 170-310 ms of a 5,000-item batch's ~1.2 s on both cores (docs/benchmarks.md); the same rules,
-     * stated here once, take a few milliseconds. The field errors read as the validator's would.
+     * Validation annotations: a batch holds up to 10,000 items, and the validator made checking them a large share of
+     * applying a batch (docs/benchmarks.md). The field errors read as the validator's would.
      */
     public record Item(String partNumber, String brand, String description, Map<String, String> attributes, Price price,
             List<String> interchangeNumbers, List<Fitment> fitment) {

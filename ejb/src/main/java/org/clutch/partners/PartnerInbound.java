@@ -28,7 +28,7 @@ import org.clutch.jms.PartnerMessages;
         @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.PARTNER_INBOUND),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         // one at a time: a partner's messages are taken in the order it sent them (a full catalog feed's last batch
-        // after the others); a batch of 5,000 feed items takes about a second, one of 10,000 under two (docs/benchmarks.md)
+        // after the others); docs/benchmarks.md has what a batch costs
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
 })
 public class PartnerInbound implements MessageListener {

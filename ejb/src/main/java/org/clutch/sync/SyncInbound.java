@@ -71,12 +71,11 @@ public class SyncInbound {
     private static final Logger LOG = Logger.getLogger(SyncInbound.class.getName());
 
     /**
-     * How long a batch's commit may take before the draining goes on without it. Commits take milliseconds (5-85 ms
-     * for 500 events on the benchmark's two busy cores); one still running after this waits on a broker that died
-     * while it committed. Going on in a new loop too early overlaps two batches for a moment: each event is still
+     * How long a batch's commit may take before the draining goes on without it. Commits take milliseconds; one still
+     * running after this waits on a broker that died while it committed. Going on in a new loop too early overlaps two batches for a moment: each event is still
      * applied once, stock movements add up and catalog edits carry their own stamps whatever the order; only an order
      * step that needs a step of the committing batch could be refused and reported back, as any refused step is.
-     * Going on late kept every shop's sync waiting for the adapter's 5 s call timeout after a broker kill.
+     * Going on late keeps every shop's sync waiting for the adapter's call timeout after a broker kill.
      */
     static final Duration STALLED_COMMIT = Duration.ofSeconds(2);
 
@@ -261,8 +260,7 @@ public class SyncInbound {
             if (applying) {
                 // something in the batch broke a rule no check foresaw: find it by taking its messages one at a time.
                 // A failure to receive or to commit is the broker or the database going away, not a message: the
-                // batch is simply taken again once they answer (one at a time cost ~14 s per 500 after a broker
-                // restart).
+                // batch is simply taken again once they answer (taking it one at a time then is much slower).
                 takeSingly = Math.max(takeSingly, received.size() > 1 ? received.size() : 0);
             }
             throw e;

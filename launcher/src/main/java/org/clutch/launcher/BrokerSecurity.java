@@ -33,7 +33,7 @@ import java.util.logging.Logger;
  *
  * <p>The broker asks at every session a client opens (a desktop opens several when it connects), so the accounts are
  * read over a few connections kept open to PostgreSQL: opening one for each login (a server process started, a
- * password exchange) took a median 8 ms a login in the benchmark, and every sync run of a desktop waited for one.
+ * password exchange) would make every sync run of a desktop wait for it.
  */
 public final class BrokerSecurity implements ActiveMQSecurityManager5, AutoCloseable {
 

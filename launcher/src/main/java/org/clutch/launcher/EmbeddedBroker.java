@@ -79,13 +79,13 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setBindingsDirectory(dataDir.resolve("bindings").toString())
                 .setLargeMessagesDirectory(dataDir.resolve("large-messages").toString())
                 .setPagingDirectory(dataDir.resolve("paging").toString())
-                // The journal flushes at most every 200 us: measured on this kind of disk, the best trade of
-                // latency for throughput (see docs/benchmarks.md).
+                // How long the journal gathers writes before it flushes: the best trade of latency for throughput
+                // on this kind of disk (docs/benchmarks.md).
                 .setJournalBufferTimeout_NIO(200_000)
                 .setJournalBufferTimeout_AIO(200_000)
                 // Journal files made at the first start rather than while messages arrive: a new file is written
-                // full of zeros before use, a tenth of the broker's CPU while a desktop's backlog came in (profiled);
-                // a broker that has worked a while holds several anyway (eight after one benchmark run).
+                // full of zeros before use, which took the broker's CPU while a desktop's backlog came in; a broker
+                // that has worked a while holds several anyway.
                 .setJournalMinFiles(JOURNAL_FILES_MADE_AHEAD);
         config.addAcceptorConfiguration("core", "tcp://127.0.0.1:" + port + "?protocols=CORE");
         if (amqpPort > 0) {

@@ -20,7 +20,7 @@ public final class PayaraMicroCommands {
 
     /**
      * JVM option for Payara: without it every Json.createReader / createObjectBuilder call (Payara's MP-JWT does
-     * two per request) scans the class path with a ServiceLoader; measured at about a tenth of the request CPU.
+     * two per request) scans the class path with a ServiceLoader, a noticeable share of each request's CPU.
      */
     public static final String JSON_PROVIDER_OPTION = "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl";
 
@@ -62,10 +62,9 @@ public final class PayaraMicroCommands {
 
     public static Path writePostBoot(Path file, Path resourceAdapterRar, String brokerHost, int brokerPort, String brokerUser,
             String brokerPassword) throws IOException {
-        // after losing the broker the adapter retries every 100 ms (the default, 2 s, kept sync waiting up to 2 s
-        // longer than the broker's own restart; a try on a broker that is down is refused at once); a call the broker
-        // never answers (it died after taking it) fails after 5 s instead of 30, the time a sync batch's commit
-        // otherwise hung after a broker kill
+        // after losing the broker the adapter retries often (a try on a broker that is down is refused at once), so
+        // sync resumes as soon as the broker is back; a call the broker never answers (it died after taking it) fails
+        // after a few seconds, not the default half minute a sync batch's commit would otherwise hang
         StringBuilder properties = new StringBuilder("ConnectionParameters=host\\=" + brokerHost + ";port\\=" + brokerPort
                 + ":RetryInterval=100:RetryIntervalMultiplier=1.0:CallTimeout=5000");
         if (brokerUser != null && !brokerUser.isBlank()) {

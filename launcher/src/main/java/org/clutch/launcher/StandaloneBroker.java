@@ -19,22 +19,16 @@ public final class StandaloneBroker {
 
     /**
      * The JVM options to run this process with (the README's command, the benchmark, the crash tests): the JIT's
-     * first tier only, compiling a method after a quarter of the calls it would otherwise wait for. The broker's own
-     * work per message is small; on a host it shares with the backend (two cores here) the optimising compiler's
-     * threads cost more than they bring, above all right after a restart, when they compete with the backend and the
-     * shops draining their backlogs: measured with the broker killed midway through a backlog (medians of six runs
-     * each way), it accepted connections again after 1.5 s instead of 2.1 s and the kill cost 2.4 s instead of 3.7 s,
-     * with the backlog drained as fast (docs/benchmarks.md, session 16). Compiling sooner, the broker spent 8-15 %
-     * less CPU per message in the benchmark's backlogs and a kill cost a median 1.65 s instead of 1.77 s (ten runs
-     * each way, session 19; small against the spread of single runs).
+     * first tier only, compiling early. The broker's own work per message is small, and on a host it shares with the
+     * backend the optimising compiler's threads cost more than they bring, above all right after a restart, when
+     * shops drain their backlogs (docs/benchmarks.md has the measurements).
      */
     public static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.25");
 
     /**
      * The start-up cache of this process's JVM with {@code jvmOptions} on {@code classpath}, kept in {@code directory}
-     * (Java 25 or later): a broker that has stopped normally once before maps its classes already loaded and linked.
-     * After a kill in the benchmark it accepted connections again in a median 1.01 s instead of 1.49 s (0.71-0.84 s
-     * instead of 1.15-1.28 s on idle cores; docs/benchmarks.md, session 18).
+     * (Java 25 or later): a broker that has stopped normally once before maps its classes already loaded and linked,
+     * so after a crash it accepts connections again sooner (docs/benchmarks.md).
      */
     public static Optional<JvmStartupCache> startupCache(Path directory, String classpath, List<String> jvmOptions) {
         return JvmStartupCache.of(directory, "broker", classpath, jvmOptions);

@@ -9,8 +9,8 @@ import java.util.Enumeration;
  * A context class loader that loads everything as the application's does, except that it lists no Jakarta
  * Concurrency thread-context providers. Every asynchronous WebSocket send makes Tyrus schedule its idle-timeout task
  * on Payara's managed scheduled executor, which captures the caller's context and, doing so, looks those providers
- * up with {@link java.util.ServiceLoader} through the context class loader: a scan of the ~320 jars of Payara's
- * runtime for a file that none of them holds (measured: a third of the CPU of a 200-shop fan-out). Neither Payara nor
+ * up with {@link java.util.ServiceLoader} through the context class loader: a scan of every jar of Payara's
+ * runtime for a file that none of them holds, a large share of a fan-out's CPU (docs/benchmarks.md). Neither Payara nor
  * this application provides one, so answering "none" at once changes nothing else.
  */
 final class WithoutThreadContextProviders extends ClassLoader {

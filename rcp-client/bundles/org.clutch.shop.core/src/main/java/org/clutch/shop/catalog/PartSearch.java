@@ -72,7 +72,7 @@ final class PartSearch {
     /**
      * The words, the one fewest parts have a word starting with first: that one chooses the candidate parts through
      * the word index and the others are checked on the candidates' rows. Choosing by every word made H2 collect all
-     * the parts of the most common one ("filter": 38,000 of 100,000 for "oil filter").
+     * the parts of the most common one.
      */
     private static List<String> rarestFirst(Connection c, Set<String> words) throws SQLException {
         if (words.size() == 1) {
@@ -102,8 +102,8 @@ final class PartSearch {
     /**
      * The first {@code limit} parts matching {@code where} in {@code order}, with their stock. The parts are chosen
      * and sorted by one select of their ids and the stock summed by a second for those alone: summed in the same
-     * select, it was computed for every match (thousands for a common word or make) before the sort kept 200, and
-     * H2 planned the word lookups worse when the choice was a derived table of that select.
+     * select, it was computed for every match before the sort kept the first, and H2 planned the word lookups worse
+     * when the choice was a derived table of that select.
      */
     private static List<PartSummary> firstSummaries(Connection c, String where, String order, List<?> parameters,
             int limit) throws SQLException {

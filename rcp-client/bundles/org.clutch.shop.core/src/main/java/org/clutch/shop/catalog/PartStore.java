@@ -169,7 +169,7 @@ final class PartStore {
 
     /**
      * Every active part with its cross-references and fitment, in id order, read in three ordered passes rather
-     * than three queries per part (an export of 100,000 parts would otherwise take minutes).
+     * than three queries per part, so that exporting a large catalog stays quick.
      */
     static void forEachPart(Connection c, Consumer<Part> action) throws SQLException {
         try (var parts = c.createStatement(); var references = c.createStatement(); var fitments = c.createStatement();

@@ -172,12 +172,12 @@ public final class Sales {
     }
 
     public List<HeldSale> held() {
-        return database.read(SaleStore::held);
+        return database.read(HeldSaleStore::held);
     }
 
     /** Brings a held sale back as a cart and removes it from the held list (one till gets it, not two). */
     public Cart recall(UUID heldId) {
-        return database.inTransaction(c -> SaleStore.takeHeld(c, heldId, profile.tax()));
+        return database.inTransaction(c -> HeldSaleStore.takeHeld(c, heldId, profile.tax()));
     }
 
     public Optional<SaleRecord> findByNumber(String number) {
