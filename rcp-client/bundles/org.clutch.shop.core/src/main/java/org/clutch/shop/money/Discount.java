@@ -1,5 +1,7 @@
 package org.clutch.shop.money;
 
+import org.clutch.shop.common.RuleException;
+
 /**
  * A discount on a line or a whole sale: a percentage (in basis points, 1000 = 10 %) or a fixed amount in minor
  * units. It never takes more than the amount it applies to; the cart refuses one that would.
@@ -28,6 +30,19 @@ public record Discount(Kind kind, long value) {
 
     public static Discount amount(long minor) {
         return new Discount(Kind.AMOUNT, minor);
+    }
+
+    /** A discount as a person types it: "10%" (or "12.5 %") off, or an amount of the shop's currency. */
+    public static Discount parse(String text, ShopCurrency money) {
+        String t = text.trim();
+        if (t.endsWith("%")) {
+            try {
+                return percent(Double.parseDouble(t.substring(0, t.length() - 1).trim()));
+            } catch (NumberFormatException e) {
+                throw new RuleException("\"" + t + "\" is not a percentage.");
+            }
+        }
+        return amount(money.parse(t));
     }
 
     public boolean isNone() {

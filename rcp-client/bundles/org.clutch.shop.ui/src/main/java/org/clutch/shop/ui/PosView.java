@@ -1,27 +1,15 @@
 package org.clutch.shop.ui;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
-import java.util.function.Function;
 
 import org.clutch.shop.Shop;
 import org.clutch.shop.catalog.PartSummary;
 import org.clutch.shop.common.RuleException;
 import org.clutch.shop.customers.Customer;
-import org.clutch.shop.devices.BarcodeScanner;
-import org.clutch.shop.devices.DeviceEvent;
-import org.clutch.shop.devices.DeviceListener;
-import org.clutch.shop.devices.DeviceStatus;
 import org.clutch.shop.devices.Gtin;
-import org.clutch.shop.devices.KeystrokeBurst;
-import org.clutch.shop.devices.ReceiptDocument;
-import org.clutch.shop.devices.ReceiptPrinter;
 import org.clutch.shop.money.Discount;
 import org.clutch.shop.money.ShopCurrency;
 import org.clutch.shop.money.Tender;
@@ -29,8 +17,6 @@ import org.clutch.shop.sales.Cart;
 import org.clutch.shop.sales.CartLine;
 import org.clutch.shop.sales.HeldSale;
 import org.clutch.shop.sales.SaleRecord;
-import org.clutch.shop.sales.Settlement;
-import org.clutch.shop.sales.TillLimits;
 import org.clutch.shop.sales.Totals;
 import org.clutch.shop.staff.Staff;
 import org.clutch.shop.ui.Screens.StatusLine;
@@ -40,7 +26,6 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -63,20 +48,12 @@ public final class PosView {
     private final Label discount;
     private final Label tax;
     private final Label total;
-    private final Text cash;
-    private final Text card;
-    private final Text account;
+    private final TenderFields payment;
     private final Label customer;
-    private final Label change;
     private final Text receipt;
-    private final Label printerState;
+    private final ReceiptPrinting printing;
     private final StatusLine status;
     private final List<PartSummary> hits = new ArrayList<>();
-    private final KeystrokeBurst keystrokes = new KeystrokeBurst();
-    private final Set<BarcodeScanner> attachedScanners = new HashSet<>();
-    private final Consumer<String> scannerReads;
-    private final DeviceListener scannerTrouble;
-    private boolean wedgeScan;
     private Cart cart;
 
     public PosView(Composite parent, ShopSession session) {
@@ -123,7 +100,7 @@ public final class PosView {
         Screens.button(actions, "Recall…", "recall", this::recall, status);
         Screens.button(actions, "Customer…", "choose-customer", this::chooseCustomer, status);
         Screens.button(actions, "New sale", "new-sale", this::newSale, status);
-        Screens.button(actions, "Till limits…", "till-limits", this::changeLimits, status);
+        Screens.button(actions, "Till limits…", "till-limits", () -> TillLimitsQuestions.ask(session, status), status);
 
         customer = totalRow(right, "Customer", "customer");
         subtotal = totalRow(right, "Subtotal", "subtotal");
@@ -131,81 +108,26 @@ public final class PosView {
         tax = totalRow(right, "Tax (" + shop.profile().tax().describe() + ")", "tax");
         total = totalRow(right, "TOTAL " + money.code(), "total");
         total.setFont(JFaceResources.getHeaderFont());
-        new Label(right, SWT.NONE).setText("Cash received");
-        cash = new Text(right, SWT.BORDER | SWT.RIGHT);
-        cash.setData("name", "cash");
-        cash.setLayoutData(Screens.wide(1));
-        new Label(right, SWT.NONE).setText("Card");
-        card = new Text(right, SWT.BORDER | SWT.RIGHT);
-        card.setData("name", "card");
-        card.setLayoutData(Screens.wide(1));
-        new Label(right, SWT.NONE).setText("On account");
-        account = new Text(right, SWT.BORDER | SWT.RIGHT);
-        account.setData("name", "account");
-        account.setLayoutData(Screens.wide(1));
-        change = totalRow(right, "Change", "change");
+        payment = new TenderFields(right, money);
         Button complete = Screens.button(right, "Complete sale", "complete", this::complete, status);
         complete.setLayoutData(Screens.wide(2));
         receipt = new Text(right, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL);
         receipt.setData("name", "receipt");
         receipt.setFont(JFaceResources.getTextFont());
         receipt.setLayoutData(Screens.fill(2));
-        printerState = new Label(right, SWT.WRAP);
-        printerState.setData("name", "printer-state");
-        GridData printerData = Screens.wide(2);
-        printerData.widthHint = 360; // a long printer description wraps instead of being cut off
-        printerState.setLayoutData(printerData);
-        showPrinter();
-        scannerReads = code -> onUiThread(() -> status.run(() -> scannedCode(code)));
-        scannerTrouble = event -> {
-            if (event.kind() != DeviceEvent.Kind.CONNECTED) {
-                onUiThread(() -> status.error("Scanner: " + event.message()));
-            }
-        };
-        attachScanners();
+        printing = new ReceiptPrinting(right, session, status);
+        ScanInput input = new ScanInput(scan, session, status, this::scannedCode, this::scanned);
         Screens.followDevices(root, session.devices(), () -> {
-            showPrinter();
-            attachScanners();
+            printing.showPrinter();
+            input.attachScanners();
         });
         ShopSession.LeavingCheck saleInProgress = this::settleBeforeLeaving;
         session.addLeavingCheck(saleInProgress);
-        root.addListener(SWT.Dispose, e -> {
-            attachedScanners.forEach(this::detach);
-            session.removeLeavingCheck(saleInProgress);
-        });
+        root.addListener(SWT.Dispose, e -> session.removeLeavingCheck(saleInProgress));
 
-        // a keyboard-wedge scanner types the code in a burst and ends it with Enter; people type slower. The key
-        // timing says which it was; the code is what reached the box (GTK can report a shifted key twice)
-        scan.addListener(SWT.KeyDown, e -> {
-            long at = e.time & 0xFFFFFFFFL;
-            if (e.character == SWT.CR || e.keyCode == SWT.KEYPAD_CR) {
-                wedgeScan = keystrokes.enter(at) != null;
-            } else if (e.character >= ' ') {
-                keystrokes.key(e.character, at);
-            }
-        });
-        scan.addListener(SWT.DefaultSelection, e -> {
-            String code = scan.getText().trim();
-            boolean scanned = wedgeScan;
-            wedgeScan = false;
-            Optional<String> marked = shop.tillSettings().wedgeMarks().codeIn(scan.getText());
-            if (marked.isPresent()) {
-                // the scanner's own marks say it was a scan, however fast or slow the keys came
-                scan.setText("");
-                status.run(() -> scannedCode(marked.get()));
-            } else if (scanned && !code.isEmpty() && !typedFastAsWords(code)) {
-                scan.setText("");
-                status.run(() -> scannedCode(code));
-            } else {
-                status.run(this::scanned);
-            }
-        });
         results.addListener(SWT.DefaultSelection, e -> status.run(this::addSelectedResult));
         // typing a payment also clears an error left from the last try, so no message outlives its problem
-        cash.addListener(SWT.Modify, e -> status.run(this::showChange));
-        card.addListener(SWT.Modify, e -> status.run(this::showChange));
-        account.addListener(SWT.Modify, e -> status.run(this::showChange));
-        cash.addListener(SWT.DefaultSelection, e -> status.run(this::complete));
+        payment.onTyping(() -> status.run(this::showChange), () -> status.run(this::complete));
         refresh();
     }
 
@@ -215,31 +137,6 @@ public final class PosView {
 
     public Cart cart() {
         return cart;
-    }
-
-    private void onUiThread(Runnable action) {
-        if (!root.isDisposed()) {
-            root.getDisplay().asyncExec(() -> {
-                if (!root.isDisposed()) {
-                    action.run();
-                }
-            });
-        }
-    }
-
-    /** Listens to every scanner the desktop has; scanners that went away are simply no longer heard. */
-    private void attachScanners() {
-        for (BarcodeScanner scanner : session.devices().scanners()) {
-            if (attachedScanners.add(scanner)) {
-                scanner.addScanListener(scannerReads);
-                scanner.addListener(scannerTrouble);
-            }
-        }
-    }
-
-    private void detach(BarcodeScanner scanner) {
-        scanner.removeScanListener(scannerReads);
-        scanner.removeListener(scannerTrouble);
     }
 
     /**
@@ -262,14 +159,6 @@ public final class PosView {
             return;
         }
         add(found.get(0), 1);
-    }
-
-    /**
-     * A burst that matches no code and is not all digits was a person typing fast ("spark plug"), not a scanner:
-     * it is searched for as words and stays in the box.
-     */
-    private boolean typedFastAsWords(String burst) {
-        return !burst.chars().allMatch(Character::isDigit) && shop.catalog().findExact(burst).isEmpty();
     }
 
     /** Enter in the scan box: an exact barcode or part number adds one unit; anything else lists the matches. */
@@ -345,7 +234,7 @@ public final class PosView {
         session.prompter().askText("Line discount", "Discount on " + line.partNumber()
                 + " (an amount, or a percentage like 10%):", "").ifPresent(text -> {
                     Discount before = line.discount();
-                    line.setDiscount(parseDiscount(text));
+                    line.setDiscount(Discount.parse(text, money));
                     approveOrTakeBack(() -> line.setDiscount(before));
                 });
     }
@@ -359,7 +248,7 @@ public final class PosView {
         session.prompter().askText("Sale discount", "Discount on the whole sale (an amount, or a percentage like 5%):", "")
                 .ifPresent(text -> {
                     Discount before = cart.saleDiscount();
-                    cart.setSaleDiscount(parseDiscount(text));
+                    cart.setSaleDiscount(Discount.parse(text, money));
                     approveOrTakeBack(() -> cart.setSaleDiscount(before));
                 });
     }
@@ -383,31 +272,6 @@ public final class PosView {
             return;
         }
         refresh();
-    }
-
-    /** A manager sets how far clerks may go alone: the largest discount and the largest refund. */
-    private void changeLimits() {
-        Optional<Staff> manager = session.manager("Changing the clerks' limits needs a manager.");
-        if (manager.isEmpty()) {
-            return;
-        }
-        TillLimits now = shop.tillSettings().limits();
-        Optional<String> discountText = session.prompter().askText("Till limits", "Largest discount a clerk may give"
-                + " without a manager, as a percentage of the sale:", Discount.percentText(now.clerkDiscountLimitBp()));
-        if (discountText.isEmpty()) {
-            return;
-        }
-        Discount discountLimit = parseDiscount(discountText.get().trim().endsWith("%") ? discountText.get()
-                : discountText.get().trim() + "%");
-        Optional<String> refundText = session.prompter().askText("Till limits", "Largest refund a clerk may give"
-                + " without a manager (" + money.code() + "):", money.format(now.clerkRefundLimitMinor()));
-        if (refundText.isEmpty()) {
-            return;
-        }
-        TillLimits limits = new TillLimits((int) discountLimit.value(), money.parse(refundText.get()));
-        shop.tillSettings().changeLimits(limits, manager.get());
-        status.info("Clerks may now give discounts up to " + Discount.percentText(limits.clerkDiscountLimitBp())
-                + " and refunds up to " + money.format(limits.clerkRefundLimitMinor()) + " without a manager.");
     }
 
     /**
@@ -463,7 +327,7 @@ public final class PosView {
         if (!cart.isEmpty()) {
             throw new RuleException("Finish or hold the current sale before recalling another.");
         }
-        pick("Recall sale", "held sale", held, h -> h.label() + " — " + Screens.plural(h.lineCount(), "line") + ", "
+        session.prompter().pick("Recall sale", "held sale", held, h -> h.label() + " — " + Screens.plural(h.lineCount(), "line") + ", "
                 + money.format(h.totalMinor()) + " (" + h.staffName() + ")").ifPresent(chosen -> {
                     cart = shop.sales().recall(chosen.id());
                     refresh();
@@ -488,7 +352,7 @@ public final class PosView {
             throw new RuleException("No customer matches \"" + text.get().trim() + "\"; add them on the Customers screen.");
         }
         Optional<Customer> picked = matches.size() == 1 ? Optional.of(matches.get(0))
-                : pick("Customer", "customer", matches, c -> c.name() + (c.phone() == null ? "" : " — " + c.phone()));
+                : session.prompter().pick("Customer", "customer", matches, c -> c.name() + (c.phone() == null ? "" : " — " + c.phone()));
         if (picked.isEmpty()) {
             return;
         }
@@ -503,31 +367,14 @@ public final class PosView {
                 ? "; " + money.format(chosen.availableCreditMinor()) + " available on account." : "."));
     }
 
-    /** Asks which of a numbered list the person means; empty when they cancelled. */
-    private <T> Optional<T> pick(String title, String noun, List<T> items, Function<T, String> describe) {
-        StringBuilder question = new StringBuilder("Which " + noun + " (number)?\n");
-        for (int i = 0; i < items.size(); i++) {
-            question.append(i + 1).append(". ").append(describe.apply(items.get(i))).append('\n');
-        }
-        return session.prompter().askText(title, question.toString(), "1").map(text -> {
-            int choice = Screens.count(text);
-            if (choice > items.size()) {
-                throw new RuleException("There is no " + noun + " " + choice + " in the list.");
-            }
-            return items.get(choice - 1);
-        });
-    }
-
     private void newSale() {
         cart = new Cart(shop.profile().tax());
-        cash.setText("");
-        card.setText("");
-        account.setText("");
+        payment.clear();
         refresh();
     }
 
     private void complete() {
-        List<Tender> tenders = tenders();
+        List<Tender> tenders = payment.tenders();
         if (tenders.isEmpty() && (cart.isEmpty() || cart.totals().totalMinor() > 0)) {
             throw new RuleException("Enter the cash received, the card amount or the amount on account.");
         }
@@ -544,81 +391,11 @@ public final class PosView {
                 ? ". Change due: " + money.format(sale.changeMinor()) + "." : ".");
         status.info(completed);
         scan.setFocus();
-        session.devices().receiptPrinter().ifPresent(printer -> print(printer, sale, completed));
-    }
-
-    /** Says where receipts go, so a missing or unplugged printer is noticed before the customer waits for paper. */
-    private void showPrinter() {
-        printerState.setText(session.devices().receiptPrinter()
-                .map(p -> "Receipts print on: " + p.description() + (p.status().state() == DeviceStatus.State.ERROR
-                        ? " (last time: " + p.status().message() + ")" : ""))
-                .orElse("No receipt printer: receipts are shown here only."));
-    }
-
-    /**
-     * Sends the receipt to the printer off the UI thread (a network printer can take seconds to answer). The sale
-     * is already saved: a printer that fails only means the receipt is on screen, and the status says so.
-     */
-    private void print(ReceiptPrinter printer, SaleRecord sale, String completed) {
-        ReceiptDocument document = PrintedReceipts.of(sale, shop.profile(), printer.columns(), ZoneId.systemDefault());
-        Display display = root.getDisplay();
-        Thread printing = new Thread(() -> {
-            String problem = null;
-            try {
-                printer.print(document);
-            } catch (RuntimeException e) {
-                problem = e.getMessage();
-            }
-            String failure = problem;
-            display.asyncExec(() -> {
-                if (root.isDisposed()) {
-                    return;
-                }
-                showPrinter();
-                if (failure == null) {
-                    status.info(completed + " Receipt printed.");
-                } else {
-                    status.error(completed + " The receipt printer did not print (" + failure + "); the receipt is on screen.");
-                }
-            });
-        }, "print receipt " + sale.number());
-        printing.setDaemon(true);
-        printing.start();
-    }
-
-    private List<Tender> tenders() {
-        List<Tender> tenders = new ArrayList<>();
-        if (!account.getText().isBlank()) {
-            tenders.add(Tender.account(amount(account, "On account")));
-        }
-        if (!card.getText().isBlank()) {
-            tenders.add(Tender.card(amount(card, "Card"), null));
-        }
-        if (!cash.getText().isBlank()) {
-            tenders.add(Tender.cash(amount(cash, "Cash received")));
-        }
-        return tenders;
-    }
-
-    /** The amount typed in a payment field; a problem names the field. */
-    private long amount(Text field, String caption) {
-        try {
-            return money.parse(field.getText());
-        } catch (IllegalArgumentException | RuleException e) {
-            throw new RuleException(caption + ": " + e.getMessage());
-        }
+        printing.printIfPrinter(sale, completed);
     }
 
     private void showChange() {
-        try {
-            List<Tender> tenders = tenders();
-            Settlement settlement = Settlement.of(cart.totals().totalMinor(), tenders);
-            change.setText(settlement.isSettled() ? money.format(settlement.changeMinor())
-                    : "due " + money.format(settlement.dueMinor()));
-        } catch (RuleException | IllegalArgumentException e) {
-            change.setText("—");
-        }
-        change.getParent().layout();
+        payment.showChange(cart.totals().totalMinor());
     }
 
     private void refresh() {
@@ -660,17 +437,5 @@ public final class PosView {
         Label value = Screens.label(parent, "", name);
         value.setLayoutData(new GridData(SWT.END, SWT.CENTER, true, false));
         return value;
-    }
-
-    private Discount parseDiscount(String text) {
-        String t = text.trim();
-        if (t.endsWith("%")) {
-            try {
-                return Discount.percent(Double.parseDouble(t.substring(0, t.length() - 1).trim()));
-            } catch (NumberFormatException e) {
-                throw new RuleException("\"" + t + "\" is not a percentage.");
-            }
-        }
-        return Discount.amount(money.parse(t));
     }
 }

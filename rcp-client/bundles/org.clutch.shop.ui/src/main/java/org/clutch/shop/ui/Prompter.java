@@ -1,7 +1,10 @@
 package org.clutch.shop.ui;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
+import org.clutch.shop.common.RuleException;
 import org.clutch.shop.staff.Staff;
 
 /**
@@ -27,6 +30,24 @@ public interface Prompter {
 
     /** A manager's user name and password typed at the till, for something the clerk may not do alone. */
     Optional<Staff> managerApproval(String why);
+
+    /**
+     * Which of a numbered list the person means (asked as a number typed, so the keyboard alone answers); empty when
+     * they cancelled. {@code noun} names one item: "held sale".
+     */
+    default <T> Optional<T> pick(String title, String noun, List<T> items, Function<T, String> describe) {
+        StringBuilder question = new StringBuilder("Which " + noun + " (number)?\n");
+        for (int i = 0; i < items.size(); i++) {
+            question.append(i + 1).append(". ").append(describe.apply(items.get(i))).append('\n');
+        }
+        return askText(title, question.toString(), "1").map(text -> {
+            int choice = Screens.count(text);
+            if (choice > items.size()) {
+                throw new RuleException("There is no " + noun + " " + choice + " in the list.");
+            }
+            return items.get(choice - 1);
+        });
+    }
 
     /** A file to read ({@code save} false) or write, or empty when the person cancelled. */
     Optional<java.nio.file.Path> chooseFile(String title, boolean save, String suggestedName);
