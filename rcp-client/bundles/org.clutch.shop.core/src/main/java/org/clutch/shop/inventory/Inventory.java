@@ -65,7 +65,8 @@ public final class Inventory {
         if (delta == 0) {
             throw new RuleException("The units to adjust by are a number other than 0.");
         }
-        Bins.checkTakeOut(Bins.code(bin), onHandByBin(partId).getOrDefault(Bins.code(bin), 0), delta);
+        String binCode = Bins.code(bin);
+        Bins.checkTakeOut(binCode, database.read(c -> StockStore.onHandInBin(c, partId, binCode)), delta);
     }
 
     /**

@@ -50,20 +50,18 @@ final class StockStore {
 
     /** What the books say a bin holds, locked until the transaction ends so that no other till moves it meanwhile. */
     static int lockedBin(Connection c, UUID partId, String binCode) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement(
-                "SELECT on_hand FROM stock_level WHERE part_id = ? AND bin = ? FOR UPDATE")) {
-            lock.setObject(1, partId);
-            lock.setString(2, binCode);
-            try (ResultSet rows = lock.executeQuery()) {
-                return rows.next() ? rows.getInt(1) : 0;
-            }
-        }
+        return inBin(c, partId, binCode, " FOR UPDATE");
     }
 
-    static int onHandInBin(Connection c, UUID partId, String bin) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT on_hand FROM stock_level WHERE part_id = ? AND bin = ?")) {
+    /** What the books say a bin holds. */
+    static int onHandInBin(Connection c, UUID partId, String binCode) throws SQLException {
+        return inBin(c, partId, binCode, "");
+    }
+
+    private static int inBin(Connection c, UUID partId, String binCode, String lock) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT on_hand FROM stock_level WHERE part_id = ? AND bin = ?" + lock)) {
             select.setObject(1, partId);
-            select.setString(2, bin);
+            select.setString(2, binCode);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? rows.getInt(1) : 0;
             }

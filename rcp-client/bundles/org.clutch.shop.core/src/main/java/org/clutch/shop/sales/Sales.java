@@ -206,7 +206,8 @@ public final class Sales {
     }
 
     private UUID idOf(String number) {
-        return findByNumber(number).map(SaleRecord::id)
-                .orElseThrow(() -> new RuleException("There is no sale " + number + "."));
+        Optional<UUID> id = number == null || number.isBlank() ? Optional.empty()
+                : database.read(c -> SaleStore.idOf(c, number.trim().toUpperCase()));
+        return id.orElseThrow(() -> new RuleException("There is no sale " + number + "."));
     }
 }

@@ -102,11 +102,11 @@ public final class PosView {
         Screens.button(actions, "New sale", "new-sale", this::newSale, status);
         Screens.button(actions, "Till limits…", "till-limits", () -> TillLimitsQuestions.ask(session, status), status);
 
-        customer = totalRow(right, "Customer", "customer");
-        subtotal = totalRow(right, "Subtotal", "subtotal");
-        discount = totalRow(right, "Discount", "discount");
-        tax = totalRow(right, "Tax (" + shop.profile().tax().describe() + ")", "tax");
-        total = totalRow(right, "TOTAL " + money.code(), "total");
+        customer = Screens.valueRow(right, "Customer", "customer");
+        subtotal = Screens.valueRow(right, "Subtotal", "subtotal");
+        discount = Screens.valueRow(right, "Discount", "discount");
+        tax = Screens.valueRow(right, "Tax (" + shop.profile().tax().describe() + ")", "tax");
+        total = Screens.valueRow(right, "TOTAL " + money.code(), "total");
         total.setFont(JFaceResources.getHeaderFont());
         payment = new TenderFields(right, money);
         Button complete = Screens.button(right, "Complete sale", "complete", this::complete, status);
@@ -430,12 +430,5 @@ public final class PosView {
             new TableItem(results, SWT.NONE).setText(new String[] {p.partNumber(), p.brand(), p.name(),
                     money.format(p.priceMinor()), String.valueOf(p.onHand())});
         }
-    }
-
-    private Label totalRow(Composite parent, String caption, String name) {
-        new Label(parent, SWT.NONE).setText(caption);
-        Label value = Screens.label(parent, "", name);
-        value.setLayoutData(new GridData(SWT.END, SWT.CENTER, true, false));
-        return value;
     }
 }

@@ -100,10 +100,23 @@ final class Screens {
         return label;
     }
 
+    /** A caption and a value shown at the right end of a two-column row (totals, change due). */
+    static Label valueRow(Composite parent, String caption, String name) {
+        new Label(parent, SWT.NONE).setText(caption);
+        Label value = label(parent, "", name);
+        value.setLayoutData(new GridData(SWT.END, SWT.CENTER, true, false));
+        return value;
+    }
+
     /** A caption and a text field filling the rest of a two-column row. */
     static Text field(Composite parent, String caption, String name) {
+        return field(parent, caption, name, SWT.BORDER);
+    }
+
+    /** The same with the text's own style (right-aligned amounts: {@code SWT.BORDER | SWT.RIGHT}). */
+    static Text field(Composite parent, String caption, String name, int style) {
         new Label(parent, SWT.NONE).setText(caption);
-        Text text = new Text(parent, SWT.BORDER);
+        Text text = new Text(parent, style);
         text.setData("name", name);
         text.setLayoutData(wide(1));
         return text;

@@ -8,7 +8,6 @@ import org.clutch.shop.money.ShopCurrency;
 import org.clutch.shop.money.Tender;
 import org.clutch.shop.sales.Settlement;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
@@ -24,12 +23,10 @@ final class TenderFields {
 
     TenderFields(Composite parent, ShopCurrency money) {
         this.money = money;
-        cash = field(parent, "Cash received", "cash");
-        card = field(parent, "Card", "card");
-        account = field(parent, "On account", "account");
-        new Label(parent, SWT.NONE).setText("Change");
-        change = Screens.label(parent, "", "change");
-        change.setLayoutData(new GridData(SWT.END, SWT.CENTER, true, false));
+        cash = Screens.field(parent, "Cash received", "cash", SWT.BORDER | SWT.RIGHT);
+        card = Screens.field(parent, "Card", "card", SWT.BORDER | SWT.RIGHT);
+        account = Screens.field(parent, "On account", "account", SWT.BORDER | SWT.RIGHT);
+        change = Screens.valueRow(parent, "Change", "change");
     }
 
     /** Runs {@code action} whenever a payment is typed; Enter in the cash field runs {@code onEnter}. */
@@ -80,13 +77,5 @@ final class TenderFields {
         } catch (IllegalArgumentException | RuleException e) {
             throw new RuleException(caption + ": " + e.getMessage());
         }
-    }
-
-    private static Text field(Composite parent, String caption, String name) {
-        new Label(parent, SWT.NONE).setText(caption);
-        Text field = new Text(parent, SWT.BORDER | SWT.RIGHT);
-        field.setData("name", name);
-        field.setLayoutData(Screens.wide(1));
-        return field;
     }
 }
