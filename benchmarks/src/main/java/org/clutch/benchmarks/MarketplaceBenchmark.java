@@ -139,6 +139,9 @@ public final class MarketplaceBenchmark {
                 .set(Setting.DEMO_DATA, false)
                 .set(Setting.PLATFORM_ADMIN_EMAIL, PLATFORM_ADMIN)
                 .set(Setting.PLATFORM_ADMIN_PASSWORD, PASSWORD)
+                // in place and checked on every request, never reached: the load comes from one address, a few accounts
+                .set(Setting.RATE_LIMIT_PER_PRINCIPAL, "1000000000/PT1M")
+                .set(Setting.RATE_LIMIT_PER_ADDRESS, "1000000000/PT1M")
                 .builder(backendOutput);
         long launched = System.nanoTime();
         Process backend = builder.start();
@@ -421,6 +424,53 @@ public final class MarketplaceBenchmark {
         });
         line(String.format("    authenticated GET /notifications?size=1, concurrency %d: %.0f requests/s, p50 %.2f ms, p99 %.2f ms, errors %d",
                 concurrency, read.perSecond(), read.percentile(50), read.percentile(99), read.errors()));
+
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            keys.add(partnerKeyToken());
+        }
+        LoadResult keyed = load(worker -> {
+            HttpResponse<String> r = send("GET", "parts-requests?size=1", keys.get(worker), null);
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("GET answered " + r.statusCode() + ": " + r.body());
+            }
+        });
+        line(String.format("    a partner key's GET /parts-requests?size=1 (scope checked), concurrency %d: %.0f requests/s, p50 %.2f ms, "
+                + "p99 %.2f ms, errors %d", concurrency, keyed.perSecond(), keyed.percentile(50), keyed.percentile(99), keyed.errors()));
+        line("    rate limit and scope check per request, both loads (server's timer clutch.request.guards): " + guardTimes());
+    }
+
+    /** A buying partner's API key with the parts-request scopes, exchanged for its token. */
+    private String partnerKeyToken() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        execute("INSERT INTO tenant (id, kind, name, legal_name, currency, partner_roles) VALUES (?, 'PARTNER', 'Bench fleet', "
+                + "'Bench fleet Ltd', 'KES', 'BUYER')", tenant);
+        String admin = "bench-fleet-" + tenant + "@bench.example";
+        execute("INSERT INTO user_account (id, email, display_name, password_hash, role, tenant_id) "
+                + "VALUES (?, ?, 'Bench fleet admin', ?, 'TENANT_ADMIN', ?)", UUID.randomUUID(), admin, PASSWORD_HASH, tenant);
+        HttpResponse<String> created = send("POST", "api-keys", token(admin),
+                "{\"name\":\"bench\",\"scopes\":[\"parts-requests:read\",\"parts-requests:write\"]}");
+        Matcher key = Pattern.compile("\"key\":\"([^\"]+)\"").matcher(created.body());
+        if (!key.find()) {
+            throw new IllegalStateException("no key: " + created.body());
+        }
+        HttpResponse<String> exchanged = send("POST", "auth/api-key", null, "{\"apiKey\":\"" + key.group(1) + "\"}");
+        Matcher token = Pattern.compile("\"accessToken\":\"([^\"]+)\"").matcher(exchanged.body());
+        if (!token.find()) {
+            throw new IllegalStateException("no token: " + exchanged.body());
+        }
+        return token.group(1);
+    }
+
+    /** The server's own timer of the rate limit and scope check: count, p50, p99 and max, from MicroProfile Metrics. */
+    private String guardTimes() throws Exception {
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(BASE.replace("/api/v1/", "/metrics?scope=application")))
+                .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
+        StringBuilder found = new StringBuilder();
+        for (String metric : metrics.body().lines().filter(l -> l.startsWith("clutch_request_guards_seconds")).toList()) {
+            found.append(metric.replace("clutch_request_guards_seconds", "")).append("; ");
+        }
+        return found.length() == 0 ? "not found (" + metrics.statusCode() + ")" : found.toString();
     }
 
     // ---- (f) billing run ------------------------------------------------------------------------------------------

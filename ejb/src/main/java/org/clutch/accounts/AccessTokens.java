@@ -80,11 +80,18 @@ public class AccessTokens {
 
     /** Signs an access token for the actor: its role (as MP-JWT groups) and bindings, valid for the configured lifetime. */
     public String issue(Actor actor, String email) {
-        return issue(actor, email, java.util.List.of());
+        return sign(actor, email, null);
     }
 
-    /** As above, with OAuth scopes (space-separated in the {@code scope} claim) for partner systems' tokens. */
-    public String issue(Actor actor, String email, java.util.List<String> scopes) {
+    /**
+     * As above for a partner system's API key: the token always carries the key's OAuth scopes (space-separated in the
+     * {@code scope} claim), which is what marks it as a key's token, bound to those scopes.
+     */
+    public String issueForKey(Actor actor, String keyName, java.util.List<String> scopes) {
+        return sign(actor, keyName, String.join(" ", scopes));
+    }
+
+    private String sign(Actor actor, String email, String scopes) {
         if (privateKey == null) {
             throw new IllegalStateException("no signing key configured (clutch.jwt.signing-key.location)");
         }
@@ -100,8 +107,8 @@ public class AccessTokens {
                 .add("exp", now + lifetime.toSeconds())
                 .add("jti", UUID.randomUUID().toString())
                 .add(Claims.ROLE, actor.role().name());
-        if (!scopes.isEmpty()) {
-            claims.add("scope", String.join(" ", scopes));
+        if (scopes != null) {
+            claims.add(Claims.SCOPE, scopes);
         }
         addIfPresent(claims, Claims.SESSION_ID, actor.sessionId());
         addIfPresent(claims, Claims.TENANT_ID, actor.tenantId());

@@ -76,7 +76,7 @@ public class ApiKeyCredentials {
         }
         ApiKey key = found.get();
         key.used(address, now);
-        String token = accessTokens.issue(key.actor(), "api-key:" + key.prefix(), key.scopes());
+        String token = accessTokens.issueForKey(key.actor(), "api-key:" + key.prefix(), key.scopes());
         return new Outcome.Granted(new Exchanged(token, accessTokens.lifetimeSeconds(), key.scopes()));
     }
 

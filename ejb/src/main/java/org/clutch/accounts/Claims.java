@@ -17,6 +17,8 @@ public final class Claims {
     public static final String TENANT_ID = "tenant_id";
     public static final String SHOP_ID = "shop_id";
     public static final String CUSTOMER_ID = "customer_id";
+    /** The OAuth scopes of a partner system's API key; only keys' tokens carry it. */
+    public static final String SCOPE = "scope";
 
     private Claims() {
     }

@@ -30,6 +30,19 @@ public record CatalogFeed(
     /** A batch of 10,000 items applies atomically (about 5 MB of JSON, under 2 s here). */
     public static final int MAX_ITEMS = 10_000;
 
+    /** What is wrong with the batch's items, each under "items[i]."; its own fields are Bean Validation's. */
+    public List<InvalidInputException.FieldError> itemProblems() {
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == null) {
+                errors.add(new InvalidInputException.FieldError("items[" + i + "]", "must not be null"));
+            } else {
+                errors.addAll(items.get(i).problems("items[" + i + "]."));
+            }
+        }
+        return errors;
+    }
+
     public enum Mode {
         /** The whole catalog, in one or more batches: parts it does not list are withdrawn after its last batch. */
         FULL,

@@ -38,7 +38,6 @@ import org.clutch.platform.InvalidInputException;
 import org.clutch.platform.JsonInput;
 import org.clutch.platform.NotFoundException;
 import org.clutch.platform.PermissionDeniedException;
-import org.clutch.platform.Role;
 import org.clutch.platform.RowScope;
 import org.clutch.platform.StateConflictException;
 import org.clutch.tenancy.PartnerRole;
@@ -66,6 +65,9 @@ public class PartnerDesk {
 
     @Inject
     CustomerRequests requests;
+
+    @Inject
+    PartnerBuyers buyers;
 
     @Inject
     PartnerOutbound outbound;
@@ -205,27 +207,9 @@ public class PartnerDesk {
                 .setParameter(4, OffsetDateTime.now(clock)).executeUpdate() == 1;
     }
 
-    /** The customer the partner buys as, made on its first request (named after the partner). */
+    /** The customer the partner buys as; its roles were checked before (requireRole). */
     private Actor buyer(UUID partner) {
-        List<?> known = em.createNativeQuery("SELECT customer_id FROM partner_buyer WHERE tenant_id = ?").setParameter(1, partner)
-                .getResultList();
-        UUID customer;
-        if (known.isEmpty()) {
-            List<?> tenant = em.createNativeQuery("SELECT name FROM tenant WHERE id = ? AND kind = 'PARTNER'").setParameter(1, partner)
-                    .getResultList();
-            if (tenant.isEmpty()) {
-                throw new PartnerRefusal(PartnerRefusal.Code.NOT_ALLOWED, "only a partner tenant may buy through the broker");
-            }
-            customer = UUID.randomUUID();
-            em.createNativeQuery("INSERT INTO customer (id, display_name) VALUES (?, ?)").setParameter(1, customer)
-                    .setParameter(2, truncate((String) tenant.get(0), 200)).executeUpdate();
-            em.createNativeQuery("INSERT INTO partner_buyer (tenant_id, customer_id) VALUES (?, ?)").setParameter(1, partner)
-                    .setParameter(2, customer).executeUpdate();
-        } else {
-            customer = (UUID) known.get(0);
-        }
-        // the partner's system, acting as its customer: the same rules and the same row-level walls as a car owner's
-        return new Actor(partner, Role.CUSTOMER, null, null, customer, null);
+        return onRules(() -> buyers.buyerOf(partner));
     }
 
     private static void requireVersion(PartnerMessages.Received message, int supported) {
@@ -276,16 +260,7 @@ public class PartnerDesk {
     /** A feed batch checked whole: its own fields as {@link #valid} checks them, each item by its rules. */
     private CatalogFeed validFeed(CatalogFeed feed) {
         valid(feed);
-        List<CatalogFeed.Item> items = feed.items();
-        List<InvalidInputException.FieldError> errors = new java.util.ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i) == null) {
-                errors.add(new InvalidInputException.FieldError("items[" + i + "]", "must not be null"));
-            } else {
-                errors.addAll(items.get(i).problems("items[" + i + "]."));
-            }
-        }
-        refuseIfAny(errors);
+        refuseIfAny(feed.itemProblems());
         return feed;
     }
 

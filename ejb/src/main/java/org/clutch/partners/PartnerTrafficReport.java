@@ -5,11 +5,11 @@ import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import org.clutch.platform.Actor;
+import org.clutch.platform.NativeValues;
 import org.clutch.platform.NotFoundException;
 import org.clutch.platform.Role;
 import org.clutch.platform.RowScope;
@@ -48,24 +48,8 @@ public class PartnerTrafficReport {
                 + "WHERE tenant_id = ? AND outcome = 'REJECTED' ORDER BY received_at DESC, message_id LIMIT " + RECENT)
                 .setParameter(1, tenantId).getResultList();
         List<PartnerTraffic.Refusal> refusals = rows.stream().map(r -> (Object[]) r).map(r -> new PartnerTraffic.Refusal(
-                (String) r[0], (String) r[1], offset(r[2]), (String) r[3], (String) r[4])).toList();
+                (String) r[0], (String) r[1], NativeValues.time(r[2]), (String) r[3], (String) r[4])).toList();
         return new PartnerTraffic(tenantId, (String) named.get(0), ((Number) counts[0]).longValue(),
-                ((Number) counts[1]).longValue(), offset(counts[2]), refusals);
-    }
-
-    private static OffsetDateTime offset(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected time value " + value.getClass());
+                ((Number) counts[1]).longValue(), NativeValues.time(counts[2]), refusals);
     }
 }

@@ -21,7 +21,9 @@ import org.clutch.accounts.MfaSettings;
 import org.clutch.accounts.SessionView;
 import org.clutch.web.security.Caller;
 import org.clutch.web.security.Roles;
+import org.clutch.web.security.Scopes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.util.List;
 import java.util.UUID;
@@ -49,6 +51,8 @@ public class AccountResource {
     }
 
     @GET
+    @SecurityRequirement(name = Scopes.BEARER_SCHEME)
+    @SecurityRequirement(name = Scopes.KEY_SCHEME)
     @Operation(summary = "The caller's account: e-mail, role and what it is bound to")
     public AccountView me() {
         return authentication.account(caller.actor());

@@ -1,11 +1,11 @@
 package org.clutch.web.openapi;
 
+import org.clutch.catalog.CatalogFeed;
 import org.clutch.marketplace.NewPartsRequest;
 import org.clutch.marketplace.QuoteSubmission;
 import org.clutch.sync.CustomerEdit;
 import org.clutch.sync.PartEdit;
 import org.eclipse.microprofile.openapi.OASFactory;
-import org.eclipse.microprofile.openapi.OASModelReader;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
@@ -26,17 +26,18 @@ import java.util.UUID;
  * read) as schemas made from the records themselves, so that the document names the fields the server reads. A resource
  * refers to one with {@code @Schema(ref = "NewPartsRequest")}.
  */
-public class RecordSchemas implements OASModelReader {
+final class RecordSchemas {
 
     /** The bodies documented here; each record's nested records are documented with it. */
     private static final List<Class<? extends Record>> BODIES = List.of(NewPartsRequest.class, QuoteSubmission.class,
-            PartEdit.class, CustomerEdit.class);
+            PartEdit.class, CustomerEdit.class, CatalogFeed.class);
 
-    @Override
-    public OpenAPI buildModel() {
-        OpenAPI model = OASFactory.createOpenAPI().components(OASFactory.createComponents());
+    private RecordSchemas() {
+    }
+
+    /** Adds the schema of every body documented here to the model's components. */
+    static void documentAll(OpenAPI model) {
         BODIES.forEach(body -> document(model, body));
-        return model;
     }
 
     /** A schema's name: the record's, after the records it is nested in (NewPartsRequestLineInput, QuoteSubmissionLineInput). */

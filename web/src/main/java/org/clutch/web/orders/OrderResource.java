@@ -33,7 +33,9 @@ import org.clutch.platform.Page;
 import org.clutch.web.problem.QueryParameters;
 import org.clutch.web.security.Caller;
 import org.clutch.web.security.Roles;
+import org.clutch.web.security.Scopes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -86,7 +88,9 @@ public class OrderResource {
     Caller caller;
 
     @GET
-    @RolesAllowed({Roles.CUSTOMER, Roles.SHOP_STAFF, Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN})
+    @RolesAllowed({Roles.CUSTOMER, Roles.PARTNER, Roles.SHOP_STAFF, Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN})
+    @SecurityRequirement(name = Scopes.BEARER_SCHEME)
+    @SecurityRequirement(name = Scopes.KEY_SCHEME, scopes = Scopes.ORDERS_READ)
     @Operation(summary = "Orders the caller is party to, newest first (customer: own; shop: its own; tenant admin: the tenant's; "
             + "platform admin: all or one tenant's)")
     public Page<OrderSummary> list(@QueryParam("status") String status, @QueryParam("tenantId") String tenantId,
@@ -96,24 +100,28 @@ public class OrderResource {
         OrderStatus parsedStatus = p.oneOf("status", status, OrderStatus.class);
         UUID parsedTenant = p.uuid("tenantId", tenantId);
         p.check();
-        return orders.list(caller.actor(), parsedStatus, parsedTenant, page, size);
+        return orders.list(caller.marketplaceActor(), parsedStatus, parsedTenant, page, size);
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.CUSTOMER, Roles.SHOP_STAFF, Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN})
+    @RolesAllowed({Roles.CUSTOMER, Roles.PARTNER, Roles.SHOP_STAFF, Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN})
+    @SecurityRequirement(name = Scopes.BEARER_SCHEME)
+    @SecurityRequirement(name = Scopes.KEY_SCHEME, scopes = Scopes.ORDERS_READ)
     @Operation(summary = "One order: lines, money, payments and timeline (ETag carries its version)")
     public Response get(@PathParam("id") UUID id) {
-        OrderView order = orders.get(caller.actor(), id);
+        OrderView order = orders.get(caller.marketplaceActor(), id);
         return Response.ok(order).tag(String.valueOf(order.version())).build();
     }
 
     @POST
     @Path("{id}/payment")
-    @RolesAllowed(Roles.CUSTOMER)
+    @RolesAllowed({Roles.CUSTOMER, Roles.PARTNER})
+    @SecurityRequirement(name = Scopes.BEARER_SCHEME)
+    @SecurityRequirement(name = Scopes.KEY_SCHEME, scopes = Scopes.ORDERS_WRITE)
     @Operation(summary = "Pay by card (charged at once; 402 when declined), or choose bank transfer or cash on delivery")
     public OrderView pay(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PaymentBody body) {
-        return orders.pay(caller.actor(), id, version(ifMatch), PaymentMethod.valueOf(body.method()),
+        return orders.pay(caller.marketplaceActor(), id, version(ifMatch), PaymentMethod.valueOf(body.method()),
                 body.card() == null ? null : body.card().details());
     }
 
@@ -152,18 +160,22 @@ public class OrderResource {
 
     @POST
     @Path("{id}/delivery")
-    @RolesAllowed({Roles.CUSTOMER, Roles.SHOP_STAFF, Roles.TENANT_ADMIN})
+    @RolesAllowed({Roles.CUSTOMER, Roles.PARTNER, Roles.SHOP_STAFF, Roles.TENANT_ADMIN})
+    @SecurityRequirement(name = Scopes.BEARER_SCHEME)
+    @SecurityRequirement(name = Scopes.KEY_SCHEME, scopes = Scopes.ORDERS_WRITE)
     @Operation(summary = "Confirm delivery (customer or shop); for cash on delivery this records the cash")
     public OrderView confirmDelivery(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return orders.confirmDelivery(caller.actor(), id, version(ifMatch));
+        return orders.confirmDelivery(caller.marketplaceActor(), id, version(ifMatch));
     }
 
     @POST
     @Path("{id}/cancellation")
-    @RolesAllowed({Roles.CUSTOMER, Roles.SHOP_STAFF, Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN})
+    @RolesAllowed({Roles.CUSTOMER, Roles.PARTNER, Roles.SHOP_STAFF, Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN})
+    @SecurityRequirement(name = Scopes.BEARER_SCHEME)
+    @SecurityRequirement(name = Scopes.KEY_SCHEME, scopes = Scopes.ORDERS_WRITE)
     @Operation(summary = "Cancel until shipped, with a reason; whatever was paid is refunded in full")
     public OrderView cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonBody body) {
-        return orders.cancel(caller.actor(), id, version(ifMatch), body.reason());
+        return orders.cancel(caller.marketplaceActor(), id, version(ifMatch), body.reason());
     }
 
     @POST

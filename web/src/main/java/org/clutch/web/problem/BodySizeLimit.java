@@ -4,6 +4,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
+import org.clutch.catalog.CatalogFeed;
 import org.clutch.tenancy.ShopDocument;
 
 import java.io.FilterInputStream;
@@ -11,14 +12,17 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Refuses request bodies over 256 KiB (a parts request of 50 lines is under 50 KiB; uploaded documents 5 MiB): at once when the length is
- * declared, and while reading when it is not (chunked), before anything is parsed or stored.
+ * Refuses request bodies over 256 KiB (a parts request of 50 lines is under 50 KiB; uploaded documents 5 MiB; a
+ * supplier's catalog feed batch 8 MiB): at once when the length is declared, and while reading when it is not
+ * (chunked), before anything is parsed or stored.
  */
 @Provider
 @PreMatching
 public class BodySizeLimit implements ContainerRequestFilter {
 
     static final long LIMIT = 256 * 1024;
+    /** A feed batch of {@link CatalogFeed#MAX_ITEMS} items is about 5 MB of JSON. */
+    static final long CATALOG_FEED_LIMIT = 8 * 1024 * 1024;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -31,9 +35,12 @@ public class BodySizeLimit implements ContainerRequestFilter {
         request.setEntityStream(new Bounded(request.getEntityStream(), limit));
     }
 
-    /** Uploaded documents (scans, photos) may be larger than any JSON body. */
+    /** Uploaded documents (scans, photos) and catalog feed batches may be larger than any other body. */
     static long limitFor(String path) {
-        return path.endsWith("/documents") ? ShopDocument.MAX_BYTES : LIMIT;
+        if (path.endsWith("/documents")) {
+            return ShopDocument.MAX_BYTES;
+        }
+        return path.endsWith("supplier/catalog-feed") ? CATALOG_FEED_LIMIT : LIMIT;
     }
 
     private static final class Bounded extends FilterInputStream {

@@ -6,8 +6,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAuthorizedException;
 import org.clutch.accounts.Claims;
 import org.clutch.notifications.Recipient;
+import org.clutch.partners.PartnerBuyers;
 import org.clutch.platform.Actor;
+import org.clutch.platform.Role;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Optional;
+import java.util.Set;
 
 /** Who is calling, from the verified token only: never from a header or the request body. */
 @RequestScoped
@@ -19,7 +24,14 @@ public class Caller {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    PartnerBuyers partnerBuyers;
+
+    @Inject
+    ClientAddresses addresses;
+
     private Actor actor;
+    private Actor marketplaceActor;
 
     public Actor actor() {
         if (actor == null) {
@@ -31,6 +43,29 @@ public class Caller {
         return actor;
     }
 
+    /**
+     * Who the caller is as a party to parts requests and orders: itself, or for a partner (a fleet, an insurer) the
+     * marketplace customer it buys as.
+     */
+    public Actor marketplaceActor() {
+        if (marketplaceActor == null) {
+            marketplaceActor = actor().role() == Role.PARTNER ? partnerBuyers.buyerFor(actor()) : actor();
+        }
+        return marketplaceActor;
+    }
+
+    /**
+     * The scopes an API key's token is bound to; empty for a person's token, which no scope binds (its role does).
+     */
+    public Optional<Set<String>> keyScopes() {
+        Object scope = jwt == null ? null : jwt.getClaim(Claims.SCOPE);
+        if (scope == null) {
+            return Optional.empty();
+        }
+        String text = scope.toString().replace("\"", "").strip();
+        return Optional.of(text.isEmpty() ? Set.of() : Set.of(text.split(" +")));
+    }
+
     /** The notification inbox of the caller: the customer's, or the shop's for shop staff. */
     public Recipient recipient() {
         return Recipient.of(actor());
@@ -38,7 +73,7 @@ public class Caller {
 
     /** The client's network address, for login throttling and the audit log. */
     public String address() {
-        return request.getRemoteAddr();
+        return addresses.of(request);
     }
 
     private String claim(String name) {

@@ -14,7 +14,9 @@ import org.clutch.tenancy.TenantView;
 import org.clutch.tenancy.Tenants;
 import org.clutch.web.security.Caller;
 import org.clutch.web.security.Roles;
+import org.clutch.web.security.Scopes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The caller's own tenant: its settings, read by everyone of the tenant and changed by its admins. */
 @Path("tenant")
@@ -30,6 +32,8 @@ public class TenantResource {
 
     @GET
     @RolesAllowed({Roles.SHOP_STAFF, Roles.TENANT_ADMIN, Roles.PARTNER})
+    @SecurityRequirement(name = Scopes.BEARER_SCHEME)
+    @SecurityRequirement(name = Scopes.KEY_SCHEME)
     @Operation(summary = "The caller's tenant: names, currency, locale, time zone, tax rate, branding, plan, MFA rule")
     public TenantView get() {
         return tenants.own(caller.actor());

@@ -123,6 +123,58 @@ class ContractIT extends DeployedApplication {
     }
 
     @Test
+    void everyDocumentedMaximumIsAnswered400Or413AndChangesNothing() {
+        Fixtures supplier = new Fixtures("PARTNER", "SUPPLIER");
+        String admin = api.token(supplier.tenantAdmin("Limits Admin"));
+        String[] elevenScopes = new String[11];
+        java.util.Arrays.fill(elevenScopes, "catalog:write");
+        assertLimit(api.post("api/v1/api-keys", admin, AccountsIT.newKey("Too many scopes", elevenScopes)), 400, "scopes");
+        assertEquals(0, Fixtures.count("SELECT count(*) FROM api_key WHERE tenant_id = ?", supplier.tenantId()), "no key made");
+
+        JsonObject made = api.post("api/v1/api-keys", admin, AccountsIT.newKey("Feed", "catalog:write", "purchase-orders:read")).json();
+        String key = api.post("api/v1/auth/api-key", null, Json.createObjectBuilder().add("apiKey", made.getString("key")).build())
+                .json().getString("accessToken");
+        JsonObject item = PartnerIT.item("LIM-1", "Bosch", "Limit part", "1.00", null, "LIMIT", "Probe", 2010, 2020, null);
+        jakarta.json.JsonArrayBuilder tooMany = Json.createArrayBuilder();
+        for (int i = 0; i < 10_001; i++) {
+            tooMany.add(Json.createObjectBuilder().add("partNumber", "LIM-" + i).add("brand", "Bosch"));
+        }
+        JsonObject overItems = Json.createObjectBuilder(PartnerIT.feed("limits", "INCREMENTAL", 1, true, item)).add("items", tooMany).build();
+        assertLimit(api.post("api/v1/supplier/catalog-feed", key, overItems), 400, "items");
+        String overBytes = Json.createObjectBuilder(PartnerIT.feed("limits", "INCREMENTAL", 1, true, item))
+                .add("padding", "x".repeat(8 * 1024 * 1024)).build().toString();
+        assertLimit(api.send("POST", "api/v1/supplier/catalog-feed", key, overBytes), 413, null);
+        assertEquals(0, Fixtures.count("SELECT count(*) FROM supplier_part WHERE tenant_id = ?", supplier.tenantId()), "nothing applied");
+        assertLimit(api.get("api/v1/supplier/purchase-orders?size=101", key), 400, "size");
+
+        String settings = TenancyIT.settings("Padded", "KES", "16").add("padding", "x".repeat(256 * 1024)).build().toString();
+        assertLimit(api.send("PUT", "api/v1/tenant", api.token(fixtures.tenantAdmin("Limits Owner")), settings), 413, null);
+
+        String customer = api.token(fixtures.customer("Limits Customer").email());
+        Api.Reply longKey = api.send("POST", "api/v1/parts-requests", customer, MarketplaceIT.partsRequest("LIMITS", 1).build().toString(),
+                "k".repeat(101));
+        assertEquals(400, longKey.status(), longKey.toString());
+        assertTrue(longKey.body().contains("Idempotency-Key") || longKey.body().contains("idempotencyKey"), longKey.body());
+        jakarta.json.JsonArrayBuilder lines = Json.createArrayBuilder();
+        for (int i = 0; i < 51; i++) {
+            lines.add(Json.createObjectBuilder().add("lineId", java.util.UUID.randomUUID().toString()).add("quantity", 1));
+        }
+        JsonObject refund = Json.createObjectBuilder().add("lines", lines).add("includeFreight", false).add("goodsReturned", false)
+                .add("reason", "too many lines").build();
+        assertLimit(api.post("api/v1/orders/" + java.util.UUID.randomUUID() + "/refunds", api.token(IntegrationServices.PLATFORM_ADMIN),
+                refund), 400, "lines");
+    }
+
+    private static void assertLimit(Api.Reply reply, int status, String field) {
+        assertEquals(status, reply.status(), reply.toString());
+        assertTrue(reply.contentType().startsWith("application/problem+json"), reply.toString());
+        if (field != null) {
+            assertTrue(reply.fieldErrors().stream().anyMatch(f -> f.equals(field) || f.endsWith("." + field)),
+                    "the error names " + field + ": " + reply);
+        }
+    }
+
+    @Test
     void everyOperationAnswersHostileInputWithinTheContract() throws Exception {
         String make = fixtures.uniqueMake("Probe");
         var shop = fixtures.activeShop("Hostile Shop", -1.2676, 36.8108, 15, make);

@@ -57,7 +57,9 @@ public class IntegrationServices implements LauncherSessionListener {
                     "-Ddb.url=" + database.jdbcUrl(), "-Ddb.user=clutch", "-Ddb.password=clutch",
                     "-Djms.user=" + BROKER_USER, "-Djms.password=" + BROKER_PASSWORD,
                     "-Dclutch.demo-data=false", "-Dclutch.development-mode=true", "-Dclutch.payments.card-simulator.enabled=true",
-                    "-Dclutch.platform-admin.email=" + PLATFORM_ADMIN, "-Dclutch.platform-admin.password=" + Fixtures.PASSWORD));
+                    "-Dclutch.platform-admin.email=" + PLATFORM_ADMIN, "-Dclutch.platform-admin.password=" + Fixtures.PASSWORD,
+                    // every test client is 127.0.0.1: one address for a whole class of tests; RateLimitIT sets its own
+                    "-Dclutch.rate-limit.per-address=100000/PT1M", System.getProperty("clutch.it.extraOptions", "")));
             // No --rootDir: Payara Micro then makes a fresh root for each test class's start. A kept root would load the
             // previous class's application and adapter at boot and deploy them again under it (see Backend).
             Path preBoot = PayaraMicroCommands.writeHttpPreBoot(root.resolve("pre-boot.asadmin"));

@@ -44,9 +44,12 @@ final class OpenApi {
         JsonObject resolved = resolved(document, schema);
         if (sent instanceof JsonObject object) {
             JsonObject documented = resolved.getJsonObject("properties");
+            jakarta.json.JsonValue anyName = resolved.get("additionalProperties");
             for (String field : object.keySet()) {
                 String at = path.isEmpty() ? field : path + "." + field;
-                if (documented == null || !documented.containsKey(field)) {
+                if (anyName instanceof JsonObject valueSchema && (documented == null || !documented.containsKey(field))) {
+                    missing.addAll(undocumented(document, valueSchema, object.get(field), at)); // a map: any name, values of this schema
+                } else if (documented == null || !documented.containsKey(field)) {
                     missing.add(at);
                 } else {
                     missing.addAll(undocumented(document, documented.getJsonObject(field), object.get(field), at));

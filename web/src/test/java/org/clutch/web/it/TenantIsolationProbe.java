@@ -25,9 +25,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The cross-tenant probe. Tenant B gets a shop, staff, an admin, a customer whose request B's shop quoted, and
  * notifications. Then every operation the running application documents in its OpenAPI document is called by
- * each of tenant A's people (a customer, shop staff, the tenant admin) with B's ids in every path parameter and
- * id-like query filter. Nothing may answer 2xx for B's ids, no answer may contain anything of B's, and B's data
- * must be unchanged afterwards. An operation with a path parameter or a body the probe does not know fails the
+ * each of tenant A's people (a customer, shop staff, the tenant admin, its partner's API keys of each scope) with B's
+ * ids in every path parameter and id-like query filter. Nothing may answer 2xx for B's ids, no answer may contain
+ * anything of B's, and B's data must be unchanged afterwards. An operation with a path parameter or a body the probe does not know fails the
  * test, so a new endpoint cannot slip past it.
  */
 final class TenantIsolationProbe {
@@ -87,6 +87,9 @@ final class TenantIsolationProbe {
         Fixtures.sql("INSERT INTO shop_catalog_part (shop_id, part_id, tenant_id, part_number, brand, name, category, price_minor, "
                 + "taxable, changed_at, event_id) VALUES (?, ?::uuid, ?, 'SECRET-B-1', 'Bosch', 'Secret Part B', 'Brakes', 1, true, "
                 + "now(), gen_random_uuid())", shopB.shopId(), partB, tenantB.tenantId());
+        Fixtures.sql("INSERT INTO partner_purchase_order (purchase_order_id, shop_id, tenant_id, partner_tenant_id, number, status, "
+                + "updated_at) VALUES (gen_random_uuid(), ?, ?, ?, 'PO-SECRET-B', 'PLACED', now())", shopB.shopId(), tenantB.tenantId(),
+                partnerB.tenantId()); // an order B's shop placed with its supplier partner
         String shopCustomerB = UUID.randomUUID().toString(); // a customer B's desktop synced
         Fixtures.sql("INSERT INTO shop_customer (shop_id, customer_id, tenant_id, name, phone, credit_limit_minor, vehicles, "
                 + "name_stamp, phone_stamp, email_stamp, credit_limit_minor_stamp, vehicles_stamp, changed_at, event_id) "
@@ -99,7 +102,7 @@ final class TenantIsolationProbe {
                 "Secret Shop B", "Secret Customer B", ":4321", customerB.email(), shopB.email(), adminB, draftShopB, documentB,
                 invitationB, "Secret Draft Shop B", "secret-b.pdf", "secret-invitee-b", keyB.getString("id"), keyB.getString("prefix"),
                 "Secret Key B", partnerAdminB, partnerB.tenantId().toString(), orderB.getString("id"), orderB.getString("number"),
-                partB, "Secret Part B", "SECRET-B-1", shopCustomerB, "Secret Fleet B", "+254 700 424 242"));
+                partB, "Secret Part B", "SECRET-B-1", shopCustomerB, "Secret Fleet B", "+254 700 424 242", "PO-SECRET-B"));
         dispatched.getJsonArray("lines").getValuesAs(JsonObject.class).forEach(l -> secretsOfB.add(l.getString("id")));
         secretsOfB.add(supplierB);
 
@@ -122,6 +125,12 @@ final class TenantIsolationProbe {
         peopleOfA.put("customer of A", api.token(tenantA.customer("Customer A").email()));
         peopleOfA.put("staff of A", api.token(tenantA.activeShop("Shop A", -1.2676, 36.8108, 15, makeB).email()));
         peopleOfA.put("admin of A", api.token(tenantA.tenantAdmin("Admin A")));
+        Fixtures partnerA = new Fixtures("PARTNER");
+        String partnerAdminA = api.token(partnerA.tenantAdmin("Partner Admin A"));
+        for (String scope : List.of("parts-requests:write", "parts-requests:read", "orders:read", "orders:write", "catalog:write",
+                "purchase-orders:read")) {
+            peopleOfA.put("key of partner A with " + scope, keyToken(partnerAdminA, scope));
+        }
 
         // ---- every documented operation ---------------------------------------------------------------------
         List<Operation> operations = documentedOperations(api, deployment);
@@ -162,6 +171,12 @@ final class TenantIsolationProbe {
                 partB), "B's mirrored part untouched");
         assertEquals(1, Fixtures.count("SELECT count(*) FROM shop_customer WHERE customer_id = ?::uuid AND name = 'Secret Fleet B'",
                 shopCustomerB), "B's mirrored customer untouched");
+    }
+
+    /** A new API key of the partner with the one scope, exchanged for its token. */
+    private String keyToken(String adminToken, String scope) {
+        String key = api.post("api/v1/api-keys", adminToken, AccountsIT.newKey("Probe key " + scope, scope)).json().getString("key");
+        return api.post("api/v1/auth/api-key", null, Json.createObjectBuilder().add("apiKey", key).build()).json().getString("accessToken");
     }
 
     /** Operations of the running application's OpenAPI document; logout operations last, as they end the caller's session. */
@@ -217,6 +232,8 @@ final class TenantIsolationProbe {
         return switch (operation.method() + " " + operation.path()) {
             case "PUT /shop/requests/{id}/quote" -> MarketplaceIT.quote(requestOfB, "1.00", "1").toString();
             case "POST /parts-requests" -> MarketplaceIT.partsRequest("PROBE", 1).build().toString();
+            case "POST /supplier/catalog-feed" -> PartnerIT.feed("probe", "INCREMENTAL", 1, true,
+                    PartnerIT.item("PROBE-1", "Bosch", "Probe part", "1.00", null, "PROBE", "Probe", 2010, 2020, null)).toString();
             case "POST /auth/login" -> "{\"email\":\"nobody-of-b@test.example\",\"password\":\"" + Fixtures.PASSWORD + "\"}";
             case "POST /api-keys" -> AccountsIT.newKey("Probe key", "orders:read").toString();
             case "POST /auth/api-key" -> "{\"apiKey\":\"clutch_not-a-key-of-anyone\"}";
