@@ -41,8 +41,8 @@ public class RateLimit implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        long started = System.nanoTime();
-        String principal = jwt == null || jwt.getSubject() == null ? null : jwt.getSubject();
+        String principal = jwt == null || jwt.getSubject() == null ? null : jwt.getSubject(); // authentication's, not ours
+        long started = timer.start();
         Optional<RateLimiter.Exceeded> exceeded = limiter.take(addresses.of(http), principal);
         if (exceeded.isPresent()) {
             long seconds = Math.max(1, (exceeded.get().retryAfter().toMillis() + 999) / 1000);

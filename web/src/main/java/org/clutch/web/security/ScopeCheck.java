@@ -40,7 +40,7 @@ public class ScopeCheck implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        long started = System.nanoTime();
+        long started = timer.start();
         try {
             check(request);
         } finally {
