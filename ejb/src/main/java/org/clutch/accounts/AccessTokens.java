@@ -2,6 +2,8 @@ package org.clutch.accounts;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -11,21 +13,12 @@ import jakarta.json.spi.JsonProvider;
 import org.clutch.platform.Actor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -34,8 +27,8 @@ import java.util.UUID;
 
 /**
  * Issues and verifies short-lived RS256 access tokens (JSON Web Tokens) with the keys MicroProfile JWT is
- * configured with, so that a token issued here is accepted by the REST API, and a WebSocket handshake (which
- * cannot use the REST security layer) is checked against exactly the same key and issuer.
+ * configured with ({@link TokenKeys}), so that a token issued here is accepted by the REST API, and a WebSocket
+ * handshake (which cannot use the REST security layer) is checked against exactly the same keys and issuer.
  */
 @ApplicationScoped
 public class AccessTokens {
@@ -52,6 +45,10 @@ public class AccessTokens {
     Optional<String> signingKeyLocation;
 
     @Inject
+    @ConfigProperty(name = "clutch.jwt.signing-key.id")
+    String signingKeyId;
+
+    @Inject
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     String issuer;
 
@@ -62,20 +59,21 @@ public class AccessTokens {
     @Inject
     Clock clock;
 
-    private PublicKey publicKey;
-    private PrivateKey privateKey;
+    private TokenKeys keys;
 
     @PostConstruct
     void loadKeys() {
-        try {
-            KeyFactory rsa = KeyFactory.getInstance("RSA");
-            publicKey = rsa.generatePublic(new X509EncodedKeySpec(pem(publicKeyLocation)));
-            if (signingKeyLocation.isPresent()) {
-                privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(pem(signingKeyLocation.get())));
-            }
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("JWT keys are not valid RSA keys", e);
-        }
+        keys = TokenKeys.load(publicKeyLocation, signingKeyLocation, signingKeyId);
+    }
+
+    /** Reads the keys as the application starts, so that a signing key nobody can verify stops the deployment. */
+    void loadAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        keys.signingKid();
+    }
+
+    /** The public keys that verify tokens, as a JSON Web Key Set. */
+    public JsonObject publicKeys() {
+        return keys.jwks();
     }
 
     /** Signs an access token for the actor: its role (as MP-JWT groups) and bindings, valid for the configured lifetime. */
@@ -92,9 +90,8 @@ public class AccessTokens {
     }
 
     private String sign(Actor actor, String email, String scopes) {
-        if (privateKey == null) {
-            throw new IllegalStateException("no signing key configured (clutch.jwt.signing-key.location)");
-        }
+        PrivateKey privateKey = keys.signing().orElseThrow(
+                () -> new IllegalStateException("no signing key configured (clutch.jwt.signing-key.location)"));
         long now = clock.instant().getEpochSecond();
         JsonArrayBuilder groups = JSON.createArrayBuilder();
         actor.role().granted().forEach(r -> groups.add(r.name()));
@@ -114,7 +111,8 @@ public class AccessTokens {
         addIfPresent(claims, Claims.TENANT_ID, actor.tenantId());
         addIfPresent(claims, Claims.SHOP_ID, actor.shopId());
         addIfPresent(claims, Claims.CUSTOMER_ID, actor.customerId());
-        String signingInput = base64(JSON.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString())
+        String signingInput = base64(JSON.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").add("kid", keys.signingKid())
+                .build().toString())
                 + "." + base64(claims.build().toString());
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
@@ -150,10 +148,7 @@ public class AccessTokens {
             if (!"RS256".equals(header.getString("alg", ""))) {
                 return Optional.empty();
             }
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initVerify(publicKey);
-            signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            if (!signature.verify(Base64.getUrlDecoder().decode(parts[2]))) {
+            if (!verified(header.getString("kid", null), parts)) {
                 return Optional.empty();
             }
             JsonObject claims = json(parts[1]);
@@ -166,6 +161,21 @@ public class AccessTokens {
         }
     }
 
+    /** Whether the signature is that of the key the header names (or, naming none, of any key we verify with). */
+    private boolean verified(String kid, String[] parts) throws GeneralSecurityException {
+        byte[] signed = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
+        byte[] signatureBytes = Base64.getUrlDecoder().decode(parts[2]);
+        for (PublicKey key : keys.verifying(kid)) {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initVerify(key);
+            signature.update(signed);
+            if (signature.verify(signatureBytes)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static JsonObject json(String base64) {
         try (JsonReader reader = JSON.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(base64), StandardCharsets.UTF_8)))) {
             return reader.readObject();
@@ -174,23 +184,5 @@ public class AccessTokens {
 
     private static String base64(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Reads a PEM key from the class path (a leading slash) or from a file path or URL. */
-    private static byte[] pem(String location) {
-        try (InputStream in = open(location)) {
-            String text = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-            return Base64.getMimeDecoder().decode(text.replaceAll("-----[A-Z ]+-----", "").strip());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read key " + location, e);
-        }
-    }
-
-    private static InputStream open(String location) throws IOException {
-        if (location.contains(":")) {
-            return URI.create(location).toURL().openStream();
-        }
-        InputStream resource = AccessTokens.class.getResourceAsStream(location.startsWith("/") ? location : "/" + location);
-        return resource != null ? resource : Files.newInputStream(Path.of(location));
     }
 }

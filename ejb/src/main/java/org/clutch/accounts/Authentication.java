@@ -261,6 +261,25 @@ public class Authentication {
                 .detail(ended + " session(s)"));
     }
 
+    /**
+     * Whether the caller typed its own password again, as before erasing its account. A wrong one counts as a failed
+     * login of the account, so that a stolen token buys no more guesses than the login does.
+     */
+    public boolean confirmPassword(Actor actor, String password, String address) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Optional<UserAccount> account = Optional.ofNullable(em.find(UserAccount.class, actor.userId()));
+        if (account.isEmpty() || !account.get().canLogIn()) {
+            return false;
+        }
+        LoginThrottle byAccount = throttles.forAccount(em, account.get().email());
+        if (byAccount.lockedFor(now).isZero() && password != null && passwords.verify(password, account.get().passwordHash())) {
+            return true;
+        }
+        byAccount.recordFailure(now, throttles.accountPolicy());
+        audit.record(entry(AuditAction.LOGIN_FAILED, account, address).detail("wrong password to confirm an erasure"));
+        return false;
+    }
+
     /** The caller's sessions that still work, newest first. */
     public List<SessionView> sessions(Actor actor) {
         OffsetDateTime now = OffsetDateTime.now(clock);

@@ -116,6 +116,20 @@ public class UserAccount {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Erases the person from the account (at their request): no e-mail, name, password or second factor is left, and
+     * it can never log in again. The row stays, so that what refers to it (orders, the audit log) still does.
+     */
+    public void erase() {
+        email = "erased-" + id + "@erased.invalid";
+        displayName = "Erased customer";
+        passwordHash = null;
+        status = Status.DISABLED;
+        mfaSecret = null;
+        mfaPendingSecret = null;
+        mfaEnabledAt = null;
+    }
+
     public boolean canLogIn() {
         return status == Status.ACTIVE && passwordHash != null;
     }

@@ -441,6 +441,11 @@ public class Order {
 
     /** The order number as people quote it. */
     public String reference() {
+        return reference(number);
+    }
+
+    /** How customers and shops see an order's number ("CL-100001"). */
+    public static String reference(long number) {
         return "CL-" + number;
     }
 

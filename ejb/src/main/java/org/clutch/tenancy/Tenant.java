@@ -75,6 +75,10 @@ public class Tenant {
     @Column(name = "mfa_required", nullable = false)
     private boolean mfaRequired;
 
+    /** Space-separated, normalised ({@link WebOrigin}). */
+    @Column(name = "allowed_origins", nullable = false)
+    private String allowedOrigins = "";
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -117,6 +121,7 @@ public class Tenant {
         if (b.logoUrl() != null && !isHttpsUrl(b.logoUrl())) {
             errors.add(new FieldError("branding.logoUrl", "must be an https:// address"));
         }
+        String newOrigins = origins(s.allowedOrigins(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -138,6 +143,7 @@ public class Tenant {
             changed.add("mfaRequired");
             mfaRequired = s.mfaRequired();
         }
+        allowedOrigins = change("allowedOrigins", allowedOrigins, newOrigins, changed);
         return changed;
     }
 
@@ -146,6 +152,28 @@ public class Tenant {
         boolean changed = !newPlan.equals(plan);
         plan = newPlan;
         return changed;
+    }
+
+    /** The origins normalised, distinct and space-separated; each one that is not an origin is a field error. */
+    private static String origins(List<String> listed, List<FieldError> errors) {
+        if (listed == null) {
+            return "";
+        }
+        if (listed.size() > WebOrigin.MAX_PER_TENANT) {
+            errors.add(new FieldError("allowedOrigins", "at most " + WebOrigin.MAX_PER_TENANT + " origins"));
+            return "";
+        }
+        java.util.Set<String> origins = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < listed.size(); i++) {
+            java.util.Optional<String> origin = WebOrigin.normalise(listed.get(i));
+            if (origin.isEmpty()) {
+                errors.add(new FieldError("allowedOrigins[" + i + "]",
+                        "must be an origin such as https://app.example.com (https, no path; http only for localhost)"));
+            } else {
+                origins.add(origin.get());
+            }
+        }
+        return String.join(" ", origins);
     }
 
     private static String currency(String code, List<FieldError> errors) {
@@ -250,6 +278,10 @@ public class Tenant {
 
     public BigDecimal taxRatePercent() {
         return taxRatePercent;
+    }
+
+    public List<String> allowedOrigins() {
+        return allowedOrigins.isEmpty() ? List.of() : List.of(allowedOrigins.split(" "));
     }
 
     public TenantSettings.Branding branding() {

@@ -3,12 +3,14 @@ package org.clutch.accounts;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EncryptedSecretTest {
 
@@ -37,5 +39,20 @@ class EncryptedSecretTest {
         String tampered = stored.substring(0, stored.length() - 3) + (stored.endsWith("A==") ? "B==" : "A==");
         assertThrows(IllegalStateException.class, () -> new EncryptedSecret(key(7)).convertToEntityAttribute(tampered));
         assertThrows(IllegalStateException.class, () -> new EncryptedSecret(new byte[16]));
+    }
+
+    @Test
+    void whileTheKeyRotatesThePreviousKeyStillReadsAndResealingMovesTheSecretToTheNewKey() {
+        String secret = Totp.newSecret();
+        String underOld = new EncryptedSecret(key(7)).convertToDatabaseColumn(secret);
+        EncryptedSecret rotating = new EncryptedSecret(key(8), List.of(key(7)));
+        assertEquals(secret, rotating.convertToEntityAttribute(underOld), "the previous key still reads its secrets");
+        assertFalse(rotating.sealedWithCurrentKey(underOld));
+        String resealed = rotating.reseal(underOld);
+        assertTrue(rotating.sealedWithCurrentKey(resealed));
+        assertEquals(secret, new EncryptedSecret(key(8)).convertToEntityAttribute(resealed), "the new key alone reads it now");
+        assertThrows(IllegalStateException.class, () -> new EncryptedSecret(key(7)).convertToEntityAttribute(resealed),
+                "and the old key no longer does");
+        assertThrows(IllegalStateException.class, () -> new EncryptedSecret(key(8), List.of(new byte[16])));
     }
 }

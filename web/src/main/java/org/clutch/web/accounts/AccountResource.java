@@ -19,6 +19,8 @@ import org.clutch.accounts.AccountView;
 import org.clutch.accounts.Authentication;
 import org.clutch.accounts.MfaSettings;
 import org.clutch.accounts.SessionView;
+import org.clutch.privacy.AccountErasure;
+import org.clutch.privacy.PersonalDataExport;
 import org.clutch.web.security.Caller;
 import org.clutch.web.security.Roles;
 import org.clutch.web.security.Scopes;
@@ -41,9 +43,18 @@ public class AccountResource {
     MfaSettings mfa;
 
     @Inject
+    PersonalDataExport personalData;
+
+    @Inject
+    AccountErasure erasure;
+
+    @Inject
     Caller caller;
 
     public record Code(@NotBlank @Size(max = 20) String code) {
+    }
+
+    public record Erasure(@NotNull @Size(max = 1024) String password) {
     }
 
     /** Backup codes, shown this once. */
@@ -63,6 +74,27 @@ public class AccountResource {
     @Operation(summary = "The caller's active sessions (device, address, created, last used); the current one is marked")
     public List<SessionView> sessions() {
         return authentication.sessions(caller.actor());
+    }
+
+    @GET
+    @Path("personal-data")
+    @RolesAllowed(Roles.CUSTOMER)
+    @Operation(summary = "Download everything the platform holds about the caller (JSON): account, sessions, parts requests "
+            + "with their quotes, orders, notifications, security events")
+    public Response downloadPersonalData() {
+        return Response.ok(personalData.export(caller.actor(), caller.address()))
+                .header("Content-Disposition", "attachment; filename=\"clutch-personal-data.json\"").build();
+    }
+
+    @POST
+    @Path("erasure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CUSTOMER)
+    @Operation(summary = "Erase the caller's account now (password again): personal data erased or pseudonymised, open "
+            + "requests cancelled, orders kept without the person; 409 while an order is under way")
+    public Response erase(@Valid @NotNull Erasure body) {
+        erasure.erase(caller.actor(), body.password(), caller.address());
+        return Response.noContent().build();
     }
 
     @POST

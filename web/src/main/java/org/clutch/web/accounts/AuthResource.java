@@ -8,11 +8,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.clutch.accounts.AccessTokens;
 import org.clutch.accounts.ApiKeyCredentials;
 import org.clutch.accounts.Authentication;
 import org.clutch.accounts.LoginOutcome;
@@ -21,7 +23,7 @@ import org.clutch.web.security.Caller;
 import org.clutch.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Login with e-mail and password, refresh-token rotation, logout. */
+/** Login with e-mail and password, refresh-token rotation, logout, and the public keys of access tokens. */
 @Path("auth")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,7 +49,19 @@ public class AuthResource {
     ApiKeyCredentials apiKeys;
 
     @Inject
+    AccessTokens tokens;
+
+    @Inject
     Caller caller;
+
+    @GET
+    @Path("jwks")
+    @PermitAll
+    @Operation(summary = "The public keys that verify access tokens (a JSON Web Key Set: the current key and, while keys "
+            + "rotate, the previous one), for services that check Clutch's tokens themselves")
+    public Response publicKeys() {
+        return Response.ok(tokens.publicKeys()).header("Cache-Control", "public, max-age=300").build();
+    }
 
     @POST
     @Path("login")

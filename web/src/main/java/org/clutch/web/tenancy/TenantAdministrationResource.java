@@ -30,6 +30,7 @@ import org.clutch.tenancy.Tenants;
 import org.clutch.web.accounts.StaffResource.InvitationBody;
 import org.clutch.web.problem.QueryParameters;
 import org.clutch.web.security.Caller;
+import org.clutch.web.security.OriginPolicy;
 import org.clutch.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -69,6 +70,9 @@ public class TenantAdministrationResource {
     @Inject
     Caller caller;
 
+    @Inject
+    OriginPolicy origins;
+
     @GET
     @Operation(summary = "All tenants, optionally of one kind")
     public Page<TenantView> list(@QueryParam("kind") String kind,
@@ -99,7 +103,9 @@ public class TenantAdministrationResource {
     @Path("{id}")
     @Operation(summary = "Replace a tenant's settings")
     public TenantView update(@PathParam("id") UUID id, @Valid @NotNull TenantSettingsBody body) {
-        return tenants.update(caller.actor(), id, body.settings(), caller.address());
+        TenantView updated = tenants.update(caller.actor(), id, body.settings(), caller.address());
+        origins.forget();
+        return updated;
     }
 
     @PUT

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.clutch.tenancy.TenantView;
 import org.clutch.tenancy.Tenants;
 import org.clutch.web.security.Caller;
+import org.clutch.web.security.OriginPolicy;
 import org.clutch.web.security.Roles;
 import org.clutch.web.security.Scopes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,6 +31,9 @@ public class TenantResource {
     @Inject
     Caller caller;
 
+    @Inject
+    OriginPolicy origins;
+
     @GET
     @RolesAllowed({Roles.SHOP_STAFF, Roles.TENANT_ADMIN, Roles.PARTNER})
     @SecurityRequirement(name = Scopes.BEARER_SCHEME)
@@ -43,6 +47,8 @@ public class TenantResource {
     @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(summary = "Replace the tenant's settings (audited with the names of the settings that changed)")
     public TenantView update(@Valid @NotNull TenantSettingsBody body) {
-        return tenants.updateOwn(caller.actor(), body.settings(), caller.address());
+        TenantView updated = tenants.updateOwn(caller.actor(), body.settings(), caller.address());
+        origins.forget();
+        return updated;
     }
 }

@@ -8,8 +8,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.clutch.tenancy.TenantSettings;
+import org.clutch.tenancy.WebOrigin;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /** The settings of a tenant as sent by an admin: every setting, each time (a PUT replaces them all). */
 public record TenantSettingsBody(
@@ -20,7 +22,8 @@ public record TenantSettingsBody(
         @NotBlank @Size(max = 60) String timeZone,
         @NotNull @DecimalMin("0") @DecimalMax(value = "100", inclusive = false) BigDecimal taxRatePercent,
         @Valid BrandingBody branding,
-        boolean mfaRequired) {
+        boolean mfaRequired,
+        @Size(max = WebOrigin.MAX_PER_TENANT) List<@NotNull @Size(max = 200) String> allowedOrigins) {
 
     public record BrandingBody(
             @Size(max = 200) String displayName,
@@ -32,6 +35,7 @@ public record TenantSettingsBody(
     TenantSettings settings() {
         TenantSettings.Branding b = branding == null ? TenantSettings.Branding.NONE
                 : new TenantSettings.Branding(branding.displayName(), branding.logoUrl(), branding.primaryColour(), branding.accentColour());
-        return new TenantSettings(name, legalName, currency, locale, timeZone, taxRatePercent, b, mfaRequired);
+        return new TenantSettings(name, legalName, currency, locale, timeZone, taxRatePercent, b, mfaRequired,
+                allowedOrigins == null ? List.of() : allowedOrigins);
     }
 }

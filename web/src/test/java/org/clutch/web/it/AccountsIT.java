@@ -212,6 +212,33 @@ class AccountsIT extends DeployedApplication {
     }
 
     @Test
+    void whileKeysRotateTokensOfThePreviousKeyStillWorkAndUnknownKeysDoNot() throws Exception {
+        String valid = login(fixtures.customer("Rotation Owner").email()).getString("accessToken");
+        String[] parts = valid.split("\\.");
+        assertEquals("dev-1", json(parts[0]).getString("kid"), "a token names the key that signed it");
+        JsonObject published = api.get("api/v1/auth/jwks", null).json();
+        assertEquals(List.of("dev-1", "it-previous"), published.getJsonArray("keys").getValuesAs(JsonObject.class).stream()
+                .map(k -> k.getString("kid")).toList(), "the current and the previous key are published");
+        assertTrue(published.getJsonArray("keys").getValuesAs(JsonObject.class).stream().noneMatch(k -> k.containsKey("d")),
+                "public halves only");
+
+        String previousHeader = base64("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"it-previous\"}");
+        PrivateKey previous = privateKey("/it-jwt/previous-private.pem");
+        assertEquals(200, api.get("api/v1/account", sign(previousHeader + "." + parts[1], previous)).status(),
+                "a token the previous key signed is accepted during the overlap");
+        var stranger = KeyPairGenerator.getInstance("RSA");
+        stranger.initialize(2048);
+        PrivateKey unknown = stranger.generateKeyPair().getPrivate();
+        assertEquals(401, api.get("api/v1/account", sign(previousHeader + "." + parts[1], unknown)).status(),
+                "another key under the previous key's id");
+        String retiredHeader = base64("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"retired-2025\"}");
+        assertEquals(401, api.get("api/v1/account", sign(retiredHeader + "." + parts[1], unknown)).status(),
+                "a key no longer published (or never) is refused");
+        assertEquals(401, api.get("api/v1/account", sign(parts[0] + "." + parts[1], previous)).status(),
+                "the previous key's signature under the current key's id");
+    }
+
+    @Test
     void rolesCannotReachWhatTheyAreNotFor() {
         String customer = login(fixtures.customer("Kiptoo").email()).getString("accessToken");
         String staff = login(fixtures.activeShop("Role Spares", -1.27, 36.81, 10, "TOYOTA").email()).getString("accessToken");
@@ -354,9 +381,13 @@ class AccountsIT extends DeployedApplication {
 
     /** The development signing key the test deployment uses (bundled in the ejb jar). */
     private static PrivateKey developmentSigningKey() throws Exception {
-        try (InputStream in = AccountsIT.class.getResourceAsStream("/META-INF/dev-jwt/private.pem")) {
+        return privateKey("/META-INF/dev-jwt/private.pem");
+    }
+
+    private static PrivateKey privateKey(String resource) throws Exception {
+        try (InputStream in = AccountsIT.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IOException("META-INF/dev-jwt/private.pem not on the test class path");
+                throw new IOException(resource + " not on the test class path");
             }
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "").strip();
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(pem)));
@@ -367,6 +398,69 @@ class AccountsIT extends DeployedApplication {
 
     private Api.Reply secondFactor(String challenge, String code) {
         return api.post("api/v1/auth/login/second-factor", null, Json.createObjectBuilder().add("challenge", challenge).add("code", code).build());
+    }
+
+    @Test
+    void secretsSealedUnderThePreviousSecondFactorKeyStillWorkAndAreSealedAgainUnderTheCurrentOne() throws Exception {
+        var staff = fixtures.activeShop("Rotation Spares", -1.27, 36.81, 10, "TOYOTA");
+        String secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+        Fixtures.sql("UPDATE user_account SET mfa_secret = ?, mfa_enabled_at = now() WHERE email = ?",
+                seal(secret, IntegrationServices.PREVIOUS_MFA_KEY), staff.email());
+        Authenticator phone = new Authenticator(secret);
+        JsonObject due = login(staff.email());
+        Api.Reply before = secondFactor(due.getString("challenge"), phone.code(0));
+        assertEquals(200, before.status(), "the previous key still reads its secrets during the rotation: " + before);
+
+        String admin = api.token(IntegrationServices.PLATFORM_ADMIN);
+        Api.Reply rotated = api.post("api/v1/platform/mfa-key-rotation", admin, null);
+        assertEquals(200, rotated.status(), rotated.toString());
+        assertEquals(1, rotated.json().getInt("resealed"), "the one secret under the previous key: " + rotated);
+        String stored = Fixtures.text("SELECT mfa_secret FROM user_account WHERE email = ?", staff.email());
+        assertEquals(secret, open(stored, currentMfaKey()), "sealed again under the current key");
+        assertEquals(null, open(stored, IntegrationServices.PREVIOUS_MFA_KEY), "and no longer under the previous one");
+        assertEquals(0, api.post("api/v1/platform/mfa-key-rotation", admin, null).json().getInt("resealed"), "nothing left to do");
+        assertEquals(403, api.post("api/v1/platform/mfa-key-rotation", api.token(fixtures.tenantAdmin("Not Platform")), null).status());
+
+        JsonObject again = login(staff.email());
+        assertEquals(200, secondFactor(again.getString("challenge"), phone.code(1)).status(), "the second factor works as before");
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM audit_event WHERE action = 'MFA_KEY_ROTATED' "
+                + "AND detail LIKE '%under the current key: 1;%'"), "the rotation is in the audit log");
+    }
+
+    /** AES-256-GCM as the server stores a secret ("v1:" + Base64(IV + ciphertext + tag)), written apart from its code. */
+    private static String seal(String secret, String base64Key) throws Exception {
+        byte[] iv = new byte[12];
+        new java.security.SecureRandom().nextBytes(iv);
+        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(Base64.getDecoder().decode(base64Key), "AES"),
+                new javax.crypto.spec.GCMParameterSpec(128, iv));
+        byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.US_ASCII));
+        byte[] all = new byte[iv.length + sealed.length];
+        System.arraycopy(iv, 0, all, 0, iv.length);
+        System.arraycopy(sealed, 0, all, iv.length, sealed.length);
+        return "v1:" + Base64.getEncoder().encodeToString(all);
+    }
+
+    /** The secret, or null when the key did not seal it. */
+    private static String open(String stored, String base64Key) throws Exception {
+        byte[] all = Base64.getDecoder().decode(stored.substring("v1:".length()));
+        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(javax.crypto.Cipher.DECRYPT_MODE, new javax.crypto.spec.SecretKeySpec(Base64.getDecoder().decode(base64Key), "AES"),
+                new javax.crypto.spec.GCMParameterSpec(128, all, 0, 12));
+        try {
+            return new String(cipher.doFinal(all, 12, all.length - 12), StandardCharsets.US_ASCII);
+        } catch (javax.crypto.AEADBadTagException e) {
+            return null;
+        }
+    }
+
+    /** The second-factor key the test deployment runs with: the development one shipped in the ejb jar. */
+    private static String currentMfaKey() throws Exception {
+        java.util.Properties shipped = new java.util.Properties();
+        try (InputStream in = AccountsIT.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+            shipped.load(in);
+        }
+        return shipped.getProperty("clutch.mfa.encryption-key");
     }
 
     @Test

@@ -104,6 +104,18 @@ public final class Fixtures {
         }
     }
 
+    /** The first column of the first row, as text (null when there is no row). */
+    public static String text(String sql, Object... args) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            try (var rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Moves a request's expiry into the past, as if its time to live had run out. */
     public static void makeOverdue(UUID requestId) {
         execute("UPDATE parts_request SET expires_at = now() - interval '1 second' WHERE id = ?", requestId);

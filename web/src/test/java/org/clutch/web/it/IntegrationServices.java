@@ -8,6 +8,7 @@ import org.clutch.launcher.PayaraMicroCommands;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -25,6 +26,8 @@ public class IntegrationServices implements LauncherSessionListener {
     /** The backend's own broker account in the tests (the broker is secured as in bin/start-backend). */
     public static final String BROKER_USER = "clutch-it";
     public static final String BROKER_PASSWORD = "clutch-it-broker-secret";
+    /** The second-factor key the tests' deployment replaced, as during a key rotation (Base64 of 32 bytes). */
+    public static final String PREVIOUS_MFA_KEY = "bXlwcmV2aW91c21mYWtleW9mMzJieXRlc2ZvcnRlc3Q=";
 
     /** Where the tests configure the broker's bridges to partners' own brokers (as an operator would). */
     static Path partnerBridges() {
@@ -52,14 +55,23 @@ public class IntegrationServices implements LauncherSessionListener {
                     BROKER_PASSWORD);
             System.setProperty("clutch.it.db.url", database.jdbcUrl());
             System.setProperty("clutch.it.broker.url", broker.url());
+            // the bundled development key and a "previous" one of the tests' own, as during a key rotation
+            Path tokenKeys = root.resolve("jwks.json");
+            try (var in = IntegrationServices.class.getResourceAsStream("/it-jwt/jwks.json")) {
+                Files.copy(in, tokenKeys);
+            }
             System.setProperty("clutch.it.cmdOptions", String.join(" ",
                     "-Xmx640m", PayaraMicroCommands.JSON_PROVIDER_OPTION,
                     "-Ddb.url=" + database.jdbcUrl(), "-Ddb.user=clutch", "-Ddb.password=clutch",
                     "-Djms.user=" + BROKER_USER, "-Djms.password=" + BROKER_PASSWORD,
                     "-Dclutch.demo-data=false", "-Dclutch.development-mode=true", "-Dclutch.payments.card-simulator.enabled=true",
                     "-Dclutch.platform-admin.email=" + PLATFORM_ADMIN, "-Dclutch.platform-admin.password=" + Fixtures.PASSWORD,
-                    // every test client is 127.0.0.1: one address for a whole class of tests; RateLimitIT sets its own
-                    "-Dclutch.rate-limit.per-address=100000/PT1M", System.getProperty("clutch.it.extraOptions", "")));
+                    "-Dmp.jwt.verify.publickey.location=" + tokenKeys.toUri(),
+                    "-Dclutch.mfa.previous-encryption-keys=" + PREVIOUS_MFA_KEY,
+                    // limits on but out of reach: every test client is 127.0.0.1, and the probes send thousands of
+                    // requests a minute as one person; RateLimitIT sets limits it reaches
+                    "-Dclutch.rate-limit.per-address=100000/PT1M", "-Dclutch.rate-limit.per-principal=100000/PT1M",
+                    System.getProperty("clutch.it.extraOptions", "")));
             // No --rootDir: Payara Micro then makes a fresh root for each test class's start. A kept root would load the
             // previous class's application and adapter at boot and deploy them again under it (see Backend).
             Path preBoot = PayaraMicroCommands.writeHttpPreBoot(root.resolve("pre-boot.asadmin"));

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -91,6 +92,48 @@ class TenancyIT extends DeployedApplication {
     }
 
     // ---- tenant settings ---------------------------------------------------------------------------------------
+
+    @Test
+    void theOriginsATenantListsMayCallFromABrowserAndNoOthers() {
+        String admin = api.token(fixtures.tenantAdmin("Origins Admin"));
+        String app = "https://fleet-app-" + fixtures.uniqueMake("o").toLowerCase() + ".example";
+        Api.Reply saved = api.put("api/v1/tenant", admin, settings("Origins Parts", "KES", "16")
+                .add("allowedOrigins", Json.createArrayBuilder().add(app.toUpperCase().replace("HTTPS", "https")).add("http://localhost:5173")).build());
+        assertEquals(200, saved.status(), saved.toString());
+        assertEquals(List.of(app, "http://localhost:5173"), saved.json().getJsonArray("allowedOrigins").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList(), "kept as browsers send them");
+
+        Api.Raw preflight = preflight(app);
+        assertEquals(204, preflight.status(), preflight.toString());
+        assertEquals(app, preflight.header("access-control-allow-origin", null));
+        assertTrue(preflight.header("access-control-allow-headers", "").contains("Authorization"), preflight.toString());
+        Api.Raw call = api.sendFrom("127.0.0.1", "GET", "api/v1/tenant", Map.of("Origin", app, "Authorization", "Bearer " + admin), null);
+        assertEquals(200, call.status());
+        assertEquals(app, call.header("access-control-allow-origin", null), "the browser may read the answer");
+        assertTrue(call.header("vary", "").contains("Origin"), call.toString());
+
+        String stranger = "https://evil-" + fixtures.uniqueMake("o").toLowerCase() + ".example";
+        Api.Raw refused = preflight(stranger);
+        assertEquals(403, refused.status(), refused.toString());
+        assertEquals(null, refused.header("access-control-allow-origin", null));
+        Api.Raw unread = api.sendFrom("127.0.0.1", "GET", "api/v1/tenant", Map.of("Origin", stranger, "Authorization", "Bearer " + admin), null);
+        assertEquals(null, unread.header("access-control-allow-origin", null), "a browser keeps the answer from another origin");
+
+        Api.Reply bad = api.put("api/v1/tenant", admin, settings("Origins Parts", "KES", "16").add("allowedOrigins",
+                Json.createArrayBuilder().add("http://fleet.example").add("https://fleet.example/app").add("ftp://fleet.example")).build());
+        assertEquals(400, bad.status(), bad.toString());
+        assertEquals(List.of("allowedOrigins[0]", "allowedOrigins[1]", "allowedOrigins[2]"), bad.fieldErrors());
+        assertEquals(204, preflight(app).status(), "a refused change changes nothing");
+
+        assertEquals(200, api.put("api/v1/tenant", admin, settings("Origins Parts", "KES", "16")
+                .add("allowedOrigins", Json.createArrayBuilder()).build()).status());
+        assertEquals(403, preflight(app).status(), "an origin taken off the list is refused at once");
+    }
+
+    private Api.Raw preflight(String origin) {
+        return api.sendFrom("127.0.0.1", "OPTIONS", "api/v1/parts-requests", Map.of("Origin", origin,
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization, content-type"), null);
+    }
 
     @Test
     void aTenantAdminChangesTheSettingsEveryoneOfTheTenantReadsAndTheChangeIsAudited() {

@@ -240,6 +240,8 @@ final class TenantIsolationProbe {
             case "POST /auth/refresh" -> "{\"refreshToken\":\"not-a-token-of-anyone\"}";
             case "POST /auth/login/second-factor" -> "{\"challenge\":\"not-a-challenge-of-anyone\",\"code\":\"123456\"}";
             // The caller's own second factor: there is nothing of B's to reach (wrong codes, answered 400).
+            // A wrong password: an erasure of the caller's own account that must not happen mid-probe.
+            case "POST /account/erasure" -> "{\"password\":\"not the password\"}";
             case "POST /account/mfa/enrolment/confirm", "POST /account/mfa/backup-codes", "POST /account/mfa/disable" -> "{\"code\":\"000000\"}";
             // Registration creates the caller's own new account: there is nothing of B's to reach.
             case "POST /customers" -> "{}";
