@@ -12,6 +12,7 @@ import org.clutch.platform.InvalidInputException;
 import org.clutch.platform.NotFoundException;
 import org.clutch.platform.Role;
 import org.clutch.platform.RowScope;
+import org.clutch.platform.StateConflictException;
 import org.clutch.platform.TransactionConnection;
 
 import java.io.StringReader;
@@ -97,6 +98,9 @@ public class HeadOfficeCustomers {
         }
         try (Connection c = database.current()) {
             MirroredCustomer before = load(c, shopId, customerId, true);
+            if (erased(c, shopId, customerId)) {
+                throw new StateConflictException("this customer's records were erased at their request; they are not filled in again");
+            }
             Instant now = clock.instant();
             Optional<MirroredColumns.CentralChange> change = MirroredColumns.CUSTOMERS.changeCentrally(c, shopId, customerId,
                     values(before), before.stamps(), given, centralClock, now);
@@ -109,6 +113,16 @@ public class HeadOfficeCustomers {
             LOG.info(() -> "event=head-office-customer-edit shop=" + shopId + " customer=" + customerId + " fields="
                     + changed.values().keySet());
             return load(c, shopId, customerId, false);
+        }
+    }
+
+    private static boolean erased(Connection c, UUID shopId, UUID customerId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT erased_at FROM shop_customer WHERE shop_id = ? AND customer_id = ?")) {
+            select.setObject(1, shopId);
+            select.setObject(2, customerId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && row.getTimestamp(1) != null;
+            }
         }
     }
 

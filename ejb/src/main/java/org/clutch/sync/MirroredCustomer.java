@@ -12,4 +12,7 @@ import java.util.UUID;
  */
 public record MirroredCustomer(UUID shopId, UUID customerId, String name, String phone, String email,
         long creditLimitMinor, JsonArray vehicles, OffsetDateTime changedAt, Map<String, Long> stamps) {
+
+    /** What a customer erased at their request is called, here as on the desktop. */
+    public static final String ERASED_NAME = "Erased customer";
 }

@@ -58,6 +58,14 @@ sealed interface ShopChange {
         }
     }
 
+    /** A customer's records erased on the desktop at their request, by a manager: head office erases its copy too. */
+    record CustomerErased(UUID customerId, String staff) implements ShopChange {
+    }
+
+    /** A customer's records handed to them on the desktop at their request: for the audit log. */
+    record CustomerDataExported(UUID customerId, String staff) implements ShopChange {
+    }
+
     /** An edit of something head office mirrors field by field ({@link MirroredColumns}): its key, values and stamps. */
     sealed interface MirroredEdit extends ShopChange {
         UUID key();
@@ -101,6 +109,8 @@ sealed interface ShopChange {
             Map.entry("sales.return-completed", Set.of(1)),
             Map.entry("customers.customer-saved", Set.of(1, 2)),
             Map.entry("customers.account-entry", Set.of(1)),
+            Map.entry("customers.customer-erased", Set.of(1)),
+            Map.entry("customers.customer-data-exported", Set.of(1)),
             Map.entry("purchasing.supplier-saved", Set.of(1)),
             Map.entry("purchasing.supplier-part-saved", Set.of(1)),
             Map.entry("purchasing.goods-received", Set.of(1)),
@@ -122,6 +132,9 @@ sealed interface ShopChange {
         return switch (event.type()) {
             case "catalog.part-saved" -> partSaved(payload, event);
             case "customers.customer-saved" -> customerSaved(payload, event);
+            case "customers.customer-erased" -> new CustomerErased(uuid(payload, "customerId"), text(payload, "staff", 100));
+            case "customers.customer-data-exported" -> new CustomerDataExported(uuid(payload, "customerId"),
+                    text(payload, "staff", 100));
             case "inventory.stock-moved" -> new StockMoved(uuid(payload, "movementId"), uuid(payload, "partId"),
                     text(payload, "bin", 32), nonZero(payload, "quantity"), text(payload, "reason", 20),
                     optionalText(payload, "reference", 64), instant(payload, "movedAt"));

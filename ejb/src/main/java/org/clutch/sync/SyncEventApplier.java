@@ -3,6 +3,9 @@ package org.clutch.sync;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
+import org.clutch.audit.AuditAction;
+import org.clutch.audit.AuditEntry;
+import org.clutch.audit.AuditTrail;
 import org.clutch.jms.SyncEvent;
 import org.clutch.platform.ForAllTenants;
 import org.clutch.platform.RowScope;
@@ -53,6 +56,9 @@ public class SyncEventApplier {
     TransactionConnection database;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     jakarta.enterprise.event.Event<DesktopChangeSynced> desktopChanges;
 
     @Inject
@@ -92,6 +98,7 @@ public class SyncEventApplier {
             List<Accepted> toApply = accepted.values().stream().filter(a -> fresh.contains(a.event().eventId())).toList();
             mirror(c, MirroredColumns.CATALOG, ShopChange.PartSaved.class, toApply);
             mirror(c, MirroredColumns.CUSTOMERS, ShopChange.CustomerSaved.class, toApply);
+            recordPrivacyRequests(c, toApply, now);
             recordMovements(c, toApply);
             actOnMarketplace(toApply, tenantOfShop);
             updateStatus(c, fresh, accepted.values(), repeatedInBatch, rejections, tenantOfShop, now);
@@ -203,6 +210,33 @@ public class SyncEventApplier {
     }
 
     /** Stock movements join the shop's ledger; a movement id already there (sent in an older event) is not added twice. */
+    /**
+     * A customer's records erased or handed to them at the shop: the erasure empties head office's copy for good (the
+     * desktop's last save of it, already mirrored, was empty too), and both go into the audit log.
+     */
+    private void recordPrivacyRequests(Connection c, List<Accepted> events, Instant now) throws SQLException {
+        for (Accepted a : events) {
+            if (a.change() instanceof ShopChange.CustomerErased erased) {
+                try (PreparedStatement erase = c.prepareStatement("""
+                        UPDATE shop_customer SET name = ?, phone = NULL, email = NULL, credit_limit_minor = 0, vehicles = '[]',
+                                                 erased_at = ? WHERE shop_id = ? AND customer_id = ?""")) {
+                    erase.setString(1, MirroredCustomer.ERASED_NAME);
+                    erase.setTimestamp(2, Timestamp.from(now));
+                    erase.setObject(3, a.event().shopId());
+                    erase.setObject(4, erased.customerId());
+                    erase.executeUpdate();
+                }
+                audit.record(AuditEntry.of(AuditAction.SHOP_CUSTOMER_ERASED, a.tenantId(), null)
+                        .target("shop-customer", erased.customerId()).detail("at the customer's request, by " + erased.staff()
+                                + " at shop " + a.event().shopId()));
+            } else if (a.change() instanceof ShopChange.CustomerDataExported exported) {
+                audit.record(AuditEntry.of(AuditAction.SHOP_CUSTOMER_DATA_EXPORTED, a.tenantId(), null)
+                        .target("shop-customer", exported.customerId()).detail("handed to the customer by " + exported.staff()
+                                + " at shop " + a.event().shopId()));
+            }
+        }
+    }
+
     private static void recordMovements(Connection c, List<Accepted> events) throws SQLException {
         List<Accepted> moves = events.stream().filter(a -> a.change() instanceof ShopChange.StockMoved).toList();
         if (moves.isEmpty()) {

@@ -532,6 +532,32 @@ class SyncIT extends DeployedApplication {
                 "{\"name\": \"x\"}").status(), "another tenant's shop is unknown");
     }
 
+    @Test
+    void aCustomerErasedAtTheShopIsErasedAtHeadOfficeForGoodAndBothRequestsAreAudited() throws Exception {
+        UUID fleet = UUID.randomUUID();
+        String customer = "api/v1/sync/shops/" + shop.shopId() + "/customers/" + fleet;
+        send(customerSaved(fleet, "Naivasha Tours", "0722 300 400", 10_000_000, vehicle(UUID.randomUUID(), "KDA 100A"), MORNING));
+        Await.until(() -> api.get(customer, admin), r -> r.status() == 200, WITHIN);
+        String request = Json.createObjectBuilder().add("customerId", fleet.toString()).add("staff", "amina")
+                .add("at", MORNING.toString()).build().toString();
+        send(event("customers.customer-data-exported", 1, fleet, request, MORNING));
+        send(event("customers.customer-erased", 1, fleet, request, MORNING.plusSeconds(60)));
+
+        JsonObject erased = Await.until(() -> api.get(customer, admin).json(), c -> "Erased customer".equals(c.getString("name")), WITHIN);
+        assertTrue(noPhone(erased) && erased.getJsonArray("vehicles").isEmpty(), erased.toString());
+        Api.Reply refill = api.send("PATCH", customer, admin, "{\"phone\": \"0722 300 400\"}");
+        assertEquals(409, refill.status(), "head office cannot fill the record in again: " + refill);
+        assertTrue(noPhone(api.get(customer, admin).json()), "nothing changed");
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM audit_event WHERE action = 'SHOP_CUSTOMER_ERASED' AND target_id = ? "
+                + "AND tenant_id = ?", fleet, fixtures.tenantId()));
+        assertEquals(1, Fixtures.count("SELECT count(*) FROM audit_event WHERE action = 'SHOP_CUSTOMER_DATA_EXPORTED' AND target_id = ?",
+                fleet));
+    }
+
+    private static boolean noPhone(JsonObject customer) {
+        return !customer.containsKey("phone") || customer.isNull("phone");
+    }
+
     /** A customer as the desktop saves one (Customers.save): no phone is "", the vehicles as it lists them. */
     private SyncEvent customerSaved(UUID customerId, String name, String phone, long creditLimitMinor,
             jakarta.json.JsonArrayBuilder vehicles, Instant at) {

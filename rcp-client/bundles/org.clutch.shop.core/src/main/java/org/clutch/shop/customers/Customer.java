@@ -86,6 +86,28 @@ public record Customer(UUID id, String name, String phone, String email, String 
         }
     }
 
+    /**
+     * @throws RuleException when the account is not settled: what is owed, either way, is the shop's books and must
+     * be paid or paid back before the person's details can go
+     */
+    void checkErasable(ShopCurrency money) {
+        if (balanceMinor > 0) {
+            throw new RuleException(name + " owes " + money.format(balanceMinor) + "; settle the account before erasing their records.");
+        }
+        if (balanceMinor < 0) {
+            throw new RuleException("The shop owes " + name + " " + money.format(-balanceMinor)
+                    + "; pay it back before erasing their records.");
+        }
+    }
+
+    /** The customer with nothing left of the person: no name, contact, tax number, note, vehicles or credit. */
+    Customer erased() {
+        return new Customer(id, ERASED_NAME, null, null, null, 0, balanceMinor, null, List.of());
+    }
+
+    /** What an erased customer is called wherever their sales still show. */
+    public static final String ERASED_NAME = "Erased customer";
+
     public boolean hasAccount() {
         return creditLimitMinor > 0 || balanceMinor != 0;
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -19,6 +20,9 @@ final class CustomerEvents {
     static final String CUSTOMER_SAVED = "customers.customer-saved";
     static final int CUSTOMER_SAVED_VERSION = 2;
     static final String ACCOUNT_ENTRY = "customers.account-entry";
+    /** For head office's audit log: a customer's records erased, or handed to them, at their request. */
+    static final String CUSTOMER_ERASED = "customers.customer-erased";
+    static final String CUSTOMER_DATA_EXPORTED = "customers.customer-data-exported";
 
     /** As the customer's screen lists the vehicles (and the store reads them): the newest model year first. */
     private static final Comparator<CustomerVehicle> LISTED = Comparator.comparingInt(CustomerVehicle::year).reversed()
@@ -44,6 +48,12 @@ final class CustomerEvents {
         return JSON.createObjectBuilder()
                 .add("customerId", customer.id().toString()).add("kind", kind.name()).add("amountMinor", signedAmount)
                 .add("reference", reference == null ? "" : reference).add("staff", by == null ? "" : by.username())
+                .add("at", at.toString()).build();
+    }
+
+    /** Who erased or exported a customer's records, and when. */
+    static JsonObject privacyRequest(UUID customerId, Staff by, Instant at) {
+        return JSON.createObjectBuilder().add("customerId", customerId.toString()).add("staff", by.username())
                 .add("at", at.toString()).build();
     }
 

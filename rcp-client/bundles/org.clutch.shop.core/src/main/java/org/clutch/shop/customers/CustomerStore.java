@@ -105,7 +105,7 @@ final class CustomerStore {
             throws SQLException {
         try (PreparedStatement update = c.prepareStatement("""
                 UPDATE customer SET name = ?, name_key = ?, phone = ?, email = ?, credit_limit_minor = ?, updated_at = ?,
-                                    field_stamps = ?, last_stamp = ? WHERE id = ?""")) {
+                                    field_stamps = ?, last_stamp = ? WHERE id = ? AND erased_at IS NULL""")) {
             String name = (String) values.get(CustomerFields.NAME);
             update.setString(1, name);
             update.setString(2, name.toUpperCase(Locale.ROOT));
@@ -152,14 +152,36 @@ final class CustomerStore {
         return load(c, customerId).orElseThrow(() -> new RuleException("That customer does not exist."));
     }
 
+    /** Whether the customer was erased at their request. */
+    static boolean isErased(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT erased_at FROM customer WHERE id = ?")) {
+            select.setObject(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && row.getTimestamp(1) != null;
+            }
+        }
+    }
+
+    /** Marks the customer erased and clears what the shared fields do not hold (tax number, note). */
+    static void markErased(Connection c, UUID id, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE customer SET erased_at = ?, tax_number = NULL, note = NULL, updated_at = ? WHERE id = ?")) {
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setTimestamp(2, Timestamp.from(now));
+            update.setObject(3, id);
+            update.executeUpdate();
+        }
+    }
+
     /** By the start of the name or of any word in it, by phone number, or by a vehicle's plate or VIN. */
     static List<UUID> search(Connection c, String query, int limit) throws SQLException {
         List<UUID> ids = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("""
                 SELECT c.id FROM customer c
-                 WHERE ? = '' OR c.name_key LIKE ? OR c.name_key LIKE ? OR REPLACE(c.phone, ' ', '') LIKE ?
-                    OR c.id IN (SELECT v.customer_id FROM customer_vehicle v
-                                 WHERE REPLACE(v.plate, ' ', '') = ? OR v.vin = ?)
+                 WHERE c.erased_at IS NULL
+                   AND (? = '' OR c.name_key LIKE ? OR c.name_key LIKE ? OR REPLACE(c.phone, ' ', '') LIKE ?
+                        OR c.id IN (SELECT v.customer_id FROM customer_vehicle v
+                                     WHERE REPLACE(v.plate, ' ', '') = ? OR v.vin = ?))
                  ORDER BY c.name_key LIMIT ?""")) {
             String compact = query.replace(" ", "");
             select.setString(1, query);

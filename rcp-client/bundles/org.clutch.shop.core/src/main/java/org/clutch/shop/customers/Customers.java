@@ -43,6 +43,9 @@ public final class Customers {
      */
     public Customer save(Customer customer, Staff by) {
         customer.checkPlainText();
+        if (customer.id() != null && database.read(c -> CustomerStore.isErased(c, customer.id()))) {
+            throw new RuleException("This customer's records were erased at their request; they cannot be filled in again.");
+        }
         return database.inTransaction(c -> save(c, customer, by, database.editClock(clock), clock.instant()));
     }
 
@@ -69,6 +72,42 @@ public final class Customers {
         Outbox.record(c, CustomerEvents.CUSTOMER_SAVED, CustomerEvents.CUSTOMER_SAVED_VERSION, id,
                 CustomerEvents.customerSaved(saved, fieldStamps, by), now);
         return CustomerStore.load(c, id).orElseThrow();
+    }
+
+    /**
+     * Everything the shop holds about the customer, as JSON for them to take away (their right of access): details,
+     * vehicles, purchases and account. Head office's audit log hears of it.
+     */
+    public String exportData(UUID customerId, Staff by) {
+        return database.inTransaction(c -> {
+            Customer customer = CustomerStore.load(c, customerId).orElseThrow(() -> new RuleException("That customer does not exist."));
+            String data = CustomerExport.json(customer, profile, CustomerStore.history(c, customerId, Integer.MAX_VALUE),
+                    CustomerStore.statement(c, customerId, Integer.MAX_VALUE), clock.instant());
+            Outbox.record(c, CustomerEvents.CUSTOMER_DATA_EXPORTED, customerId,
+                    CustomerEvents.privacyRequest(customerId, by, clock.instant()), clock.instant());
+            return data;
+        });
+    }
+
+    /**
+     * Erases the customer's records at their request, a manager's decision: their details and vehicles go (head office's
+     * copy too, with the sync), their sales stay for the books under "Erased customer". The account must be settled
+     * first. Nothing can fill the record in again.
+     */
+    public void erase(UUID customerId, Staff by) {
+        by.requireManager("erase a customer's records");
+        database.inTransaction(c -> {
+            Customer customer = CustomerStore.lock(c, customerId);
+            if (CustomerStore.isErased(c, customerId)) {
+                throw new RuleException("This customer's records are erased already.");
+            }
+            customer.checkErasable(profile.currency());
+            Instant now = clock.instant();
+            save(c, customer.erased(), by, database.editClock(clock), now);
+            CustomerStore.markErased(c, customerId, now);
+            Outbox.record(c, CustomerEvents.CUSTOMER_ERASED, customerId, CustomerEvents.privacyRequest(customerId, by, now), now);
+            return null;
+        });
     }
 
     public Optional<Customer> get(UUID id) {

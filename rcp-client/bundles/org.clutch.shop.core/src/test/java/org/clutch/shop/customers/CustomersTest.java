@@ -126,4 +126,44 @@ class CustomersTest {
         assertEquals("2015 Toyota Probox 1.5 (KCD 123A)", garage.vehicles().get(0).label());
         assertThrows(RuleException.class, () -> new CustomerVehicle(null, "Toyota", "Probox", 2015, "", "JN1AZ4EH7DM43011O", null));
     }
+
+    @Test
+    void aCustomerTakesAwayEverythingTheShopHoldsAboutThem() {
+        sellOnAccount(1, 450_000, 0);
+        String data = customers.exportData(garage.id(), t.clerk);
+        for (String expected : List.of("Kamau Garage", "0722 111 222", "kamau@garage.example", "P051234567X", "KCD 123A",
+                "S000001", "CHARGE", "4500.00")) {
+            assertTrue(data.contains(expected), expected + " is in the export:\n" + data);
+        }
+        assertEquals(garage.id().toString(), t.outbox(CustomerEvents.CUSTOMER_DATA_EXPORTED).get(0).getString("customerId"),
+                "head office's audit log hears of it");
+    }
+
+    @Test
+    void erasingTakesAManagerASettledAccountAndLeavesOnlyTheSalesUnderAnErasedName() {
+        SaleRecord sale = sellOnAccount(1, 450_000, 0);
+        assertThrows(RuleException.class, () -> customers.erase(garage.id(), t.clerk), "a manager's decision");
+        RuleException owes = assertThrows(RuleException.class, () -> customers.erase(garage.id(), t.manager));
+        assertTrue(owes.getMessage().contains("owes 4,500.00"), owes.getMessage());
+        customers.receivePayment(garage.id(), Tender.cash(450_000), t.clerk);
+
+        customers.erase(garage.id(), t.manager);
+        Customer erased = customers.get(garage.id()).orElseThrow();
+        assertEquals(Customer.ERASED_NAME, erased.name());
+        assertEquals(List.of(), erased.vehicles());
+        assertEquals(null, erased.phone());
+        assertEquals(null, erased.email());
+        assertEquals(null, erased.taxNumber());
+        assertEquals(0, erased.creditLimitMinor());
+        assertEquals(sale.number(), customers.history(garage.id(), 10).get(0).saleNumber(), "the sales stay for the books");
+        assertTrue(customers.search("Kamau", 10).isEmpty() && customers.search("KCD123A", 10).isEmpty(), "nobody finds them");
+        var saved = t.outbox(CustomerEvents.CUSTOMER_SAVED);
+        assertEquals(Customer.ERASED_NAME, saved.get(saved.size() - 1).getString("name"), "head office's copy is erased too");
+        assertEquals(1, t.outbox(CustomerEvents.CUSTOMER_ERASED).size());
+
+        RuleException again = assertThrows(RuleException.class, () -> customers.save(new Customer(garage.id(), "Kamau Garage",
+                "0722 111 222", null, null, 0, 0, null, List.of()), t.manager));
+        assertTrue(again.getMessage().contains("erased"), again.getMessage());
+        assertThrows(RuleException.class, () -> customers.erase(garage.id(), t.manager), "once is enough");
+    }
 }

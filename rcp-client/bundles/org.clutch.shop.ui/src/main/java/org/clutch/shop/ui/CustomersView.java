@@ -1,5 +1,9 @@
 package org.clutch.shop.ui;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -15,6 +19,7 @@ import org.clutch.shop.customers.CustomerVehicle;
 import org.clutch.shop.customers.PurchaseHistoryLine;
 import org.clutch.shop.money.ShopCurrency;
 import org.clutch.shop.money.Tender;
+import org.clutch.shop.staff.Staff;
 import org.clutch.shop.ui.Screens.StatusLine;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -29,7 +34,8 @@ import org.eclipse.swt.widgets.Text;
 
 /**
  * Customers: find them by name, phone, plate or VIN; keep their details, vehicles and credit limit; see what
- * they bought and their account statement; take payments on account.
+ * they bought and their account statement; take payments on account; at a customer's request, hand them their
+ * records or erase them.
  */
 public final class CustomersView {
 
@@ -122,9 +128,11 @@ public final class CustomersView {
         Screens.button(cars, "Remove vehicle", "remove-vehicle", this::removeVehicle, status);
 
         Composite actions = new Composite(right, SWT.NONE);
-        actions.setLayout(new GridLayout(2, false));
+        actions.setLayout(new GridLayout(4, false));
         Screens.button(actions, "Save customer", "save-customer", this::save, status);
         Screens.button(actions, "Take payment on account…", "take-payment", this::takePayment, status);
+        Screens.button(actions, "Export their data…", "export-customer-data", this::exportData, status);
+        Screens.button(actions, "Erase their records…", "erase-customer", this::erase, status);
 
         query.addListener(SWT.DefaultSelection, e -> status.run(this::search));
         results.addListener(SWT.Selection, e -> status.run(() -> {
@@ -282,5 +290,44 @@ public final class CustomersView {
         search();
         status.info("Received " + money.format(paid) + " from " + after.name() + "; they now owe "
                 + money.format(after.balanceMinor()) + ".");
+    }
+
+    /** The customer's records as a JSON file for them to take away. */
+    private void exportData() {
+        Customer customer = chosen();
+        String suggested = "customer-" + customer.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".json";
+        Optional<Path> file = session.prompter().chooseFile("Export " + customer.name() + "'s data", true, suggested);
+        if (file.isEmpty()) {
+            return;
+        }
+        String data = shop.customers().exportData(customer.id(), session.staff());
+        try {
+            Files.writeString(file.get(), data, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RuleException("Could not write " + file.get() + ": " + e.getMessage());
+        }
+        status.info(customer.name() + "'s data written to " + file.get().getFileName() + ".");
+    }
+
+    /** Erases the customer's records at their request: a manager's decision, asked twice, No being the default. */
+    private void erase() {
+        Customer customer = chosen();
+        Optional<Staff> manager = session.manager("Erasing a customer's records needs a manager.");
+        if (manager.isEmpty() || !session.prompter().confirm("Erase customer", "Erase " + customer.name() + "'s records for "
+                + "good, at their request? Their name, contacts, tax number and vehicles go, here and at head office; "
+                + "their sales stay under \"" + Customer.ERASED_NAME + "\". This cannot be undone.")) {
+            return;
+        }
+        shop.customers().erase(customer.id(), manager.get());
+        search();
+        edit(null);
+        status.info(customer.name() + "'s records are erased; their sales stay under \"" + Customer.ERASED_NAME + "\".");
+    }
+
+    private Customer chosen() {
+        if (current == null || current.id() == null) {
+            throw new RuleException("Choose a customer.");
+        }
+        return current;
     }
 }

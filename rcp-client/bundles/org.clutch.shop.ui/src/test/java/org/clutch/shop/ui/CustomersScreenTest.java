@@ -129,4 +129,38 @@ class CustomersScreenTest {
         assertEquals(2, till.cart().lines().get(0).quantity(), "the refused sale is still on the till");
         assertEquals(4, ui.shop.inventory().onHand(ui.shop.catalog().findByNumber("BP-100").get(0).id()));
     }
+
+    @Test
+    void atTheirRequestTheCounterHandsACustomerTheirDataAndAManagerErasesIt() throws Exception {
+        ui.shop.customers().save(new Customer(null, "Kamau Garage", "0722 111 222", "kamau@garage.example", null, 0, 0, null,
+                List.of(new CustomerVehicle(null, "Toyota", "Probox", 2015, "", null, "KCD 123A"))), ui.manager);
+        new CustomersView(ui.shell, ui.session(ui.clerk));
+        ui.show();
+        ui.click("export-customer-data");
+        assertEquals("Choose a customer.", ui.status());
+        Table customers = ui.find("customers");
+        customers.setSelection(0);
+        customers.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        ui.settle();
+
+        Path file = directory.resolve("kamau.json");
+        ui.prompter.answer(file);
+        ui.click("export-customer-data");
+        assertEquals("Kamau Garage's data written to kamau.json.", ui.status());
+        String data = java.nio.file.Files.readString(file);
+        assertTrue(data.contains("kamau@garage.example") && data.contains("KCD 123A"), data);
+
+        ui.prompter.answer(ui.manager).answer(false);
+        ui.click("erase-customer");
+        assertEquals("Kamau Garage", customers.getItem(0).getText(0), "No, the default, erases nothing");
+        ui.prompter.answer(ScreenFixture.ScriptedPrompter.NOBODY);
+        ui.click("erase-customer");
+        assertEquals(1, customers.getItemCount(), "nor does a manager who does not come");
+
+        ui.prompter.answer(ui.manager).answer(true);
+        ui.click("erase-customer");
+        assertEquals("Kamau Garage's records are erased; their sales stay under \"Erased customer\".", ui.status());
+        assertEquals(0, customers.getItemCount(), "nobody finds them any more");
+        assertTrue(ui.prompter.asked.get(ui.prompter.asked.size() - 1).contains("cannot be undone"), ui.prompter.asked.toString());
+    }
 }
