@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.clutch.jms.PartnerMessages;
 import org.clutch.platform.Actor;
 import org.clutch.platform.ForAllTenants;
 import org.clutch.platform.PermissionDeniedException;
@@ -32,7 +33,7 @@ public class PartnerBuyers {
     public Actor buyerFor(Actor partner) {
         partner.require(Role.PARTNER);
         Tenant tenant = em.find(Tenant.class, partner.tenant());
-        if (tenant == null || !tenant.partnerRoles().contains(PartnerRole.BUYER)) {
+        if (tenant == null || !PartnerRole.permit(tenant.partnerRoles(), PartnerMessages.SUBMIT_PARTS_REQUEST)) {
             throw new PermissionDeniedException("only a partner set up as a buyer buys on the marketplace");
         }
         return buyerOf(partner.tenant());
@@ -51,9 +52,9 @@ public class PartnerBuyers {
             customer = known(partner);
             if (customer == null) {
                 customer = UUID.randomUUID();
-                String name = (String) tenant.get(0);
+                // a tenant's name fits a customer's display name: both hold 200 characters
                 em.createNativeQuery("INSERT INTO customer (id, display_name) VALUES (?, ?)").setParameter(1, customer)
-                        .setParameter(2, name.length() <= 200 ? name : name.substring(0, 200)).executeUpdate();
+                        .setParameter(2, tenant.get(0)).executeUpdate();
                 em.createNativeQuery("INSERT INTO partner_buyer (tenant_id, customer_id) VALUES (?, ?)").setParameter(1, partner)
                         .setParameter(2, customer).executeUpdate();
             }

@@ -18,9 +18,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.IllformedLocaleException;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -163,9 +165,9 @@ public class Tenant {
             errors.add(new FieldError("allowedOrigins", "at most " + WebOrigin.MAX_PER_TENANT + " origins"));
             return "";
         }
-        java.util.Set<String> origins = new java.util.LinkedHashSet<>();
+        Set<String> origins = new LinkedHashSet<>();
         for (int i = 0; i < listed.size(); i++) {
-            java.util.Optional<String> origin = WebOrigin.normalise(listed.get(i));
+            Optional<String> origin = WebOrigin.normalise(listed.get(i));
             if (origin.isEmpty()) {
                 errors.add(new FieldError("allowedOrigins[" + i + "]",
                         "must be an origin such as https://app.example.com (https, no path; http only for localhost)"));

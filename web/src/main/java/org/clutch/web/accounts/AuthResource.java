@@ -108,10 +108,9 @@ public class AuthResource {
 
     /** 429 with Retry-After for a client whose address or account is locked after failed attempts. */
     static Response throttled(java.time.Duration retryAfter) {
-        long seconds = Math.max(1, retryAfter.toSeconds());
-        return Response.fromResponse(Problem.of("login-throttled", "Too many failed logins", Response.Status.TOO_MANY_REQUESTS,
-                        "Too many failed logins; try again in " + Math.max(1, (seconds + 59) / 60) + " minute(s).").toResponse())
-                .header("Retry-After", seconds).build();
+        long minutes = Math.max(1, (retryAfter.toSeconds() + 59) / 60);
+        return Problem.of("login-throttled", "Too many failed logins", Response.Status.TOO_MANY_REQUESTS,
+                "Too many failed logins; try again in " + minutes + " minute(s).").toResponse(retryAfter);
     }
 
     @POST

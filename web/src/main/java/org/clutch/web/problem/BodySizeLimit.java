@@ -21,7 +21,7 @@ import java.io.InputStream;
 public class BodySizeLimit implements ContainerRequestFilter {
 
     static final long LIMIT = 256 * 1024;
-    /** A feed batch of {@link CatalogFeed#MAX_ITEMS} items is about 5 MB of JSON. */
+    /** Room for a feed batch of {@link CatalogFeed#MAX_ITEMS} items with their attributes and fitment. */
     static final long CATALOG_FEED_LIMIT = 8 * 1024 * 1024;
 
     @Override

@@ -3,6 +3,7 @@ package org.clutch.web.problem;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -24,6 +25,16 @@ public record Problem(String type, String title, int status, String detail, List
 
     public static Problem invalid(String detail, List<FieldError> errors) {
         return new Problem(TYPE_BASE + "validation", "Invalid input", 400, detail, errors);
+    }
+
+    /** The answer, saying when to try again: in whole seconds, never before {@code retryAfter} has passed. */
+    public Response toResponse(Duration retryAfter) {
+        return Response.fromResponse(toResponse()).header("Retry-After", retryAfterSeconds(retryAfter)).build();
+    }
+
+    /** A wait as Retry-After says it: whole seconds, rounded up, at least one. */
+    public static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     /** The answer; one that says the service is busy also says when to try again. */

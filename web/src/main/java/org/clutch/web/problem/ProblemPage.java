@@ -34,6 +34,11 @@ public class ProblemPage extends HttpServlet {
         }
         Problem problem = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
                 ? ProblemMappers.problemFor(failure) : ProblemMappers.forStatus(status, null);
+        write(response, problem);
+    }
+
+    /** Answers with the problem, from servlet code that runs outside JAX-RS. */
+    public static void write(HttpServletResponse response, Problem problem) throws IOException {
         response.setStatus(problem.status());
         response.setContentType(Problem.MEDIA_TYPE.toString());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

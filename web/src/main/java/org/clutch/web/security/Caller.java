@@ -58,12 +58,11 @@ public class Caller {
      * The scopes an API key's token is bound to; empty for a person's token, which no scope binds (its role does).
      */
     public Optional<Set<String>> keyScopes() {
-        Object scope = jwt == null ? null : jwt.getClaim(Claims.SCOPE);
+        String scope = jwt == null ? null : claim(Claims.SCOPE);
         if (scope == null) {
             return Optional.empty();
         }
-        String text = scope.toString().replace("\"", "").strip();
-        return Optional.of(text.isEmpty() ? Set.of() : Set.of(text.split(" +")));
+        return Optional.of(scope.isBlank() ? Set.of() : Set.of(scope.strip().split(" +")));
     }
 
     /** The notification inbox of the caller: the customer's, or the shop's for shop staff. */

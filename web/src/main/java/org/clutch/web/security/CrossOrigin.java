@@ -9,6 +9,9 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
+import org.clutch.web.problem.Problem;
+import org.clutch.web.problem.ProblemPage;
 
 import java.io.IOException;
 
@@ -47,11 +50,9 @@ public class CrossOrigin implements Filter {
                 response.setHeader("Access-Control-Max-Age", "600");
                 response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             } else {
-                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-                response.setContentType("application/problem+json");
-                response.getWriter().write("{\"type\":\"https://clutch.dev/problems/origin-not-allowed\",\"title\":\"Origin not "
-                        + "allowed\",\"status\":403,\"detail\":\"This origin is not among those allowed to call the API from a "
-                        + "browser; a tenant admin lists its apps' origins in the tenant's settings (allowedOrigins).\"}");
+                ProblemPage.write(response, Problem.of("origin-not-allowed", "Origin not allowed", Response.Status.FORBIDDEN,
+                        "This origin is not among those allowed to call the API from a browser; a tenant admin lists its "
+                                + "apps' origins in the tenant's settings (allowedOrigins)."));
             }
             return;
         }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.ext.Provider;
 import org.clutch.web.problem.Problem;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -41,14 +42,14 @@ public class RateLimit implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String principal = jwt == null || jwt.getSubject() == null ? null : jwt.getSubject(); // authentication's, not ours
+        String principal = jwt == null ? null : jwt.getSubject(); // authentication's work, not the guard's
         long started = timer.start();
         Optional<RateLimiter.Exceeded> exceeded = limiter.take(addresses.of(http), principal);
         if (exceeded.isPresent()) {
-            long seconds = Math.max(1, (exceeded.get().retryAfter().toMillis() + 999) / 1000);
-            request.abortWith(Response.fromResponse(Problem.of("rate-limited", "Too many requests", Response.Status.TOO_MANY_REQUESTS,
+            Duration wait = exceeded.get().retryAfter();
+            request.abortWith(Problem.of("rate-limited", "Too many requests", Response.Status.TOO_MANY_REQUESTS,
                     "Too many requests " + (exceeded.get().byAddress() ? "from this address" : "by this account or API key")
-                            + "; try again in " + seconds + " second(s).").toResponse()).header("Retry-After", seconds).build());
+                            + "; try again in " + Problem.retryAfterSeconds(wait) + " second(s).").toResponse(wait));
         }
         timer.spent(request, started);
     }

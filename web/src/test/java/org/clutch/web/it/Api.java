@@ -75,6 +75,20 @@ public final class Api {
         return reply.json().getString("accessToken");
     }
 
+    /** A new API key of the partner whose admin this is, with the scopes, exchanged for its access token. */
+    public String keyToken(String adminToken, String... scopes) {
+        Reply created = post("api/v1/api-keys", adminToken, Json.createObjectBuilder().add("name", "Key with " + scopes.length
+                + " scope(s)").add("scopes", Json.createArrayBuilder(java.util.List.of(scopes))).build());
+        if (created.status() != 201) {
+            throw new IllegalStateException("cannot make a key: " + created);
+        }
+        Reply exchanged = post("api/v1/auth/api-key", null, Json.createObjectBuilder().add("apiKey", created.json().getString("key")).build());
+        if (exchanged.status() != 200) {
+            throw new IllegalStateException("cannot exchange a key: " + exchanged);
+        }
+        return exchanged.json().getString("accessToken");
+    }
+
     public Reply login(String email, String password) {
         return post("api/v1/auth/login", null, Json.createObjectBuilder().add("email", email).add("password", password)
                 .add("device", "integration test").build());

@@ -131,9 +131,7 @@ class ContractIT extends DeployedApplication {
         assertLimit(api.post("api/v1/api-keys", admin, AccountsIT.newKey("Too many scopes", elevenScopes)), 400, "scopes");
         assertEquals(0, Fixtures.count("SELECT count(*) FROM api_key WHERE tenant_id = ?", supplier.tenantId()), "no key made");
 
-        JsonObject made = api.post("api/v1/api-keys", admin, AccountsIT.newKey("Feed", "catalog:write", "purchase-orders:read")).json();
-        String key = api.post("api/v1/auth/api-key", null, Json.createObjectBuilder().add("apiKey", made.getString("key")).build())
-                .json().getString("accessToken");
+        String key = api.keyToken(admin, "catalog:write", "purchase-orders:read");
         JsonObject item = PartnerIT.item("LIM-1", "Bosch", "Limit part", "1.00", null, "LIMIT", "Probe", 2010, 2020, null);
         jakarta.json.JsonArrayBuilder tooMany = Json.createArrayBuilder();
         for (int i = 0; i < 10_001; i++) {

@@ -39,12 +39,12 @@ class ScopesIT extends DeployedApplication {
                 "purchase-orders:read"), allScopes, "the document lists every scope a key can have");
         Fixtures partner = new Fixtures("PARTNER");
         String admin = api.token(partner.tenantAdmin("Scope Admin"));
-        String everything = keyToken(admin, allScopes);
+        String everything = api.keyToken(admin, allScopes.toArray(String[]::new));
         Map<String, String> allBut = new LinkedHashMap<>();
         for (String scope : allScopes) {
             Set<String> others = new TreeSet<>(allScopes);
             others.remove(scope);
-            allBut.put(scope, keyToken(admin, others));
+            allBut.put(scope, api.keyToken(admin, others.toArray(String[]::new)));
         }
 
         List<String> failures = new ArrayList<>();
@@ -81,18 +81,18 @@ class ScopesIT extends DeployedApplication {
     }
 
     @Test
-    void aFleetBuysOverRestWithItsKeyAsItsBrokerMessagesWould() {
+    void aFleetBuysOverRestWithItsKeyAsItsBrokerMessagesWould() throws InterruptedException {
         String make = fixtures.uniqueMake("Fleet");
         var shop = fixtures.activeShop("Fleet Supply Shop", -1.2676, 36.8108, 15, make);
         String shopToken = api.token(shop.email());
         Fixtures fleet = new Fixtures("PARTNER", "BUYER");
         String admin = api.token(fleet.tenantAdmin("Fleet Admin"));
-        String key = keyToken(admin, Set.of("parts-requests:write", "parts-requests:read", "orders:read", "orders:write"));
+        String key = api.keyToken(admin, "parts-requests:write", "parts-requests:read", "orders:read", "orders:write");
 
         Api.Reply submitted = api.post("api/v1/parts-requests", key, MarketplaceIT.partsRequest(make, 2).build());
         assertEquals(201, submitted.status(), submitted.toString());
         String requestId = submitted.json().getString("id");
-        JsonObject request = await(() -> api.awaitDispatched(shopToken, requestId)).getJsonObject("request");
+        JsonObject request = api.awaitDispatched(shopToken, requestId).getJsonObject("request");
         Api.Reply quoted = api.put("api/v1/shop/requests/" + requestId + "/quote", shopToken, MarketplaceIT.quote(request, "2500.00", "150"));
         assertEquals(200, quoted.status(), quoted.toString());
         String quoteId = quoted.json().getJsonObject("myQuote").getString("id");
@@ -109,7 +109,7 @@ class ScopesIT extends DeployedApplication {
         assertEquals(1, Fixtures.count("SELECT count(*) FROM customer_order o JOIN partner_buyer b ON b.customer_id = o.customer_id "
                 + "WHERE o.id = ?::uuid AND b.tenant_id = ?", orderId, fleet.tenantId()), "the fleet buys as its own customer");
 
-        String readOnly = keyToken(admin, Set.of("orders:read"));
+        String readOnly = api.keyToken(admin, "orders:read");
         Api.Reply cancel = api.post("api/v1/orders/" + orderId + "/cancellation", readOnly, Json.createObjectBuilder().add("reason", "x").build());
         assertEquals(403, cancel.status(), cancel.toString());
         assertTrue(cancel.body().contains("orders:write"), "the refusal names the scope: " + cancel.body());
@@ -120,7 +120,7 @@ class ScopesIT extends DeployedApplication {
     void aSupplierFeedsTheCatalogOverRestAndOnlyASupplierMay() {
         String make = fixtures.uniqueMake("Feed");
         Fixtures supplier = new Fixtures("PARTNER", "SUPPLIER");
-        String key = keyToken(api.token(supplier.tenantAdmin("Supplier Admin")), Set.of("catalog:write", "purchase-orders:read"));
+        String key = api.keyToken(api.token(supplier.tenantAdmin("Supplier Admin")), "catalog:write", "purchase-orders:read");
         JsonObject feed = PartnerIT.feed("rest-" + make, "INCREMENTAL", 1, true,
                 PartnerIT.item("RB-" + make, "Bosch", "Brake pads, front", "4200.00", "3100.00", make, "Axio", 2012, 2018, null));
         Api.Reply applied = api.post("api/v1/supplier/catalog-feed", key, feed);
@@ -139,12 +139,12 @@ class ScopesIT extends DeployedApplication {
         assertTrue(invalid.body().contains("items[0].partNumber"), invalid.body());
 
         Fixtures fleet = new Fixtures("PARTNER", "BUYER");
-        String fleetKey = keyToken(api.token(fleet.tenantAdmin("Fleet Admin")), Set.of("catalog:write"));
+        String fleetKey = api.keyToken(api.token(fleet.tenantAdmin("Fleet Admin")), "catalog:write");
         Api.Reply notSupplier = api.post("api/v1/supplier/catalog-feed", fleetKey, PartnerIT.feed("fleet-" + make, "INCREMENTAL", 1, true,
                 PartnerIT.item("FL-" + make, "Bosch", "Not a supplier's", "1.00", null, make, "Axio", 2012, 2018, null)));
         assertEquals(403, notSupplier.status(), "a fleet is no supplier, whatever its key says: " + notSupplier);
-        Api.Reply notBuyer = api.post("api/v1/parts-requests", keyToken(api.token(supplier.tenantAdmin("Supplier Admin 2")),
-                Set.of("parts-requests:write")), MarketplaceIT.partsRequest(make, 1).build());
+        Api.Reply notBuyer = api.post("api/v1/parts-requests", api.keyToken(api.token(supplier.tenantAdmin("Supplier Admin 2")),
+                "parts-requests:write"), MarketplaceIT.partsRequest(make, 1).build());
         assertEquals(403, notBuyer.status(), "a supplier is no buyer: " + notBuyer);
     }
 
@@ -154,15 +154,6 @@ class ScopesIT extends DeployedApplication {
             return api.send(operation.method(), path, token, operation.mediaType() == null ? null : "{}");
         }
         return api.sendBytes(operation.method(), path, token, operation.mediaType(), new byte[] {'%'});
-    }
-
-    /** A new key of the partner with the scopes, exchanged for its token. */
-    private String keyToken(String adminToken, Set<String> scopes) {
-        Api.Reply created = api.post("api/v1/api-keys", adminToken, AccountsIT.newKey("Key with " + scopes.size() + " scopes", scopes.toArray(String[]::new)));
-        assertEquals(201, created.status(), created.toString());
-        Api.Reply exchanged = api.post("api/v1/auth/api-key", null, Json.createObjectBuilder().add("apiKey", created.json().getString("key")).build());
-        assertEquals(200, exchanged.status(), exchanged.toString());
-        return exchanged.json().getString("accessToken");
     }
 
     private static List<KeyOperation> operations(JsonObject document) {
@@ -187,18 +178,5 @@ class ScopesIT extends DeployedApplication {
             operations.add(new KeyOperation(method.toUpperCase(), path.replaceFirst("^/api/v1", ""), mediaType, scopes));
         }));
         return operations;
-    }
-
-    private interface Step<T> {
-        T run() throws InterruptedException;
-    }
-
-    private static <T> T await(Step<T> step) {
-        try {
-            return step.run();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -129,7 +129,7 @@ final class TenantIsolationProbe {
         String partnerAdminA = api.token(partnerA.tenantAdmin("Partner Admin A"));
         for (String scope : List.of("parts-requests:write", "parts-requests:read", "orders:read", "orders:write", "catalog:write",
                 "purchase-orders:read")) {
-            peopleOfA.put("key of partner A with " + scope, keyToken(partnerAdminA, scope));
+            peopleOfA.put("key of partner A with " + scope, api.keyToken(partnerAdminA, scope));
         }
 
         // ---- every documented operation ---------------------------------------------------------------------
@@ -171,12 +171,6 @@ final class TenantIsolationProbe {
                 partB), "B's mirrored part untouched");
         assertEquals(1, Fixtures.count("SELECT count(*) FROM shop_customer WHERE customer_id = ?::uuid AND name = 'Secret Fleet B'",
                 shopCustomerB), "B's mirrored customer untouched");
-    }
-
-    /** A new API key of the partner with the one scope, exchanged for its token. */
-    private String keyToken(String adminToken, String scope) {
-        String key = api.post("api/v1/api-keys", adminToken, AccountsIT.newKey("Probe key " + scope, scope)).json().getString("key");
-        return api.post("api/v1/auth/api-key", null, Json.createObjectBuilder().add("apiKey", key).build()).json().getString("accessToken");
     }
 
     /** Operations of the running application's OpenAPI document; logout operations last, as they end the caller's session. */

@@ -67,9 +67,6 @@ public final class CustomerRecords implements SharedRecords {
     @Override
     public void edit(Connection c, UUID id, String field, Object value, Staff by) throws SQLException {
         Customer now = CustomerStore.load(c, id).orElseThrow(() -> new RuleException("That customer no longer exists."));
-        if (CustomerStore.isErased(c, id)) {
-            throw new RuleException("This customer's records were erased at their request; they cannot be filled in again.");
-        }
         Customer edited = switch (field) {
             case CustomerFields.NAME -> new Customer(id, (String) value, now.phone(), now.email(), now.taxNumber(),
                     now.creditLimitMinor(), now.balanceMinor(), now.note(), now.vehicles());

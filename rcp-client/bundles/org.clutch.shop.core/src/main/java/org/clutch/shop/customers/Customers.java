@@ -43,18 +43,19 @@ public final class Customers {
      */
     public Customer save(Customer customer, Staff by) {
         customer.checkPlainText();
-        if (customer.id() != null && database.read(c -> CustomerStore.isErased(c, customer.id()))) {
-            throw new RuleException("This customer's records were erased at their request; they cannot be filled in again.");
-        }
         return database.inTransaction(c -> save(c, customer, by, database.editClock(clock), clock.instant()));
     }
 
     /**
      * Saves on the caller's connection. Each field shared with head office ({@link CustomerFields}) that the save
      * changes gets a new stamp of the shop's edit clock; the event carries every field's stamp, so head office keeps,
-     * field by field, the later of its edit and this one.
+     * field by field, the later of its edit and this one. A customer erased at their request is never saved again,
+     * whoever asks (the counter, or head office's edit taken at the desktop).
      */
     static Customer save(Connection c, Customer customer, Staff by, HybridClock stamps, Instant now) throws SQLException {
+        if (customer.id() != null && CustomerStore.isErased(c, customer.id())) {
+            throw new RuleException("This customer's records were erased at their request; they cannot be filled in again.");
+        }
         UUID id = customer.id() == null ? UUID.randomUUID() : customer.id();
         List<CustomerVehicle> vehicles = customer.vehicles().stream().map(v -> v.id() != null ? v
                 : new CustomerVehicle(UUID.randomUUID(), v.make(), v.model(), v.year(), v.engine(), v.vin(), v.plate())).toList();

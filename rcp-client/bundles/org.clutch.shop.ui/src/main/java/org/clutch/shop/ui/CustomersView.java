@@ -269,11 +269,9 @@ public final class CustomersView {
     }
 
     private void takePayment() {
-        if (current == null) {
-            throw new RuleException("Choose a customer.");
-        }
-        Optional<String> amount = session.prompter().askText("Payment on account", current.name() + " owes "
-                + money.format(current.balanceMinor()) + ". Amount paid:", money.plain(Math.max(0, current.balanceMinor())));
+        Customer customer = chosen();
+        Optional<String> amount = session.prompter().askText("Payment on account", customer.name() + " owes "
+                + money.format(customer.balanceMinor()) + ". Amount paid:", money.plain(Math.max(0, customer.balanceMinor())));
         Optional<String> how = amount.flatMap(a -> session.prompter().askText("Payment on account", "Paid by (cash or card):",
                 "cash"));
         if (how.isEmpty()) {
@@ -285,7 +283,7 @@ public final class CustomersView {
             case "card" -> Tender.card(paid, null);
             default -> throw new RuleException("Say cash or card.");
         };
-        Customer after = shop.customers().receivePayment(current.id(), tender, session.staff());
+        Customer after = shop.customers().receivePayment(customer.id(), tender, session.staff());
         edit(after);
         search();
         status.info("Received " + money.format(paid) + " from " + after.name() + "; they now owe "
