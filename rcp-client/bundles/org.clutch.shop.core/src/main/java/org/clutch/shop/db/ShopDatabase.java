@@ -26,15 +26,19 @@ public final class ShopDatabase implements AutoCloseable {
 
     private final JdbcConnectionPool pool;
     private final Path directory;
+    private final DataDirectoryLock lock;
     private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
     private HybridClock editClock;
 
-    private ShopDatabase(Path directory, JdbcConnectionPool pool) {
+    private ShopDatabase(Path directory, JdbcConnectionPool pool, DataDirectoryLock lock) {
         this.directory = directory;
         this.pool = pool;
+        this.lock = lock;
     }
 
+    /** Opens the shop in {@code directory}, or throws {@link ShopInUseException} when another desktop has it open. */
     public static ShopDatabase open(Path directory) {
+        DataDirectoryLock lock = DataDirectoryLock.take(directory);
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("shop") + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=131072";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "shop", "");
         pool.setMaxConnections(8);
@@ -46,9 +50,10 @@ public final class ShopDatabase implements AutoCloseable {
                     .migrate();
         } catch (RuntimeException e) {
             pool.dispose();
+            lock.close();
             throw e;
         }
-        return new ShopDatabase(directory, pool);
+        return new ShopDatabase(directory, pool, lock);
     }
 
     /**
@@ -137,5 +142,6 @@ public final class ShopDatabase implements AutoCloseable {
             // closing anyway; an uncompacted file is only larger
         }
         pool.dispose();
+        lock.close();
     }
 }

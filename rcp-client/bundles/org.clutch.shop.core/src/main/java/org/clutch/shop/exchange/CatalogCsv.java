@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import org.clutch.shop.catalog.Catalog;
@@ -52,7 +51,7 @@ public final class CatalogCsv {
         int total = catalog.count();
         progress.started("Exporting " + total + " parts", total);
         int[] written = {0};
-        try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get().print(out)) {
+        try (CSVPrinter printer = CsvRows.printer(out, COLUMNS)) {
             catalog.forEachPart(part -> {
                 try {
                     printer.printRecord(part.partNumber(), part.brand(), part.name(), part.category(),

@@ -3,6 +3,7 @@ package org.clutch.shop.exchange;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +12,12 @@ import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 import org.clutch.shop.common.RuleException;
 
-/** A CSV file with a header row, read whole, with the reading rules both imports share. */
+/** A CSV file with a header row, read whole, with the reading rules both imports share, and how exports are written. */
 final class CsvRows {
 
     static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
@@ -86,6 +88,15 @@ final class CsvRows {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new RuleException("The file is not readable CSV: " + e.getMessage());
         }
+    }
+
+    /**
+     * A printer of a CSV file with {@code columns} as its header. The file starts with a byte order mark, without
+     * which Excel reads UTF-8 as the Windows code page and garbles names like "Bremsbeläge" or "Čačak".
+     */
+    static CSVPrinter printer(Writer out, List<String> columns) throws IOException {
+        out.write('\uFEFF');
+        return CSVFormat.DEFAULT.builder().setHeader(columns.toArray(String[]::new)).get().print(out);
     }
 
     /** Spreadsheets often start UTF-8 files with a byte order mark, which would otherwise stick to the first column's name. */

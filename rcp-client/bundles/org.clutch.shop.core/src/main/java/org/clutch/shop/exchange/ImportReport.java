@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -32,7 +31,7 @@ public record ImportReport(int rowsRead, int applied, List<Rejected> rejected, L
         List<String> columns = new ArrayList<>(List.of("line"));
         columns.addAll(header);
         columns.add("reason");
-        try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(columns.toArray(String[]::new)).get().print(out)) {
+        try (CSVPrinter printer = CsvRows.printer(out, columns)) {
             for (Rejected row : rejected) {
                 List<Object> values = new ArrayList<>();
                 values.add(row.line());

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import org.clutch.shop.catalog.Catalog;
@@ -46,7 +45,7 @@ public final class StockCsv {
         progress.started("Exporting stock", 1);
         int rows = database.read(c -> {
             int written = 0;
-            try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get().print(out);
+            try (CSVPrinter printer = CsvRows.printer(out, COLUMNS);
                     PreparedStatement select = c.prepareStatement("""
                             SELECT p.part_number, p.brand, l.bin, l.on_hand FROM stock_level l JOIN part p ON p.id = l.part_id
                              WHERE l.on_hand <> 0 ORDER BY p.part_number, p.brand, l.bin""");

@@ -1,12 +1,19 @@
 package org.clutch.shop.exchange;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -86,7 +93,7 @@ class CsvExchangeTest {
 
         StringWriter rejected = new StringWriter();
         report.writeRejected(rejected);
-        assertTrue(rejected.toString().startsWith("line,part_number,brand,name"), rejected.toString());
+        assertTrue(rejected.toString().startsWith("\uFEFFline,part_number,brand,name"), "marked as UTF-8 for Excel: " + rejected);
         assertEquals(8, rejected.toString().lines().count());
     }
 
@@ -112,6 +119,27 @@ class CsvExchangeTest {
             assertEquals(Map.of("A-01", 7, "B-02", 3), shop.inventory().onHandByBin(copy.id()));
             assertEquals(StockReason.COUNT, shop.inventory().ledger(copy.id(), 1).get(0).reason());
             assertEquals("Brake disc \"vented\"", shop.catalog().findByNumber("BD-200").get(0).name());
+        }
+    }
+
+    @Test
+    void exportsOpenInExcelWithNamesInAnyAlphabetIntact() throws IOException {
+        String name = "Bremsbeläge Ø280 – Čačak «Toyota» 刹车片";
+        t.part("BP-300", name, null, 250000, 450000, 4);
+        Path file = directory.resolve("catalog.csv");
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            t.shop.catalogCsv().export(out, Progress.NONE);
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(bytes, 3),
+                "Excel takes a file for UTF-8 by its byte order mark");
+        String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("part_number,brand,name,"), "the header is the first thing after the mark");
+        assertTrue(text.contains(name));
+
+        try (TestShop other = new TestShop(otherDirectory); Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            assertEquals(1, other.shop.catalogCsv().importFrom(in, other.manager, Progress.NONE).applied());
+            assertEquals(name, other.shop.catalog().findByNumber("BP-300").get(0).name());
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.clutch.jms.BrokerAccountNames;
 import org.clutch.jms.client.ShopBroker;
 import org.clutch.shop.Shop;
+import org.clutch.shop.db.ShopInUseException;
 import org.clutch.shop.demo.DemoShop;
 import org.clutch.shop.staff.Role;
 import org.clutch.shop.staff.Staff;
@@ -37,7 +38,14 @@ public class LifeCycle {
     @PostContextCreate
     public void openShop(IEclipseContext context) {
         StartupTimes.mark("workbench ready for sign-in");
-        Shop shop = EarlyOpening.take(EarlyOpening.dataDirectory());
+        Shop shop;
+        try {
+            shop = EarlyOpening.take(EarlyOpening.dataDirectory());
+        } catch (ShopInUseException e) {
+            MessageDialog.openInformation(new Shell(Display.getDefault()), "Clutch shop", e.getMessage());
+            System.exit(0);
+            return;
+        }
         StartupTimes.mark("shop database open");
         Runtime.getRuntime().addShutdownHook(new Thread(shop::close, "close shop database"));
         if (Boolean.getBoolean("clutch.shop.demo")) {

@@ -60,7 +60,7 @@ class CatalogScreenTest {
                 ui.status());
         assertEquals("3 parts", ui.<Label>find("part-count").getText());
         List<String> rejected = Files.readAllLines(files.resolve("supplier-list-rejected.csv"));
-        assertEquals("line,part_number,brand,name,category,cost,price,reason", rejected.get(0));
+        assertEquals("\uFEFFline,part_number,brand,name,category,cost,price,reason", rejected.get(0), "marked as UTF-8 for Excel");
         assertTrue(rejected.get(1).startsWith("3,SP-2,NGK"), rejected.get(1));
         assertTrue(rejected.get(1).contains("negative"), rejected.get(1));
 

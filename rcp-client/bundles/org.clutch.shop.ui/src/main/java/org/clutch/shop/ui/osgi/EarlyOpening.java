@@ -21,9 +21,10 @@ public final class EarlyOpening implements BundleActivator {
     private record Opening(Path directory, CompletableFuture<Shop> shop) {
     }
 
-    /** The shop's data directory as the launcher passes it (-Dclutch.shop.data), default ~/.clutch-shop. */
+    /** The shop's data directory as the launcher passes it (-Dclutch.shop.data), default .clutch-shop in the home folder. */
     public static Path dataDirectory() {
-        return Path.of(System.getProperty("clutch.shop.data", System.getProperty("user.home") + "/.clutch-shop"));
+        String given = System.getProperty("clutch.shop.data");
+        return given != null ? Path.of(given) : Path.of(System.getProperty("user.home"), ".clutch-shop");
     }
 
     @Override

@@ -13,8 +13,10 @@ import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.clutch.shop.devices.link.Link;
 import org.clutch.shop.devices.link.Links;
@@ -22,8 +24,9 @@ import org.clutch.shop.devices.link.Links;
 /**
  * An ELM327 adapter and the car behind it, speaking the real AT/OBD protocol: echo until {@code ATE0}, answers
  * ended by the {@code >} prompt, {@code SEARCHING...} on the first request, CAN multi-frame answers as byte count
- * and numbered frames. Serves a TCP port (as Wi-Fi adapters do) or an in-memory link. Run it on its own with
- * {@code java ... Elm327Simulator [port] [scenario]} to try any OBD app against it.
+ * and numbered frames, and on request the {@link Quirk}s of adapters in the field. Serves a TCP port (as Wi-Fi adapters
+ * do) or an in-memory link. Run it on its own with {@code java ... Elm327Simulator [port] [scenario] [quirk,...]} to
+ * try any OBD app against it.
  */
 public final class Elm327Simulator {
 
@@ -52,14 +55,30 @@ public final class Elm327Simulator {
         }
     }
 
+    /** How the adapter itself misbehaves, as real Bluetooth, USB and Wi-Fi adapters do. */
+    public enum Quirk {
+        /** Prints its banner and a prompt as soon as the connection opens, before anything is asked. */
+        GREETS,
+        /** Prints a bare prompt as soon as the connection opens. */
+        PROMPT_ON_CONNECT,
+        /** Echoes ATZ at once but prints its banner only after resetting for most of a second. */
+        SLOW_RESET,
+        /** Sends another prompt a moment after each answer, which a reader takes for the next answer. */
+        TRAILING_PROMPT
+    }
+
     public static final String VIN = "1HGCM82633A004352";
     private static final long SLOW_ANSWER_MILLIS = 1500;
+    private static final long RESET_MILLIS = 800;
+    private static final String BANNER = "ELM327 v1.5";
 
     private final Scenario scenario;
+    private final Set<Quirk> quirks;
     private volatile boolean codesCleared;
 
-    public Elm327Simulator(Scenario scenario) {
+    public Elm327Simulator(Scenario scenario, Quirk... quirks) {
         this.scenario = scenario;
+        this.quirks = quirks.length == 0 ? EnumSet.noneOf(Quirk.class) : EnumSet.copyOf(List.of(quirks));
     }
 
     /** A listening adapter on the loopback address; port 0 picks a free one. */
@@ -142,6 +161,11 @@ public final class Elm327Simulator {
         boolean spaces = true;
         boolean searched = false;
         ByteArrayOutputStream command = new ByteArrayOutputStream();
+        if (quirks.contains(Quirk.GREETS)) {
+            send(out, "\r\r" + BANNER + "\r\r>");
+        } else if (quirks.contains(Quirk.PROMPT_ON_CONNECT)) {
+            send(out, ">");
+        }
         for (int b = in.read(); b >= 0; b = in.read()) {
             if (b == '\n' || b == ' ') {
                 continue;
@@ -163,7 +187,12 @@ public final class Elm327Simulator {
                         echo = true;
                         spaces = true;
                         searched = false;
-                        answer.append("\r\rELM327 v1.5\r");
+                        if (quirks.contains(Quirk.SLOW_RESET)) {
+                            send(out, answer.toString());
+                            answer.setLength(0);
+                            sleep(RESET_MILLIS);
+                        }
+                        answer.append("\r\r" + BANNER + "\r");
                     }
                     case "ATE0" -> {
                         echo = false;
@@ -178,7 +207,7 @@ public final class Elm327Simulator {
                         answer.append("OK\r");
                     }
                     case "ATL0", "ATL1", "ATH0", "ATH1", "ATSP0", "ATAT1", "ATD" -> answer.append("OK\r");
-                    case "ATI" -> answer.append("ELM327 v1.5\r");
+                    case "ATI" -> answer.append(BANNER + "\r");
                     case "ATRV" -> answer.append(scenario == Scenario.ENGINE_OFF ? "12.4V\r" : "14.1V\r");
                     case "ATDPN" -> answer.append(scenario == Scenario.LEGACY_PROTOCOL ? "A3\r" : "A6\r");
                     default -> answer.append("?\r");
@@ -198,9 +227,17 @@ public final class Elm327Simulator {
                 answer.append("?\r");
             }
             answer.append("\r>");
-            out.write(answer.toString().getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+            send(out, answer.toString());
+            if (quirks.contains(Quirk.TRAILING_PROMPT)) {
+                sleep(20);
+                send(out, "\r>");
+            }
         }
+    }
+
+    private static void send(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
     }
 
     private List<String> obd(String request) {
@@ -249,7 +286,9 @@ public final class Elm327Simulator {
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 35000;
         Scenario scenario = args.length > 1 ? Scenario.named(args[1]) : Scenario.CODES_PRESENT;
-        try (Server server = new Elm327Simulator(scenario).listen(port)) {
+        Quirk[] quirks = args.length > 2 ? Arrays.stream(args[2].split(","))
+                .map(q -> Quirk.valueOf(q.trim().toUpperCase(Locale.ROOT).replace('-', '_'))).toArray(Quirk[]::new) : new Quirk[0];
+        try (Server server = new Elm327Simulator(scenario, quirks).listen(port)) {
             System.out.println("ELM327 simulator (" + scenario + ") on 127.0.0.1:" + server.port() + "; Ctrl+C stops it");
             Thread.currentThread().join();
         }

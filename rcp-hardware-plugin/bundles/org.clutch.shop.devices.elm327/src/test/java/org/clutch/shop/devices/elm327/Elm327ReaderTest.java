@@ -30,8 +30,9 @@ class Elm327ReaderTest {
     private Elm327Simulator.Server adapter;
     private Elm327Reader reader;
 
-    private Elm327Reader readerFor(Elm327Simulator.Scenario scenario, int timeoutMillis) throws Exception {
-        adapter = new Elm327Simulator(scenario).listen(0);
+    private Elm327Reader readerFor(Elm327Simulator.Scenario scenario, int timeoutMillis, Elm327Simulator.Quirk... quirks)
+            throws Exception {
+        adapter = new Elm327Simulator(scenario, quirks).listen(0);
         reader = new Elm327Reader(Map.of("connection", "tcp", "host", "127.0.0.1", "port", adapter.port(),
                 "timeoutMillis", timeoutMillis));
         return reader;
@@ -141,6 +142,49 @@ class Elm327ReaderTest {
             assertEquals(Optional.of(Elm327Simulator.VIN), patient.readVin());
         } finally {
             patient.disconnect();
+        }
+    }
+
+    /** Adapters in the field greet when the connection opens, with their banner, echo on. */
+    @Test
+    void anAdapterThatGreetsWithItsBannerIsResetAndReadAnswerForAnswer() throws Exception {
+        readsAnswerForAnswerAfter(Elm327Simulator.Quirk.GREETS);
+    }
+
+    @Test
+    void anAdapterThatGreetsWithABarePromptIsResetAndReadAnswerForAnswer() throws Exception {
+        readsAnswerForAnswerAfter(Elm327Simulator.Quirk.PROMPT_ON_CONNECT);
+    }
+
+    private void readsAnswerForAnswerAfter(Elm327Simulator.Quirk greeting) throws Exception {
+        Elm327Reader obd = readerFor(Elm327Simulator.Scenario.CODES_PRESENT, 1000, greeting);
+        assertEquals(DeviceStatus.State.CONNECTED, obd.connect().state(), obd.status().message());
+        assertTrue(obd.status().message().startsWith("ELM327 v1.5"), obd.status().message());
+        assertEquals(Optional.of(Elm327Simulator.VIN), obd.readVin());
+        assertEquals(List.of("P0133", "P0420", "P0301", "P0171"), codes(obd.readTroubleCodes(TroubleCode.Kind.STORED)));
+        assertEquals(List.of("P0300"), codes(obd.readTroubleCodes(TroubleCode.Kind.PENDING)));
+    }
+
+    @Test
+    void anAdapterThatGreetsAndResetsSlowlyIsWaitedFor() throws Exception {
+        Elm327Reader obd = readerFor(Elm327Simulator.Scenario.CODES_PRESENT, 500,
+                Elm327Simulator.Quirk.GREETS, Elm327Simulator.Quirk.SLOW_RESET);
+        assertEquals(DeviceStatus.State.CONNECTED, obd.connect().state(), obd.status().message());
+        assertEquals(Optional.of(Elm327Simulator.VIN), obd.readVin());
+        assertEquals(List.of("P0133", "P0420", "P0301", "P0171"), codes(obd.readTroubleCodes(TroubleCode.Kind.STORED)));
+    }
+
+    @Test
+    void strayPromptsAfterAnswersNeverPutTheReaderOneAnswerBehind() throws Exception {
+        Elm327Reader obd = readerFor(Elm327Simulator.Scenario.CODES_PRESENT, 1000, Elm327Simulator.Quirk.TRAILING_PROMPT);
+        assertEquals(DeviceStatus.State.CONNECTED, obd.connect().state(), obd.status().message());
+        for (int round = 0; round < 3; round++) {
+            Thread.sleep(100); // a clerk reads the screen between requests; the stray prompt has come by then
+            assertEquals(Optional.of(Elm327Simulator.VIN), obd.readVin());
+            Thread.sleep(100);
+            assertEquals(List.of("P0300"), codes(obd.readTroubleCodes(TroubleCode.Kind.PENDING)));
+            Thread.sleep(100);
+            assertEquals(List.of("P0420"), codes(obd.readTroubleCodes(TroubleCode.Kind.PERMANENT)));
         }
     }
 

@@ -26,6 +26,7 @@ import org.clutch.shop.devices.link.Links;
 public final class SerialBarcodeScanner extends AbstractDevice implements BarcodeScanner {
 
     private static final int LONGEST_CODE = 128;
+    private static final long GREETING_MILLIS = 300;
 
     private final List<Consumer<String>> scanListeners = new CopyOnWriteArrayList<>();
     private volatile LinkSettings link;
@@ -120,6 +121,10 @@ public final class SerialBarcodeScanner extends AbstractDevice implements Barcod
     private void readWhileWanted() {
         while (wanted) {
             try (Link open = Links.open(link)) {
+                ignoreGreeting(open.in());
+                if (!wanted) {
+                    return;
+                }
                 connected("reading " + link.describe());
                 readLines(open.in());
                 if (wanted) {
@@ -132,6 +137,20 @@ public final class SerialBarcodeScanner extends AbstractDevice implements Barcod
             }
             pause();
         }
+    }
+
+    /**
+     * Some scanners greet when the connection opens (a banner, a firmware version), which would be taken for a scan:
+     * what arrives in the first moments, before anyone could have scanned, is thrown away.
+     */
+    private static void ignoreGreeting(InputStream in) throws IOException {
+        try {
+            Thread.sleep(GREETING_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        Links.discardWaiting(in);
     }
 
     /** Reads until the link ends or breaks; read time-outs only mean nobody is scanning. */

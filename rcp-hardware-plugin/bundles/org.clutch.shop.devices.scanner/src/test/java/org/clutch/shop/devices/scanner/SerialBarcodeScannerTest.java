@@ -101,6 +101,26 @@ class SerialBarcodeScannerTest {
         }
     }
 
+    @Test
+    void aScannerThatGreetsWhenConnectedHasItsGreetingTakenForNoScan() throws Exception {
+        try (ServerSocket scannerPort = new ServerSocket(0)) {
+            SerialBarcodeScanner scanner = scanner("connection", "tcp", "host", "127.0.0.1",
+                    "port", String.valueOf(scannerPort.getLocalPort()), "retryMillis", "100");
+            scanner.connect();
+            try (Socket link = scannerPort.accept(); OutputStream out = link.getOutputStream()) {
+                out.write("NETSCAN 2.1 READY\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                assertEquals(DeviceEvent.Kind.CONNECTED, nextEvent().kind());
+                out.write("4006633041126\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                assertEquals("4006633041126", nextScan(), "the first scan is the first code, not the greeting");
+                assertEquals(List.of(), List.copyOf(scans));
+            } finally {
+                scanner.disconnect();
+            }
+        }
+    }
+
     /** A serial scanner on one end of a pseudo-terminal pair made by socat; the test types on the other end. */
     @Test
     void aSerialScannerIsReadThroughJSerialComm() throws Exception {

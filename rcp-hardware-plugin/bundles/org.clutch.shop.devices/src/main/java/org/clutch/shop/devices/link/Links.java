@@ -92,6 +92,16 @@ public final class Links {
         };
     }
 
+    /**
+     * Throws away what the device has sent that nobody asked for yet: a greeting printed when the connection opened,
+     * or the rest of an answer that came after its time-out. Only what has already arrived; it never waits.
+     */
+    public static void discardWaiting(InputStream in) throws IOException {
+        for (int waiting = in.available(); waiting > 0; waiting = in.available()) {
+            in.skipNBytes(waiting);
+        }
+    }
+
     private static void closeQuietly(Closer closer) {
         try {
             closer.close();
