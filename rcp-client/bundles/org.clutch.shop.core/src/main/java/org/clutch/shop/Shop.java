@@ -3,6 +3,7 @@ package org.clutch.shop;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import org.clutch.shop.backup.Backups;
 import org.clutch.shop.catalog.Catalog;
 import org.clutch.shop.customers.Customers;
 import org.clutch.shop.db.ShopDatabase;
@@ -33,6 +34,7 @@ public final class Shop implements AutoCloseable {
     private final CatalogCsv catalogCsv;
     private final StockCsv stockCsv;
     private final MarketplaceQuotes quotes;
+    private final Backups backups;
     private final Clock clock;
 
     private Shop(ShopDatabase database, Clock clock) {
@@ -50,6 +52,7 @@ public final class Shop implements AutoCloseable {
         this.catalogCsv = new CatalogCsv(database, catalog, profile.currency());
         this.stockCsv = new StockCsv(database, catalog, inventory);
         this.quotes = new MarketplaceQuotes(database, catalog, profile.currency(), clock);
+        this.backups = new Backups(database, clock);
     }
 
     public static Shop open(Path dataDirectory, Clock clock) {
@@ -69,6 +72,7 @@ public final class Shop implements AutoCloseable {
     public CatalogCsv catalogCsv() { return catalogCsv; }
     public StockCsv stockCsv() { return stockCsv; }
     public MarketplaceQuotes quotes() { return quotes; }
+    public Backups backups() { return backups; }
     public Clock clock() { return clock; }
 
     @Override

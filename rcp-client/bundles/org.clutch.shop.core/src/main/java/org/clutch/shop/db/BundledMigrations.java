@@ -45,6 +45,12 @@ final class BundledMigrations implements ResourceProvider {
         }
     }
 
+    /** The version the newest bundled migration brings the database to (V13__... is 13). */
+    static int newestVersion(ClassLoader loader) {
+        return listed(loader).stream().mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__")))).max()
+                .orElse(0);
+    }
+
     @Override
     public LoadableResource getResource(String name) {
         return migrations.stream().filter(m -> m.getRelativePath().equals(name) || m.getFilename().equals(name))

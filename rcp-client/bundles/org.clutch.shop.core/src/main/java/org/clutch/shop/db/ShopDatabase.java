@@ -2,6 +2,7 @@ package org.clutch.shop.db;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -24,6 +25,9 @@ public final class ShopDatabase implements AutoCloseable {
         T on(Connection connection) throws SQLException;
     }
 
+    /** The database is {@code shop.mv.db} in the data directory (H2 adds the extension). */
+    public static final String FILE_NAME = "shop";
+
     private final JdbcConnectionPool pool;
     private final Path directory;
     private final DataDirectoryLock lock;
@@ -39,7 +43,13 @@ public final class ShopDatabase implements AutoCloseable {
     /** Opens the shop in {@code directory}, or throws {@link ShopInUseException} when another desktop has it open. */
     public static ShopDatabase open(Path directory) {
         DataDirectoryLock lock = DataDirectoryLock.take(directory);
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("shop") + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=131072";
+        try {
+            PendingRestore.applyIfAny(directory);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve(FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=131072";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "shop", "");
         pool.setMaxConnections(8);
         try {
@@ -80,6 +90,36 @@ public final class ShopDatabase implements AutoCloseable {
 
     public Path directory() {
         return directory;
+    }
+
+    /** The newest database version this desktop's migrations know; a backup of a newer one cannot be restored here. */
+    public static int knownSchemaVersion() {
+        return BundledMigrations.newestVersion(ShopDatabase.class.getClassLoader());
+    }
+
+    /** The version this database was migrated to. */
+    public int schemaVersion() {
+        return read(c -> {
+            try (ResultSet row = c.createStatement().executeQuery(
+                    "SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\" WHERE \"success\"")) {
+                row.next();
+                return row.getInt(1);
+            }
+        });
+    }
+
+    /**
+     * Writes a transactionally consistent copy of the database to {@code zip} while it stays in use (H2's online
+     * backup: sales go on being recorded meanwhile).
+     */
+    public void backUpTo(Path zip) {
+        inTransaction(c -> {
+            try (PreparedStatement backup = c.prepareStatement("BACKUP TO ?")) {
+                backup.setString(1, zip.toAbsolutePath().toString());
+                backup.execute();
+            }
+            return null;
+        });
     }
 
     /** Runs {@code work} in one transaction: all of it is committed, or none of it (and the exception is thrown). */

@@ -1,11 +1,14 @@
 package org.clutch.shop.ui;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.clutch.jms.BrokerAccountNames;
 import org.clutch.jms.client.ShopBroker;
 import org.clutch.shop.Shop;
+import org.clutch.shop.backup.Backups;
 import org.clutch.shop.db.ShopInUseException;
 import org.clutch.shop.demo.DemoShop;
 import org.clutch.shop.staff.Role;
@@ -22,6 +25,8 @@ import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 
@@ -47,7 +52,6 @@ public class LifeCycle {
             return;
         }
         StartupTimes.mark("shop database open");
-        Runtime.getRuntime().addShutdownHook(new Thread(shop::close, "close shop database"));
         if (Boolean.getBoolean("clutch.shop.demo")) {
             if (shop.catalog().count() == 0) {
                 DemoShop.seedBusiness(shop, DemoShop.seed(shop, Integer.getInteger("clutch.shop.demo.parts", 400)));
@@ -60,8 +64,8 @@ public class LifeCycle {
             }
         }
         Shell shell = new Shell(Display.getDefault());
-        if (shop.staff().isEmpty() && !createFirstManager(shell, shop)) {
-            System.exit(0);
+        if (shop.staff().isEmpty()) {
+            shop = setUpNewShop(shell, shop);
         }
         Optional<Staff> staff = signIn(shell, shop);
         if (staff.isEmpty()) {
@@ -69,8 +73,12 @@ public class LifeCycle {
         }
         StartupTimes.mark("signed in");
         shell.dispose();
+        Runtime.getRuntime().addShutdownHook(new Thread(shop::close, "close shop database"));
         context.set(ShopSession.class, new ShopSession(shop, staff.get(), new SwtPrompter(shop), Devices.tracked()));
         context.set(SyncJob.class, startSync(shop));
+        DailyBackups backups = DailyBackups.start(shop.backups());
+        Runtime.getRuntime().addShutdownHook(new Thread(backups::stop, "stop daily backups"));
+        context.set(DailyBackups.class, backups);
     }
 
     /** Sync runs from sign-in to exit, over the desktop's embedded Artemis client. */
@@ -93,9 +101,62 @@ public class LifeCycle {
         return login.open() == Window.OK ? Optional.of(login.staff()) : Optional.empty();
     }
 
+    /**
+     * A shop with no staff is new on this computer: its first manager creates an account, or restores the shop from a
+     * backup (a new computer after the old one died). Returns the shop to go on with; quits when nobody goes on.
+     */
+    private static Shop setUpNewShop(Shell shell, Shop shop) {
+        Shop current = shop;
+        while (current.staff().isEmpty()) {
+            MessageDialog question = new MessageDialog(shell, "New shop", null,
+                    "This shop has no staff yet. Create the manager's account for a new shop, or restore the shop from "
+                            + "a backup (for example when this computer replaces one that broke).",
+                    MessageDialog.QUESTION, 2, "Create the manager's account", "Restore a backup…", "Quit");
+            int choice = question.open();
+            if (choice == 0 && createFirstManager(shell, current)) {
+                continue;
+            }
+            if (choice == 1) {
+                Optional<String> restored = restoreBackup(shell, current.database().directory());
+                if (restored.isPresent()) {
+                    Path directory = current.database().directory();
+                    current.close();
+                    current = Shop.open(directory, Clock.systemDefaultZone());
+                    MessageDialog.openInformation(shell, "Restored", "Restored " + restored.get() + ". Sign in as you did before.");
+                }
+                continue;
+            }
+            if (choice != 0) {
+                current.close();
+                System.exit(0);
+            }
+        }
+        return current;
+    }
+
+    /** A backup file and its passphrase, checked and staged; the shop's next opening swaps it in. */
+    private static Optional<String> restoreBackup(Shell shell, Path dataDirectory) {
+        FileDialog pick = new FileDialog(shell, SWT.OPEN);
+        pick.setText("Backup to restore");
+        pick.setFilterExtensions(new String[] {"*.clutchbackup", "*"});
+        String file = pick.open();
+        if (file == null) {
+            return Optional.empty();
+        }
+        Optional<char[]> secret = SwtPrompter.askSecret(shell, "Restore a backup", "The passphrase of this backup:");
+        if (secret.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Backups.stage(dataDirectory, Path.of(file), secret.get()));
+        } catch (RuntimeException e) {
+            MessageDialog.openError(shell, "Not restored", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** A new shop has no staff: the first person to open it becomes its manager. */
     private static boolean createFirstManager(Shell shell, Shop shop) {
-        MessageDialog.openInformation(shell, "New shop", "This shop has no staff yet. Create the manager's account.");
         InputDialog name = new InputDialog(shell, "Manager", "Your name:", "", null);
         if (name.open() != Window.OK) {
             return false;

@@ -51,4 +51,10 @@ public interface Prompter {
 
     /** A file to read ({@code save} false) or write, or empty when the person cancelled. */
     Optional<java.nio.file.Path> chooseFile(String title, boolean save, String suggestedName);
+
+    /** A folder (a USB disk, a network share), or empty when the person cancelled. */
+    Optional<java.nio.file.Path> chooseFolder(String title);
+
+    /** A secret typed without showing it (a passphrase), or empty when the person cancelled. */
+    Optional<char[]> askSecret(String title, String question);
 }

@@ -10,6 +10,7 @@ import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
@@ -60,12 +61,35 @@ public final class SwtPrompter implements Prompter {
     public Optional<Path> chooseFile(String title, boolean save, String suggestedName) {
         FileDialog dialog = new FileDialog(shell(), save ? SWT.SAVE : SWT.OPEN);
         dialog.setText(title);
-        dialog.setFilterExtensions(new String[] {"*.csv", "*"});
+        dialog.setFilterExtensions(new String[] {"*.csv", "*.clutchbackup", "*"});
         dialog.setOverwrite(true);
         if (suggestedName != null) {
             dialog.setFileName(suggestedName);
         }
         return Optional.ofNullable(dialog.open()).map(Path::of);
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        DirectoryDialog dialog = new DirectoryDialog(shell(), SWT.OPEN);
+        dialog.setText(title);
+        return Optional.ofNullable(dialog.open()).map(Path::of);
+    }
+
+    @Override
+    public Optional<char[]> askSecret(String title, String question) {
+        return askSecret(shell(), title, question);
+    }
+
+    /** A secret typed into a field that does not show it; empty when cancelled. */
+    static Optional<char[]> askSecret(Shell shell, String title, String question) {
+        InputDialog dialog = new InputDialog(shell, title, question, "", null) {
+            @Override
+            protected int getInputTextStyle() {
+                return SWT.SINGLE | SWT.BORDER | SWT.PASSWORD;
+            }
+        };
+        return dialog.open() == Window.OK ? Optional.of(dialog.getValue().toCharArray()) : Optional.empty();
     }
 
     @Override

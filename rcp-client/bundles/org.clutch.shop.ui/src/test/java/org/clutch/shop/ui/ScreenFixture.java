@@ -252,6 +252,17 @@ final class ScreenFixture implements AutoCloseable {
             return Optional.ofNullable((Path) next(title));
         }
 
+        @Override
+        public Optional<Path> chooseFolder(String title) {
+            return Optional.ofNullable((Path) next(title));
+        }
+
+        /** Answer with the secret as a String, or null for cancelling. */
+        @Override
+        public Optional<char[]> askSecret(String title, String question) {
+            return Optional.ofNullable((String) next(question)).map(String::toCharArray);
+        }
+
         /** Answer {@link #NOBODY} for a manager who does not come. */
         @Override
         public Optional<Staff> managerApproval(String why) {

@@ -1,0 +1,52 @@
+package org.clutch.shop.ui;
+
+import org.clutch.shop.backup.BackupHealth;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+
+/**
+ * The backup state at the bottom of the window, on every screen: when the shop was last backed up, in red when that
+ * is two days or more ago, the folder cannot be reached, or backups are not set up.
+ */
+public final class BackupStatusLine {
+
+    private final Label label;
+    private final DailyBackups daily;
+
+    public BackupStatusLine(Composite parent, DailyBackups daily) {
+        this.daily = daily;
+        label = new Label(parent, SWT.NONE);
+        label.setData("name", "backup-status");
+        Display display = parent.getDisplay();
+        Runnable onChange = () -> display.asyncExec(this::show);
+        daily.onChange(onChange);
+        label.addListener(SWT.Dispose, e -> daily.removeOnChange(onChange));
+        show();
+    }
+
+    private void show() {
+        if (label.isDisposed()) {
+            return;
+        }
+        BackupHealth health = daily.backups().health();
+        label.setText(text(health));
+        label.setToolTipText(daily.backups().lastFailure().orElse(null));
+        label.setForeground(label.getDisplay().getSystemColor(health.isWorrying() ? SWT.COLOR_RED : SWT.COLOR_DARK_GREEN));
+        label.requestLayout();
+    }
+
+    static String text(BackupHealth health) {
+        String when = health.lastGood().map(Screens::when).orElse(null);
+        if (health.warning().isEmpty()) {
+            return "Backed up " + when;
+        }
+        String warning = health.warning().get();
+        return "⚠ " + warning + (when == null || warning.startsWith("Last backup") ? "" : " (last backup " + when + ")");
+    }
+
+    public Label control() {
+        return label;
+    }
+}

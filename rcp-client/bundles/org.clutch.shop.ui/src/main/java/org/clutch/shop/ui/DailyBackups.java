@@ -1,0 +1,75 @@
+package org.clutch.shop.ui;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.clutch.shop.backup.BackupRecord;
+import org.clutch.shop.backup.Backups;
+import org.clutch.shop.staff.Staff;
+
+/**
+ * The daily backup, made by itself: looked at a minute after sign-in and then every hour, made when the last good
+ * one is a day old. A failure is kept by the backups as the last failure, which the status bar and the Backups
+ * screen show. Listeners hear each attempt, by itself or by hand.
+ */
+public final class DailyBackups {
+
+    private final Backups backups;
+    private final ScheduledExecutorService timer;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+    private DailyBackups(Backups backups, ScheduledExecutorService timer) {
+        this.backups = backups;
+        this.timer = timer;
+    }
+
+    public static DailyBackups start(Backups backups) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("daily backup").factory());
+        DailyBackups daily = new DailyBackups(backups, timer);
+        timer.scheduleWithFixedDelay(daily::backUpIfDue, 1, 60, TimeUnit.MINUTES);
+        return daily;
+    }
+
+    public Backups backups() {
+        return backups;
+    }
+
+    /** "Back up now", by a manager. */
+    public BackupRecord backUpNow(Staff manager) {
+        try {
+            return backups.backUpNow(manager);
+        } finally {
+            changed();
+        }
+    }
+
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    public void removeOnChange(Runnable listener) {
+        listeners.remove(listener);
+    }
+
+    /** Settings or the folder changed: listeners look again. */
+    public void changed() {
+        listeners.forEach(Runnable::run);
+    }
+
+    public void stop() {
+        timer.shutdownNow();
+    }
+
+    private void backUpIfDue() {
+        try {
+            backups.backUpIfDue();
+        } catch (RuntimeException e) {
+            // kept as the backups' last failure, which the screens show
+        }
+        changed();
+    }
+}
