@@ -3,6 +3,7 @@ package org.clutch.shop.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +14,8 @@ import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
 import org.clutch.shop.Shop;
+import org.clutch.shop.backup.BackupRecord;
+import org.clutch.shop.backup.Backups;
 import org.clutch.shop.catalog.Part;
 import org.clutch.shop.catalog.PartSummary;
 import org.clutch.shop.demo.DemoShop;
@@ -23,16 +26,23 @@ import org.clutch.shop.staff.Staff;
 /**
  * Times what the till does on a large catalog: lookups by part number, cross-reference and barcode, word and
  * vehicle searches, adding a scanned item (lookup, stock check, cart totals) and closing a 20-line sale (sale,
- * stock movements, outbox events, receipt data, committed to disk). Prints p50/p99 per operation.
- * Options: -Dparts=100000 -Diterations=300 -Ddir=var/desktop-benchmark (deleted first).
+ * stock movements, outbox events, receipt data, committed to disk). Prints p50/p99 per operation. Then a year of
+ * sales, a backup of it all and its restore, timed once each.
+ * Options: -Dparts=100000 -Diterations=300 -Dsales=25000 -Ddir=var/desktop-benchmark (deleted first).
  */
 public final class DesktopBenchmark {
+
+    private static final char[] PASSPHRASE = "benchmark passphrase".toCharArray();
 
     public static void main(String[] args) throws IOException {
         int parts = Integer.getInteger("parts", 100_000);
         int iterations = Integer.getInteger("iterations", 300);
         Path dir = Path.of(System.getProperty("dir", "var/desktop-benchmark"));
+        Path backups = dir.resolveSibling(dir.getFileName() + "-backups");
         delete(dir);
+        delete(backups);
+        Files.createDirectories(backups);
+        BackupRecord backup;
         try (Shop shop = Shop.open(dir, Clock.systemDefaultZone())) {
             long start = System.nanoTime();
             Staff manager = DemoShop.seed(shop, parts);
@@ -80,7 +90,47 @@ public final class DesktopBenchmark {
                 twenty.forEach(p -> cart.add(p, 1));
                 shop.sales().complete(cart, List.of(Tender.cash(cart.totals().totalMinor())), manager);
             });
+            backup = backUpAfterAYearOfSales(shop, manager, sample, backups);
         }
+        long start = System.nanoTime();
+        Backups.stage(dir, backup.file(), PASSPHRASE);
+        try (Shop restored = Shop.open(dir, Clock.systemDefaultZone())) {
+            System.out.printf(Locale.ROOT, "restore (check whole, decrypt, unpack, swap in, open): %.1f s, %,d sales back%n",
+                    (System.nanoTime() - start) / 1e9, restored.database().read(c -> {
+                        try (ResultSet count = c.createStatement().executeQuery("SELECT COUNT(*) FROM sale")) {
+                            count.next();
+                            return count.getInt(1);
+                        }
+                    }));
+        }
+    }
+
+    /**
+     * Rings up a year of counter sales ({@code -Dsales}, 1 to 5 lines each, through the real rules), then times a
+     * backup of the whole database to {@code folder}.
+     */
+    private static BackupRecord backUpAfterAYearOfSales(Shop shop, Staff manager, List<Part> sample, Path folder) {
+        int sales = Integer.getInteger("sales", 25_000);
+        Random random = new Random(11);
+        List<PartSummary> shelf = new ArrayList<>();
+        for (Part part : sample) {
+            shelf.add(shop.catalog().findByNumber(part.partNumber()).get(0));
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < sales; i++) {
+            Cart cart = new Cart(shop.profile().tax());
+            for (int line = random.nextInt(5); line >= 0; line--) {
+                cart.add(shelf.get(random.nextInt(shelf.size())), 1);
+            }
+            shop.sales().complete(cart, List.of(Tender.cash(cart.totals().totalMinor())), manager);
+        }
+        System.out.printf(Locale.ROOT, "a year of sales: %,d sales recorded in %.1f s%n", sales, (System.nanoTime() - start) / 1e9);
+        shop.backups().configure(folder, 14, PASSPHRASE, manager);
+        start = System.nanoTime();
+        BackupRecord made = shop.backups().backUpNow(manager);
+        System.out.printf(Locale.ROOT, "backup (online copy, encrypt, write, read back): %.1f s, %,.1f MB%n",
+                (System.nanoTime() - start) / 1e9, made.bytes() / 1e6);
+        return made;
     }
 
     private static void one(List<PartSummary> hits) {

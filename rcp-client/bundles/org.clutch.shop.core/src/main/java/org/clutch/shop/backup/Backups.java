@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -36,6 +35,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.clutch.shop.db.PendingRestore;
 import org.clutch.shop.db.ShopDatabase;
+import org.clutch.shop.db.ShopSettingsTable;
 import org.clutch.shop.profile.ShopProfile;
 import org.clutch.shop.staff.Staff;
 import org.h2.jdbcx.JdbcDataSource;
@@ -51,6 +51,8 @@ public final class Backups {
     static final Duration DUE_AFTER = Duration.ofDays(1);
     static final Duration WORRY_AFTER = Duration.ofDays(2);
     private static final int SHORTEST_PASSPHRASE = 10;
+    private static final List<String> SETTINGS = List.of("backup.folder", "backup.keep", "backup.salt",
+            "backup.iterations", "backup.key", "backup.last-at", "backup.last-file", "backup.failure", "backup.failed-at");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.of("UTC"));
 
     private final ShopDatabase database;
@@ -210,7 +212,8 @@ public final class Backups {
             if (version != header.schemaVersion()) {
                 throw new BackupException("The backup's database is not what its header says (version " + version + ").");
             }
-            String description = "the backup of " + header.shopName() + " made " + header.createdAt();
+            String description = "the backup of " + header.shopName() + " made "
+                    + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault()).format(header.createdAt());
             PendingRestore.markReady(dataDirectory, description);
             return description;
         } catch (IOException e) {
@@ -328,32 +331,11 @@ public final class Backups {
     }
 
     private Map<String, String> stored() {
-        return database.read(c -> {
-            Map<String, String> values = new HashMap<>();
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT setting_name, setting_value FROM shop_setting WHERE setting_name LIKE 'backup.%'");
-                    ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    values.put(rows.getString(1), rows.getString(2));
-                }
-            }
-            return values;
-        });
+        return database.read(c -> ShopSettingsTable.read(c, SETTINGS));
     }
 
     private void store(Map<String, String> values) {
-        database.inTransaction(c -> {
-            try (PreparedStatement merge = c.prepareStatement(
-                    "MERGE INTO shop_setting (setting_name, setting_value) KEY (setting_name) VALUES (?, ?)")) {
-                for (Map.Entry<String, String> value : values.entrySet()) {
-                    merge.setString(1, value.getKey());
-                    merge.setString(2, value.getValue());
-                    merge.addBatch();
-                }
-                merge.executeBatch();
-            }
-            return null;
-        });
+        ShopSettingsTable.write(database, values);
     }
 
     private static void deleteQuietly(Path file) {

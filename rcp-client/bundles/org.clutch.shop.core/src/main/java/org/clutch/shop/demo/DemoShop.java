@@ -1,5 +1,9 @@
 package org.clutch.shop.demo;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +44,7 @@ public final class DemoShop {
     public static final String MANAGER = "amina";
     public static final String CLERK = "otieno";
     public static final String PASSWORD = "clutch-demo";
+    public static final String BACKUP_PASSPHRASE = "clutch-demo-backups";
 
     private record Kind(String category, String name, long priceMajor, String... brands) {
     }
@@ -115,6 +120,24 @@ public final class DemoShop {
             });
         }
         return manager;
+    }
+
+    /**
+     * Backs the demo shop up to {@code folder} with the passphrase {@value #BACKUP_PASSPHRASE}, once set up making the
+     * first backup at once (later ones come daily by themselves).
+     */
+    public static void setUpBackups(Shop shop, Path folder) {
+        if (shop.backups().settings().isSetUp()) {
+            return;
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Staff manager = shop.staff().login(MANAGER, PASSWORD.toCharArray()).orElseThrow();
+        shop.backups().configure(folder, 14, BACKUP_PASSPHRASE.toCharArray(), manager);
+        shop.backups().backUpNow(manager);
     }
 
     /**

@@ -1,13 +1,12 @@
 package org.clutch.shop.sales;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.clutch.shop.db.ShopDatabase;
+import org.clutch.shop.db.ShopSettingsTable;
 import org.clutch.shop.staff.Staff;
 
 /** The settings of this shop's tills that a manager changes: clerks' limits and the wedge scanner's marks. */
@@ -55,34 +54,10 @@ public final class TillSettings {
     }
 
     private static Map<String, String> read(Connection c) throws SQLException {
-        Map<String, String> values = new HashMap<>();
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT setting_name, setting_value FROM shop_setting WHERE setting_name IN (?, ?, ?, ?)")) {
-            select.setString(1, DISCOUNT_LIMIT);
-            select.setString(2, REFUND_LIMIT);
-            select.setString(3, WEDGE_PREFIX);
-            select.setString(4, WEDGE_SUFFIX);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    values.put(rows.getString(1), rows.getString(2));
-                }
-            }
-        }
-        return values;
+        return ShopSettingsTable.read(c, List.of(DISCOUNT_LIMIT, REFUND_LIMIT, WEDGE_PREFIX, WEDGE_SUFFIX));
     }
 
     private void write(Map<String, String> values) {
-        database.inTransaction(c -> {
-            try (PreparedStatement merge = c.prepareStatement(
-                    "MERGE INTO shop_setting (setting_name, setting_value) KEY (setting_name) VALUES (?, ?)")) {
-                for (Map.Entry<String, String> value : values.entrySet()) {
-                    merge.setString(1, value.getKey());
-                    merge.setString(2, value.getValue());
-                    merge.addBatch();
-                }
-                merge.executeBatch();
-            }
-            return null;
-        });
+        ShopSettingsTable.write(database, values);
     }
 }

@@ -2,6 +2,7 @@ package org.clutch.shop.ui;
 
 import org.clutch.shop.backup.BackupHealth;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
@@ -17,7 +18,13 @@ public final class BackupStatusLine {
 
     public BackupStatusLine(Composite parent, DailyBackups daily) {
         this.daily = daily;
-        label = new Label(parent, SWT.NONE);
+        Composite spaced = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout();
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        layout.marginLeft = 16;
+        spaced.setLayout(layout);
+        label = new Label(spaced, SWT.NONE);
         label.setData("name", "backup-status");
         Display display = parent.getDisplay();
         Runnable onChange = () -> display.asyncExec(this::show);

@@ -34,7 +34,7 @@ import org.eclipse.swt.widgets.Shell;
  * Opens the shop's database and signs someone in before the window appears. The data directory is
  * {@code -Dclutch.shop.data} (default ~/.clutch-shop); {@code -Dclutch.shop.demo=true} fills an empty shop with the
  * demo catalog, suppliers, customers, two weeks of sales and some purchase orders, sets up the simulated receipt
- * printer and OBD reader, and syncs as the demo backend's Westlands shop with {@code bin/start-backend}'s broker; {@code -Dclutch.shop.user}/{@code .password} sign in without the dialog (screenshots, kiosks).
+ * printer and OBD reader, backs up to the data directory's backups folder, and syncs as the demo backend's Westlands shop with {@code bin/start-backend}'s broker; {@code -Dclutch.shop.user}/{@code .password} sign in without the dialog (screenshots, kiosks).
  */
 public class LifeCycle {
 
@@ -57,6 +57,7 @@ public class LifeCycle {
                 DemoShop.seedBusiness(shop, DemoShop.seed(shop, Integer.getInteger("clutch.shop.demo.parts", 400)));
             }
             DeviceSettings.useSimulatorsWhereUnset();
+            DemoShop.setUpBackups(shop, shop.database().directory().resolve("backups"));
             if (SyncSettings.load(shop.database()).isEmpty()) {
                 // the demo backend's Westlands shop (db/demo) with its demo broker account, on the broker bin/start-backend starts
                 new SyncSettings(DEMO_BACKEND_SHOP, "tcp://127.0.0.1:61616", BrokerAccountNames.shopUser(DEMO_BACKEND_SHOP), "clutch-demo-westlands")

@@ -65,8 +65,10 @@ class DevicesPluginTest {
         assertEquals(List.of("Receipt printer and cash drawer", "Label printer", "Barcode scanner", "OBD2 reader"),
                 drivers.stream().map(Driver::name).toList());
         Driver label = driver(LabelPrinter.CONFIGURATION_PID);
-        assertEquals(List.of("tcp", "serial", "file", "simulator"),
-                label.setting("connection").orElseThrow().choices().stream().map(DeviceSettings.Choice::value).toList());
+        assertEquals(List.of("tcp", "serial", "file", "queue", "simulator"),
+                label.setting("connection").orElseThrow().choices().stream().map(DeviceSettings.Choice::value).toList(),
+                "a printer may also be one installed on the computer");
+        assertTrue(label.setting("printerName").isPresent());
         assertEquals("9100", label.setting("port").orElseThrow().defaultValue());
         assertTrue(label.setting("widthDots").orElseThrow().wholeNumber());
         assertTrue(driver(ReceiptPrinter.CONFIGURATION_PID).setting("codePage").orElseThrow().choices().size() > 30);
@@ -103,7 +105,7 @@ class DevicesPluginTest {
 
         assertProblem(label, Map.of("connection", "tcp", "port", "abc"), "port", "Port must be a whole number, not \"abc\".");
         assertProblem(label, Map.of("connection", "tcp", "port", "70000"), "port", null);
-        assertProblem(label, Map.of("connection", "serial"), "serialPort", "A serial connection needs the serial port, such as /dev/ttyUSB0.");
+        assertProblem(label, Map.of("connection", "serial"), "serialPort", "A serial connection needs the serial port, such as COM3 on Windows or /dev/ttyUSB0 on Linux.");
         assertProblem(label, Map.of("connection", "simulator", "widthDots", "50"), "widthDots", null);
         assertProblem(label, Map.of("connection", "modem"), "connection", null);
 

@@ -136,7 +136,7 @@ class EscPosReceiptPrinterTest {
         assertEquals("codePage \"KLINGON\" is not an ESC/POS character table.", page.getMessage());
         IllegalArgumentException connection = assertThrows(IllegalArgumentException.class,
                 () -> new EscPosReceiptPrinter(settings("connection", "bluetooth")));
-        assertEquals("Connection \"bluetooth\" is not tcp, serial, file or simulator.", connection.getMessage());
+        assertEquals("Connection \"bluetooth\" is not tcp, serial, file, queue or simulator.", connection.getMessage());
     }
 
     private static int indexOf(byte[] bytes, byte[] part) {

@@ -6,15 +6,17 @@ import java.util.Map;
 
 /**
  * How to reach a device, as kept in its Configuration Admin properties: {@code connection} = tcp | serial | file |
- * simulator, with {@code host}/{@code port}, {@code serialPort}/{@code baudRate}, or {@code path}.
+ * queue | simulator, with {@code host}/{@code port}, {@code serialPort}/{@code baudRate}, {@code path}, or
+ * {@code printerName} (a printer queue installed on the computer).
  */
 public record LinkSettings(Kind kind, String host, int port, String serialPort, int baudRate, String path,
-        int timeoutMillis) {
+        String printerName, int timeoutMillis) {
 
     public enum Kind {
         TCP("host", "port", "timeoutMillis"),
         SERIAL("serialPort", "baudRate", "timeoutMillis"),
         FILE("path"),
+        QUEUE("printerName"),
         SIMULATOR;
 
         private final List<String> keys;
@@ -31,7 +33,7 @@ public record LinkSettings(Kind kind, String host, int port, String serialPort, 
 
     /** Every setting a link may read, whatever its kind. */
     public static final List<String> KEYS = List.of("connection", "host", "port", "serialPort", "baudRate", "path",
-            "timeoutMillis");
+            "printerName", "timeoutMillis");
 
     /**
      * Reads the settings from configuration properties; the family's default port, baud rate and answer timeout
@@ -45,20 +47,24 @@ public record LinkSettings(Kind kind, String host, int port, String serialPort, 
             kind = Kind.valueOf(connection);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException("connection", "Connection \"" + connection.toLowerCase(Locale.ROOT)
-                    + "\" is not tcp, serial, file or simulator.");
+                    + "\" is not tcp, serial, file, queue or simulator.");
         }
         LinkSettings settings = new LinkSettings(kind, text(properties, "host", "127.0.0.1"),
                 number(properties, "port", defaultPort), text(properties, "serialPort", ""),
                 number(properties, "baudRate", defaultBaudRate), text(properties, "path", ""),
-                number(properties, "timeoutMillis", defaultTimeoutMillis));
+                text(properties, "printerName", ""), number(properties, "timeoutMillis", defaultTimeoutMillis));
         if (kind == Kind.TCP && (settings.port < 1 || settings.port > 65535)) {
             throw new InvalidSettingException("port", "Port " + settings.port + " is not a TCP port (1 to 65535).");
         }
         if (kind == Kind.SERIAL && settings.serialPort.isEmpty()) {
-            throw new InvalidSettingException("serialPort", "A serial connection needs the serial port, such as /dev/ttyUSB0.");
+            throw new InvalidSettingException("serialPort", "A serial connection needs the serial port, such as COM3 on Windows or /dev/ttyUSB0 on Linux.");
         }
         if (kind == Kind.FILE && settings.path.isEmpty()) {
             throw new InvalidSettingException("path", "A device file connection needs the file, such as /dev/usb/lp0.");
+        }
+        if (kind == Kind.QUEUE && settings.printerName.isEmpty()) {
+            throw new InvalidSettingException("printerName", "A printer queue connection needs the printer's name as "
+                    + "the computer lists it, such as \"EPSON TM-T20III Receipt\".");
         }
         if (kind != Kind.SIMULATOR && settings.timeoutMillis < 1) {
             throw new InvalidSettingException("timeoutMillis", "The answer timeout must be at least 1 ms.");
@@ -71,6 +77,7 @@ public record LinkSettings(Kind kind, String host, int port, String serialPort, 
             case TCP -> host + ":" + port;
             case SERIAL -> serialPort + " at " + baudRate + " baud";
             case FILE -> path;
+            case QUEUE -> "printer \"" + printerName + "\"";
             case SIMULATOR -> "simulator";
         };
     }

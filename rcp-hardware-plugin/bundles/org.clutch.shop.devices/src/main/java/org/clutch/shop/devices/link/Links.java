@@ -24,11 +24,12 @@ public final class Links {
             case TCP -> tcp(settings);
             case SERIAL -> serial(settings);
             case FILE -> file(settings);
+            case QUEUE -> PrintQueueLink.open(settings);
             case SIMULATOR -> throw new IllegalStateException("a simulator is opened by its driver");
         };
     }
 
-    /** The serial ports this computer has now (USB adapters included), as their system names such as /dev/ttyUSB0. */
+    /** The serial ports this computer has now (USB adapters included), as their system names such as COM3 or /dev/ttyUSB0. */
     public static List<String> serialPorts() {
         return Arrays.stream(SerialPort.getCommPorts()).map(SerialPort::getSystemPortPath).sorted().toList();
     }
