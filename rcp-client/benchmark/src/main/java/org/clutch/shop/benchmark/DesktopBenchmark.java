@@ -18,6 +18,7 @@ import org.clutch.shop.backup.BackupRecord;
 import org.clutch.shop.backup.Backups;
 import org.clutch.shop.catalog.Part;
 import org.clutch.shop.catalog.PartSummary;
+import org.clutch.shop.db.ShopDatabase;
 import org.clutch.shop.demo.DemoShop;
 import org.clutch.shop.money.Tender;
 import org.clutch.shop.sales.Cart;
@@ -27,8 +28,8 @@ import org.clutch.shop.staff.Staff;
  * Times what the till does on a large catalog: lookups by part number, cross-reference and barcode, word and
  * vehicle searches, adding a scanned item (lookup, stock check, cart totals) and closing a 20-line sale (sale,
  * stock movements, outbox events, receipt data, committed to disk). Prints p50/p99 per operation. Then a year of
- * sales, a backup of it all and its restore, timed once each.
- * Options: -Dparts=100000 -Diterations=300 -Dsales=25000 -Ddir=var/desktop-benchmark (deleted first).
+ * sales, the desktop quit and opened again, a day's sales, a backup of it all and its restore, timed once each.
+ * Options: -Dparts=100000 -Diterations=300 -Dsales=25000 -DdaySales=150 -Ddir=var/desktop-benchmark (deleted first).
  */
 public final class DesktopBenchmark {
 
@@ -43,16 +44,16 @@ public final class DesktopBenchmark {
         delete(backups);
         Files.createDirectories(backups);
         BackupRecord backup;
+        Random random = new Random(7);
+        List<Part> sample = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            sample.add(DemoShop.part(random.nextInt(parts), new Random()));
+        }
         try (Shop shop = Shop.open(dir, Clock.systemDefaultZone())) {
             long start = System.nanoTime();
             Staff manager = DemoShop.seed(shop, parts);
             System.out.printf(Locale.ROOT, "catalog of %,d parts loaded in %.1f s (parts, cross-references, fitment, words, opening stock, outbox)%n",
                     shop.catalog().count(), (System.nanoTime() - start) / 1e9);
-            Random random = new Random(7);
-            List<Part> sample = new ArrayList<>();
-            for (int i = 0; i < 1_000; i++) {
-                sample.add(DemoShop.part(random.nextInt(parts), new Random()));
-            }
             String[] words = {"brake pad", "oil filter", "spark plug", "ignition coil bosch", "shock absorber", "timing belt kit"};
             String[][] vehicles = {{"Toyota", "Corolla", "2016"}, {"Nissan", "X-Trail", "2018"}, {"Subaru", "Forester", "2015"}};
 
@@ -90,7 +91,12 @@ public final class DesktopBenchmark {
                 twenty.forEach(p -> cart.add(p, 1));
                 shop.sales().complete(cart, List.of(Tender.cash(cart.totals().totalMinor())), manager);
             });
-            backup = backUpAfterAYearOfSales(shop, manager, sample, backups);
+            recordAYearOfSales(shop, manager, sample);
+        }
+        // the desktop is quit at the end of a day (which compacts the file) and opened the next morning
+        try (Shop shop = Shop.open(dir, Clock.systemDefaultZone())) {
+            backup = backUpAfterADay(shop, shop.staff().login(DemoShop.MANAGER, DemoShop.PASSWORD.toCharArray()).orElseThrow(),
+                    sample, backups);
         }
         long start = System.nanoTime();
         Backups.stage(dir, backup.file(), PASSPHRASE);
@@ -105,18 +111,32 @@ public final class DesktopBenchmark {
         }
     }
 
-    /**
-     * Rings up a year of counter sales ({@code -Dsales}, 1 to 5 lines each, through the real rules), then times a
-     * backup of the whole database to {@code folder}.
-     */
-    private static BackupRecord backUpAfterAYearOfSales(Shop shop, Staff manager, List<Part> sample, Path folder) {
+    /** Rings up a year of counter sales ({@code -Dsales}, 1 to 5 lines each, through the real rules). */
+    private static void recordAYearOfSales(Shop shop, Staff manager, List<Part> sample) {
         int sales = Integer.getInteger("sales", 25_000);
+        long start = System.nanoTime();
+        ringUp(shop, manager, sample, sales);
+        System.out.printf(Locale.ROOT, "a year of sales: %,d sales recorded in %.1f s%n", sales, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** A day's sales ({@code -DdaySales}, 150), then a backup of the whole database to {@code folder}, timed. */
+    private static BackupRecord backUpAfterADay(Shop shop, Staff manager, List<Part> sample, Path folder) throws IOException {
+        ringUp(shop, manager, sample, Integer.getInteger("daySales", 150));
+        Path file = shop.database().directory().resolve(ShopDatabase.FILE_NAME + ".mv.db");
+        shop.backups().configure(folder, 14, PASSPHRASE, manager);
+        long start = System.nanoTime();
+        BackupRecord made = shop.backups().backUpNow(manager);
+        System.out.printf(Locale.ROOT, "backup (online copy, encrypt, write, read back): %.1f s, %,.1f MB from a %,.1f MB database file%n",
+                (System.nanoTime() - start) / 1e9, made.bytes() / 1e6, Files.size(file) / 1e6);
+        return made;
+    }
+
+    private static void ringUp(Shop shop, Staff manager, List<Part> sample, int sales) {
         Random random = new Random(11);
         List<PartSummary> shelf = new ArrayList<>();
         for (Part part : sample) {
             shelf.add(shop.catalog().findByNumber(part.partNumber()).get(0));
         }
-        long start = System.nanoTime();
         for (int i = 0; i < sales; i++) {
             Cart cart = new Cart(shop.profile().tax());
             for (int line = random.nextInt(5); line >= 0; line--) {
@@ -124,13 +144,6 @@ public final class DesktopBenchmark {
             }
             shop.sales().complete(cart, List.of(Tender.cash(cart.totals().totalMinor())), manager);
         }
-        System.out.printf(Locale.ROOT, "a year of sales: %,d sales recorded in %.1f s%n", sales, (System.nanoTime() - start) / 1e9);
-        shop.backups().configure(folder, 14, PASSPHRASE, manager);
-        start = System.nanoTime();
-        BackupRecord made = shop.backups().backUpNow(manager);
-        System.out.printf(Locale.ROOT, "backup (online copy, encrypt, write, read back): %.1f s, %,.1f MB%n",
-                (System.nanoTime() - start) / 1e9, made.bytes() / 1e6);
-        return made;
     }
 
     private static void one(List<PartSummary> hits) {
