@@ -31,6 +31,8 @@ public final class BackupStatusLine {
         daily.onChange(onChange);
         label.addListener(SWT.Dispose, e -> daily.removeOnChange(onChange));
         show();
+        // again once the window is laid out: a trim bar sized before it had text stays empty until told to grow
+        display.asyncExec(this::show);
     }
 
     private void show() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.clutch.jms.BrokerAccountNames;
 import org.clutch.jms.client.ShopBroker;
@@ -52,6 +53,8 @@ public class LifeCycle {
             return;
         }
         StartupTimes.mark("shop database open");
+        AtomicReference<Shop> open = new AtomicReference<>(shop);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> open.get().close(), "close shop database"));
         if (Boolean.getBoolean("clutch.shop.demo")) {
             if (shop.catalog().count() == 0) {
                 DemoShop.seedBusiness(shop, DemoShop.seed(shop, Integer.getInteger("clutch.shop.demo.parts", 400)));
@@ -66,7 +69,7 @@ public class LifeCycle {
         }
         Shell shell = new Shell(Display.getDefault());
         if (shop.staff().isEmpty()) {
-            shop = setUpNewShop(shell, shop);
+            shop = setUpNewShop(shell, open);
         }
         Optional<Staff> staff = signIn(shell, shop);
         if (staff.isEmpty()) {
@@ -74,7 +77,6 @@ public class LifeCycle {
         }
         StartupTimes.mark("signed in");
         shell.dispose();
-        Runtime.getRuntime().addShutdownHook(new Thread(shop::close, "close shop database"));
         context.set(ShopSession.class, new ShopSession(shop, staff.get(), new SwtPrompter(shop), Devices.tracked()));
         context.set(SyncJob.class, startSync(shop));
         DailyBackups backups = DailyBackups.start(shop.backups());
@@ -104,10 +106,11 @@ public class LifeCycle {
 
     /**
      * A shop with no staff is new on this computer: its first manager creates an account, or restores the shop from a
-     * backup (a new computer after the old one died). Returns the shop to go on with; quits when nobody goes on.
+     * backup (a new computer after the old one died). Returns the shop to go on with, also kept in {@code open}; quits
+     * when nobody goes on.
      */
-    private static Shop setUpNewShop(Shell shell, Shop shop) {
-        Shop current = shop;
+    private static Shop setUpNewShop(Shell shell, AtomicReference<Shop> open) {
+        Shop current = open.get();
         while (current.staff().isEmpty()) {
             MessageDialog question = new MessageDialog(shell, "New shop", null,
                     "This shop has no staff yet. Create the manager's account for a new shop, or restore the shop from "
@@ -123,12 +126,12 @@ public class LifeCycle {
                     Path directory = current.database().directory();
                     current.close();
                     current = Shop.open(directory, Clock.systemDefaultZone());
+                    open.set(current);
                     MessageDialog.openInformation(shell, "Restored", "Restored " + restored.get() + ". Sign in as you did before.");
                 }
                 continue;
             }
             if (choice != 0) {
-                current.close();
                 System.exit(0);
             }
         }

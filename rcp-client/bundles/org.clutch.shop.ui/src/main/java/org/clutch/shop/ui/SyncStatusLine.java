@@ -35,6 +35,8 @@ public final class SyncStatusLine {
             sync.removeOnSending(onSending);
         });
         show(sync.agent().state());
+        // again once the window is laid out: a trim bar sized before it had text stays empty until told to grow
+        display.asyncExec(() -> show(sync.agent().state()));
     }
 
     private void show(SyncState state) {
