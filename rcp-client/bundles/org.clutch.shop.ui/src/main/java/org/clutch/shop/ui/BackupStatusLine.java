@@ -30,20 +30,22 @@ public final class BackupStatusLine {
         Runnable onChange = () -> display.asyncExec(this::show);
         daily.onChange(onChange);
         label.addListener(SWT.Dispose, e -> daily.removeOnChange(onChange));
-        show();
-        // again once the window is laid out: a trim bar sized before it had text stays empty until told to grow
-        display.asyncExec(this::show);
+        show(); // its answer comes after the window is laid out, so the trim bar grows to fit it
     }
 
     private void show() {
         if (label.isDisposed()) {
             return;
         }
-        BackupHealth health = daily.backups().health();
-        label.setText(text(health));
-        label.setToolTipText(daily.backups().lastFailure().orElse(null));
-        label.setForeground(label.getDisplay().getSystemColor(health.isWorrying() ? SWT.COLOR_RED : SWT.COLOR_DARK_GREEN));
-        label.requestLayout();
+        daily.look(label.getDisplay(), false, state -> {
+            if (label.isDisposed()) {
+                return;
+            }
+            label.setText(text(state.health()));
+            label.setToolTipText(state.failure().orElse(null));
+            label.setForeground(label.getDisplay().getSystemColor(state.health().isWorrying() ? SWT.COLOR_RED : SWT.COLOR_DARK_GREEN));
+            label.requestLayout();
+        });
     }
 
     static String text(BackupHealth health) {

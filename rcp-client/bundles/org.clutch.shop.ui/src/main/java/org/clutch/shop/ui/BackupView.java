@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.clutch.shop.backup.BackupException;
-import org.clutch.shop.backup.BackupHealth;
 import org.clutch.shop.backup.BackupRecord;
 import org.clutch.shop.backup.BackupSettings;
 import org.clutch.shop.backup.Backups;
@@ -131,17 +130,21 @@ public final class BackupView {
     }
 
     private void refresh() {
-        BackupHealth now = backups().health();
-        health.setText(BackupStatusLine.text(now));
-        health.setForeground(root.getDisplay().getSystemColor(now.isWorrying() ? SWT.COLOR_RED : SWT.COLOR_DARK_GREEN));
-        failure.setText(backups().lastFailure().map(why -> "The last backup failed: " + why).orElse(""));
-        shown = backups().inFolder();
-        files.removeAll();
-        for (BackupRecord backup : shown) {
-            new TableItem(files, SWT.NONE).setText(new String[] {Screens.when(backup.createdAt()), backup.shopName(),
-                    megabytes(backup.bytes()), backup.file().getFileName().toString()});
-        }
-        root.layout(true, true);
+        daily.look(root.getDisplay(), true, state -> {
+            if (root.isDisposed()) {
+                return;
+            }
+            health.setText(BackupStatusLine.text(state.health()));
+            health.setForeground(root.getDisplay().getSystemColor(state.health().isWorrying() ? SWT.COLOR_RED : SWT.COLOR_DARK_GREEN));
+            failure.setText(state.failure().map(why -> "The last backup failed: " + why).orElse(""));
+            shown = state.files();
+            files.removeAll();
+            for (BackupRecord backup : shown) {
+                new TableItem(files, SWT.NONE).setText(new String[] {Screens.when(backup.createdAt()), backup.shopName(),
+                        megabytes(backup.bytes()), backup.file().getFileName().toString()});
+            }
+            root.layout(true, true);
+        });
     }
 
     private static String megabytes(long bytes) {

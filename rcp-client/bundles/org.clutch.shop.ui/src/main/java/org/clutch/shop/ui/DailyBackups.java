@@ -1,14 +1,18 @@
 package org.clutch.shop.ui;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
+import org.clutch.shop.backup.BackupHealth;
 import org.clutch.shop.backup.BackupRecord;
 import org.clutch.shop.backup.Backups;
 import org.clutch.shop.staff.Staff;
+import org.eclipse.swt.widgets.Display;
 
 /**
  * The daily backup, made by itself: looked at a minute after sign-in and then every hour, made when the last good
@@ -45,6 +49,21 @@ public final class DailyBackups {
         } finally {
             changed();
         }
+    }
+
+    /** How the backups stand: the health, the last failure if newer than the last good backup, and the files. */
+    public record State(BackupHealth health, Optional<String> failure, List<BackupRecord> files) {
+    }
+
+    /**
+     * Looks at the backups off the UI thread (the folder may be a network share that is slow to answer) and hands
+     * what it found to {@code show} on the UI thread; {@code withFiles} also reads the folder's backups.
+     */
+    public void look(Display display, boolean withFiles, Consumer<State> show) {
+        Thread.ofPlatform().daemon().name("look at backups").start(() -> {
+            State state = new State(backups.health(), backups.lastFailure(), withFiles ? backups.inFolder() : List.of());
+            display.asyncExec(() -> show.accept(state));
+        });
     }
 
     public void onChange(Runnable listener) {

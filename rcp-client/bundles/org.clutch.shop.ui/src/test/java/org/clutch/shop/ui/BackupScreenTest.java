@@ -55,7 +55,7 @@ class BackupScreenTest {
         new BackupView(ui.shell, ui.session(ui.manager), daily, () -> closed.set(true));
         BackupStatusLine statusBar = new BackupStatusLine(ui.shell, daily);
         ui.show();
-        assertEquals("⚠ Backups are not set up", statusBar.control().getText());
+        ui.waitFor(() -> statusBar.control().getText().equals("⚠ Backups are not set up"));
 
         ui.prompter.answer(usbDisk);
         ui.click("backup-choose-folder");
@@ -115,6 +115,7 @@ class BackupScreenTest {
                 "backup-restore-file"}) {
             assertFalse(ui.<Button>find(button).isEnabled(), button);
         }
-        assertEquals("⚠ Backups are not set up", ui.<Label>find("backup-health").getText());
+        Label health = ui.find("backup-health");
+        ui.waitFor(() -> health.getText().equals("⚠ Backups are not set up"));
     }
 }
