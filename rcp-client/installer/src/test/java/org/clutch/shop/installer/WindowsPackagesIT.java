@@ -128,7 +128,8 @@ class WindowsPackagesIT {
         assertEquals("org.eclipse.e4.ui.workbench.swt.E4Application", config.getProperty("eclipse.application"));
         assertTrue(Files.exists(program.resolve(config.getProperty("osgi.framework").substring("file:".length()))),
                 "the framework named in config.ini is there");
-        Map<String, String> startLevels = startedBundles(config);
+        Map<String, String> startLevels = new HashMap<>();
+        listedBundles(config).forEach(bundle -> startLevels.put(bundle.symbolicName(), bundle.start()));
         assertEquals("4:start", startLevels.get("org.clutch.shop.ui"));
         assertEquals("2:start", startLevels.get("org.apache.felix.scr"));
         for (Path bundle : bundleFiles(config)) {
@@ -204,26 +205,24 @@ class WindowsPackagesIT {
 
     private static final Pattern BUNDLE = Pattern.compile("reference:file:([^@]+)(?:@(.+))?");
 
-    /** Symbolic name (from the file name) to its start level and start flag as config.ini says. */
-    private static Map<String, String> startedBundles(Properties config) {
-        Map<String, String> levels = new HashMap<>();
+    /** A bundle as config.ini lists it: its file in the archive, its symbolic name and its start level and flag. */
+    private record Listed(Path file, String symbolicName, String start) {
+    }
+
+    private static List<Listed> listedBundles(Properties config) {
+        List<Listed> listed = new ArrayList<>();
         for (String entry : config.getProperty("osgi.bundles").split(",")) {
             Matcher bundle = BUNDLE.matcher(entry);
             assertTrue(bundle.matches(), entry);
             String file = bundle.group(1).replaceAll("/$", "");
-            levels.put(file.substring(0, file.lastIndexOf('_')), bundle.group(2));
+            listed.add(new Listed(program.resolve("plugins").resolve(bundle.group(1)), file.substring(0, file.lastIndexOf('_')),
+                    bundle.group(2)));
         }
-        return levels;
+        return listed;
     }
 
     private static List<Path> bundleFiles(Properties config) {
-        List<Path> files = new ArrayList<>();
-        for (String entry : config.getProperty("osgi.bundles").split(",")) {
-            Matcher bundle = BUNDLE.matcher(entry);
-            assertTrue(bundle.matches(), entry);
-            files.add(program.resolve("plugins").resolve(bundle.group(1)));
-        }
-        return files;
+        return listedBundles(config).stream().map(Listed::file).toList();
     }
 
     /** Installs the bundles in a fresh Equinox that believes it runs on 64-bit Windows; those it cannot resolve. */

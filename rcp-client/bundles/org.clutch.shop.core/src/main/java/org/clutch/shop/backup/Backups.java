@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,7 +63,10 @@ public final class Backups {
     }
 
     public BackupSettings settings() {
-        Map<String, String> stored = stored();
+        return settings(stored());
+    }
+
+    private static BackupSettings settings(Map<String, String> stored) {
         return new BackupSettings(Optional.ofNullable(stored.get("backup.folder")).map(Path::of),
                 Integer.parseInt(stored.getOrDefault("backup.keep", String.valueOf(BackupSettings.DEFAULT_KEEP))),
                 stored.containsKey("backup.key"));
@@ -108,10 +110,11 @@ public final class Backups {
 
     /** The daily backup: made when backups are set up and the last good one is a day old or more. */
     public Optional<BackupRecord> backUpIfDue() {
-        if (!settings().isSetUp()) {
+        Map<String, String> stored = stored();
+        if (!settings(stored).isSetUp()) {
             return Optional.empty();
         }
-        Optional<Instant> last = lastGood();
+        Optional<Instant> last = lastGood(stored);
         if (last.isPresent() && Duration.between(last.get(), clock.instant()).compareTo(DUE_AFTER) < 0) {
             return Optional.empty();
         }
@@ -120,8 +123,9 @@ public final class Backups {
 
     /** The last good backup, and a warning when it is two days old or more, or the folder cannot be reached. */
     public BackupHealth health() {
-        BackupSettings settings = settings();
-        Optional<Instant> last = lastGood();
+        Map<String, String> stored = stored();
+        BackupSettings settings = settings(stored);
+        Optional<Instant> last = lastGood(stored);
         if (!settings.isSetUp()) {
             return new BackupHealth(last, Optional.of("Backups are not set up"));
         }
@@ -143,7 +147,7 @@ public final class Backups {
     public Optional<String> lastFailure() {
         Map<String, String> stored = stored();
         String failedAt = stored.get("backup.failed-at");
-        if (failedAt == null || lastGood().map(good -> !good.isBefore(Instant.parse(failedAt))).orElse(false)) {
+        if (failedAt == null || lastGood(stored).map(good -> !good.isBefore(Instant.parse(failedAt))).orElse(false)) {
             return Optional.empty();
         }
         return Optional.ofNullable(stored.get("backup.failure"));
@@ -226,7 +230,8 @@ public final class Backups {
     }
 
     private synchronized BackupRecord backUp() {
-        BackupSettings settings = settings();
+        Map<String, String> stored = stored();
+        BackupSettings settings = settings(stored);
         if (!settings.isSetUp()) {
             throw new BackupException("Backups are not set up: choose a folder and a passphrase first.");
         }
@@ -240,7 +245,6 @@ public final class Backups {
             requireReachable(folder);
             Files.deleteIfExists(zip);
             database.backUpTo(zip);
-            Map<String, String> stored = stored();
             byte[] salt = Base64.getDecoder().decode(stored.get("backup.salt"));
             SecretKey key = new SecretKeySpec(Base64.getDecoder().decode(stored.get("backup.key")), "AES");
             BackupFile.Header header = BackupFile.newHeader(database.schemaVersion(), now, shopName, key, salt,
@@ -304,10 +308,8 @@ public final class Backups {
         source.setURL("jdbc:h2:file:" + databaseFile.toAbsolutePath().resolveSibling(name) + ";ACCESS_MODE_DATA=r");
         source.setUser("shop");
         source.setPassword("");
-        try (Connection connection = source.getConnection(); ResultSet row = connection.createStatement().executeQuery(
-                "SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\" WHERE \"success\"")) {
-            row.next();
-            return row.getInt(1);
+        try (Connection connection = source.getConnection()) {
+            return ShopDatabase.schemaVersion(connection);
         } catch (SQLException e) {
             throw new BackupException("The backup's database does not open: " + e.getMessage());
         }
@@ -326,8 +328,8 @@ public final class Backups {
         }
     }
 
-    private Optional<Instant> lastGood() {
-        return Optional.ofNullable(stored().get("backup.last-at")).map(Instant::parse);
+    private static Optional<Instant> lastGood(Map<String, String> stored) {
+        return Optional.ofNullable(stored.get("backup.last-at")).map(Instant::parse);
     }
 
     private Map<String, String> stored() {

@@ -99,13 +99,16 @@ public final class ShopDatabase implements AutoCloseable {
 
     /** The version this database was migrated to. */
     public int schemaVersion() {
-        return read(c -> {
-            try (ResultSet row = c.createStatement().executeQuery(
-                    "SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\" WHERE \"success\"")) {
-                row.next();
-                return row.getInt(1);
-            }
-        });
+        return read(ShopDatabase::schemaVersion);
+    }
+
+    /** The version the shop database behind {@code c} was migrated to (also one opened only to be checked). */
+    public static int schemaVersion(Connection c) throws SQLException {
+        try (ResultSet row = c.createStatement().executeQuery(
+                "SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\" WHERE \"success\"")) {
+            row.next();
+            return row.getInt(1);
+        }
     }
 
     /**

@@ -29,16 +29,23 @@ public final class ShopSettingsTable {
         return values;
     }
 
-    /** Sets each of {@code values} in one transaction. */
+    /** Sets each of {@code values} in one transaction; a null value removes that setting. */
     public static void write(ShopDatabase database, Map<String, String> values) {
         database.inTransaction(c -> {
             try (PreparedStatement merge = c.prepareStatement(
-                    "MERGE INTO shop_setting (setting_name, setting_value) KEY (setting_name) VALUES (?, ?)")) {
+                    "MERGE INTO shop_setting (setting_name, setting_value) KEY (setting_name) VALUES (?, ?)");
+                    PreparedStatement delete = c.prepareStatement("DELETE FROM shop_setting WHERE setting_name = ?")) {
                 for (Map.Entry<String, String> value : values.entrySet()) {
-                    merge.setString(1, value.getKey());
-                    merge.setString(2, value.getValue());
-                    merge.addBatch();
+                    if (value.getValue() == null) {
+                        delete.setString(1, value.getKey());
+                        delete.addBatch();
+                    } else {
+                        merge.setString(1, value.getKey());
+                        merge.setString(2, value.getValue());
+                        merge.addBatch();
+                    }
                 }
+                delete.executeBatch();
                 merge.executeBatch();
             }
             return null;

@@ -1,10 +1,9 @@
 package org.clutch.shop.marketplace;
 
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.json.JsonNumber;
@@ -16,6 +15,7 @@ import org.clutch.jms.SyncEvent;
 import org.clutch.shop.common.InboxMessage;
 import org.clutch.shop.common.RuleException;
 import org.clutch.shop.db.ShopDatabase;
+import org.clutch.shop.db.ShopSettingsTable;
 
 /**
  * The shop's settings on the marketplace as they last came on its inbox ({@link ShopInboxTypes#SHOP_SETTINGS}):
@@ -55,27 +55,13 @@ public final class MarketplaceSettings {
     /** @throws RuleException when the message cannot be read (with why); nothing is kept then */
     public Settings receive(SyncEvent event) {
         Settings settings = InboxMessage.read(event, ShopInboxTypes.SHOP_SETTINGS, WHAT, MarketplaceSettings::settings);
-        database.inTransaction(c -> {
-            try (PreparedStatement merge = c.prepareStatement(
-                    "MERGE INTO shop_setting (setting_name, setting_value) KEY (setting_name) VALUES (?, ?)")) {
-                merge.setString(1, KEY);
-                merge.setString(2, event.payload());
-                merge.executeUpdate();
-            }
-            return null;
-        });
+        ShopSettingsTable.write(database, Map.of(KEY, event.payload()));
         return settings;
     }
 
     public Optional<Settings> current() {
-        return database.read(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT setting_value FROM shop_setting WHERE setting_name = ?")) {
-                select.setString(1, KEY);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(InboxMessage.readPayload(row.getString(1), WHAT, MarketplaceSettings::settings)) : Optional.empty();
-                }
-            }
-        });
+        return Optional.ofNullable(database.read(c -> ShopSettingsTable.read(c, List.of(KEY))).get(KEY))
+                .map(payload -> InboxMessage.readPayload(payload, WHAT, MarketplaceSettings::settings));
     }
 
     private static Settings settings(JsonObject o) {

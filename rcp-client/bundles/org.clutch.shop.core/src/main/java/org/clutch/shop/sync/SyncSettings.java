@@ -1,16 +1,14 @@
 package org.clutch.shop.sync;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.clutch.shop.common.RuleException;
 import org.clutch.shop.db.ShopDatabase;
+import org.clutch.shop.db.ShopSettingsTable;
 
 /**
  * Where this desktop syncs to: the shop's id on the marketplace and the broker it reaches the backend through, with
@@ -36,17 +34,7 @@ public record SyncSettings(UUID shopId, String brokerUrl, String user, String pa
 
     /** The saved settings, or empty when this shop has not been set up to sync. */
     public static Optional<SyncSettings> load(ShopDatabase database) {
-        Map<String, String> values = database.read(c -> {
-            Map<String, String> found = new HashMap<>();
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT setting_name, setting_value FROM shop_setting WHERE setting_name LIKE 'sync.%'");
-                    ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    found.put(rows.getString(1), rows.getString(2));
-                }
-            }
-            return found;
-        });
+        Map<String, String> values = database.read(c -> ShopSettingsTable.read(c, List.of(SHOP_ID, BROKER_URL, USER, PASSWORD)));
         if (!values.containsKey(SHOP_ID) || !values.containsKey(BROKER_URL)) {
             return Optional.empty();
         }
@@ -54,29 +42,14 @@ public record SyncSettings(UUID shopId, String brokerUrl, String user, String pa
                 values.get(USER), values.get(PASSWORD)));
     }
 
+    /** Saves the settings; a user or password left blank is removed. */
     public void save(ShopDatabase database) {
-        database.inTransaction(c -> {
-            put(c, SHOP_ID, shopId.toString());
-            put(c, BROKER_URL, brokerUrl);
-            put(c, USER, user);
-            put(c, PASSWORD, password);
-            return null;
-        });
-    }
-
-    private static void put(Connection c, String name, String value) throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM shop_setting WHERE setting_name = ?")) {
-            delete.setString(1, name);
-            delete.executeUpdate();
-        }
-        if (value != null) {
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO shop_setting (setting_name, setting_value) VALUES (?, ?)")) {
-                insert.setString(1, name);
-                insert.setString(2, value);
-                insert.executeUpdate();
-            }
-        }
+        Map<String, String> values = new HashMap<>();
+        values.put(SHOP_ID, shopId.toString());
+        values.put(BROKER_URL, brokerUrl);
+        values.put(USER, user);
+        values.put(PASSWORD, password);
+        ShopSettingsTable.write(database, values);
     }
 
     private static String blankToNull(String value) {

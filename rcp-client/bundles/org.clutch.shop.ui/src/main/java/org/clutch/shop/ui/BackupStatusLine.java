@@ -41,14 +41,19 @@ public final class BackupStatusLine {
             if (label.isDisposed()) {
                 return;
             }
-            label.setText(text(state.health()));
+            show(label, state.health());
             label.setToolTipText(state.failure().orElse(null));
-            label.setForeground(label.getDisplay().getSystemColor(state.health().isWorrying() ? SWT.COLOR_RED : SWT.COLOR_DARK_GREEN));
             label.requestLayout();
         });
     }
 
-    static String text(BackupHealth health) {
+    /** Says how the backups stand on {@code label}, in red when there is reason to worry. */
+    static void show(Label label, BackupHealth health) {
+        label.setText(text(health));
+        label.setForeground(label.getDisplay().getSystemColor(health.isWorrying() ? SWT.COLOR_RED : SWT.COLOR_DARK_GREEN));
+    }
+
+    private static String text(BackupHealth health) {
         String when = health.lastGood().map(Screens::when).orElse(null);
         if (health.warning().isEmpty()) {
             return "Backed up " + when;

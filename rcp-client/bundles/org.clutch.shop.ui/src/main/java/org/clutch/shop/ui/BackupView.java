@@ -134,8 +134,7 @@ public final class BackupView {
             if (root.isDisposed()) {
                 return;
             }
-            health.setText(BackupStatusLine.text(state.health()));
-            health.setForeground(root.getDisplay().getSystemColor(state.health().isWorrying() ? SWT.COLOR_RED : SWT.COLOR_DARK_GREEN));
+            BackupStatusLine.show(health, state.health());
             failure.setText(state.failure().map(why -> "The last backup failed: " + why).orElse(""));
             shown = state.files();
             files.removeAll();

@@ -23,7 +23,7 @@ import org.clutch.shop.devices.link.Links;
  */
 final class Elm327Session implements AutoCloseable {
 
-    /** A reset takes real adapters up to a second or two before the banner comes. */
+    /** How long a reset, and each setting after it, may take: an adapter answers a reset only once it has restarted. */
     private static final long RESET_MILLIS = 3000;
 
     private final Link link;
